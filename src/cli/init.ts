@@ -1,0 +1,32 @@
+/** `report init`: write a complete zero-filled report that passes validate; never overwrite without --force. */
+import * as path from 'node:path';
+import { makeDiagnostic } from '../diagnostics/diagnostic';
+import { printHuman } from '../diagnostics/print-human';
+import type { Host } from '../host';
+import { initTemplate } from '../report/init-template';
+import { SCHEMA_PATH } from '../validate/schema';
+import { EXIT } from './exit-codes';
+import type { Io } from './main';
+
+export function runInit(host: Host, io: Io, options: { year?: string; organ: string; output?: string; force?: boolean; lang: 'zh' | 'en' }): number {
+  const year = options.year === undefined ? host.today().getFullYear() - 1 : Number(options.year);
+  if (!Number.isInteger(year) || year < 2021 || year > 2100) {
+    io.stderr(`--year 应为 2021–2100 之间的年份 / --year must be a year from 2021 to 2100: ${options.year}\n`);
+    return EXIT.usage;
+  }
+  const output = options.output ?? `${year}.yaml`;
+  const report = (diagnostic: ReturnType<typeof makeDiagnostic>) => io.stderr(printHuman([{ ...diagnostic, file: output }], new Map(), options.lang));
+  if (host.exists(output) && !options.force) {
+    report(makeDiagnostic('RPT5002', null, { path: output }));
+    return EXIT.errors;
+  }
+  const schemaPath = path.relative(path.dirname(path.resolve(output)), SCHEMA_PATH).split(path.sep).join('/');
+  try {
+    host.writeBytesAtomic(output, Buffer.from(initTemplate({ year, organ: options.organ, schemaPath }), 'utf8'));
+  } catch (error) {
+    report(makeDiagnostic('RPT5001', null, { path: output, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+    return EXIT.io;
+  }
+  io.stderr(options.lang === 'zh' ? `已生成 ${output}\n` : `wrote ${output}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,84 @@
+/**
+ * The `report` command: argv → command → exit code. The only module that touches process, stdout,
+ * stderr and exit codes; everything it calls is pure or goes through the Host.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { nodeHost, type Host } from '../host';
+import { EXIT, EXIT_TABLE } from './exit-codes';
+import { runInit } from './init';
+import { runValidate } from './validate';
+
+/** Streams the CLI writes to (swapped in tests). */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+}
+
+const processIo: Io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+/** Runs the CLI and returns the exit code (does not exit). */
+export async function runCli(argv: readonly string[], host: Host = nodeHost(), io: Io = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = new Command('report')
+    .description('nianbao 年报：政府信息公开工作年度报告编译器 / government information disclosure annual report compiler')
+    .version(require('../../package.json').version as string)
+    .addHelpText('after', `\n退出码 exit codes:\n${EXIT_TABLE}`)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  const lang = () => new Option('--lang <lang>', '提示语言 message language').choices(['zh', 'en']).default('zh');
+
+  program
+    .command('validate')
+    .description('检查报告文件，列出全部问题 / check report files and list every problem')
+    .argument('<files...>', 'YAML 报告文件 report files')
+    .option('--json', '以 JSON 输出诊断信息 / print diagnostics as JSON')
+    .option('--strict', '有警告也返回 1 / warnings also fail')
+    .option('--previous <file>', '上一年度报告，用于跨年度核对（R8、R9）/ last year\'s report for cross-year checks')
+    .addOption(lang())
+    .action((files: string[], options: { json?: boolean; strict?: boolean; previous?: string; lang: 'zh' | 'en' }) => {
+      code = runValidate(host, io, files, options);
+    });
+
+  program
+    .command('init')
+    .description('生成一份全部表格为 0、可直接填写的报告模板 / write a complete report template with zero tables')
+    .option('--year <year>', '统计年度 statistical year (默认：去年 last year)')
+    .option('--organ <name>', '发布机关全称 organ name', '某某机关')
+    .option('-o, --output <file>', '输出文件 output file (默认 default: <year>.yaml)')
+    .option('--force', '覆盖已有文件 / overwrite an existing file')
+    .addOption(lang())
+    .action((options: { year?: string; organ: string; output?: string; force?: boolean; lang: 'zh' | 'en' }) => {
+      code = runInit(host, io, options);
+    });
+
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exitCode 0; every other commander error is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.stderr(`nianbao 内部错误 internal error — 请报告此问题 please report this bug:\n${(error as Error).stack ?? String(error)}\n`);
+    return EXIT.internal;
+  }
+  return code;
+}
+
+/** Entry point of bin/report. */
+export function main(argv: readonly string[]): void {
+  runCli(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`nianbao internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = EXIT.internal;
+    },
+  );
+}

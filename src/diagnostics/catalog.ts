@@ -1,0 +1,353 @@
+/**
+ * Every diagnostic code: severity, Chinese and English message, and the hint that says what to do.
+ * Codes are stable: a retired code is never reused. Bands: RPT1xxx load (file, encoding, YAML),
+ * RPT2xxx schema, RPT3xxx consistency rules (RPT30nn enforces template rule Rnn), RPT5xxx render/I/O.
+ * Message style: one sentence, no final period; the hint says how to fix it.
+ */
+
+/** A sum that did not add up: where, what was expected, and the terms it was computed from. */
+export interface SumParams {
+  /** The offending cell, as printed (e.g. 表三“一、本年新收政府信息公开申请数量”的“总计”). */
+  cell: string;
+  cellEn: string;
+  expected: string;
+  actual: string;
+  /** The formula in words and with the values used, e.g. 自然人 + … = 1 + 2. */
+  formula: string;
+  formulaEn: string;
+}
+
+export const catalog = {
+  // --- RPT1xxx: the file and its YAML -------------------------------------------------------
+  RPT1000: {
+    severity: 'error',
+    zh: (p: { reason: string }) => `YAML 语法错误（${p.reason}）`,
+    en: (p: { reason: string }) => `failed to parse YAML (${p.reason})`,
+    hint: () => ({
+      zh: '检查此处的冒号、缩进、引号和括号是否成对；冒号后要有空格',
+      en: 'check colons, indentation, quotes and brackets here; a colon needs a space after it',
+    }),
+  },
+  RPT1001: {
+    severity: 'error',
+    zh: (p: { key: string }) => `键“${p.key}”重复出现`,
+    en: (p: { key: string }) => `duplicate key "${p.key}"`,
+    hint: () => ({ zh: '同一层级的每个键只能写一次：删除或合并重复的一项', en: 'each key may appear once per level: delete or merge the repeated one' }),
+  },
+  RPT1002: {
+    severity: 'error',
+    zh: () => '缩进使用了制表符（Tab）',
+    en: () => 'tab used for indentation',
+    hint: () => ({ zh: 'YAML 只允许用空格缩进：把 Tab 换成两个空格', en: 'YAML indents with spaces only: replace the tab with two spaces' }),
+  },
+  RPT1003: {
+    severity: 'error',
+    zh: (p: { reason: string }) => `缩进不正确（${p.reason}）`,
+    en: (p: { reason: string }) => `bad indentation (${p.reason})`,
+    hint: () => ({ zh: '同一层级的键左端对齐，下一层比上一层多缩进两个空格', en: 'keys of one level start in the same column; a child is indented two more spaces' }),
+  },
+  RPT1004: {
+    severity: 'error',
+    zh: () => '一个文件中写了多份 YAML 文档（出现了第二个 ---）',
+    en: () => 'the file holds more than one YAML document (a second ---)',
+    hint: () => ({ zh: '每份年度报告单独存为一个文件', en: 'keep one report per file' }),
+  },
+  RPT1005: {
+    severity: 'error',
+    zh: () => 'YAML 别名（*引用）展开后过大，已拒绝处理',
+    en: () => 'YAML aliases expand to too much data (possible alias bomb)',
+    hint: () => ({ zh: '把数据直接写出来，不要用 & 和 * 反复引用', en: 'write the values out instead of nesting & anchors and * aliases' }),
+  },
+  RPT1006: {
+    severity: 'error',
+    zh: () => '文件是空的',
+    en: () => 'the file is empty',
+    hint: () => ({ zh: '运行 report init 生成一份完整的模板再填写', en: 'run `report init` to get a complete template to fill in' }),
+  },
+  RPT1007: {
+    severity: 'error',
+    zh: (p: { path: string }) => `找不到文件“${p.path}”`,
+    en: (p: { path: string }) => `file not found "${p.path}"`,
+    hint: () => ({ zh: '检查文件名和所在目录；新建报告可用 report init', en: 'check the name and folder; `report init` creates a new report' }),
+  },
+  RPT1008: {
+    severity: 'error',
+    zh: (p: { path: string }) => `“${p.path}”是一个目录，不是报告文件`,
+    en: (p: { path: string }) => `"${p.path}" is a directory, not a report file`,
+    hint: () => ({ zh: '给出目录中的 .yaml 文件，例如 2023.yaml', en: 'name the .yaml file inside it, e.g. 2023.yaml' }),
+  },
+  RPT1009: {
+    severity: 'error',
+    zh: (p: { path: string; reason: string }) => `无法读取文件“${p.path}”（${p.reason}）`,
+    en: (p: { path: string; reason: string }) => `cannot read "${p.path}" (${p.reason})`,
+    hint: () => ({ zh: '检查文件权限', en: 'check the file permissions' }),
+  },
+  RPT1010: {
+    severity: 'warning',
+    zh: (p: { encoding: string }) => `文件以 ${p.encoding} 编码保存，已自动转换`,
+    en: (p: { encoding: string }) => `the file is saved as ${p.encoding}; decoded it`,
+    hint: () => ({
+      zh: '建议另存为 UTF-8 编码（记事本：另存为 → 编码选 UTF-8），以免其他工具读错',
+      en: 'save it as UTF-8 (Notepad: Save As → Encoding UTF-8) so other tools read it too',
+    }),
+  },
+  RPT1011: {
+    severity: 'error',
+    zh: () => '文件不是文本文件（无法按 UTF-8 或 GB18030 解码）',
+    en: () => 'not a text file (neither UTF-8 nor GB18030)',
+    hint: () => ({
+      zh: '年度报告源文件应为 .yaml 文本；Word 文档请先把内容复制到 report init 生成的模板中',
+      en: 'the report source is a .yaml text file; copy the content of a Word file into a `report init` template',
+    }),
+  },
+  RPT1012: {
+    severity: 'error',
+    zh: () => '数组中有空白项（两个逗号之间没有数）',
+    en: () => 'blank item in a list (nothing between two commas)',
+    hint: () => ({ zh: '没有数据的格子也要填 0', en: 'write 0 in a cell with nothing to report' }),
+  },
+  RPT1013: {
+    severity: 'warning',
+    zh: (p: { reason: string }) => `YAML 警告（${p.reason}）`,
+    en: (p: { reason: string }) => `YAML warning (${p.reason})`,
+  },
+
+  // --- RPT2xxx: schema ------------------------------------------------------------------------
+  RPT2001: {
+    severity: 'error',
+    zh: (p: { key: string; title: string }) => `缺少“${p.key}”（${p.title}）`,
+    en: (p: { key: string; title: string }) => `missing "${p.key}" (${p.title})`,
+    hint: (p: { key: string }) => ({ zh: `在此处加上 ${p.key}: …；report init 生成的模板含有全部必填项`, en: `add ${p.key}: … here; a \`report init\` template has every required key` }),
+  },
+  RPT2002: {
+    severity: 'error',
+    zh: (p: { title: string; expected: string; actual: string }) => `“${p.title}”应为${p.expected}，实际写的是${p.actual}`,
+    en: (p: { titleEn: string; expectedEn: string; actualEn: string }) => `"${p.titleEn}" must be ${p.expectedEn}, found ${p.actualEn}`,
+    hint: (p: { hintZh: string; hintEn: string }) => ({ zh: p.hintZh, en: p.hintEn }),
+  },
+  RPT2003: {
+    severity: 'error',
+    zh: (p: { key: string; suggestion?: string }) => `未知的键“${p.key}”` + (p.suggestion ? `，是否想写“${p.suggestion}”？` : ''),
+    en: (p: { key: string; suggestion?: string }) => `unknown key "${p.key}"` + (p.suggestion ? ` (did you mean "${p.suggestion}"?)` : ''),
+    hint: (p: { allowed: string }) => ({ zh: `此处可用的键：${p.allowed}`, en: `keys allowed here: ${p.allowed}` }),
+  },
+  RPT2004: {
+    severity: 'error',
+    zh: (p: { actual: string }) => `不支持的格式版本 ${p.actual}`,
+    en: (p: { actual: string }) => `unsupported format version ${p.actual}`,
+    hint: () => ({ zh: '写 format: "2021"（国办公开办函〔2021〕30号格式）', en: 'write format: "2021" (the 2021 national format)' }),
+  },
+  RPT2005: {
+    severity: 'error',
+    zh: (p: { title: string; text: string }) => `“${p.title}”写成了文字 "${p.text}"，应为数字`,
+    en: (p: { title: string; text: string }) => `"${p.title}" is text "${p.text}", not a number`,
+    hint: (p: { text: string }) => ({ zh: `去掉引号，直接写 ${p.text.trim()}`, en: `remove the quotes: ${p.text.trim()}` }),
+  },
+  RPT2006: {
+    severity: 'error',
+    zh: (p: { title: string }) => `“${p.title}”是空白，应填数字`,
+    en: (p: { title: string }) => `"${p.title}" is blank; a number belongs here`,
+    hint: () => ({ zh: '没有数据也要填 0，不要留空或写“/”', en: 'write 0 when there is nothing to report; never leave it blank or write "/"' }),
+  },
+  RPT2007: {
+    severity: 'error',
+    zh: (p: { title: string; actual: string }) => `“${p.title}”是件数，应为整数，实际为 ${p.actual}`,
+    en: (p: { title: string; actual: string }) => `"${p.title}" is a count and must be a whole number, found ${p.actual}`,
+    hint: () => ({ zh: '件数不能有小数；只有“行政事业性收费”（万元）可以带小数', en: 'counts have no decimals; only the fee amount (万元) may' }),
+  },
+  RPT2008: {
+    severity: 'error',
+    zh: (p: { title: string; actual: string }) => `“${p.title}”不能为负数，实际为 ${p.actual}`,
+    en: (p: { title: string; actual: string }) => `"${p.title}" cannot be negative, found ${p.actual}`,
+    hint: () => ({ zh: '填 0 或正数', en: 'write 0 or a positive number' }),
+  },
+  RPT2009: {
+    severity: 'error',
+    zh: (p: { title: string; actual: string; max: string }) => `“${p.title}”为 ${p.actual}，超过合理上限 ${p.max}`,
+    en: (p: { title: string; actual: string; max: string }) => `"${p.title}" is ${p.actual}, above the plausible limit ${p.max}`,
+    hint: () => ({ zh: '检查是否多打了数字，或把“元”当成了“万元”', en: 'check for extra digits, or 元 written where 万元 is meant' }),
+  },
+  RPT2010: {
+    severity: 'error',
+    zh: (p: { title: string; actual: number; columns: string; min: number; max: number }) =>
+      `“${p.title}”有 ${p.actual} 个数，应为 ${p.min} 个或 ${p.max} 个`,
+    en: (p: { title: string; actual: number; min: number; max: number }) => `"${p.title}" has ${p.actual} numbers; it needs ${p.min} or ${p.max}`,
+    hint: (p: { columns: string; min: number }) => ({
+      zh: `依次为：${p.columns}；只写前 ${p.min} 个时总计自动求和`,
+      en: `in order: ${p.columns}; with ${p.min} numbers the total is computed`,
+    }),
+  },
+  RPT2011: {
+    severity: 'error',
+    zh: (p: { actual: string }) => `成文日期 ${p.actual} 不是有效日期`,
+    en: (p: { actual: string }) => `the date ${p.actual} is not a valid date`,
+    hint: () => ({ zh: '写作 年-月-日，例如 date: 2024-01-25', en: 'write it as year-month-day, e.g. date: 2024-01-25' }),
+  },
+  RPT2012: {
+    severity: 'error',
+    zh: (p: { title: string }) => `“${p.title}”不能为空`,
+    en: (p: { title: string }) => `"${p.title}" cannot be empty`,
+    hint: () => ({ zh: '填写内容，或删除这个可选项', en: 'fill it in, or remove the optional key' }),
+  },
+  RPT2013: {
+    severity: 'error',
+    zh: () => '小节嵌套超过两层',
+    en: () => 'sections nested more than two levels deep',
+    hint: () => ({ zh: '正文只支持（一）和 1. 两级小标题；更深的层次写成段落', en: 'text supports two heading levels, （一） and 1.; write deeper levels as paragraphs' }),
+  },
+  RPT2014: {
+    severity: 'error',
+    zh: (p: { title: string; actual: string; min: string; max: string }) => `“${p.title}”为 ${p.actual}，应在 ${p.min} 到 ${p.max} 之间`,
+    en: (p: { title: string; actual: string; min: string; max: string }) => `"${p.title}" is ${p.actual}; it must be between ${p.min} and ${p.max}`,
+    hint: () => ({ zh: '检查年份是否写错', en: 'check the year' }),
+  },
+
+  // --- RPT3xxx: consistency rules (../shared/TEMPLATE.md §6) ----------------------------------
+  RPT3001: {
+    severity: 'error',
+    rule: 'R1',
+    zh: (p: SumParams) => `勾稽关系不成立：${p.cell}应为 ${p.expected}，实际为 ${p.actual}`,
+    en: (p: SumParams) => `table 3 does not balance: ${p.cellEn} should be ${p.expected}, found ${p.actual}`,
+    hint: (p: SumParams) => ({ zh: `第一项 + 第二项 = 第三项（七）总计 + 第四项：${p.formula}`, en: `new + carried over = results total + carried forward: ${p.formulaEn}` }),
+  },
+  RPT3002: {
+    severity: 'error',
+    rule: 'R1c',
+    zh: (p: SumParams) => `勾稽关系在“${p.cell}”列不成立：应为 ${p.expected}，实际为 ${p.actual}`,
+    en: (p: SumParams) => `table 3 does not balance in column "${p.cellEn}": should be ${p.expected}, found ${p.actual}`,
+    hint: (p: SumParams) => ({ zh: `每一列都要满足 第一项 + 第二项 = （七）总计 + 第四项：${p.formula}`, en: `every column must satisfy new + carried over = results total + carried forward: ${p.formulaEn}` }),
+  },
+  RPT3003: {
+    severity: 'error',
+    rule: 'R2',
+    zh: (p: SumParams) => `${p.cell}的“总计”应为 ${p.expected}，实际为 ${p.actual}`,
+    en: (p: SumParams) => `${p.cellEn}: total should be ${p.expected}, found ${p.actual}`,
+    hint: (p: SumParams) => ({ zh: `总计 = ${p.formula}；也可以只写前 6 个数，总计自动求和`, en: `total = ${p.formulaEn}; or give only the first 6 numbers and the total is computed` }),
+  },
+  RPT3004: {
+    severity: 'error',
+    rule: 'R3',
+    zh: (p: SumParams) => `（七）总计的“${p.cell}”列应为 ${p.expected}，实际为 ${p.actual}`,
+    en: (p: SumParams) => `results total, column "${p.cellEn}": should be ${p.expected}, found ${p.actual}`,
+    hint: (p: SumParams) => ({ zh: `（七）总计 = （一）至（六）各小项之和：${p.formula}；也可以删去 total，自动求和`, en: `results total = the sum of all result rows: ${p.formulaEn}; or delete total and it is computed` }),
+  },
+  RPT3005: {
+    severity: 'error',
+    rule: 'R4',
+    zh: (p: SumParams) => `${p.cell}的“总计”应为 ${p.expected}，实际为 ${p.actual}`,
+    en: (p: SumParams) => `${p.cellEn}: total should be ${p.expected}, found ${p.actual}`,
+    hint: (p: SumParams) => ({ zh: `总计 = ${p.formula}；也可以只写前 4 个数，总计自动求和`, en: `total = ${p.formulaEn}; or give only the first 4 numbers and the total is computed` }),
+  },
+  RPT3007: {
+    severity: 'warning',
+    rule: 'R7',
+    zh: (p: { actual: string }) => `行政事业性收费 ${p.actual} 万元，数额异常大，可能是按“元”填写的`,
+    en: (p: { actual: string }) => `administrative fees of ${p.actual} 万元 are implausibly large; probably written in 元`,
+    hint: (p: { converted: string }) => ({ zh: `表中单位是万元：若原数是元，应写 ${p.converted}`, en: `the unit is 万元 (10,000 yuan): if this is in yuan, write ${p.converted}` }),
+  },
+  RPT3008: {
+    severity: 'error',
+    rule: 'R8',
+    zh: (p: { column: string; expected: string; actual: string; previousYear: number }) =>
+      `“二、上年结转政府信息公开申请数量”的“${p.column}”应等于${p.previousYear}年报告的“结转下年度继续办理” ${p.expected}，实际为 ${p.actual}`,
+    en: (p: { columnEn: string; expected: string; actual: string; previousYear: number }) =>
+      `carried over (${p.columnEn}) must equal the ${p.previousYear} report's carried forward ${p.expected}, found ${p.actual}`,
+    hint: (p: { previousFile: string; previousYear: number }) => ({
+      zh: `上年结转数取自上一年度报告 ${p.previousFile} 的第四项；若上年报告有误，请同时更正`,
+      en: `carried over comes from item 四 of ${p.previousFile} (${p.previousYear}); if last year's report is wrong, correct both`,
+    }),
+  },
+  RPT3009: {
+    severity: 'warning',
+    rule: 'R9',
+    zh: (p: { row: string; expected: string; actual: string; formula: string }) => `“${p.row}”现行有效件数按上年推算应为 ${p.expected}，实际为 ${p.actual}`,
+    en: (p: { rowEn: string; expected: string; actual: string }) => `${p.rowEn}: in force should be ${p.expected} from last year's figure, found ${p.actual}`,
+    hint: (p: { formula: string; formulaEn: string }) => ({
+      zh: `上年现行有效 + 本年制发 − 本年废止：${p.formula}；若有文件失效或重新清理统计，可在正文中说明`,
+      en: `last year in force + issued − repealed: ${p.formulaEn}; documents that expired or a re-count can explain a difference`,
+    }),
+  },
+  RPT3010: {
+    severity: 'warning',
+    rule: 'R10',
+    zh: (p: { organ: string }) => `“${p.organ}”一般没有制定规章的权限，规章一行通常应为 0`,
+    en: (p: { organ: string }) => `"${p.organ}" normally has no power to make 规章 (rules); the rules row is usually 0`,
+    hint: () => ({
+      zh: '只有省级、设区的市和自治州人民政府及国务院部门可以制定规章（《立法法》）；行政规范性文件应填在下一行',
+      en: 'only provincial, districted-city and autonomous-prefecture governments and State Council departments make rules; normative documents go in the next row',
+    }),
+  },
+  RPT3011: {
+    severity: 'error',
+    rule: 'R11',
+    zh: () => '“六、其他需要报告的事项”没有内容',
+    en: () => 'part 六 (other matters) is empty',
+    hint: () => ({
+      zh: '写 processing_fees: {notices: 0, amount_yuan: 0, collected_yuan: 0} 生成信息处理费的标准表述，或写 other_matters',
+      en: 'add processing_fees: {notices: 0, amount_yuan: 0, collected_yuan: 0} for the standard fee sentence, or other_matters',
+    }),
+  },
+  RPT3012: {
+    severity: 'warning',
+    rule: 'R12',
+    zh: (p: { reason: string }) => `第六部分应报告信息处理费收取情况（${p.reason}）`,
+    en: (p: { reasonEn: string }) => `part 六 must report the information processing fee (${p.reasonEn})`,
+    hint: () => ({
+      zh: '填写 processing_fees：发出收费通知件数、通知金额和实际收取金额（元），按国办函〔2020〕109号',
+      en: 'fill in processing_fees: notices issued, their amount and the amount collected (yuan), per 国办函〔2020〕109号',
+    }),
+  },
+  RPT3013: {
+    severity: 'warning',
+    rule: 'R13',
+    zh: (p: { date: string; deadline: string; who: string }) => `成文日期 ${p.date} 晚于${p.who}年度报告的公布期限 ${p.deadline}`,
+    en: (p: { date: string; deadline: string; whoEn: string }) => `the date ${p.date} is after the deadline for ${p.whoEn} reports, ${p.deadline}`,
+    hint: () => ({
+      zh: '《条例》第四十九条：政府部门 1月31日前、本级人民政府 3月31日前公布；确认日期是否写错',
+      en: 'regulation art. 49: departments publish by 31 January, governments by 31 March; check the date',
+    }),
+  },
+  RPT3014: {
+    severity: 'warning',
+    rule: 'R14',
+    zh: (p: { quote: string; stated: string; table: string; cell: string }) => `正文“${p.quote}”中的 ${p.stated} 与${p.cell}（${p.table}）不一致`,
+    en: (p: { quote: string; stated: string; table: string; cellEn: string }) => `the text "${p.quote}" says ${p.stated}, but ${p.cellEn} is ${p.table}`,
+    hint: () => ({ zh: '正文与表格应一致：修改正文或表中数字', en: 'text and tables must agree: correct one of them' }),
+  },
+  RPT3015: {
+    severity: 'error',
+    zh: (p: { previousYear: number; expectedYear: number }) => `--previous 给出的是 ${p.previousYear} 年度报告，应为 ${p.expectedYear} 年度`,
+    en: (p: { previousYear: number; expectedYear: number }) => `--previous names a ${p.previousYear} report; it must be the ${p.expectedYear} report`,
+    hint: () => ({ zh: '上年报告的 year 应比本报告小 1', en: "the previous report's year must be one less than this one's" }),
+  },
+  RPT3016: {
+    severity: 'warning',
+    rule: 'R13',
+    zh: (p: { date: string; year: number }) => `成文日期 ${p.date} 不在统计年度 ${p.year} 年结束之后`,
+    en: (p: { date: string; year: number }) => `the date ${p.date} is not after the end of the statistical year ${p.year}`,
+    hint: (p: { year: number }) => ({ zh: `年度报告在次年成文，例如 ${p.year + 1}-01-20`, en: `the report is dated in the following year, e.g. ${p.year + 1}-01-20` }),
+  },
+  RPT3017: {
+    severity: 'warning',
+    rule: 'R8',
+    zh: (p: { organ: string; previousOrgan: string }) => `上年报告的发布机关“${p.previousOrgan}”与本报告“${p.organ}”不同`,
+    en: (p: { organ: string; previousOrgan: string }) => `the previous report's organ "${p.previousOrgan}" differs from "${p.organ}"`,
+    hint: () => ({ zh: '跨年度核对只对同一机关有意义：确认 --previous 指向本机关的上年报告', en: "cross-year checks compare the same organ: check that --previous is this organ's report" }),
+  },
+
+  // --- RPT5xxx: output ------------------------------------------------------------------------
+  RPT5001: {
+    severity: 'error',
+    zh: (p: { path: string; reason: string }) => `无法写入“${p.path}”（${p.reason}）`,
+    en: (p: { path: string; reason: string }) => `cannot write "${p.path}" (${p.reason})`,
+    hint: () => ({ zh: '检查输出目录是否存在、是否有写权限、磁盘是否已满；原有文件未被改动', en: 'check the output folder, its permissions and free space; earlier files were left untouched' }),
+  },
+  RPT5002: {
+    severity: 'error',
+    zh: (p: { path: string }) => `“${p.path}”已存在`,
+    en: (p: { path: string }) => `"${p.path}" already exists`,
+    hint: () => ({ zh: '换一个文件名（-o），或加 --force 覆盖', en: 'choose another name (-o), or add --force to overwrite it' }),
+  },
+} as const;
+
+export type Code = keyof typeof catalog;

@@ -1,0 +1,55 @@
+/**
+ * Human output: `file:line:col severity code message`, a code frame with a caret under the value,
+ * and the hints. Columns are aligned by display width (a Chinese character takes two columns).
+ */
+import type { SourceFile } from '../source/source-file';
+import type { Diagnostic } from './diagnostic';
+import { displayWidth } from './display-width';
+import { countSeverities } from './resolve';
+
+export type Lang = 'zh' | 'en';
+
+const words = {
+  zh: { error: '错误', warning: '警告', hint: '提示', cells: '相关单元格' },
+  en: { error: 'error', warning: 'warning', hint: 'hint', cells: 'cells used' },
+} as const;
+
+/** Prints diagnostics; `sources` gives the text for code frames. */
+export function printHuman(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, lang: Lang): string {
+  const out: string[] = [];
+  for (const d of diagnostics) {
+    const place = d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file;
+    out.push(`${place} ${words[lang][d.severity]} ${d.code} ${d.message[lang]}`);
+    const source = sources.get(d.file);
+    if (d.span && source) out.push(...codeFrame(source, d.span.start.line, d.span.start.column, d.span.end));
+    for (const hint of d.hints) if (!hint.at) out.push(`  = ${words[lang].hint}: ${hint[lang]}`);
+    // Hints that point at other cells (the terms of a sum) go on one line: text (line:column), …
+    const cells = d.hints.filter((hint) => hint.at).map((hint) => `${hint[lang]} (${hint.at?.line}:${hint.at?.column})`);
+    if (cells.length > 0) out.push(`  = ${words[lang].cells}: ${cells.join(lang === 'zh' ? '；' : '; ')}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** One summary line for a set of diagnostics over some files. */
+export function printSummary(diagnostics: readonly Diagnostic[], files: number, lang: Lang): string {
+  const { errors, warnings } = countSeverities(diagnostics);
+  const mark = errors > 0 ? '✖' : warnings > 0 ? '⚠' : '✔';
+  return lang === 'zh'
+    ? `${mark} ${files} 个文件：${errors} 个错误，${warnings} 个警告`
+    : `${mark} ${files} file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}
+
+function codeFrame(source: SourceFile, line: number, column: number, end: { line: number; column: number }): string[] {
+  const gutter = String(line).length;
+  const rows: string[] = [];
+  const row = (n: number, mark: string) => `${mark} ${String(n).padStart(gutter)} | ${source.lineText(n)}`;
+  if (line > 1) rows.push(row(line - 1, ' '));
+  rows.push(row(line, '>'));
+  const text = source.lineText(line);
+  const before = displayWidth(text.slice(0, column - 1));
+  const lastColumn = end.line === line ? end.column : text.length + 1;
+  const length = Math.max(1, displayWidth(text.slice(column - 1, Math.max(column, lastColumn) - 1)));
+  rows.push(`  ${' '.repeat(gutter)} | ${' '.repeat(before)}${'^'.repeat(length)}`);
+  return rows;
+}

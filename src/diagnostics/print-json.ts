@@ -1,0 +1,52 @@
+/** Machine output: a stable JSON document (fixed key order, both languages) for scripts and editors. */
+import type { Diagnostic } from './diagnostic';
+
+/** What one input file came to. */
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  /** Files written for this input (build only). */
+  outputs?: string[];
+}
+
+export function diagnosticJson(d: Diagnostic): object {
+  return {
+    code: d.code,
+    severity: d.severity,
+    file: d.file,
+    line: d.span?.start.line ?? null,
+    column: d.span?.start.column ?? null,
+    endLine: d.span?.end.line ?? null,
+    endColumn: d.span?.end.column ?? null,
+    pointer: d.pointer,
+    rule: d.rule ?? null,
+    message: { zh: d.message.zh, en: d.message.en },
+    hints: d.hints.map((h) => ({
+      zh: h.zh,
+      en: h.en,
+      pointer: h.pointer ?? null,
+      line: h.at?.line ?? null,
+      column: h.at?.column ?? null,
+    })),
+  };
+}
+
+/** The whole run as JSON: per-file status and diagnostics, then totals. */
+export function printJson(results: readonly FileResult[]): string {
+  let errors = 0;
+  let warnings = 0;
+  const files = results.map((r) => {
+    const e = r.diagnostics.filter((d) => d.severity === 'error').length;
+    errors += e;
+    warnings += r.diagnostics.length - e;
+    return {
+      file: r.file,
+      ok: e === 0,
+      errors: e,
+      warnings: r.diagnostics.length - e,
+      ...(r.outputs ? { outputs: r.outputs } : {}),
+      diagnostics: r.diagnostics.map(diagnosticJson),
+    };
+  });
+  return JSON.stringify({ version: 1, files, errors, warnings }, null, 2) + '\n';
+}

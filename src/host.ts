@@ -1,0 +1,60 @@
+/**
+ * Host: the only door to the outside world (files, clock, environment). Everything else in src/ is
+ * pure, so the same input and the same clock give the same bytes, and tests can swap the host.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** A file that could not be read, said in a way the diagnostics can quote. */
+export type ReadFailure = { kind: 'missing' } | { kind: 'directory' } | { kind: 'unreadable'; reason: string };
+
+export interface Host {
+  /** Reads a whole file; returns the reason instead of throwing. */
+  readBytes(file: string): Uint8Array | ReadFailure;
+  /** Writes a file atomically: a temp file beside it, then rename, so a reader never sees half a file. */
+  writeBytesAtomic(file: string, bytes: Uint8Array): void;
+  /** True when a path exists (file or directory). */
+  exists(file: string): boolean;
+  /** SOURCE_DATE_EPOCH, if set and valid, as a Date; otherwise undefined (callers use the report's date). */
+  sourceDateEpoch(): Date | undefined;
+  /** Today's date on the machine clock (only `init` uses it, to pick a default year). */
+  today(): Date;
+}
+
+export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
+  return {
+    readBytes(file) {
+      try {
+        const stat = fs.statSync(file);
+        if (stat.isDirectory()) return { kind: 'directory' };
+        return fs.readFileSync(file);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+        return { kind: 'unreadable', reason: code ?? String(error) };
+      }
+    },
+    writeBytesAtomic(file, bytes) {
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+      try {
+        fs.writeFileSync(temp, bytes);
+        fs.renameSync(temp, file);
+      } catch (error) {
+        fs.rmSync(temp, { force: true });
+        throw error;
+      }
+    },
+    exists(file) {
+      return fs.existsSync(file);
+    },
+    sourceDateEpoch() {
+      const raw = env.SOURCE_DATE_EPOCH;
+      if (raw === undefined || !/^\d+$/.test(raw)) return undefined;
+      return new Date(Number(raw) * 1000);
+    },
+    today() {
+      return new Date();
+    },
+  };
+}

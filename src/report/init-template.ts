@@ -1,0 +1,102 @@
+/**
+ * The text `report init` writes: a complete report with every table at zero, each row commented with
+ * its label as printed in the national format. Generated from the format data, so it always has
+ * every key the schema requires.
+ */
+import {
+  APPLICANT_COLUMNS,
+  CASE_COLUMNS,
+  CASE_ROWS,
+  DOCUMENT_COUNT_COLUMNS,
+  DOCUMENT_ROWS,
+  PART_HEADINGS,
+  RESULT_GROUPS,
+  SINGLE_VALUE_BLOCKS,
+} from '../format/national-2021';
+
+export interface InitOptions {
+  year: number;
+  organ: string;
+  /** Relative path from the new file to schemas/report.schema.json, for the YAML language server. */
+  schemaPath: string;
+}
+
+const zeros = (n: number) => `[${Array.from({ length: n }, () => '0').join(', ')}]`;
+
+/** A YAML double-quoted scalar (organ names may hold characters YAML treats specially). */
+const quote = (text: string) => JSON.stringify(text);
+
+export function initTemplate({ year, organ, schemaPath }: InitOptions): string {
+  const applicantRow = (indent: string, key: string, label: string) =>
+    `${indent}${key}: ${zeros(APPLICANT_COLUMNS.length)}   # ${label}`;
+  const lines: string[] = [
+    `# yaml-language-server: $schema=${schemaPath}`,
+    `# ${organ}${year}年政府信息公开工作年度报告 — 源文件（nianbao）`,
+    '# 填好后运行：report validate 本文件  检查；report build 本文件  生成 DOCX 和 PDF',
+    '',
+    'format: "2021"                 # 国办公开办函〔2021〕30号格式',
+    `organ: ${quote(organ)}   # 发布机关全称（落款）`,
+    `year: ${year}                     # 统计年度`,
+    `date: ${year + 1}-01-20               # 成文日期（政府部门须在 1月31日前公布）`,
+    '# title: 可省略，默认为“{发布机关}{年度}年政府信息公开工作年度报告”',
+    '# preamble: 可省略，默认按年度、网站和联系方式生成前言',
+    '# website: http://www.example.gov.cn/   # 门户网站（前言中注明下载地址）',
+    '# contact: {office: 办公室, address: 地址, phone: "0000-0000000", postcode: "000000"}',
+    '',
+    `# ${PART_HEADINGS[0]}`,
+    '# 可以直接写段落；也可以写成列表，小标题自动编号为（一）（二）……',
+    'overview:',
+    `  - ${year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。`,
+    '  - heading: 主动公开',
+    `    body: ${year}年，本机关通过门户网站主动公开政府信息。`,
+    '  - heading: 依申请公开',
+    `    body: ${year}年，本机关未收到政府信息公开申请。`,
+    '  - heading: 政府信息管理',
+    '    body: 严格落实政府信息公开审查制度。',
+    '  - heading: 政府信息公开平台建设',
+    '    body: 加强门户网站政府信息公开专栏建设。',
+    '  - heading: 监督保障',
+    '    body: 将政府信息公开工作纳入年度考核。',
+    '',
+    `# ${PART_HEADINGS[1]}（表二）`,
+    'proactive:',
+    `  # 第二十条第（一）项：${DOCUMENT_COUNT_COLUMNS.map((c) => c.label).join('、')}`,
+    ...DOCUMENT_ROWS.map((row) => `  ${row.key}: {${DOCUMENT_COUNT_COLUMNS.map((c) => `${c.key}: 0`).join(', ')}}   # ${row.label}`),
+    ...SINGLE_VALUE_BLOCKS.flatMap((block) => [
+      `  # ${block.item}：${block.valueLabel}`,
+      ...block.rows.map((row) => `  ${row.key}: 0   # ${row.label}`),
+    ]),
+    '',
+    `# ${PART_HEADINGS[2]}（表三）`,
+    `# 每行依次为：${APPLICANT_COLUMNS.map((c) => c.label).join('、')}；只写前 6 个数时总计自动求和`,
+    '# 勾稽关系：第一项加第二项之和，等于第三项加第四项之和',
+    'applications:',
+    applicantRow('  ', 'new', '一、本年新收政府信息公开申请数量'),
+    applicantRow('  ', 'carried_over', '二、上年结转政府信息公开申请数量'),
+    '  results:                           # 三、本年度办理结果',
+    applicantRow('    ', 'disclosed', '（一）予以公开'),
+    applicantRow('    ', 'partially_disclosed', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'),
+    ...RESULT_GROUPS.flatMap((group) => [
+      `    ${group.key}:   # ${group.label}`,
+      ...group.rows.map((row) => applicantRow('      ', row.key, row.label)),
+    ]),
+    '    # total: （七）总计 — 可省略，自动求和；填写时逐格核对',
+    applicantRow('  ', 'carry_forward', '四、结转下年度继续办理'),
+    '',
+    `# ${PART_HEADINGS[3]}（表四）`,
+    `# 每组依次为：${CASE_COLUMNS.map((c) => c.label).join('、')}`,
+    'review_litigation:',
+    ...CASE_ROWS.map((row) => `  ${row.key}: ${zeros(CASE_COLUMNS.length)}   # ${row.label === '行政复议' ? row.label : `行政诉讼·${row.label}`}`),
+    '',
+    `# ${PART_HEADINGS[4]}`,
+    'problems: |',
+    `  ${year}年，本机关政府信息公开工作仍存在一些不足。下一步，将进一步加强政府信息公开工作。`,
+    '',
+    `# ${PART_HEADINGS[5]}`,
+    '# 信息处理费（国办函〔2020〕109号）：发出收费通知件数、通知金额（元）、实际收取金额（元）',
+    'processing_fees: {notices: 0, amount_yuan: 0, collected_yuan: 0}',
+    '# other_matters: 其他需要报告的事项（可省略）',
+    '',
+  ];
+  return lines.join('\n');
+}

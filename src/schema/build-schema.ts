@@ -1,0 +1,204 @@
+/**
+ * Generates schemas/report.schema.json from the national-format data, so the schema, the rules and
+ * the tables cannot disagree on a key or a label. `npm run schema` writes the file; a test fails when
+ * the committed file differs from what this produces.
+ */
+import {
+  APPLICANT_COLUMNS,
+  CASE_COLUMNS,
+  CASE_ROWS,
+  DOCUMENT_COUNT_COLUMNS,
+  DOCUMENT_ROWS,
+  MAX_COUNT,
+  MAX_FEE_WAN,
+  PART_HEADINGS,
+  RESULT_GROUPS,
+  SINGLE_VALUE_BLOCKS,
+} from '../format/national-2021';
+
+type Json = { [key: string]: unknown };
+
+export const SCHEMA_ID = 'https://nianbao.invalid/schemas/report-2021-v1.schema.json';
+
+const count = (title: string, description?: string): Json => ({
+  title,
+  ...(description ? { description } : {}),
+  type: 'integer',
+  minimum: 0,
+  maximum: MAX_COUNT,
+});
+
+const applicantLabels = APPLICANT_COLUMNS.map((c) => c.label).join('、');
+const caseLabels = CASE_COLUMNS.map((c) => c.label).join('、');
+
+const applicantRow = (title: string): Json => ({
+  title,
+  description: `依次为 ${applicantLabels}；只写前 6 个数时总计自动求和`,
+  $ref: '#/$defs/applicantRow',
+});
+
+const caseRow = (title: string): Json => ({
+  title,
+  description: `依次为 ${caseLabels}；只写前 4 个数时总计自动求和`,
+  $ref: '#/$defs/caseRow',
+});
+
+const object = (title: string, properties: Record<string, Json>, required: string[], description?: string): Json => ({
+  title,
+  ...(description ? { description } : {}),
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+
+const text = (title: string, description: string): Json => ({ title, description, $ref: '#/$defs/text' });
+
+function proactiveSchema(): Json {
+  const documentRow = (label: string): Json =>
+    object(
+      label,
+      Object.fromEntries(DOCUMENT_COUNT_COLUMNS.map((c) => [c.key, count(`${label}：${c.label}`)])),
+      DOCUMENT_COUNT_COLUMNS.map((c) => c.key),
+    );
+  const properties: Record<string, Json> = Object.fromEntries(DOCUMENT_ROWS.map((r) => [r.key, documentRow(r.label)]));
+  for (const block of SINGLE_VALUE_BLOCKS) {
+    for (const row of block.rows) {
+      properties[row.key] =
+        row.key === 'fees'
+          ? {
+              title: `${row.label}：${block.valueLabel}`,
+              description: '金额以万元为单位，可带小数，按原样输出（1.10 仍印作 1.10）',
+              type: 'number',
+              minimum: 0,
+              maximum: MAX_FEE_WAN,
+            }
+          : count(`${row.label}：${block.valueLabel}`, block.item);
+    }
+  }
+  return object(PART_HEADINGS[1], properties, Object.keys(properties), '表二：第二十条第（一）（五）（六）（八）项');
+}
+
+function applicationsSchema(): Json {
+  const results: Record<string, Json> = {
+    disclosed: applicantRow('（一）予以公开'),
+    partially_disclosed: applicantRow('（二）部分公开（区分处理的，只计这一情形，不计其他情形）'),
+  };
+  for (const group of RESULT_GROUPS) {
+    results[group.key] = object(
+      group.label,
+      Object.fromEntries(group.rows.map((r) => [r.key, applicantRow(`${group.label} ${r.label}`)])),
+      group.rows.map((r) => r.key),
+    );
+  }
+  results.total = applicantRow('（七）总计');
+  const resultKeys = Object.keys(results).filter((k) => k !== 'total');
+  return object(
+    PART_HEADINGS[2],
+    {
+      new: applicantRow('一、本年新收政府信息公开申请数量'),
+      carried_over: applicantRow('二、上年结转政府信息公开申请数量'),
+      results: object('三、本年度办理结果', results, resultKeys, '（七）总计可省略：省略时自动求和，填写时逐格核对'),
+      carry_forward: applicantRow('四、结转下年度继续办理'),
+    },
+    ['new', 'carried_over', 'results', 'carry_forward'],
+    '表三；勾稽关系：第一项加第二项之和，等于第三项加第四项之和',
+  );
+}
+
+/** The whole JSON Schema (draft 2020-12) of a report file. */
+export function buildReportSchema(): Json {
+  const string = (title: string, description?: string): Json => ({
+    title,
+    ...(description ? { description } : {}),
+    type: 'string',
+    minLength: 1,
+  });
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: SCHEMA_ID,
+    title: '政府信息公开工作年度报告',
+    description: '按国办公开办函〔2021〕30号格式编写的年度报告源文件（nianbao）',
+    type: 'object',
+    properties: {
+      format: { title: '报告格式版本', description: '国办公开办函〔2021〕30号格式，写 "2021"', const: '2021' },
+      organ: string('发布机关全称', '用于落款和文档作者'),
+      year: { title: '统计年度', description: '报告所统计的年份，如 2023', type: 'integer', minimum: 2021, maximum: 2100 },
+      title: string('标题', '可省略；默认为“{发布机关}{年度}年政府信息公开工作年度报告”'),
+      date: {
+        title: '成文日期',
+        description: '写作 2024-01-25，印在落款下方',
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+      },
+      preamble: text('前言', '可省略；默认按年度、网站和联系方式生成'),
+      website: string('门户网站地址', '前言中注明报告电子版的下载网址'),
+      contact: object(
+        '联系方式',
+        {
+          office: string('联系机构'),
+          address: string('地址'),
+          phone: string('电话'),
+          postcode: string('邮编', '写成带引号的文字，如 "336000"'),
+        },
+        [],
+        '前言中的联系方式',
+      ),
+      overview: text(PART_HEADINGS[0], '一、总体情况：主动公开、依申请公开、政府信息管理、平台建设、监督保障等'),
+      proactive: proactiveSchema(),
+      applications: applicationsSchema(),
+      review_litigation: object(
+        PART_HEADINGS[3],
+        Object.fromEntries(CASE_ROWS.map((r) => [r.key, caseRow(r.label)])),
+        CASE_ROWS.map((r) => r.key),
+        '表四',
+      ),
+      problems: text(PART_HEADINGS[4], '本年度存在的问题和改进措施'),
+      other_matters: text(PART_HEADINGS[5], '信息处理费以外的其他事项；可省略'),
+      processing_fees: object(
+        '信息处理费',
+        {
+          notices: count('发出收费通知件数'),
+          amount_yuan: { title: '收费通知总金额（元）', type: 'number', minimum: 0, maximum: MAX_FEE_WAN },
+          collected_yuan: { title: '实际收取金额（元）', type: 'number', minimum: 0, maximum: MAX_FEE_WAN },
+        },
+        ['notices', 'amount_yuan', 'collected_yuan'],
+        '按国办函〔2020〕109号在第六部分生成信息处理费收取情况的标准表述',
+      ),
+    },
+    required: ['format', 'organ', 'year', 'date', 'overview', 'proactive', 'applications', 'review_litigation', 'problems'],
+    additionalProperties: false,
+    $defs: {
+      count: count('件数'),
+      applicantRow: {
+        title: '表三的一行',
+        type: 'array',
+        items: { $ref: '#/$defs/count' },
+        minItems: APPLICANT_COLUMNS.length - 1,
+        maxItems: APPLICANT_COLUMNS.length,
+      },
+      caseRow: {
+        title: '表四的一组',
+        type: 'array',
+        items: { $ref: '#/$defs/count' },
+        minItems: CASE_COLUMNS.length - 1,
+        maxItems: CASE_COLUMNS.length,
+      },
+      text: {
+        title: '正文',
+        description: '一段文字（空行分段），或由段落和 {heading, body} 小节组成的列表',
+        anyOf: [{ type: 'string' }, { type: 'array', items: { $ref: '#/$defs/textItem' } }],
+      },
+      textItem: {
+        title: '段落或小节',
+        anyOf: [
+          { type: 'string' },
+          object('小节', { heading: string('小标题', '不必写序号，自动编为（一）或 1.'), body: { title: '小节正文', $ref: '#/$defs/text' } }, [
+            'heading',
+            'body',
+          ]),
+        ],
+      },
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Stage 1 (load): bytes → text, and offsets ⇄ line/column. Lines and columns are 1-based at the
+ * edge; offsets are UTF-16 code units into the decoded, LF-normalised text.
+ */
+
+export interface Pos {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** The encoding a file was decoded from, when it was not plain UTF-8. */
+export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export class SourceFile {
+  private readonly lineStarts: number[];
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly encoding: SourceEncoding = 'utf-8',
+  ) {
+    this.lineStarts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  }
+
+  /** 1-based line and column of an offset (clamped into the text). */
+  position(offset: number): Pos {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: clamped - (this.lineStarts[low] ?? 0) + 1, offset: clamped };
+  }
+
+  /** The text of a 1-based line, without its line break. */
+  lineText(line: number): string {
+    const start = this.lineStarts[line - 1];
+    if (start === undefined) return '';
+    const next = this.lineStarts[line];
+    return this.text.slice(start, next === undefined ? undefined : next - 1);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+}
+
+/** Result of decoding: the text, or why it could not be decoded. */
+export type Decoded = { text: string; encoding: SourceEncoding } | { error: 'binary' };
+
+/**
+ * Decodes a report file. Windows editors save Chinese text as GB18030/GBK or UTF-16, often with a BOM;
+ * all of them are accepted (the caller warns about the non-UTF-8 ones). CRLF and CR become LF, which
+ * keeps line numbers intact.
+ */
+export function decodeSource(bytes: Uint8Array): Decoded {
+  const normalise = (text: string) => text.replace(/\r\n?/g, '\n');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const text = tryDecode('utf-8', bytes.subarray(3));
+    return text === undefined ? { error: 'binary' } : { text: normalise(text), encoding: 'utf-8-bom' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: normalise(new TextDecoder('utf-16le').decode(bytes.subarray(2))), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: normalise(new TextDecoder('utf-16be').decode(bytes.subarray(2))), encoding: 'utf-16be' };
+  if (bytes.includes(0)) return { error: 'binary' };
+  const utf8 = tryDecode('utf-8', bytes);
+  if (utf8 !== undefined) return { text: normalise(utf8), encoding: 'utf-8' };
+  const gb = tryDecode('gb18030', bytes);
+  return gb === undefined ? { error: 'binary' } : { text: normalise(gb), encoding: 'gb18030' };
+}
+
+function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * R11 (part 六 present) and R12 (六 reports the 信息处理费). Part 六 is other_matters plus the fee
+ * sentence rendered from processing_fees; one of them must exist. When table 三 counts applications
+ * dropped for an unpaid fee notice, fee notices were issued, so processing_fees must say so.
+ */
+import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
+import { APPLICANT_TOTAL_INDEX } from '../../format/national-2021';
+import type { Text } from '../../report/types';
+import type { Rule } from './context';
+
+/** All the words of a text, for searching. */
+export function textContent(text: Text | undefined): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return text.map((item) => (typeof item === 'string' ? item : `${item.heading}\n${textContent(item.body)}`)).join('\n');
+}
+
+export const partSix: Rule = {
+  ids: ['R11', 'R12'],
+  check({ report }) {
+    const fees = report.processing_fees;
+    if (!fees && report.other_matters === undefined) return [makeDiagnostic('RPT3011', '', {})];
+    const out: Diagnostic[] = [];
+    if (!fees && !textContent(report.other_matters).includes('信息处理费')) {
+      out.push(makeDiagnostic('RPT3012', '/other_matters', { reason: '未说明信息处理费收取情况', reasonEn: 'the fee is not mentioned' }));
+    }
+    const unpaid = report.applications.results.other.overdue_fee[APPLICANT_TOTAL_INDEX] ?? 0;
+    if (unpaid > 0 && (fees?.notices ?? 0) === 0) {
+      out.push(
+        makeDiagnostic('RPT3012', fees ? '/processing_fees/notices' : '/applications/results/other/overdue_fee/6', {
+          reason: `表三（六）2 有 ${unpaid} 件因逾期未缴费不再处理，说明发出过收费通知`,
+          reasonEn: `table 3 counts ${unpaid} applications dropped for an unpaid fee, so fee notices were issued`,
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,81 @@
+/**
+ * R14 (warning): numbers the text of part 一 states that the tables also hold must agree — "共收到
+ * 政府信息公开申请N件" / "未收到…申请" (table 三 一、总计), "制定…行政规范性文件N件" (本年制发件数),
+ * "现行有效…规范性文件N件" (现行有效件数). The diagnostic narrows to the phrase in the text.
+ * @example not-ok  overview: 共收到政府信息公开申请5件, applications.new total 3  → RPT3014 at /overview
+ */
+import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
+import { APPLICANT_TOTAL_INDEX } from '../../format/national-2021';
+import type { Report, Text } from '../../report/types';
+import type { Rule } from './context';
+
+interface Claim {
+  pattern: RegExp;
+  /** The table figure the phrase states, and how to name it. */
+  value: (report: Report) => number;
+  cell: string;
+  cellEn: string;
+  /** The number the phrase states (a phrase like 未收到 states zero). */
+  stated: (match: RegExpExecArray) => number;
+}
+
+const CLAUSE = '[^，。；：,;]';
+const CLAIMS: Claim[] = [
+  {
+    pattern: new RegExp(`(?:收到|新收|受理)${CLAUSE}{0,12}?申请${CLAUSE}{0,4}?(\\d+)件`, 'g'),
+    value: (r) => r.applications.new[APPLICANT_TOTAL_INDEX] ?? 0,
+    cell: '表三“一、本年新收政府信息公开申请数量”的总计',
+    cellEn: 'table 3 new applications (total)',
+    stated: (m) => Number(m[1]),
+  },
+  {
+    pattern: new RegExp(`未(?:收到|受理)${CLAUSE}{0,12}?(?:申请|办理件)`, 'g'),
+    value: (r) => r.applications.new[APPLICANT_TOTAL_INDEX] ?? 0,
+    cell: '表三“一、本年新收政府信息公开申请数量”的总计',
+    cellEn: 'table 3 new applications (total)',
+    stated: () => 0,
+  },
+  {
+    pattern: new RegExp(`(?:制定|出台|制发|印发)${CLAUSE}{0,6}?行政规范性文件(\\d+)件`, 'g'),
+    value: (r) => r.proactive.normative_documents.issued,
+    cell: '表二“行政规范性文件”的本年制发件数',
+    cellEn: 'table 2 normative documents issued',
+    stated: (m) => Number(m[1]),
+  },
+  {
+    pattern: new RegExp(`现行有效${CLAUSE}{0,6}?规范性文件(?:共)?(\\d+)件`, 'g'),
+    value: (r) => r.proactive.normative_documents.in_force,
+    cell: '表二“行政规范性文件”的现行有效件数',
+    cellEn: 'table 2 normative documents in force',
+    stated: (m) => Number(m[1]),
+  },
+];
+
+/** Every string of a text with its pointer. */
+function strings(text: Text, pointer: string): [string, string][] {
+  if (typeof text === 'string') return [[text, pointer]];
+  return text.flatMap((item, i): [string, string][] =>
+    typeof item === 'string' ? [[item, `${pointer}/${i}`]] : [[item.heading, `${pointer}/${i}/heading`], ...strings(item.body, `${pointer}/${i}/body`)],
+  );
+}
+
+export const textNumbers: Rule = {
+  ids: ['R14'],
+  check({ report }) {
+    const out: Diagnostic[] = [];
+    for (const [text, pointer] of strings(report.overview, '/overview')) {
+      for (const claim of CLAIMS) {
+        for (const match of text.matchAll(claim.pattern)) {
+          const stated = claim.stated(match as RegExpExecArray);
+          const value = claim.value(report);
+          if (stated === value) continue;
+          out.push({
+            ...makeDiagnostic('RPT3014', pointer, { quote: match[0], stated: String(stated), table: String(value), cell: claim.cell, cellEn: claim.cellEn }),
+            focus: match[0],
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,265 @@
+/**
+ * Stage 2a (check): the data against schemas/report.schema.json. ajv reports every error
+ * (allErrors); each is mapped to one RPT2xxx diagnostic at the offending value, in plain words.
+ */
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { formatPointer, parsePointer } from '../source/pointer';
+import { APPLICANT_COLUMNS, CASE_COLUMNS } from '../format/national-2021';
+
+type SchemaNode = {
+  title?: string;
+  $ref?: string;
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  type?: string | string[];
+  minimum?: number;
+  maximum?: number;
+  [key: string]: unknown;
+};
+
+/** Where the schema lives in the package (dist/validate → ../../schemas). */
+export const SCHEMA_PATH = path.join(__dirname, '..', '..', 'schemas', 'report.schema.json');
+
+let compiled: { validate: ValidateFunction; schema: SchemaNode } | undefined;
+
+function compile(): { validate: ValidateFunction; schema: SchemaNode } {
+  if (!compiled) {
+    const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as SchemaNode;
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
+    compiled = { validate: ajv.compile(schema), schema };
+  }
+  return compiled;
+}
+
+/** Validates report data; returns diagnostics (empty when the data matches the schema). */
+export function validateSchema(data: unknown): Diagnostic[] {
+  const { validate, schema } = compile();
+  if (validate(data)) return [];
+  return mapErrors(validate.errors ?? [], schema);
+}
+
+function mapErrors(errors: ErrorObject[], schema: SchemaNode): Diagnostic[] {
+  // anyOf (text fields) reports one error per branch: keep a single "wrong type" at the value, or
+  // nothing there when a branch got further and reported something deeper.
+  const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  const deeper = (p: string) => errors.some((e) => e.instancePath.startsWith(p + '/'));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (anyOfPaths.has(error.instancePath) && error.keyword !== 'anyOf') continue;
+    if (error.keyword === 'anyOf' && deeper(error.instancePath)) continue;
+    const diagnostic = mapError(error, schema);
+    const key = `${diagnostic.code} ${diagnostic.pointer}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(diagnostic);
+  }
+  return out;
+}
+
+function mapError(error: ErrorObject, schema: SchemaNode): Diagnostic {
+  const pointer = error.instancePath;
+  const title = titleOf(schema, pointer);
+  const data: unknown = error.data;
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required': {
+      const key = String(p.missingProperty);
+      const child = (error.parentSchema as SchemaNode | undefined)?.properties?.[key];
+      return makeDiagnostic('RPT2001', pointer, { key, title: child?.title ?? key });
+    }
+    case 'additionalProperties': {
+      const key = String(p.additionalProperty);
+      const properties = (error.parentSchema as SchemaNode | undefined)?.properties ?? {};
+      const allowed = Object.keys(properties);
+      return makeDiagnostic('RPT2003', formatPointer([...parsePointer(pointer), key]), {
+        key,
+        suggestion: suggestKey(key, properties),
+        allowed: allowed.join(', '),
+      });
+    }
+    case 'const':
+      return makeDiagnostic('RPT2004', pointer, { actual: JSON.stringify(data) });
+    case 'type':
+    case 'anyOf':
+      return typeError(pointer, title, data, error.keyword === 'anyOf' ? 'text' : String(p.type));
+    case 'minimum': {
+      const node = nodeAt(schema, pointer);
+      if (Number(p.limit) === 0) return makeDiagnostic('RPT2008', pointer, { title, actual: String(data) });
+      return makeDiagnostic('RPT2014', pointer, { title, actual: String(data), min: String(node?.minimum), max: String(node?.maximum) });
+    }
+    case 'maximum': {
+      const node = nodeAt(schema, pointer);
+      if (node?.minimum === 0) return makeDiagnostic('RPT2009', pointer, { title, actual: String(data), max: String(p.limit) });
+      return makeDiagnostic('RPT2014', pointer, { title, actual: String(data), min: String(node?.minimum), max: String(node?.maximum) });
+    }
+    case 'minItems':
+    case 'maxItems': {
+      const columns = rowColumns(pointer);
+      return makeDiagnostic('RPT2010', pointer, {
+        title,
+        actual: Array.isArray(data) ? data.length : 0,
+        columns: columns.join('、'),
+        min: columns.length - 1,
+        max: columns.length,
+      });
+    }
+    case 'minLength':
+      return makeDiagnostic('RPT2012', pointer, { title });
+    case 'pattern':
+      return makeDiagnostic('RPT2011', pointer, { actual: String(data) });
+    default:
+      // A keyword this mapping does not know is a bug in the schema or here, not the clerk's.
+      throw new Error(`unmapped schema keyword ${error.keyword} at ${pointer}`);
+  }
+}
+
+const kindNames: Record<string, [string, string]> = {
+  integer: ['整数', 'a whole number'],
+  number: ['数字', 'a number'],
+  string: ['文字', 'text'],
+  array: ['列表', 'a list'],
+  object: ['键值表（下一层的各项）', 'a mapping of keys'],
+  text: ['文字或段落列表', 'text or a list of paragraphs'],
+  null: ['空白', 'blank'],
+  boolean: ['是/否（true/false）', 'true/false'],
+};
+
+function kindOf(data: unknown): string {
+  if (data === null || data === undefined) return 'null';
+  if (Array.isArray(data)) return 'array';
+  if (typeof data === 'number') return Number.isInteger(data) ? 'integer' : 'number';
+  return typeof data;
+}
+
+function typeError(pointer: string, title: string, data: unknown, expected: string): Diagnostic {
+  const numeric = expected === 'integer' || expected === 'number';
+  if (numeric && typeof data === 'string' && /^\s*[-+]?\d+(\.\d+)?\s*$/.test(data)) {
+    return makeDiagnostic('RPT2005', pointer, { title, text: data });
+  }
+  if ((numeric || expected === 'array') && (data === null || data === undefined || data === '')) {
+    return makeDiagnostic('RPT2006', pointer, { title });
+  }
+  if (expected === 'integer' && typeof data === 'number') return makeDiagnostic('RPT2007', pointer, { title, actual: String(data) });
+  if (data === null && (expected === 'string' || expected === 'text')) return makeDiagnostic('RPT2012', pointer, { title });
+  const [expectedZh, expectedEn] = kindNames[expected] ?? [expected, expected];
+  const actualKind = kindOf(data);
+  const [actualZh, actualEn] = kindNames[actualKind] ?? [actualKind, actualKind];
+  const quote = typeof data === 'string' || typeof data === 'number' ? ` ${JSON.stringify(data)}` : '';
+  const hintZh =
+    expected === 'string' && typeof data === 'number'
+      ? `加上引号，写成 "${data}"`
+      : expected === 'object'
+        ? '在下一行缩进两个空格，逐项写出各个键'
+        : `改为${expectedZh}`;
+  const hintEn =
+    expected === 'string' && typeof data === 'number'
+      ? `put it in quotes: "${data}"`
+      : expected === 'object'
+        ? 'write its keys on the following lines, indented two spaces'
+        : `write ${expectedEn}`;
+  return makeDiagnostic('RPT2002', pointer, {
+    title,
+    titleEn: title,
+    expected: expectedZh,
+    expectedEn,
+    actual: actualZh + quote,
+    actualEn: actualEn + quote,
+    hintZh,
+    hintEn,
+  });
+}
+
+function resolveRef(schema: SchemaNode, node: SchemaNode | undefined): SchemaNode | undefined {
+  let current = node;
+  for (let guard = 0; current?.$ref && guard < 8; guard++) {
+    const name = current.$ref.replace('#/$defs/', '');
+    current = (schema.$defs as Record<string, SchemaNode>)[name];
+  }
+  return current;
+}
+
+/** The schema node that describes the value at a pointer (following $refs), if any. */
+function nodeAt(schema: SchemaNode, pointer: string): SchemaNode | undefined {
+  let node: SchemaNode | undefined = schema;
+  for (const segment of parsePointer(pointer)) {
+    node = resolveRef(schema, node);
+    node = /^\d+$/.test(segment) && node?.items ? node.items : node?.properties?.[segment];
+  }
+  return resolveRef(schema, node);
+}
+
+/** The column labels of the table row at or above a pointer (table 三 or 四). */
+function rowColumns(pointer: string): string[] {
+  return (pointer.startsWith('/review_litigation') ? CASE_COLUMNS : APPLICANT_COLUMNS).map((c) => c.label);
+}
+
+/**
+ * A printable name for the value at a pointer: the schema titles along the path, with the column
+ * label for a table cell (e.g. “（三）不予公开 1.属于国家秘密”·自然人).
+ */
+export function titleOf(schema: SchemaNode, pointer: string): string {
+  let node: SchemaNode | undefined = schema;
+  let title = '报告';
+  let inRow: readonly { label: string }[] | undefined;
+  for (const segment of parsePointer(pointer)) {
+    if (inRow && /^\d+$/.test(segment)) {
+      title = `${title}·${inRow[Number(segment)]?.label ?? `第${Number(segment) + 1}个数`}`;
+      node = undefined;
+      continue;
+    }
+    const raw: SchemaNode | undefined = resolveRef(schema, node)?.properties?.[segment];
+    if (!raw) {
+      title = `${title}/${segment}`;
+      node = undefined;
+      continue;
+    }
+    title = raw.title ?? segment;
+    inRow = raw.$ref === '#/$defs/applicantRow' ? APPLICANT_COLUMNS : raw.$ref === '#/$defs/caseRow' ? CASE_COLUMNS : undefined;
+    node = raw;
+  }
+  return title;
+}
+
+/** Did-you-mean: the closest allowed key by edit distance, or the key whose Chinese title was typed. */
+function suggestKey(key: string, properties: Record<string, SchemaNode>): string | undefined {
+  const lower = key.toLowerCase().replace(/[-\s]/g, '_');
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const [candidate, node] of Object.entries(properties)) {
+    if (candidate === lower) return candidate;
+    if (node.title && (node.title === key || node.title.replace(/^[一二三四五六]、/, '') === key)) return candidate;
+    const distance = editDistance(lower, candidate);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = candidate;
+    }
+  }
+  if (best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3))) return best;
+  // Abbreviations (carry_fwd → carry_forward): the typed letters appear in order in one candidate.
+  const expansions = Object.keys(properties).filter((candidate) => candidate[0] === lower[0] && isSubsequence(lower, candidate));
+  return expansions.length === 1 ? expansions[0] : undefined;
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const char of long) if (char === short[i]) i++;
+  return i === short.length;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] ?? 0;
+      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length] ?? 0;
+}
