@@ -4,7 +4,7 @@ import { makeDiagnostic } from '../diagnostics/diagnostic';
 import { printHuman } from '../diagnostics/print-human';
 import type { Host } from '../host';
 import { initTemplate } from '../report/init-template';
-import { SCHEMA_PATH } from '../validate/schema';
+import { SCHEMA_PATH } from '../package-root';
 import { EXIT } from './exit-codes';
 import type { Io } from './main';
 

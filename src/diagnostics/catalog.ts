@@ -116,7 +116,7 @@ export const catalog = {
   RPT2001: {
     severity: 'error',
     zh: (p: { key: string; title: string }) => `缺少“${p.key}”（${p.title}）`,
-    en: (p: { key: string; title: string }) => `missing "${p.key}" (${p.title})`,
+    en: (p: { key: string; titleEn: string }) => `missing "${p.key}" (${p.titleEn})`,
     hint: (p: { key: string }) => ({ zh: `在此处加上 ${p.key}: …；report init 生成的模板含有全部必填项`, en: `add ${p.key}: … here; a \`report init\` template has every required key` }),
   },
   RPT2002: {
@@ -140,38 +140,38 @@ export const catalog = {
   RPT2005: {
     severity: 'error',
     zh: (p: { title: string; text: string }) => `“${p.title}”写成了文字 "${p.text}"，应为数字`,
-    en: (p: { title: string; text: string }) => `"${p.title}" is text "${p.text}", not a number`,
+    en: (p: { titleEn: string; text: string }) => `"${p.titleEn}" is text "${p.text}", not a number`,
     hint: (p: { text: string }) => ({ zh: `去掉引号，直接写 ${p.text.trim()}`, en: `remove the quotes: ${p.text.trim()}` }),
   },
   RPT2006: {
     severity: 'error',
     zh: (p: { title: string }) => `“${p.title}”是空白，应填数字`,
-    en: (p: { title: string }) => `"${p.title}" is blank; a number belongs here`,
+    en: (p: { titleEn: string }) => `"${p.titleEn}" is blank; a number belongs here`,
     hint: () => ({ zh: '没有数据也要填 0，不要留空或写“/”', en: 'write 0 when there is nothing to report; never leave it blank or write "/"' }),
   },
   RPT2007: {
     severity: 'error',
     zh: (p: { title: string; actual: string }) => `“${p.title}”是件数，应为整数，实际为 ${p.actual}`,
-    en: (p: { title: string; actual: string }) => `"${p.title}" is a count and must be a whole number, found ${p.actual}`,
+    en: (p: { titleEn: string; actual: string }) => `"${p.titleEn}" is a count and must be a whole number, found ${p.actual}`,
     hint: () => ({ zh: '件数不能有小数；只有“行政事业性收费”（万元）可以带小数', en: 'counts have no decimals; only the fee amount (万元) may' }),
   },
   RPT2008: {
     severity: 'error',
     zh: (p: { title: string; actual: string }) => `“${p.title}”不能为负数，实际为 ${p.actual}`,
-    en: (p: { title: string; actual: string }) => `"${p.title}" cannot be negative, found ${p.actual}`,
+    en: (p: { titleEn: string; actual: string }) => `"${p.titleEn}" cannot be negative, found ${p.actual}`,
     hint: () => ({ zh: '填 0 或正数', en: 'write 0 or a positive number' }),
   },
   RPT2009: {
     severity: 'error',
     zh: (p: { title: string; actual: string; max: string }) => `“${p.title}”为 ${p.actual}，超过合理上限 ${p.max}`,
-    en: (p: { title: string; actual: string; max: string }) => `"${p.title}" is ${p.actual}, above the plausible limit ${p.max}`,
+    en: (p: { titleEn: string; actual: string; max: string }) => `"${p.titleEn}" is ${p.actual}, above the plausible limit ${p.max}`,
     hint: () => ({ zh: '检查是否多打了数字，或把“元”当成了“万元”', en: 'check for extra digits, or 元 written where 万元 is meant' }),
   },
   RPT2010: {
     severity: 'error',
     zh: (p: { title: string; actual: number; columns: string; min: number; max: number }) =>
       `“${p.title}”有 ${p.actual} 个数，应为 ${p.min} 个或 ${p.max} 个`,
-    en: (p: { title: string; actual: number; min: number; max: number }) => `"${p.title}" has ${p.actual} numbers; it needs ${p.min} or ${p.max}`,
+    en: (p: { titleEn: string; actual: number; min: number; max: number }) => `"${p.titleEn}" has ${p.actual} numbers; it needs ${p.min} or ${p.max}`,
     hint: (p: { columns: string; min: number }) => ({
       zh: `依次为：${p.columns}；只写前 ${p.min} 个时总计自动求和`,
       en: `in order: ${p.columns}; with ${p.min} numbers the total is computed`,
@@ -186,7 +186,7 @@ export const catalog = {
   RPT2012: {
     severity: 'error',
     zh: (p: { title: string }) => `“${p.title}”不能为空`,
-    en: (p: { title: string }) => `"${p.title}" cannot be empty`,
+    en: (p: { titleEn: string }) => `"${p.titleEn}" cannot be empty`,
     hint: () => ({ zh: '填写内容，或删除这个可选项', en: 'fill it in, or remove the optional key' }),
   },
   RPT2013: {
@@ -198,7 +198,7 @@ export const catalog = {
   RPT2014: {
     severity: 'error',
     zh: (p: { title: string; actual: string; min: string; max: string }) => `“${p.title}”为 ${p.actual}，应在 ${p.min} 到 ${p.max} 之间`,
-    en: (p: { title: string; actual: string; min: string; max: string }) => `"${p.title}" is ${p.actual}; it must be between ${p.min} and ${p.max}`,
+    en: (p: { titleEn: string; actual: string; min: string; max: string }) => `"${p.titleEn}" is ${p.actual}; it must be between ${p.min} and ${p.max}`,
     hint: () => ({ zh: '检查年份是否写错', en: 'check the year' }),
   },
 

@@ -48,7 +48,7 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
     const name = source.encoding === 'gb18030' ? 'GB18030/GBK' : source.encoding.toUpperCase();
     diagnostics.push({ ...makeDiagnostic('RPT1010', null, { encoding: name }), file: source.path });
   }
-  if (source.text.trim() === '' || /^(\s*(#.*)?\n?)*$/.test(source.text)) {
+  if (source.text.split('\n').every((line) => /^\s*(#.*)?$/.test(line))) {
     diagnostics.push({ ...makeDiagnostic('RPT1006', null, {}), file: source.path });
     return { diagnostics };
   }

@@ -2,12 +2,11 @@
  * Stage 2a (check): the data against schemas/report.schema.json. ajv reports every error
  * (allErrors); each is mapped to one RPT2xxx diagnostic at the offending value, in plain words.
  */
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import { formatPointer, parsePointer } from '../source/pointer';
 import { APPLICANT_COLUMNS, CASE_COLUMNS } from '../format/national-2021';
+import { buildReportSchema } from '../schema/build-schema';
 
 type SchemaNode = {
   title?: string;
@@ -20,16 +19,19 @@ type SchemaNode = {
   [key: string]: unknown;
 };
 
-/** Where the schema lives in the package (dist/validate → ../../schemas). */
-export const SCHEMA_PATH = path.join(__dirname, '..', '..', 'schemas', 'report.schema.json');
 
 let compiled: { validate: ValidateFunction; schema: SchemaNode } | undefined;
 
+/**
+ * The validator is compiled from schemas/report.schema.json at build time (scripts/gen-validator.js,
+ * with allErrors, verbose and strict) into dist/validate; compiling it per run cost ~90 ms. Titles
+ * for messages come from the same generator that wrote the schema file (a test keeps them equal).
+ */
 function compile(): { validate: ValidateFunction; schema: SchemaNode } {
   if (!compiled) {
-    const schema = JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8')) as SchemaNode;
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true });
-    compiled = { validate: ajv.compile(schema), schema };
+    // A static path, so the bundler inlines it; jest maps it to dist (jest.config.js).
+    const validate = require('./report-validator.js') as ValidateFunction;
+    compiled = { validate, schema: buildReportSchema() as SchemaNode };
   }
   return compiled;
 }
@@ -63,13 +65,14 @@ function mapErrors(errors: ErrorObject[], schema: SchemaNode): Diagnostic[] {
 function mapError(error: ErrorObject, schema: SchemaNode): Diagnostic {
   const pointer = error.instancePath;
   const title = titleOf(schema, pointer);
+  const titleEn = englishTitle(pointer);
   const data: unknown = error.data;
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required': {
       const key = String(p.missingProperty);
       const child = (error.parentSchema as SchemaNode | undefined)?.properties?.[key];
-      return makeDiagnostic('RPT2001', pointer, { key, title: child?.title ?? key });
+      return makeDiagnostic('RPT2001', pointer, { key, title: child?.title ?? key, titleEn: englishTitle(`${pointer}/${key}`) });
     }
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
@@ -85,22 +88,23 @@ function mapError(error: ErrorObject, schema: SchemaNode): Diagnostic {
       return makeDiagnostic('RPT2004', pointer, { actual: JSON.stringify(data) });
     case 'type':
     case 'anyOf':
-      return typeError(pointer, title, data, error.keyword === 'anyOf' ? 'text' : String(p.type));
+      return typeError(pointer, { title, titleEn }, data, error.keyword === 'anyOf' ? 'text' : String(p.type));
     case 'minimum': {
       const node = nodeAt(schema, pointer);
-      if (Number(p.limit) === 0) return makeDiagnostic('RPT2008', pointer, { title, actual: String(data) });
-      return makeDiagnostic('RPT2014', pointer, { title, actual: String(data), min: String(node?.minimum), max: String(node?.maximum) });
+      if (Number(p.limit) === 0) return makeDiagnostic('RPT2008', pointer, { title, titleEn, actual: String(data) });
+      return makeDiagnostic('RPT2014', pointer, { title, titleEn, actual: String(data), min: String(node?.minimum), max: String(node?.maximum) });
     }
     case 'maximum': {
       const node = nodeAt(schema, pointer);
-      if (node?.minimum === 0) return makeDiagnostic('RPT2009', pointer, { title, actual: String(data), max: String(p.limit) });
-      return makeDiagnostic('RPT2014', pointer, { title, actual: String(data), min: String(node?.minimum), max: String(node?.maximum) });
+      if (node?.minimum === 0) return makeDiagnostic('RPT2009', pointer, { title, titleEn, actual: String(data), max: String(p.limit) });
+      return makeDiagnostic('RPT2014', pointer, { title, titleEn, actual: String(data), min: String(node?.minimum), max: String(node?.maximum) });
     }
     case 'minItems':
     case 'maxItems': {
       const columns = rowColumns(pointer);
       return makeDiagnostic('RPT2010', pointer, {
         title,
+        titleEn,
         actual: Array.isArray(data) ? data.length : 0,
         columns: columns.join('、'),
         min: columns.length - 1,
@@ -108,7 +112,7 @@ function mapError(error: ErrorObject, schema: SchemaNode): Diagnostic {
       });
     }
     case 'minLength':
-      return makeDiagnostic('RPT2012', pointer, { title });
+      return makeDiagnostic('RPT2012', pointer, { title, titleEn });
     case 'pattern':
       return makeDiagnostic('RPT2011', pointer, { actual: String(data) });
     default:
@@ -135,16 +139,17 @@ function kindOf(data: unknown): string {
   return typeof data;
 }
 
-function typeError(pointer: string, title: string, data: unknown, expected: string): Diagnostic {
+function typeError(pointer: string, names: { title: string; titleEn: string }, data: unknown, expected: string): Diagnostic {
+  const { title, titleEn } = names;
   const numeric = expected === 'integer' || expected === 'number';
   if (numeric && typeof data === 'string' && /^\s*[-+]?\d+(\.\d+)?\s*$/.test(data)) {
-    return makeDiagnostic('RPT2005', pointer, { title, text: data });
+    return makeDiagnostic('RPT2005', pointer, { title, titleEn, text: data });
   }
   if ((numeric || expected === 'array') && (data === null || data === undefined || data === '')) {
-    return makeDiagnostic('RPT2006', pointer, { title });
+    return makeDiagnostic('RPT2006', pointer, { title, titleEn });
   }
-  if (expected === 'integer' && typeof data === 'number') return makeDiagnostic('RPT2007', pointer, { title, actual: String(data) });
-  if (data === null && (expected === 'string' || expected === 'text')) return makeDiagnostic('RPT2012', pointer, { title });
+  if (expected === 'integer' && typeof data === 'number') return makeDiagnostic('RPT2007', pointer, { title, titleEn, actual: String(data) });
+  if (data === null && (expected === 'string' || expected === 'text')) return makeDiagnostic('RPT2012', pointer, { title, titleEn });
   const [expectedZh, expectedEn] = kindNames[expected] ?? [expected, expected];
   const actualKind = kindOf(data);
   const [actualZh, actualEn] = kindNames[actualKind] ?? [actualKind, actualKind];
@@ -163,7 +168,7 @@ function typeError(pointer: string, title: string, data: unknown, expected: stri
         : `write ${expectedEn}`;
   return makeDiagnostic('RPT2002', pointer, {
     title,
-    titleEn: title,
+    titleEn,
     expected: expectedZh,
     expectedEn,
     actual: actualZh + quote,
@@ -222,6 +227,18 @@ export function titleOf(schema: SchemaNode, pointer: string): string {
     node = raw;
   }
   return title;
+}
+
+/** The English name of a value is its key path, with the column name for a table cell: applications.new[other]. */
+function englishTitle(pointer: string): string {
+  const columns = pointer.startsWith('/review_litigation') ? CASE_COLUMNS : APPLICANT_COLUMNS;
+  const segments = parsePointer(pointer);
+  const last = segments[segments.length - 1];
+  const inRow = segments[0] === 'applications' || segments[0] === 'review_litigation';
+  if (inRow && last !== undefined && /^\d+$/.test(last)) {
+    return `${segments.slice(0, -1).join('.')}[${columns[Number(last)]?.en ?? last}]`;
+  }
+  return segments.join('.') || 'report';
 }
 
 /** Did-you-mean: the closest allowed key by edit distance, or the key whose Chinese title was typed. */

@@ -19,7 +19,7 @@ export const partSix: Rule = {
   ids: ['R11', 'R12'],
   check({ report }) {
     const fees = report.processing_fees;
-    if (!fees && report.other_matters === undefined) return [makeDiagnostic('RPT3011', '', {})];
+    if (!fees && report.other_matters === undefined) return [makeDiagnostic('RPT3011', null, {})];
     const out: Diagnostic[] = [];
     if (!fees && !textContent(report.other_matters).includes('信息处理费')) {
       out.push(makeDiagnostic('RPT3012', '/other_matters', { reason: '未说明信息处理费收取情况', reasonEn: 'the fee is not mentioned' }));

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm run bench`: cold wall time of the report command (a new process each run, as a clerk or a
+// script would run it), median of several runs, against each target of the issues. Never used in tests.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const runs = Number(process.env.BENCH_RUNS || 15);
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
+
+const cases = [
+  { name: 'validate seed', args: ['validate', 'fixtures/yichun-2023.yaml'], targetMs: 150 },
+];
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function time(args) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, [path.join(root, 'bin', 'report'), ...args], { cwd: root, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`report ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
+  return ms;
+}
+
+const baseline = median(Array.from({ length: runs }, () => {
+  const start = process.hrtime.bigint();
+  spawnSync(process.execPath, ['-e', '0']);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}));
+
+console.log(`nianbao bench — ${runs} cold runs each, ${os.cpus().length} cores, node ${process.version}`);
+console.log(`node -e 0 (process start alone): median ${baseline.toFixed(0)} ms`);
+for (const c of cases) {
+  time(c.args); // warm the file cache, not the process
+  const samples = Array.from({ length: runs }, () => time(c.args));
+  const m = median(samples);
+  const verdict = m <= c.targetMs ? 'ok' : 'OVER TARGET';
+  console.log(
+    `${c.name.padEnd(22)} median ${m.toFixed(0).padStart(4)} ms  min ${Math.min(...samples).toFixed(0)}  max ${Math.max(...samples).toFixed(0)}  ` +
+      `target ${c.targetMs} ms  ×${(m / baseline).toFixed(2)} of node start  ${verdict}   (report ${c.args.join(' ')})`,
+  );
+}
+fs.rmSync(out, { recursive: true, force: true });

@@ -1,0 +1,13 @@
+/** The installed package's root folder, found from this module whether it runs from src, dist or the bundle. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'schemas', 'report.schema.json'))) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
+
+export const PACKAGE_ROOT = findRoot(__dirname);
+export const SCHEMA_PATH = path.join(PACKAGE_ROOT, 'schemas', 'report.schema.json');

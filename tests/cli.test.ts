@@ -1,0 +1,111 @@
+/** The `report` command end to end: exit codes, output formats, languages, init. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
+
+const seed = 'fixtures/yichun-2023.yaml';
+
+describe('report validate', () => {
+  test('a clean report exits 0 and says so', () => {
+    const r = runReport(['validate', seed]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('✔ 1 个文件：0 个错误，0 个警告');
+  });
+
+  test('errors exit 1 with file:line:column, a code frame and a hint', () => {
+    const r = runReport(['validate', 'fixtures/invalid/r2-row-total.yaml']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('fixtures/invalid/r2-row-total.yaml:25:27 错误 RPT3003 表三“一、本年新收政府信息公开申请数量”的“总计”应为 12，实际为 13');
+    expect(r.stderr).toMatch(/> 25 \|   new: \[8, 2, 0, 1, 0, 1, 13\]/);
+    expect(r.stderr).toMatch(/\n {5}\| {27}\^\^\n/);
+    expect(r.stderr).toContain('= 提示: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他 = 8 + 2 + 0 + 1 + 0 + 1 = 12');
+    expect(r.stderr).toContain('✖ 1 个文件：2 个错误，1 个警告');
+  });
+
+  test('--lang en speaks English', () => {
+    const r = runReport(['validate', '--lang', 'en', 'fixtures/invalid/r4-case-total.yaml']);
+    expect(r.stderr).toContain('error RPT3005 table 4 "administrative review": total should be 2, found 3');
+    expect(r.stderr).toContain('✖ 1 file: 1 error, 0 warnings');
+  });
+
+  test('warnings pass unless --strict', () => {
+    expect(runReport(['validate', 'fixtures/invalid/r13-late.yaml']).status).toBe(0);
+    expect(runReport(['validate', '--strict', 'fixtures/invalid/r13-late.yaml']).status).toBe(1);
+  });
+
+  test('--json prints every file with positions, codes and both languages', () => {
+    const r = runReport(['validate', '--json', seed, 'fixtures/invalid/r1c-balance-column.yaml']);
+    expect(r.status).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.errors).toBe(2);
+    expect(out.files.map((f: { file: string; ok: boolean }) => [f.file, f.ok])).toEqual([
+      [seed, true],
+      ['fixtures/invalid/r1c-balance-column.yaml', false],
+    ]);
+    const first = out.files[1].diagnostics[0];
+    expect(first).toMatchObject({ code: 'RPT3002', severity: 'error', line: 53, column: 19, pointer: '/applications/carry_forward/0', rule: 'R1c' });
+    expect(first.message.en).toBe('table 3 does not balance in column "natural persons": should be 1, found 0');
+    expect(first.hints.some((h: { pointer: string | null; line: number | null }) => h.pointer === '/applications/new/0' && h.line === 25)).toBe(true);
+  });
+
+  test('--previous runs the cross-year rules', () => {
+    const r = runReport(['validate', 'fixtures/invalid/r8-r9-cross-year.yaml', '--previous', 'fixtures/valid/busy-county-2022.yaml']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('RPT3008');
+    expect(r.stderr).toContain('RPT3009');
+  });
+
+  test('usage errors exit 2', () => {
+    expect(runReport(['validate']).status).toBe(2);
+    expect(runReport(['frobnicate']).status).toBe(2);
+    expect(runReport(['validate', '--lang', 'fr', seed]).status).toBe(2);
+    expect(runReport(['validate', seed, seed, '--previous', seed]).status).toBe(2);
+  });
+
+  test('--help lists the exit codes', () => {
+    const r = runReport(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('退出码 exit codes');
+    expect(r.stdout).toContain('2  命令行用法错误');
+  });
+
+  test('missing files and directories are diagnostics, not crashes', () => {
+    const r = runReport(['validate', 'no-such.yaml', 'fixtures']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no-such.yaml 错误 RPT1007 找不到文件“no-such.yaml”');
+    expect(r.stderr).toContain('fixtures 错误 RPT1008');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+});
+
+describe('report init', () => {
+  test('writes a commented zero report that validates clean, and never overwrites without --force', () => {
+    const dir = tempDir();
+    const r = runReport(['init', '--year', '2024', '--organ', '某市生态环境局'], { cwd: dir });
+    expect(r.status).toBe(0);
+    const file = path.join(dir, '2024.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text).toContain('organ: "某市生态环境局"');
+    expect(text).toContain('# （六）其他处理');
+    expect(text).toContain('# 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=.*schemas\/report\.schema\.json$/m);
+    const v = runReport(['validate', '--strict', file]);
+    expect(v.stderr).toContain('0 个错误，0 个警告');
+    expect(v.status).toBe(0);
+
+    fs.writeFileSync(file, 'keep me');
+    const again = runReport(['init', '--year', '2024'], { cwd: dir });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('RPT5002');
+    expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
+    expect(runReport(['init', '--year', '2024', '--force'], { cwd: dir }).status).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toContain('format: "2021"');
+  });
+
+  test('-o names the file; a bad --year is a usage error', () => {
+    const dir = tempDir();
+    expect(runReport(['init', '--year', '2025', '-o', 'sub/x.yaml'], { cwd: dir }).status).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'sub', 'x.yaml'))).toBe(true);
+    expect(runReport(['init', '--year', 'twenty'], { cwd: dir }).status).toBe(2);
+  });
+});

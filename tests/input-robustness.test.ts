@@ -1,0 +1,98 @@
+/**
+ * Bad input never crashes: every broken file gives a diagnostic with a position (where there is
+ * one), exit 1, and no stack trace. Encodings Windows editors produce are decoded.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkReport } from '../src/check';
+import { nodeHost } from '../src/host';
+import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
+import { FIXTURES } from './helpers/fixtures';
+
+const host = nodeHost();
+const seedText = fs.readFileSync(path.join(FIXTURES, 'yichun-2023.yaml'), 'utf8');
+const dir = tempDir();
+
+function write(name: string, content: string | Uint8Array): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+const codes = (file: string) => checkReport(host, file).diagnostics.map((d) => `${d.span ? d.span.start.line + ':' + d.span.start.column : '-'} ${d.code}`);
+
+describe('encodings', () => {
+  test('GB18030/GBK from a Windows editor is decoded, with a warning to save as UTF-8', () => {
+    const gbk = write('gbk.yaml', encodeGb18030(seedText));
+    expect(codes(gbk)).toEqual(['- RPT1010']);
+    const checked = checkReport(host, gbk);
+    expect(checked.report?.organ).toBe('宜春经济技术开发区管理委员会');
+  });
+
+  test('UTF-8 with BOM and CRLF line ends is clean and keeps line numbers', () => {
+    const file = write('bom-crlf.yaml', '\ufeff' + seedText.replace(/\n/g, '\r\n').replace('licensing: 49255', 'licensing: -1'));
+    const line = seedText.split('\n').findIndex((l) => l.includes('licensing: 49255')) + 1;
+    expect(codes(file)).toEqual([`${line}:14 RPT2008`]);
+  });
+
+  test('UTF-16 with BOM is decoded', () => {
+    const file = write('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]));
+    expect(codes(file)).toEqual(['- RPT1010']);
+  });
+
+  test('a binary file is refused', () => {
+    expect(codes(write('binary.yaml', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff])))).toEqual(['- RPT1011']);
+  });
+});
+
+describe('broken YAML', () => {
+  test.each([
+    ['empty file', '', ['- RPT1006']],
+    ['only comments', '# 年报\n\n# nothing\n', ['- RPT1006']],
+    ['tab indentation', 'format: "2021"\nproactive:\n\tlicensing: 1\n', ['3:1 RPT1002']],
+    ['duplicate key', 'year: 2023\nyear: 2024\n', ['2:1 RPT1001']],
+    ['blank cell in a row', 'a: [0, 0, , 0]\n', ['1:11 RPT1012']],
+    ['unclosed bracket', 'a: [0, 0\nb: 1\n', ['2:1 RPT1003']],
+    ['two documents', 'a: 1\n---\nb: 2\n', ['2:1 RPT1004']],
+    ['a list at the top', '- 1\n- 2\n', ['1:1 RPT2002']],
+  ])('%s', (_name, content, expected) => {
+    expect(codes(write(`${_name}.yaml`, content))).toEqual(expected);
+  });
+
+  test('an alias bomb is refused without expanding it', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill('*' + 'abcdefgh'[i]).join(', ')}]`)].join('\n');
+    expect(codes(write('bomb.yaml', bomb + '\n'))).toEqual(['- RPT1005']);
+  });
+
+  test('none of these print a stack trace through the CLI', () => {
+    const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
+    const r = runReport(['validate', ...files, dir, path.join(dir, 'missing.yaml')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    expect(r.stderr).not.toMatch(/TypeError|ReferenceError|内部错误/);
+  });
+});
+
+/** GB18030 encoder for the test input (Node can decode GB18030 but not encode it): via a reverse table. */
+function encodeGb18030(text: string): Uint8Array {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(new Uint8Array([lead, trail]));
+      if (char.length === 1 && char !== '\ufffd' && !table.has(char)) table.set(char, [lead, trail]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x80) bytes.push(code);
+    else {
+      const pair = table.get(char);
+      if (!pair) throw new Error(`test encoder: no two-byte GB18030 code for ${char}`);
+      bytes.push(...pair);
+    }
+  }
+  return new Uint8Array(bytes);
+}

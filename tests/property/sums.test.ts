@@ -1,0 +1,111 @@
+/**
+ * Property tests: a randomly generated consistent report has no diagnostics; changing any one cell
+ * of table 三 or 四 produces the row-sum error whose pointer or hints name exactly that cell, and
+ * every error it causes involves that cell.
+ */
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { checkReport } from '../../src/check';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic';
+import { APPLICATION_ROWS, CASE_ROWS, RESULT_PART_ROWS } from '../../src/format/national-2021';
+import { nodeHost, type Host } from '../../src/host';
+
+const small = fc.integer({ min: 0, max: 40 });
+const six = fc.array(small, { minLength: 6, maxLength: 6 });
+const withTotal = (values: number[]) => [...values, values.reduce((a, b) => a + b, 0)];
+
+/** A consistent report: results random, carry_forward random, new/carried split to balance. */
+const consistentReport = fc
+  .record({
+    results: fc.array(six, { minLength: RESULT_PART_ROWS.length, maxLength: RESULT_PART_ROWS.length }),
+    forward: six,
+    carriedShare: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }),
+    cases: fc.array(fc.array(small, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
+  })
+  .map(({ results, forward, carriedShare, cases }) => {
+    const columnTotals = [0, 1, 2, 3, 4, 5].map((c) => results.reduce((s, row) => s + (row[c] ?? 0), 0) + (forward[c] ?? 0));
+    const carried = columnTotals.map((t, c) => Math.floor(t * (carriedShare[c] ?? 0)));
+    const fresh = columnTotals.map((t, c) => t - (carried[c] ?? 0));
+    const rows = new Map<string, number[]>();
+    rows.set('applications/new', withTotal(fresh));
+    rows.set('applications/carried_over', withTotal(carried));
+    RESULT_PART_ROWS.forEach((row, i) => rows.set(row.path.join('/'), withTotal(results[i] ?? [])));
+    rows.set('applications/results/total', withTotal([0, 1, 2, 3, 4, 5].map((c) => results.reduce((s, row) => s + (row[c] ?? 0), 0))));
+    rows.set('applications/carry_forward', withTotal(forward));
+    CASE_ROWS.forEach((row, i) => rows.set(`review_litigation/${row.key}`, withTotal(cases[i] ?? [])));
+    return rows;
+  });
+
+function reportYaml(rows: Map<string, number[]>): string {
+  const data: Record<string, unknown> = {
+    format: '2021',
+    organ: '某某县人民政府',
+    year: 2023,
+    date: '2024-01-20',
+    overview: '总体情况。',
+    proactive: {
+      rules: { issued: 0, repealed: 0, in_force: 0 },
+      normative_documents: { issued: 1, repealed: 0, in_force: 1 },
+      licensing: 1,
+      punishment: 0,
+      enforcement: 0,
+      fees: 0,
+    },
+    applications: {},
+    review_litigation: {},
+    problems: '问题。',
+    processing_fees: { notices: 1, amount_yuan: 100, collected_yuan: 100 },
+  };
+  for (const [path, values] of rows) {
+    const keys = path.split('/');
+    let node = data as Record<string, unknown>;
+    for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[keys[keys.length - 1] as string] = values;
+  }
+  return stringify(data, { flowCollectionPadding: false });
+}
+
+/** A host that serves one in-memory file. */
+function memoryHost(text: string): Host {
+  return { ...nodeHost({}), readBytes: () => Buffer.from(text, 'utf8') };
+}
+
+const check = (rows: Map<string, number[]>) => checkReport(memoryHost(reportYaml(rows)), 'random.yaml').diagnostics;
+const cells = (d: Diagnostic) => [d.pointer, ...d.hints.map((h) => h.pointer)].filter(Boolean);
+
+test('consistent reports have no diagnostics', () => {
+  fc.assert(
+    fc.property(consistentReport, (rows) => {
+      expect(check(rows)).toEqual([]);
+    }),
+    { numRuns: 150 },
+  );
+});
+
+const allRowPaths = [...APPLICATION_ROWS.map((r) => r.path.join('/')), ...CASE_ROWS.map((r) => `review_litigation/${r.key}`)];
+
+test('changing any one cell produces the row-sum error at that cell, and every error involves it', () => {
+  fc.assert(
+    fc.property(consistentReport, fc.nat(allRowPaths.length - 1), fc.nat(6), fc.integer({ min: 1, max: 9 }), (rows, rowIndex, col, delta) => {
+      const path = allRowPaths[rowIndex] as string;
+      const values = [...(rows.get(path) ?? [])];
+      const column = col % values.length;
+      values[column] = (values[column] ?? 0) + delta;
+      const changed = new Map(rows).set(path, values);
+      const pointer = `/${path}/${column}`;
+      const errors = check(changed).filter((d) => d.severity === 'error');
+      const rowSum = errors.find((d) => d.code === (path.startsWith('review') ? 'RPT3005' : 'RPT3003'));
+      expect(rowSum).toBeDefined();
+      expect(cells(rowSum as Diagnostic)).toContain(pointer);
+      expect(rowSum?.pointer).toBe(`/${path}/${values.length - 1}`);
+      for (const error of errors) {
+        // Each cross-sum error names the cells it was computed from; the changed one is among them,
+        // except that R1/R1c name the row totals (（七）总计) through which a sub-row change flows.
+        const involved = cells(error);
+        const viaResultsTotal = involved.some((p) => p?.startsWith('/applications/results/total/'));
+        expect(involved.includes(pointer) || viaResultsTotal).toBe(true);
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
