@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
+import { runBuild, type OutputFormat } from './build';
 import { runInit } from './init';
 import { runValidate } from './validate';
 
@@ -46,6 +47,26 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     });
 
   program
+    .command('build')
+    .description('检查并生成报告（DOCX）/ check and build reports')
+    .argument('<files...>', 'YAML 报告文件 report files')
+    .option('--out <dir>', '输出目录 output folder', 'output')
+    .addOption(new Option('--format <formats>', '输出格式，逗号分隔 output formats, comma-separated: docx').default('docx'))
+    .addOption(new Option('--emit <what>', '另外输出文档模型 also write the document model (JSON)').choices(['model']))
+    .option('--json', '以 JSON 输出结果 / print results as JSON')
+    .option('--strict', '有警告也不生成 / warnings also fail')
+    .addOption(lang())
+    .action(async (files: string[], options: { out: string; format: string; emit?: 'model'; json?: boolean; strict?: boolean; lang: 'zh' | 'en' }) => {
+      const formats = parseFormats(options.format);
+      if (!formats) {
+        io.stderr(`--format 只能是 docx / --format must be docx: ${options.format}\n`);
+        code = EXIT.usage;
+        return;
+      }
+      code = await runBuild(host, io, files, { ...options, formats: options.emit ? [...formats, 'model'] : formats });
+    });
+
+  program
     .command('init')
     .description('生成一份全部表格为 0、可直接填写的报告模板 / write a complete report template with zero tables')
     .option('--year <year>', '统计年度 statistical year (默认：去年 last year)')
@@ -68,6 +89,14 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     return EXIT.internal;
   }
   return code;
+}
+
+const FORMATS: readonly OutputFormat[] = ['docx'];
+
+/** 'docx' → ['docx']; undefined for an unknown format. */
+function parseFormats(text: string): OutputFormat[] | undefined {
+  const formats = [...new Set(text.split(',').map((f) => f.trim()))];
+  return formats.every((f): f is OutputFormat => (FORMATS as readonly string[]).includes(f)) ? formats : undefined;
 }
 
 /** Entry point of bin/report. */

@@ -5,7 +5,7 @@
  */
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS, RESULT_PART_ROWS } from '../format/national-2021';
 import type { Report } from '../report/types';
-import { rowAt, setRowAt, sum } from './rows';
+import { rowAt, setRowAt, sum } from '../report/rows';
 
 export function normalizeReport(input: Report): Report {
   const report = structuredClone(input);

@@ -6,7 +6,7 @@
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS } from '../../format/national-2021';
-import { rowAt, rowPointer, sum } from '../rows';
+import { rowAt, rowPointer, sum } from '../../report/rows';
 import type { Rule } from './context';
 import { cellHints } from './sum-text';
 

@@ -6,7 +6,7 @@
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX } from '../../format/national-2021';
-import { rowPointer } from '../rows';
+import { rowPointer } from '../../report/rows';
 import type { Rule } from './context';
 import { cellHints } from './sum-text';
 

@@ -5,7 +5,7 @@
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import { APPLICANT_COLUMNS, RESULT_PART_ROWS } from '../../format/national-2021';
-import { rowAt, rowPointer } from '../rows';
+import { rowAt, rowPointer } from '../../report/rows';
 import type { Rule } from './context';
 import { cellHints } from './sum-text';
 

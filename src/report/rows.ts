@@ -1,5 +1,5 @@
 /** Reading table rows out of a Report by the paths in the national-format data. */
-import type { Report } from '../report/types';
+import type { Report } from './types';
 
 /** The number array at a path such as ['applications','results','withheld','state_secret']. */
 export function rowAt(report: Report, path: readonly string[]): number[] | undefined {

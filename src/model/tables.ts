@@ -1,0 +1,176 @@
+/**
+ * Stage 3 (model): the three statistical tables as grids with explicit spans, built from the
+ * national-format data (labels, order, merges of ../shared/TEMPLATE.md §3–5) and the report's numbers.
+ */
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  CASE_COLUMNS,
+  CASE_ROWS,
+  CONTENT_LABEL,
+  DOCUMENT_BLOCK_ITEM,
+  DOCUMENT_COUNT_COLUMNS,
+  DOCUMENT_ROWS,
+  LITIGATION_LABEL,
+  RESULT_GROUPS,
+  RESULTS_LABEL,
+  SINGLE_VALUE_BLOCKS,
+  TABLE3_APPLICANTS,
+  TABLE3_CORNER,
+  TABLE3_ORGANISATIONS,
+} from '../format/national-2021';
+import { rowAt } from '../report/rows';
+import type { Report } from '../report/types';
+import type { Align, GridCell, TableBlock } from './types';
+
+/** Collects anchor cells row by row. */
+class GridBuilder {
+  readonly cells: GridCell[] = [];
+  row = 0;
+
+  add(col: number, text: string, options: { rowSpan?: number; colSpan?: number; align?: Align; header?: 'column' | 'row'; origin?: string } = {}): this {
+    this.cells.push({
+      row: this.row,
+      col,
+      rowSpan: options.rowSpan ?? 1,
+      colSpan: options.colSpan ?? 1,
+      text,
+      align: options.align ?? 'center',
+      header: options.header !== undefined,
+      ...(options.header ? { scope: options.header } : {}),
+      origin: options.origin ?? '',
+    });
+    return this;
+  }
+
+  next(): this {
+    this.row++;
+    return this;
+  }
+}
+
+const widths = (fractions: number[]) => fractions.map((widthFraction) => ({ widthFraction }));
+const count = (value: number) => String(value);
+
+/** Narrow header cells break where the template breaks them (商业/企业, 结果/维持). */
+function breakLabel(label: string): string {
+  const breaks: Record<string, string> = {
+    商业企业: '商业\n企业',
+    科研机构: '科研\n机构',
+    社会公益组织: '社会公益\n组织',
+    法律服务机构: '法律服务\n机构',
+    结果维持: '结果\n维持',
+    结果纠正: '结果\n纠正',
+    其他结果: '其他\n结果',
+    尚未审结: '尚未\n审结',
+  };
+  return breaks[label] ?? label;
+}
+
+/** 表二: 第二十条 items 一, 五, 六, 八 (4 grid columns, 14 rows). */
+export function proactiveTable(report: Report, feesText: string): TableBlock {
+  const g = new GridBuilder();
+  const p = report.proactive;
+  g.add(0, DOCUMENT_BLOCK_ITEM, { colSpan: 4, header: 'column' }).next();
+  g.add(0, CONTENT_LABEL, { header: 'column' });
+  DOCUMENT_COUNT_COLUMNS.forEach((column, i) => g.add(i + 1, column.label, { header: 'column' }));
+  g.next();
+  for (const row of DOCUMENT_ROWS) {
+    g.add(0, row.label, { header: 'row' });
+    DOCUMENT_COUNT_COLUMNS.forEach((column, i) => g.add(i + 1, count(p[row.key][column.key]), { origin: `/proactive/${row.key}/${column.key}` }));
+    g.next();
+  }
+  for (const block of SINGLE_VALUE_BLOCKS) {
+    g.add(0, block.item, { colSpan: 4, header: 'column' }).next();
+    g.add(0, CONTENT_LABEL, { header: 'column' }).add(1, block.valueLabel, { colSpan: 3, header: 'column' }).next();
+    for (const row of block.rows) {
+      const text = row.key === 'fees' ? feesText : count(p[row.key]);
+      g.add(0, row.label, { header: 'row' }).add(1, text, { colSpan: 3, origin: `/proactive/${row.key}` }).next();
+    }
+  }
+  return {
+    kind: 'table',
+    id: 'proactive',
+    summary: '主动公开政府信息情况：第二十条第（一）（五）（六）（八）项',
+    grid: { columns: widths([0.28, 0.24, 0.24, 0.24]), rowCount: g.row, headerRows: 0, fontSizePt: 14, keepTogether: true, cells: g.cells },
+    origin: '/proactive',
+  };
+}
+
+/** 表三: applications (10 grid columns: 3 label + 7 data; 3 header rows + 25 data rows). */
+export function applicationsTable(report: Report): TableBlock {
+  const g = new GridBuilder();
+  const LABELS = 3;
+  g.add(0, TABLE3_CORNER, { rowSpan: 3, colSpan: LABELS, header: 'column' });
+  g.add(LABELS, TABLE3_APPLICANTS, { colSpan: APPLICANT_COLUMNS.length, header: 'column' }).next();
+  const [natural, ...rest] = APPLICANT_COLUMNS;
+  const organisations = rest.slice(0, -1);
+  g.add(LABELS, natural?.label ?? '', { rowSpan: 2, header: 'column' });
+  g.add(LABELS + 1, TABLE3_ORGANISATIONS, { colSpan: organisations.length, header: 'column' });
+  g.add(LABELS + APPLICANT_COLUMNS.length - 1, '总计', { rowSpan: 2, header: 'column' }).next();
+  organisations.forEach((column, i) => g.add(LABELS + 1 + i, breakLabel(column.label), { header: 'column' }));
+  g.next();
+
+  const resultRows = APPLICATION_ROWS.filter((row) => row.kind === 'result' || row.kind === 'sub' || row.kind === 'total').length;
+  let resultsLabelled = false;
+  for (const row of APPLICATION_ROWS) {
+    const pointer = '/' + row.path.join('/');
+    if (row.kind === 'top') {
+      g.add(0, row.label, { colSpan: LABELS, align: 'left', header: 'row', origin: pointer });
+    } else {
+      if (!resultsLabelled) {
+        g.add(0, RESULTS_LABEL, { rowSpan: resultRows, header: 'row' });
+        resultsLabelled = true;
+      }
+      if (row.kind === 'sub') {
+        const group = RESULT_GROUPS.find((candidate) => candidate.label === row.group);
+        if (group && row.path[row.path.length - 1] === group.rows[0]?.key) g.add(1, group.label, { rowSpan: group.rows.length, header: 'row' });
+        g.add(2, row.label, { align: 'left', header: 'row', origin: pointer });
+      } else {
+        g.add(1, row.label, { colSpan: 2, align: 'left', header: 'row', origin: pointer });
+      }
+    }
+    const values = rowAt(report, row.path) ?? [];
+    values.forEach((value, i) => g.add(LABELS + i, count(value), { origin: `${pointer}/${i}` }));
+    g.next();
+  }
+  const data = 0.53 / APPLICANT_COLUMNS.length;
+  return {
+    kind: 'table',
+    id: 'applications',
+    summary: '收到和处理政府信息公开申请情况（按申请人类型统计）',
+    grid: {
+      columns: widths([0.07, 0.13, 0.27, ...APPLICANT_COLUMNS.map(() => data)]),
+      rowCount: g.row,
+      headerRows: 3,
+      fontSizePt: 10.5,
+      keepTogether: false,
+      cells: g.cells,
+    },
+    origin: '/applications',
+  };
+}
+
+/** 表四: administrative review and litigation (15 grid columns; 3 header rows + 1 data row). */
+export function reviewLitigationTable(report: Report): TableBlock {
+  const g = new GridBuilder();
+  const n = CASE_COLUMNS.length;
+  const [review, ...litigation] = CASE_ROWS;
+  g.add(0, review?.label ?? '', { colSpan: n, header: 'column' }).add(n, LITIGATION_LABEL, { colSpan: n * 2, header: 'column' }).next();
+  CASE_COLUMNS.forEach((column, i) => g.add(i, breakLabel(column.label), { rowSpan: 2, header: 'column' }));
+  litigation.forEach((row, i) => g.add(n * (i + 1), row.label, { colSpan: n, header: 'column' }));
+  g.next();
+  litigation.forEach((_, i) => CASE_COLUMNS.forEach((column, c) => g.add(n * (i + 1) + c, breakLabel(column.label), { header: 'column' })));
+  g.next();
+  CASE_ROWS.forEach((row, i) =>
+    report.review_litigation[row.key].forEach((value, c) => g.add(n * i + c, count(value), { origin: `/review_litigation/${row.key}/${c}` })),
+  );
+  g.next();
+  return {
+    kind: 'table',
+    id: 'review_litigation',
+    summary: '政府信息公开行政复议、行政诉讼情况',
+    grid: { columns: widths(Array.from({ length: n * 3 }, () => 1 / (n * 3))), rowCount: g.row, headerRows: 3, fontSizePt: 10.5, keepTogether: true, cells: g.cells },
+    origin: '/review_litigation',
+  };
+}

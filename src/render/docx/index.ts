@@ -1,0 +1,222 @@
+/**
+ * Stage 4 (render): ReportDoc → DOCX bytes with the `docx` package. Reads only the model and the
+ * theme; knows nothing of YAML or the PDF renderer. The page, type and table layout follow GB/T 9704
+ * (../shared/TEMPLATE.md §8); the output is made byte-reproducible in reproducible.ts.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeightRule,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  convertMillimetersToTwip,
+  type IRunOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { Align, Block, GridCell, ReportDoc, TableBlock } from '../../model/types';
+import { CELL_LINE_HEIGHT, CELL_PADDING_PT, GRID, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA, type FontRole } from '../theme';
+import { fontTableXml, WORD_FONTS } from './fonts';
+import { coreXml, makeReproducible } from './reproducible';
+
+const twip = (pt: number) => Math.round(pt * 20);
+const halfPt = (pt: number) => Math.round(pt * 2);
+const BODY_LINE = twip(LINE_PITCH_PT);
+const BODY_CHAR = twip(SIZE_PT.body);
+/**
+ * Character spacing of body text in twentieths of a point: 28 characters of 16 pt must fit the
+ * 156 mm line (pitch 15.79 pt), so each character gives up a little more than 0.21 pt.
+ */
+const BODY_TRACKING = Math.floor((TYPE_AREA.widthPt / GRID.chars - SIZE_PT.body) * 20);
+
+export interface DocxOptions {
+  /** The timestamp written into the document properties (SOURCE_DATE_EPOCH or the report's date). */
+  timestamp: Date;
+}
+
+/** Run properties of a font role: the name in every slot, East Asian hint for “ ” and —. */
+function font(role: FontRole, sizePt: number, extra: Partial<IRunOptions> = {}): IRunOptions {
+  const name = WORD_FONTS[role].name;
+  return { font: { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' }, size: halfPt(sizePt), ...extra };
+}
+
+const ALIGN = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+} as const satisfies Record<Align, unknown>;
+
+/** Text with `\n` forced breaks → runs. */
+function runs(text: string, run: IRunOptions): ParagraphChild[] {
+  return text.split('\n').map((line, i) => new TextRun({ ...run, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+}
+
+function bodyParagraph(text: string, run: IRunOptions, options: { heading?: 1 | 2 | 3 } = {}): Paragraph {
+  return new Paragraph({
+    children: runs(text, { ...run, characterSpacing: BODY_TRACKING }),
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: BODY_CHAR * 2 },
+    spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    ...(options.heading ? { outlineLevel: options.heading - 1, keepNext: true, keepLines: true } : {}),
+  });
+}
+
+function renderBlock(block: Block): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case 'title':
+      return [
+        new Paragraph({
+          children: block.lines.flatMap((line, i) => runs(line, font(ROLE.title, SIZE_PT.title, i > 0 ? { break: 1 } : {}))),
+          alignment: AlignmentType.CENTER,
+          spacing: { line: twip(SIZE_PT.title * 1.5), lineRule: LineRuleType.EXACT, before: 0, after: BODY_LINE },
+          keepNext: true,
+        }),
+      ];
+    case 'heading': {
+      const role = block.level === 1 ? ROLE.heading1 : block.level === 2 ? ROLE.heading2 : ROLE.heading3;
+      return [bodyParagraph(block.text, font(role, SIZE_PT.body, block.level === 3 ? { bold: true } : {}), { heading: block.level })];
+    }
+    case 'paragraph':
+      return [bodyParagraph(block.text, font(ROLE.body, SIZE_PT.body))];
+    case 'table':
+      return [renderTable(block), new Paragraph({ children: [], spacing: { line: BODY_LINE / 2, lineRule: LineRuleType.EXACT } })];
+    case 'signature': {
+      const line = (text: string, rightChars: number, before: number) =>
+        new Paragraph({
+          children: runs(text, font(ROLE.body, SIZE_PT.body)),
+          alignment: AlignmentType.RIGHT,
+          indent: { right: Math.round(rightChars * BODY_CHAR) },
+          spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before, after: 0 },
+          keepNext: true,
+          keepLines: true,
+        });
+      return [line(block.organ, block.organRightChars, BODY_LINE * 2), line(block.dateText, block.dateRightChars, 0)];
+    }
+    default: {
+      const unknown: never = block;
+      throw new Error(`unhandled block ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+const border = { style: BorderStyle.SINGLE, size: Math.round(TABLE_BORDER_PT * 8), color: '000000' };
+
+function renderTable(table: TableBlock): Table {
+  const { grid } = table;
+  const total = twip(TYPE_AREA.widthPt);
+  const widths = grid.columns.map((c) => Math.round(c.widthFraction * total));
+  const cellRun = font(ROLE.table, grid.fontSizePt);
+  const byRow = new Map<number, GridCell[]>();
+  for (const cell of grid.cells) byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), cell]);
+  // Rows whose paragraphs keep with the next row: all but the last of a short table, else the
+  // header rows and the first data row, so a table never starts with only its header at a page foot.
+  const keptRows = grid.keepTogether ? grid.rowCount - 1 : grid.headerRows + 1;
+  const rows = Array.from({ length: grid.rowCount }, (_, r) => {
+    const cells = (byRow.get(r) ?? []).map(
+      (cell) =>
+        new TableCell({
+          children: [
+            new Paragraph({
+              children: runs(cell.text, cellRun),
+              alignment: ALIGN[cell.align],
+              keepNext: r < keptRows,
+              spacing: { line: twip(grid.fontSizePt * CELL_LINE_HEIGHT), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+            }),
+          ],
+          columnSpan: cell.colSpan,
+          rowSpan: cell.rowSpan,
+          width: { size: widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          margins: { left: twip(CELL_PADDING_PT.x), right: twip(CELL_PADDING_PT.x), top: twip(CELL_PADDING_PT.y), bottom: twip(CELL_PADDING_PT.y) },
+        }),
+    );
+    return new TableRow({
+      children: cells,
+      tableHeader: r < grid.headerRows,
+      cantSplit: true,
+      height: { value: twip(grid.fontSizePt * CELL_LINE_HEIGHT + CELL_PADDING_PT.y * 2), rule: HeightRule.ATLEAST },
+    });
+  });
+  return new Table({
+    rows,
+    columnWidths: widths,
+    width: { size: total, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+  });
+}
+
+/** Footer with the page number — 1 —: odd pages right, even pages left, one character in from the margin. */
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const run = font(ROLE.pageNumber, SIZE_PT.pageNumber);
+  const oneChar = twip(SIZE_PT.pageNumber);
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: oneChar } : { left: oneChar },
+        children: [new TextRun({ ...run, children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+}
+
+/** Renders the model to DOCX bytes. */
+export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<Uint8Array> {
+  const document = new Document({
+    title: doc.meta.title,
+    creator: doc.meta.author,
+    lastModifiedBy: doc.meta.author,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { ...font(ROLE.body, SIZE_PT.body), language: { value: doc.meta.lang, eastAsia: doc.meta.lang } },
+          paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: convertMillimetersToTwip(PAGE.widthMm), height: convertMillimetersToTwip(PAGE.heightMm) },
+            margin: {
+              top: convertMillimetersToTwip(PAGE.marginTopMm),
+              bottom: convertMillimetersToTwip(PAGE.marginBottomMm),
+              left: convertMillimetersToTwip(PAGE.marginLeftMm),
+              right: convertMillimetersToTwip(PAGE.marginRightMm),
+              header: convertMillimetersToTwip(15),
+              // The footer paragraph (one 4号 line) ends this far above the page edge, so its top is 7 mm under the type area.
+              footer: convertMillimetersToTwip(PAGE.marginBottomMm - PAGE.pageNumberGapMm) - twip(SIZE_PT.pageNumber * 1.3),
+            },
+          },
+          // 22 lines × 28 characters come from exact line spacing (BODY_LINE) and run tracking
+          // (BODY_TRACKING), not from an active document grid: LibreOffice mis-reads a negative
+          // w:charSpace (18 characters a line) and snaps table text to a line grid (29 pt rows),
+          // while exact spacing and tracking lay out the same in Word, WPS and LibreOffice. The
+          // grid's pitch is still recorded (inactive, no type) for editors that show it.
+          grid: { linePitch: BODY_LINE },
+        },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        children: doc.blocks.flatMap(renderBlock),
+      },
+    ],
+  });
+  const packed = await Packer.toBuffer(document, false, [
+    { path: 'docProps/core.xml', data: coreXml(doc, options.timestamp) },
+    { path: 'word/fontTable.xml', data: fontTableXml() },
+  ]);
+  return makeReproducible(new Uint8Array(packed), options.timestamp);
+}

@@ -1,0 +1,42 @@
+/**
+ * Same model + same timestamp ⇒ same DOCX bytes. docx stamps the current time into
+ * docProps/core.xml and every zip entry; we write core.xml ourselves and re-zip every entry, in the
+ * package's own order, with one fixed date.
+ */
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import type { ReportDoc } from '../../model/types';
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** ISO 8601 without milliseconds, as W3CDTF wants it. */
+const w3cdtf = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** docProps/core.xml: title, author = organ, language, and the pinned dates. */
+export function coreXml(doc: ReportDoc, timestamp: Date): string {
+  const when = w3cdtf(timestamp);
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(doc.meta.title)}</dc:title>` +
+    `<dc:creator>${escapeXml(doc.meta.author)}</dc:creator>` +
+    `<cp:lastModifiedBy>${escapeXml(doc.meta.author)}</cp:lastModifiedBy>` +
+    `<dc:language>${doc.meta.lang}</dc:language>` +
+    '<cp:revision>1</cp:revision>' +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  );
+}
+
+/** Re-zips a package with every entry dated `timestamp` (zip dates start in 1980). */
+export function makeReproducible(zip: Uint8Array, timestamp: Date): Uint8Array {
+  const entries = unzipSync(zip);
+  const utc = Math.max(timestamp.getTime(), Date.UTC(1980, 0, 2));
+  // Zip stores local date fields; shift so the machine's time zone cannot change the bytes.
+  const mtime = new Date(utc + new Date(utc).getTimezoneOffset() * 60_000);
+  const files: Zippable = {};
+  for (const [name, data] of Object.entries(entries)) files[name] = [data, { mtime, level: 6 }];
+  return zipSync(files);
+}

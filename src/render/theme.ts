@@ -1,0 +1,59 @@
+/**
+ * The typography of the report (GB/T 9704-2012, ../shared/TEMPLATE.md §8) in renderer-neutral
+ * units. Both renderers read it, so the DOCX and the PDF share one page and one type scale.
+ */
+
+export const MM_TO_PT = 72 / 25.4;
+
+/** A4 and the 公文 margins (天头 37 mm, 订口 28 mm; 版心 156 × 225 mm). */
+export const PAGE = {
+  widthMm: 210,
+  heightMm: 297,
+  marginTopMm: 37,
+  marginBottomMm: 35,
+  marginLeftMm: 28,
+  marginRightMm: 26,
+  /** The page number's dash line sits 7 mm below the type area. */
+  pageNumberGapMm: 7,
+} as const;
+
+/** 22 lines × 28 characters fill the type area. */
+export const GRID = { lines: 22, chars: 28 } as const;
+
+export const TYPE_AREA = {
+  widthPt: (PAGE.widthMm - PAGE.marginLeftMm - PAGE.marginRightMm) * MM_TO_PT,
+  heightPt: (PAGE.heightMm - PAGE.marginTopMm - PAGE.marginBottomMm) * MM_TO_PT,
+} as const;
+
+/** Line pitch of body text: the type area height over 22 lines (≈ 28.9 pt). */
+export const LINE_PITCH_PT = TYPE_AREA.heightPt / GRID.lines;
+
+/** Font roles of the format; each renderer maps a role to real font names or files. */
+export type FontRole = 'fangsong' | 'heiti' | 'kaiti' | 'xiaobiaosong' | 'songti';
+
+export const SIZE_PT = {
+  /** 3号 */
+  body: 16,
+  /** 2号 */
+  title: 22,
+  /** 4号 */
+  pageNumber: 14,
+} as const;
+
+/** Which role each kind of text uses. */
+export const ROLE = {
+  body: 'fangsong',
+  title: 'xiaobiaosong',
+  heading1: 'heiti',
+  heading2: 'kaiti',
+  heading3: 'fangsong',
+  table: 'fangsong',
+  pageNumber: 'songti',
+} as const satisfies Record<string, FontRole>;
+
+/** Table rules: 0.5 pt solid. */
+export const TABLE_BORDER_PT = 0.5;
+/** Inner padding of a table cell, horizontally and vertically. */
+export const CELL_PADDING_PT = { x: 2.5, y: 2 } as const;
+/** Line height inside table cells, as a multiple of the table's font size. */
+export const CELL_LINE_HEIGHT = 1.25;
