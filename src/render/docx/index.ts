@@ -25,7 +25,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Align, Block, GridCell, ReportDoc, TableBlock } from '../../model/types';
-import { CELL_LINE_HEIGHT, CELL_PADDING_PT, GRID, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA, type FontRole } from '../theme';
+import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA, type FontRole } from '../theme';
 import { fontTableXml, WORD_FONTS } from './fonts';
 import { coreXml, makeReproducible } from './reproducible';
 
@@ -33,11 +33,7 @@ const twip = (pt: number) => Math.round(pt * 20);
 const halfPt = (pt: number) => Math.round(pt * 2);
 const BODY_LINE = twip(LINE_PITCH_PT);
 const BODY_CHAR = twip(SIZE_PT.body);
-/**
- * Character spacing of body text in twentieths of a point: 28 characters of 16 pt must fit the
- * 156 mm line (pitch 15.79 pt), so each character gives up a little more than 0.21 pt.
- */
-const BODY_TRACKING = Math.floor((TYPE_AREA.widthPt / GRID.chars - SIZE_PT.body) * 20);
+
 
 export interface DocxOptions {
   /** The timestamp written into the document properties (SOURCE_DATE_EPOCH or the report's date). */
@@ -64,7 +60,7 @@ function runs(text: string, run: IRunOptions): ParagraphChild[] {
 
 function bodyParagraph(text: string, run: IRunOptions, options: { heading?: 1 | 2 | 3 } = {}): Paragraph {
   return new Paragraph({
-    children: runs(text, { ...run, characterSpacing: BODY_TRACKING }),
+    children: runs(text, run),
     alignment: AlignmentType.JUSTIFIED,
     indent: { firstLine: BODY_CHAR * 2 },
     spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
@@ -186,6 +182,8 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
           paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } },
         },
       },
+      // Normal carries the body face and size, so text without its own properties matches the body.
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { ...font(ROLE.body, SIZE_PT.body) } }],
     },
     sections: [
       {
@@ -202,11 +200,11 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
               footer: convertMillimetersToTwip(PAGE.marginBottomMm - PAGE.pageNumberGapMm) - twip(SIZE_PT.pageNumber * 1.3),
             },
           },
-          // 22 lines × 28 characters come from exact line spacing (BODY_LINE) and run tracking
-          // (BODY_TRACKING), not from an active document grid: LibreOffice mis-reads a negative
-          // w:charSpace (18 characters a line) and snaps table text to a line grid (29 pt rows),
-          // while exact spacing and tracking lay out the same in Word, WPS and LibreOffice. The
-          // grid's pitch is still recorded (inactive, no type) for editors that show it.
+          // 22 lines come from exact line spacing; the grid's pitch is recorded but not switched on.
+          // An active grid (w:type lines / linesAndChars with the 28-character w:charSpace) is what
+          // Word wants for 22 × 28, but LibreOffice then snaps table rows to 29 pt and spreads body
+          // text to 9–18 characters a line; negative run tracking instead makes it drop 。 at line
+          // ends. Measured in issue #3's note; the PDF renderer sets 28 characters exactly.
           grid: { linePitch: BODY_LINE },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },

@@ -37,6 +37,8 @@ export function makeReproducible(zip: Uint8Array, timestamp: Date): Uint8Array {
   // Zip stores local date fields; shift so the machine's time zone cannot change the bytes.
   const mtime = new Date(utc + new Date(utc).getTimezoneOffset() * 60_000);
   const files: Zippable = {};
-  for (const [name, data] of Object.entries(entries)) files[name] = [data, { mtime, level: 6 }];
+  // [Content_Types].xml first, as Office writes it (some readers sniff the first entry); then docx's own order.
+  const names = Object.keys(entries).sort((a, b) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
+  for (const name of names) files[name] = [entries[name] as Uint8Array, { mtime, level: 6 }];
   return zipSync(files);
 }

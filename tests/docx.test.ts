@@ -1,0 +1,151 @@
+/**
+ * The DOCX as written: word/document.xml parsed; text in order; merges, header rows, fonts, sizes,
+ * margins and page numbers as the template wants; properties; byte-identical rebuilds.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import type { TableBlock } from '../src/model/types';
+import { docxOf, modelOf } from './helpers/build';
+
+type Xml = Record<string, unknown>;
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', preserveOrder: true, trimValues: false });
+
+/** Depth-first walk over preserveOrder nodes, yielding [tag, node]. */
+function* walk(nodes: unknown): Generator<[string, Xml]> {
+  if (!Array.isArray(nodes)) return;
+  for (const node of nodes as Xml[]) {
+    for (const [tag, children] of Object.entries(node)) {
+      if (tag === ':@' || tag === '#text') continue;
+      yield [tag, node];
+      yield* walk(children);
+    }
+  }
+}
+
+const attrs = (node: Xml) => (node[':@'] ?? {}) as Record<string, string>;
+const textOf = (node: unknown): string =>
+  [...walk([node])].map(([tag, n]) => (tag === 'w:t' ? ((n['w:t'] as Xml[])[0]?.['#text'] ?? '') : tag === 'w:br' ? '\n' : '')).join('');
+
+let parts: Record<string, string>;
+let bytes: Uint8Array;
+let body: Xml[];
+
+beforeAll(async () => {
+  ({ parts, bytes } = await docxOf('yichun-2023.yaml'));
+  body = parser.parse(parts['word/document.xml'] ?? '') as Xml[];
+});
+
+test('every heading, paragraph and table label of the seed is there, in order', () => {
+  const doc = modelOf('yichun-2023.yaml');
+  const expected = doc.blocks.flatMap((b) =>
+    b.kind === 'title' ? [b.lines.join('\n')] : b.kind === 'heading' || b.kind === 'paragraph' ? [b.text] : b.kind === 'table' ? b.grid.cells.map((c) => c.text) : [b.organ, b.dateText],
+  );
+  const bodyNode = [...walk(body)].find(([tag]) => tag === 'w:body')?.[1];
+  const paragraphs = [...walk(bodyNode?.['w:body'])].filter(([tag]) => tag === 'w:p').map(([, n]) => textOf(n)).filter(Boolean);
+  expect(paragraphs).toEqual(expected);
+});
+
+test('merged cells: gridSpan and vMerge match the model grid of each table', () => {
+  const doc = modelOf('yichun-2023.yaml');
+  const tables = [...walk(body)].filter(([tag]) => tag === 'w:tbl').map(([, n]) => n);
+  expect(tables).toHaveLength(3);
+  doc.blocks
+    .filter((b): b is TableBlock => b.kind === 'table')
+    .forEach((table, i) => {
+      const rows = [...walk(tables[i]?.['w:tbl'])].filter(([tag]) => tag === 'w:tr').map(([, n]) => n);
+      expect(rows).toHaveLength(table.grid.rowCount);
+      const spans = rows.map((row) =>
+        [...walk(row['w:tr'])]
+          .filter(([tag]) => tag === 'w:tc')
+          .map(([, cell]) => {
+            const props = [...walk(cell['w:tc'])];
+            const span = props.find(([tag]) => tag === 'w:gridSpan');
+            const merge = props.find(([tag]) => tag === 'w:vMerge');
+            const mergeValue = merge ? (attrs(merge[1])['@w:val'] ?? 'continue') : '';
+            return `${span ? attrs(span[1])['@w:val'] : 1}${mergeValue ? ':' + mergeValue : ''}`;
+          })
+          .join(' '),
+      );
+      // Expected from the model: each grid row lists its anchors (restart if rowSpan > 1) and the continuations of cells above.
+      const expected = Array.from({ length: table.grid.rowCount }, (_, r) =>
+        table.grid.cells
+          .filter((c) => c.row <= r && r < c.row + c.rowSpan && (c.row === r || c.rowSpan > 1))
+          .sort((a, b) => a.col - b.col)
+          .map((c) => `${c.colSpan}${c.rowSpan > 1 ? (c.row === r ? ':restart' : ':continue') : ''}`)
+          .join(' '),
+      );
+      expect(spans).toEqual(expected);
+      const headerRows = rows.filter((row) => [...walk(row['w:tr'])].some(([tag, n]) => tag === 'w:tblHeader' && attrs(n)['@w:val'] !== 'off')).length;
+      expect(headerRows).toBe(table.grid.headerRows);
+      expect(rows.every((row) => [...walk(row['w:tr'])].some(([tag]) => tag === 'w:cantSplit'))).toBe(true);
+      const gridCols = [...walk(tables[i]?.['w:tbl'])].filter(([tag]) => tag === 'w:gridCol');
+      expect(gridCols).toHaveLength(table.grid.columns.length);
+    });
+});
+
+test('page: A4, GB/T 9704 margins, exact 22-line pitch, even/odd footers with — N —', () => {
+  const xml = parts['word/document.xml'] ?? '';
+  const sectPr = /<w:sectPr>.*<\/w:sectPr>/s.exec(xml)?.[0] ?? '';
+  const twips = (name: string) => Number(new RegExp(`${name}="(\\d+)"`).exec(sectPr)?.[1]);
+  const mm = (value: number) => (value / 1440) * 25.4;
+  expect([mm(twips('w:w')), mm(twips('w:h'))].map(Math.round)).toEqual([210, 297]);
+  expect(['w:top', 'w:bottom', 'w:left', 'w:right'].map((side) => Math.round(mm(twips(side))))).toEqual([37, 35, 28, 26]);
+  // 22 lines fill the 225 mm type area: exact line spacing of 225 mm / 22 ≈ 29 pt.
+  const pitch = Math.round(((225 / 25.4) * 72 * 20) / 22);
+  expect(xml.includes(`<w:spacing w:after="0" w:before="0" w:line="${pitch}" w:lineRule="exact"/>`)).toBe(true);
+  expect(sectPr).toContain(`<w:docGrid w:linePitch="${pitch}"/>`);
+  expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
+  for (const footer of ['word/footer1.xml', 'word/footer2.xml']) {
+    expect(parts[footer]).toContain('PAGE');
+    expect(parts[footer]).toMatch(/— <\/w:t>.*PAGE.* —<\/w:t>/s);
+    expect(parts[footer]).toContain('w:eastAsia="宋体"');
+    expect(parts[footer]).toContain('<w:sz w:val="28"/>');
+  }
+  expect(parts['word/footer1.xml']).toContain('<w:jc w:val="right"/>');
+  expect(parts['word/footer2.xml']).toContain('<w:jc w:val="left"/>');
+});
+
+test('fonts and sizes: title 2号 小标宋, headings 黑体/楷体, body 3号 仿宋 with a two-character indent', () => {
+  const xml = parts['word/document.xml'] ?? '';
+  const runWith = (text: string) => {
+    const index = xml.indexOf(`>${text}<`);
+    const start = xml.lastIndexOf('<w:p>', index);
+    return xml.slice(start, index);
+  };
+  expect(runWith('宜春经济技术开发区2023年度')).toMatch(/w:eastAsia="方正小标宋简体".*<w:sz w:val="44"\/>/s);
+  expect(runWith('一、总体情况')).toMatch(/<w:ind w:firstLine="640"\/>.*w:eastAsia="黑体".*<w:sz w:val="32"\/>/s);
+  expect(runWith('（一）主动公开情况')).toContain('w:eastAsia="楷体_GB2312"');
+  expect(runWith('2023年，本机关无收取信息处理费情况。')).toMatch(/<w:jc w:val="both"\/>.*w:eastAsia="仿宋_GB2312"/s);
+  expect(parts['word/fontTable.xml']).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
+  expect(parts['word/styles.xml']).toContain('w:eastAsia="zh-CN"');
+  // Table 三 is set at 五号 (10.5 pt), table 二 at 4号.
+  expect(runWith('申请人情况')).toContain('<w:sz w:val="21"/>');
+  expect(runWith('本年制发件数')).toContain('<w:sz w:val="28"/>');
+});
+
+test('document properties: title, author = organ, language, pinned dates', () => {
+  const core = parts['docProps/core.xml'] ?? '';
+  expect(core).toContain('<dc:title>宜春经济技术开发区2023年度政府信息公开工作年度报告</dc:title>');
+  expect(core).toContain('<dc:creator>宜春经济技术开发区管理委员会</dc:creator>');
+  expect(core).toContain('<dc:language>zh-CN</dc:language>');
+  expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2024-01-25T00:00:00Z</dcterms:created>');
+});
+
+test('two builds are byte-identical; the zip starts with [Content_Types].xml', async () => {
+  const again = await docxOf('yichun-2023.yaml');
+  expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
+  expect(Buffer.from(bytes.subarray(30, 30 + 19)).toString('latin1')).toBe('[Content_Types].xml');
+});
+
+
+test('titles and text with XML special characters stay well-formed', async () => {
+  const { XMLValidator } = await import('fast-xml-parser');
+  const doc = modelOf('yichun-2023.yaml');
+  const tricky = { ...doc, meta: { ...doc.meta, title: 'A&B <年报> "引号"' }, blocks: [...doc.blocks, { kind: 'paragraph' as const, text: '1 < 2 & 3 > 2', origin: '' }] };
+  const { renderDocx } = await import('../src/render/docx');
+  const { unzipSync } = await import('fflate');
+  const files = unzipSync(await renderDocx(tricky, { timestamp: new Date('2024-01-25T00:00:00Z') }));
+  for (const name of ['docProps/core.xml', 'word/document.xml']) {
+    expect(XMLValidator.validate(Buffer.from(files[name] as Uint8Array).toString('utf8'))).toBe(true);
+  }
+  expect(Buffer.from(files['docProps/core.xml'] as Uint8Array).toString('utf8')).toContain('<dc:title>A&amp;B &lt;年报&gt; &quot;引号&quot;</dc:title>');
+});
