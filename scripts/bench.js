@@ -12,6 +12,7 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
 
 const cases = [
   { name: 'validate seed', args: ['validate', 'fixtures/yichun-2023.yaml'], targetMs: 150 },
+  { name: 'build seed (docx)', args: ['build', 'fixtures/yichun-2023.yaml', '--format', 'docx', '--out', out], targetMs: 300 },
 ];
 
 function median(values) {

@@ -109,3 +109,61 @@ describe('report init', () => {
     expect(runReport(['init', '--year', 'twenty'], { cwd: dir }).status).toBe(2);
   });
 });
+
+describe('report build', () => {
+  test('writes output/<name>.docx and, with --emit model, the model JSON; says what it wrote', () => {
+    const out = tempDir();
+    const r = runReport(['build', seed, '--out', out, '--emit', 'model']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`已生成 ${path.join(out, 'yichun-2023.docx')}`);
+    expect(fs.readFileSync(path.join(out, 'yichun-2023.docx')).subarray(0, 2).toString()).toBe('PK');
+    const model = JSON.parse(fs.readFileSync(path.join(out, 'yichun-2023.model.json'), 'utf8'));
+    expect(model.meta.title).toBe('宜春经济技术开发区2023年度政府信息公开工作年度报告');
+    expect(Object.keys(model)).toEqual(['blocks', 'meta']);
+    expect(fs.readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('a report with errors is not built and an earlier good output is left untouched', () => {
+    const out = tempDir();
+    const bad = path.join(out, 'yichun-2023.yaml');
+    fs.writeFileSync(bad, fs.readFileSync(seed, 'utf8').replace('licensing: 49255', 'licensing: -1'));
+    fs.writeFileSync(path.join(out, 'yichun-2023.docx'), 'earlier good output');
+    const r = runReport(['build', bad, '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('RPT2008');
+    expect(fs.readFileSync(path.join(out, 'yichun-2023.docx'), 'utf8')).toBe('earlier good output');
+    expect(fs.readdirSync(out).sort()).toEqual(['yichun-2023.docx', 'yichun-2023.yaml']);
+  });
+
+  test('several files: the good ones are built, the bad one reported; --json lists outputs', () => {
+    const out = tempDir();
+    const r = runReport(['build', '--json', '--out', out, seed, 'fixtures/invalid/r4-case-total.yaml', 'fixtures/valid/busy-county.yaml']);
+    expect(r.status).toBe(1);
+    const result = JSON.parse(r.stdout);
+    expect(result.files.map((f: { file: string; ok: boolean; outputs: string[] }) => [f.file, f.ok, f.outputs.map((o) => path.basename(o))])).toEqual([
+      [seed, true, ['yichun-2023.docx']],
+      ['fixtures/invalid/r4-case-total.yaml', false, []],
+      ['fixtures/valid/busy-county.yaml', true, ['busy-county.docx']],
+    ]);
+    expect(fs.readdirSync(out).sort()).toEqual(['busy-county.docx', 'yichun-2023.docx']);
+  });
+
+  test('an unwritable output folder is an I/O error (exit 3), not a crash', () => {
+    const out = tempDir();
+    const blocker = path.join(out, 'file');
+    fs.writeFileSync(blocker, 'not a folder');
+    const r = runReport(['build', seed, '--out', path.join(blocker, 'sub')]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('RPT5001');
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  test('SOURCE_DATE_EPOCH pins the document dates; the same input builds the same bytes', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    runReport(['build', seed, '--out', a], { env: { SOURCE_DATE_EPOCH: '1706140800' } });
+    runReport(['build', seed, '--out', b], { env: { SOURCE_DATE_EPOCH: '1706140800' } });
+    const [x, y] = [a, b].map((dir) => fs.readFileSync(path.join(dir, 'yichun-2023.docx')));
+    expect(x?.equals(y as Buffer)).toBe(true);
+    expect(runReport(['build', seed, '--format', 'odt']).status).toBe(2);
+  });
+});

@@ -26,6 +26,8 @@ const textOf = (node: unknown): string =>
   [...walk([node])].map(([tag, n]) => (tag === 'w:t' ? ((n['w:t'] as Xml[])[0]?.['#text'] ?? '') : tag === 'w:br' ? '\n' : '')).join('');
 
 let parts: Record<string, string>;
+/** The XML of one style in word/styles.xml. */
+const styleXml = (id: string) => new RegExp(`<w:style [^>]*w:styleId="${id}".*?</w:style>`, 's').exec(parts['word/styles.xml'] ?? '')?.[0] ?? '';
 let bytes: Uint8Array;
 let body: Xml[];
 
@@ -91,35 +93,38 @@ test('page: A4, GB/T 9704 margins, exact 22-line pitch, even/odd footers with �
   expect(['w:top', 'w:bottom', 'w:left', 'w:right'].map((side) => Math.round(mm(twips(side))))).toEqual([37, 35, 28, 26]);
   // 22 lines fill the 225 mm type area: exact line spacing of 225 mm / 22 ≈ 29 pt.
   const pitch = Math.round(((225 / 25.4) * 72 * 20) / 22);
-  expect(xml.includes(`<w:spacing w:after="0" w:before="0" w:line="${pitch}" w:lineRule="exact"/>`)).toBe(true);
+  expect(styleXml('Normal')).toContain(`<w:spacing w:after="0" w:before="0" w:line="${pitch}" w:lineRule="exact"/>`);
   expect(sectPr).toContain(`<w:docGrid w:linePitch="${pitch}"/>`);
   expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
   for (const footer of ['word/footer1.xml', 'word/footer2.xml']) {
     expect(parts[footer]).toContain('PAGE');
     expect(parts[footer]).toMatch(/— <\/w:t>.*PAGE.* —<\/w:t>/s);
-    expect(parts[footer]).toContain('w:eastAsia="宋体"');
-    expect(parts[footer]).toContain('<w:sz w:val="28"/>');
+    expect(parts[footer]).toContain('<w:pStyle w:val="Footer"/>');
   }
+  expect(styleXml('Footer')).toMatch(/w:eastAsia="宋体".*<w:sz w:val="28"\/>/s);
   expect(parts['word/footer1.xml']).toContain('<w:jc w:val="right"/>');
   expect(parts['word/footer2.xml']).toContain('<w:jc w:val="left"/>');
 });
 
-test('fonts and sizes: title 2号 小标宋, headings 黑体/楷体, body 3号 仿宋 with a two-character indent', () => {
-  const xml = parts['word/document.xml'] ?? '';
-  const runWith = (text: string) => {
-    const index = xml.indexOf(`>${text}<`);
-    const start = xml.lastIndexOf('<w:p>', index);
-    return xml.slice(start, index);
-  };
-  expect(runWith('宜春经济技术开发区2023年度')).toMatch(/w:eastAsia="方正小标宋简体".*<w:sz w:val="44"\/>/s);
-  expect(runWith('一、总体情况')).toMatch(/<w:ind w:firstLine="640"\/>.*w:eastAsia="黑体".*<w:sz w:val="32"\/>/s);
-  expect(runWith('（一）主动公开情况')).toContain('w:eastAsia="楷体_GB2312"');
-  expect(runWith('2023年，本机关无收取信息处理费情况。')).toMatch(/<w:jc w:val="both"\/>.*w:eastAsia="仿宋_GB2312"/s);
+test('styles: title 2号 小标宋, headings 黑体/楷体/仿宋 bold, body 3号 仿宋 justified with a two-character indent, table sizes', () => {
+  expect(styleXml('Title')).toMatch(/<w:jc w:val="center"\/>.*w:eastAsia="方正小标宋简体".*<w:sz w:val="44"\/>/s);
+  expect(styleXml('Normal')).toMatch(/<w:ind w:firstLine="640"\/><w:jc w:val="both"\/>.*w:eastAsia="仿宋_GB2312".*<w:sz w:val="32"\/>/s);
+  expect(styleXml('Heading1')).toMatch(/<w:outlineLvl w:val="0"\/>.*w:eastAsia="黑体".*<w:sz w:val="32"\/>/s);
+  expect(styleXml('Heading2')).toMatch(/<w:outlineLvl w:val="1"\/>.*w:eastAsia="楷体_GB2312"/s);
+  expect(styleXml('Heading3')).toMatch(/w:eastAsia="仿宋_GB2312".*<w:b\/>/s);
+  // Table 三 and 四 at 五号 (10.5 pt), table 二 at 4号 (14 pt).
+  expect(styleXml('TableText21')).toContain('<w:sz w:val="21"/>');
+  expect(styleXml('TableText28')).toContain('<w:sz w:val="28"/>');
   expect(parts['word/fontTable.xml']).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>');
   expect(parts['word/styles.xml']).toContain('w:eastAsia="zh-CN"');
-  // Table 三 is set at 五号 (10.5 pt), table 二 at 4号.
-  expect(runWith('申请人情况')).toContain('<w:sz w:val="21"/>');
-  expect(runWith('本年制发件数')).toContain('<w:sz w:val="28"/>');
+  // Paragraphs use the styles.
+  const xml = parts['word/document.xml'] ?? '';
+  const styleBefore = (text: string) => /<w:pStyle w:val="([^"]+)"\/>(?!.*<w:pStyle)/s.exec(xml.slice(xml.lastIndexOf('<w:p>', xml.indexOf(`>${text}<`)), xml.indexOf(`>${text}<`)))?.[1];
+  expect(styleBefore('宜春经济技术开发区2023年度')).toBe('Title');
+  expect(styleBefore('一、总体情况')).toBe('Heading1');
+  expect(styleBefore('（一）主动公开情况')).toBe('Heading2');
+  expect(styleBefore('申请人情况')).toBe('TableText21');
+  expect(styleBefore('2023年，本机关无收取信息处理费情况。')).toBeUndefined();
 });
 
 test('document properties: title, author = organ, language, pinned dates', () => {
@@ -130,10 +135,20 @@ test('document properties: title, author = organ, language, pinned dates', () =>
   expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2024-01-25T00:00:00Z</dcterms:created>');
 });
 
-test('two builds are byte-identical; the zip starts with [Content_Types].xml', async () => {
+test('two builds are byte-identical, whatever the time zone; every entry carries the pinned date', async () => {
   const again = await docxOf('yichun-2023.yaml');
   expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
-  expect(Buffer.from(bytes.subarray(30, 30 + 19)).toString('latin1')).toBe('[Content_Types].xml');
+  const { unzipSync } = await import('fflate');
+  expect(Object.keys(unzipSync(bytes))).toContain('[Content_Types].xml');
+  // Every local header (PK\x03\x04) holds the DOS date of 2024-01-25 00:00.
+  const buffer = Buffer.from(bytes);
+  const dosDate = ((2024 - 1980) << 9) | (1 << 5) | 25;
+  let headers = 0;
+  for (let at = buffer.indexOf('PK\x03\x04', 0, 'latin1'); at >= 0; at = buffer.indexOf('PK\x03\x04', at + 4, 'latin1')) {
+    expect([buffer.readUInt16LE(at + 10), buffer.readUInt16LE(at + 12)]).toEqual([0, dosDate]);
+    headers++;
+  }
+  expect(headers).toBeGreaterThan(10);
 });
 
 

@@ -98,16 +98,22 @@ export function titleLines(title: string): string[] {
   return [title.slice(0, ending.index), title.slice(ending.index)];
 }
 
-/** Signature layout: the organ's name centred over the date, the date four characters from the right (GB/T 9704 7.3.5). */
+/**
+ * Signature layout for a report without a seal (GB/T 9704-2012 7.3.5.2): one blank line after the
+ * text, the organ's name two characters from the right margin, the date below it starting two
+ * characters further right; a date longer than that sits two from the margin and pushes the name left.
+ */
 function signature(report: Report): SignatureBlock {
   const date = dateText(report.date);
   const dateChars = fullWidthChars(date);
   const organChars = fullWidthChars(report.organ);
-  // A short name is centred over a date 4 characters from the margin; a long name sits 2 from the
-  // margin and the date is centred under it instead.
-  const organRightChars = Math.max(2, 4 + (dateChars - organChars) / 2);
-  const dateRightChars = organRightChars + (organChars - dateChars) / 2;
-  return { kind: 'signature', organ: report.organ, dateText: date, organRightChars, dateRightChars, origin: '/organ' };
+  let organRightChars = 2;
+  let dateRightChars = organChars - dateChars;
+  if (dateRightChars < 2) {
+    dateRightChars = 2;
+    organRightChars = dateChars + 4 - organChars;
+  }
+  return { kind: 'signature', organ: report.organ, dateText: date, organRightChars, dateRightChars, spaceBeforeLines: 1, origin: '/organ' };
 }
 
 /** Builds the document model of a checked, normalised report. `feesText` is the fee as written. */

@@ -89,7 +89,7 @@ export interface GridCell {
   origin: Pointer;
 }
 
-/** Organ name and date at the end, right-aligned; the indents centre the name over the date. */
+/** Organ name and date at the end, right-aligned at the given indents (GB/T 9704 7.3.5.2). */
 export interface SignatureBlock {
   kind: 'signature';
   organ: string;
@@ -98,5 +98,7 @@ export interface SignatureBlock {
   /** Right indents in characters (body size). */
   organRightChars: number;
   dateRightChars: number;
+  /** Blank body lines between the text and the name. */
+  spaceBeforeLines: number;
   origin: Pointer;
 }

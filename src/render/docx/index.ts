@@ -21,6 +21,7 @@ import {
   VerticalAlignTable,
   WidthType,
   convertMillimetersToTwip,
+  type IParagraphStyleOptions,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
@@ -53,51 +54,89 @@ const ALIGN = {
   justify: AlignmentType.JUSTIFIED,
 } as const satisfies Record<Align, unknown>;
 
+const exactLines = (twips: number) => ({ line: twips, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
+
+/** Style ids. Fonts, sizes and spacing live in the styles, so a clerk can restyle in Word and runs stay bare. */
+const STYLE = { title: 'Title', h1: 'Heading1', h2: 'Heading2', h3: 'Heading3', table: (sizePt: number) => `TableText${halfPt(sizePt)}` } as const;
+
+/** The paragraph styles: Normal is body text (justified, two-character indent, 22 lines a page). */
+function paragraphStyles(tableSizes: number[]): IParagraphStyleOptions[] {
+  const heading = (id: string, name: string, level: number, role: FontRole, bold = false): IParagraphStyleOptions => ({
+    id,
+    name,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { ...font(role, SIZE_PT.body), bold },
+    paragraph: { keepNext: true, keepLines: true, outlineLevel: level },
+  });
+  return [
+    {
+      id: 'Normal',
+      name: 'Normal',
+      quickFormat: true,
+      run: font(ROLE.body, SIZE_PT.body),
+      paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: BODY_CHAR * 2 }, spacing: exactLines(BODY_LINE) },
+    },
+    {
+      id: STYLE.title,
+      name: 'Title',
+      basedOn: 'Normal',
+      next: 'Normal',
+      quickFormat: true,
+      run: font(ROLE.title, SIZE_PT.title),
+      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, keepNext: true, spacing: { ...exactLines(twip(SIZE_PT.title * 1.5)), after: BODY_LINE } },
+    },
+    heading(STYLE.h1, 'heading 1', 0, ROLE.heading1),
+    heading(STYLE.h2, 'heading 2', 1, ROLE.heading2),
+    heading(STYLE.h3, 'heading 3', 2, ROLE.heading3, true),
+    ...tableSizes.map(
+      (sizePt): IParagraphStyleOptions => ({
+        id: STYLE.table(sizePt),
+        name: `Table Text ${sizePt}`,
+        basedOn: 'Normal',
+        run: font(ROLE.table, sizePt),
+        paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: exactLines(twip(sizePt * CELL_LINE_HEIGHT)) },
+      }),
+    ),
+    {
+      id: 'Footer',
+      name: 'footer',
+      basedOn: 'Normal',
+      run: font(ROLE.pageNumber, SIZE_PT.pageNumber),
+      paragraph: { indent: { firstLine: 0 }, spacing: exactLines(twip(SIZE_PT.pageNumber * 1.3)) },
+    },
+  ];
+}
+
 /** Text with `\n` forced breaks → runs. */
-function runs(text: string, run: IRunOptions): ParagraphChild[] {
+function runs(text: string, run: IRunOptions = {}): ParagraphChild[] {
   return text.split('\n').map((line, i) => new TextRun({ ...run, text: line, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
-function bodyParagraph(text: string, run: IRunOptions, options: { heading?: 1 | 2 | 3 } = {}): Paragraph {
-  return new Paragraph({
-    children: runs(text, run),
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: BODY_CHAR * 2 },
-    spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    ...(options.heading ? { outlineLevel: options.heading - 1, keepNext: true, keepLines: true } : {}),
-  });
-}
-
-function renderBlock(block: Block): (Paragraph | Table)[] {
+/** `keepNext`: the block is followed by the signature, which must not stand alone on a page (GB/T 9704 7.3.5). */
+function renderBlock(block: Block, keepNext: boolean): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'title':
-      return [
-        new Paragraph({
-          children: block.lines.flatMap((line, i) => runs(line, font(ROLE.title, SIZE_PT.title, i > 0 ? { break: 1 } : {}))),
-          alignment: AlignmentType.CENTER,
-          spacing: { line: twip(SIZE_PT.title * 1.5), lineRule: LineRuleType.EXACT, before: 0, after: BODY_LINE },
-          keepNext: true,
-        }),
-      ];
-    case 'heading': {
-      const role = block.level === 1 ? ROLE.heading1 : block.level === 2 ? ROLE.heading2 : ROLE.heading3;
-      return [bodyParagraph(block.text, font(role, SIZE_PT.body, block.level === 3 ? { bold: true } : {}), { heading: block.level })];
-    }
+      return [new Paragraph({ style: STYLE.title, children: block.lines.flatMap((line, i) => runs(line, i > 0 ? { break: 1 } : {})) })];
+    case 'heading':
+      return [new Paragraph({ style: block.level === 1 ? STYLE.h1 : block.level === 2 ? STYLE.h2 : STYLE.h3, children: runs(block.text) })];
     case 'paragraph':
-      return [bodyParagraph(block.text, font(ROLE.body, SIZE_PT.body))];
+      return [new Paragraph({ children: runs(block.text), ...(keepNext ? { keepNext: true, keepLines: true } : {}) })];
     case 'table':
-      return [renderTable(block), new Paragraph({ children: [], spacing: { line: BODY_LINE / 2, lineRule: LineRuleType.EXACT } })];
+      return [renderTable(block), new Paragraph({ children: [], spacing: exactLines(BODY_LINE / 2) })];
     case 'signature': {
-      const line = (text: string, rightChars: number, before: number) =>
+      // The name keeps with its date; both stay with the end of the text as far as a page allows.
+      const line = (text: string, rightChars: number, before: number, keepNext: boolean) =>
         new Paragraph({
-          children: runs(text, font(ROLE.body, SIZE_PT.body)),
+          children: runs(text),
           alignment: AlignmentType.RIGHT,
-          indent: { right: Math.round(rightChars * BODY_CHAR) },
-          spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT, before, after: 0 },
-          keepNext: true,
+          indent: { firstLine: 0, right: Math.round(rightChars * BODY_CHAR) },
+          spacing: { ...exactLines(BODY_LINE), before },
+          keepNext,
           keepLines: true,
         });
-      return [line(block.organ, block.organRightChars, BODY_LINE * 2), line(block.dateText, block.dateRightChars, 0)];
+      return [line(block.organ, block.organRightChars, BODY_LINE * block.spaceBeforeLines, true), line(block.dateText, block.dateRightChars, 0, false)];
     }
     default: {
       const unknown: never = block;
@@ -112,7 +151,7 @@ function renderTable(table: TableBlock): Table {
   const { grid } = table;
   const total = twip(TYPE_AREA.widthPt);
   const widths = grid.columns.map((c) => Math.round(c.widthFraction * total));
-  const cellRun = font(ROLE.table, grid.fontSizePt);
+  const style = STYLE.table(grid.fontSizePt);
   const byRow = new Map<number, GridCell[]>();
   for (const cell of grid.cells) byRow.set(cell.row, [...(byRow.get(cell.row) ?? []), cell]);
   // Rows whose paragraphs keep with the next row: all but the last of a short table, else the
@@ -124,22 +163,21 @@ function renderTable(table: TableBlock): Table {
         new TableCell({
           children: [
             new Paragraph({
-              children: runs(cell.text, cellRun),
-              alignment: ALIGN[cell.align],
-              keepNext: r < keptRows,
-              spacing: { line: twip(grid.fontSizePt * CELL_LINE_HEIGHT), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+              style,
+              children: runs(cell.text),
+              ...(cell.align === 'center' ? {} : { alignment: ALIGN[cell.align] }),
+              ...(r < keptRows ? { keepNext: true } : {}),
             }),
           ],
           columnSpan: cell.colSpan,
           rowSpan: cell.rowSpan,
           width: { size: widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
-          margins: { left: twip(CELL_PADDING_PT.x), right: twip(CELL_PADDING_PT.x), top: twip(CELL_PADDING_PT.y), bottom: twip(CELL_PADDING_PT.y) },
         }),
     );
     return new TableRow({
       children: cells,
-      tableHeader: r < grid.headerRows,
+      ...(r < grid.headerRows ? { tableHeader: true } : {}),
       cantSplit: true,
       height: { value: twip(grid.fontSizePt * CELL_LINE_HEIGHT + CELL_PADDING_PT.y * 2), rule: HeightRule.ATLEAST },
     });
@@ -149,20 +187,21 @@ function renderTable(table: TableBlock): Table {
     columnWidths: widths,
     width: { size: total, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
+    margins: { left: twip(CELL_PADDING_PT.x), right: twip(CELL_PADDING_PT.x), top: twip(CELL_PADDING_PT.y), bottom: twip(CELL_PADDING_PT.y) },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
   });
 }
 
 /** Footer with the page number — 1 —: odd pages right, even pages left, one character in from the margin. */
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
-  const run = font(ROLE.pageNumber, SIZE_PT.pageNumber);
   const oneChar = twip(SIZE_PT.pageNumber);
   return new Footer({
     children: [
       new Paragraph({
+        style: 'Footer',
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: side === 'odd' ? { right: oneChar } : { left: oneChar },
-        children: [new TextRun({ ...run, children: ['— ', PageNumber.CURRENT, ' —'] })],
+        indent: side === 'odd' ? { firstLine: 0, right: oneChar } : { firstLine: 0, left: oneChar },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
       }),
     ],
   });
@@ -176,14 +215,8 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
     lastModifiedBy: doc.meta.author,
     evenAndOddHeaderAndFooters: true,
     styles: {
-      default: {
-        document: {
-          run: { ...font(ROLE.body, SIZE_PT.body), language: { value: doc.meta.lang, eastAsia: doc.meta.lang } },
-          paragraph: { spacing: { line: BODY_LINE, lineRule: LineRuleType.EXACT } },
-        },
-      },
-      // Normal carries the body face and size, so text without its own properties matches the body.
-      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { ...font(ROLE.body, SIZE_PT.body) } }],
+      default: { document: { run: { ...font(ROLE.body, SIZE_PT.body), language: { value: doc.meta.lang, eastAsia: doc.meta.lang } } } },
+      paragraphStyles: paragraphStyles([...new Set(doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.grid.fontSizePt] : [])))]),
     },
     sections: [
       {
@@ -208,7 +241,7 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
           grid: { linePitch: BODY_LINE },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: doc.blocks.flatMap(renderBlock),
+        children: doc.blocks.flatMap((block, i) => renderBlock(block, doc.blocks[i + 1]?.kind === 'signature')),
       },
     ],
   });
