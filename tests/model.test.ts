@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { FIXTURES } from './helpers/fixtures';
 
 const doc = modelOf('yichun-2023.yaml');
-const seed = readFileSync(path.join(FIXTURES, '..', '..', 'shared', 'seeds', 'yichun-2023.txt'), 'utf8');
+// The published report the fixture transcribes (a copy of ../shared/seeds/yichun-2023.txt, so a clone is self-contained).
+const seed = readFileSync(path.join(FIXTURES, 'seed', 'yichun-2023.txt'), 'utf8');
 const table = (id: TableBlock['id']) => doc.blocks.find((b): b is TableBlock => b.kind === 'table' && b.id === id) as TableBlock;
 const at = (t: TableBlock, row: number, col: number) => t.grid.cells.find((c) => c.row === row && c.col === col) as GridCell;
 
