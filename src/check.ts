@@ -21,6 +21,8 @@ const KEY_CODES: ReadonlySet<string> = new Set(['RPT2001', 'RPT2003']);
 export interface Checked {
   file: string;
   source?: SourceFile;
+  /** The parsed YAML, to place later diagnostics (render) at their source. */
+  doc?: Document;
   /** The normalised report, when it passed the schema. */
   report?: Report;
   /** 行政事业性收费 exactly as written in the file (378.42, 1.10). */
@@ -52,8 +54,8 @@ function parseReport(host: Host, file: string): Parsed {
   return { file, source: loaded.source, doc: loaded.doc, report: normalizeReport(written), feesText, diagnostics };
 }
 
-/** Places a file's diagnostics (spans from pointers) and sorts them. */
-function place(parsed: Parsed, diagnostics: Diagnostic[]): Diagnostic[] {
+/** Places a file's diagnostics (spans from pointers) and sorts them; also for render diagnostics after checking. */
+export function place(parsed: Pick<Parsed, 'file' | 'source' | 'doc'>, diagnostics: Diagnostic[]): Diagnostic[] {
   const placed = parsed.source
     ? resolveSpans(diagnostics, parsed.source, parsed.doc, KEY_CODES)
     : diagnostics.map((d) => ({ ...d, file: d.file || parsed.file }));
@@ -84,6 +86,7 @@ export function checkReport(host: Host, file: string, options: CheckOptions = {}
   return {
     file,
     ...(parsed.source ? { source: parsed.source } : {}),
+    ...(parsed.doc ? { doc: parsed.doc } : {}),
     ...(ok && parsed.report ? { report: parsed.report, feesText: parsed.feesText } : {}),
     diagnostics: all,
   };

@@ -3,6 +3,7 @@
  * pure, so the same input and the same clock give the same bytes, and tests can swap the host.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 /** A file that could not be read, said in a way the diagnostics can quote. */
@@ -19,6 +20,10 @@ export interface Host {
   sourceDateEpoch(): Date | undefined;
   /** Today's date on the machine clock (only `init` uses it, to pick a default year). */
   today(): Date;
+  /** Entries of a directory: files and subdirectories; [] when it cannot be read. */
+  readDir(dir: string): { name: string; directory: boolean }[];
+  /** Where to look for fonts installed on this machine (Windows, macOS, fontconfig directories). */
+  fontDirs(): string[];
 }
 
 export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
@@ -56,5 +61,32 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
     today() {
       return new Date();
     },
+    readDir(dir) {
+      try {
+        return fs.readdirSync(dir, { withFileTypes: true }).map((entry) => ({ name: entry.name, directory: entry.isDirectory() }));
+      } catch {
+        return [];
+      }
+    },
+    fontDirs() {
+      return systemFontDirs(env, process.platform, os.homedir());
+    },
   };
+}
+
+/** The font folders of each platform, in the order a clerk's machine would have the official faces. */
+export function systemFontDirs(env: NodeJS.ProcessEnv, platform: string, home: string): string[] {
+  if (platform === 'win32') {
+    const windows = env.WINDIR ?? env.SystemRoot ?? 'C:\\Windows';
+    return [path.join(windows, 'Fonts'), ...(env.LOCALAPPDATA ? [path.join(env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts')] : [])];
+  }
+  if (platform === 'darwin') {
+    return [path.join(home, 'Library', 'Fonts'), '/Library/Fonts', '/System/Library/Fonts', '/System/Library/Fonts/Supplemental'];
+  }
+  const data = (env.XDG_DATA_DIRS ?? '/usr/local/share:/usr/share').split(':').filter(Boolean);
+  return [
+    path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'fonts'),
+    path.join(home, '.fonts'),
+    ...data.map((dir) => path.join(dir, 'fonts')),
+  ];
 }

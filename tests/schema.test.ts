@@ -74,6 +74,7 @@ const complete: Complete<Report> = {
   problems: '问题',
   other_matters: '其他',
   processing_fees: { notices: 0, amount_yuan: 0, collected_yuan: 0 },
+  fonts: { fangsong: 'a.ttf', heiti: 'b.ttf', kaiti: 'c.ttf', xiaobiaosong: 'd.ttf', songti: 'e.ttc' },
 };
 
 test('the Report type and the schema have the same keys', () => {

@@ -6,6 +6,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
 import { runBuild, type OutputFormat } from './build';
+import { FONT_ROLES, resolveFonts } from '../fonts/resolve';
+import type { FontRole } from '../render/theme';
+import { describeFonts } from './fonts';
 import { runInit } from './init';
 import { runValidate } from './validate';
 
@@ -51,19 +54,49 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .description('检查并生成报告（DOCX）/ check and build reports')
     .argument('<files...>', 'YAML 报告文件 report files')
     .option('--out <dir>', '输出目录 output folder', 'output')
-    .addOption(new Option('--format <formats>', '输出格式，逗号分隔 output formats, comma-separated: docx').default('docx'))
+    .addOption(new Option('--format <formats>', '输出格式，逗号分隔 output formats, comma-separated: pdf,docx').default('pdf,docx'))
+    .option('--font <role=file>', '指定字体文件（可重复）font file for a role (repeatable): fangsong|heiti|kaiti|xiaobiaosong|songti', collectFonts, {})
+    .addOption(new Option('--pdfa <level>', 'PDF/A 级别 PDF/A conformance').choices(['2b', '2a', '3b']).default('2b'))
     .addOption(new Option('--emit <what>', '另外输出文档模型 also write the document model (JSON)').choices(['model']))
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也不生成 / warnings also fail')
     .addOption(lang())
-    .action(async (files: string[], options: { out: string; format: string; emit?: 'model'; json?: boolean; strict?: boolean; lang: 'zh' | 'en' }) => {
-      const formats = parseFormats(options.format);
-      if (!formats) {
-        io.stderr(`--format 只能是 docx / --format must be docx: ${options.format}\n`);
+    .action(
+      async (
+        files: string[],
+        options: { out: string; format: string; font: Partial<Record<FontRole, string>> | string; pdfa: '2b' | '2a' | '3b'; emit?: 'model'; json?: boolean; strict?: boolean; lang: 'zh' | 'en' },
+      ) => {
+        const formats = parseFormats(options.format);
+        if (!formats || typeof options.font === 'string') {
+          io.stderr(
+            !formats
+              ? `--format 只能是 pdf、docx 或 pdf,docx / --format must be pdf, docx or pdf,docx: ${options.format}\n`
+              : `--font 应写作 角色=文件，角色为 ${FONT_ROLES.join('、')} / --font takes role=file: ${options.font}\n`,
+          );
+          code = EXIT.usage;
+          return;
+        }
+        code = await runBuild(host, io, files, {
+          ...options,
+          fonts: options.font,
+          conformance: `PDF/A-${options.pdfa.toUpperCase()}` as 'PDF/A-2b',
+          formats: options.emit ? [...formats, 'model'] : formats,
+        });
+      },
+    );
+
+  program
+    .command('fonts')
+    .description('列出每种字体角色选用的字体文件及原因 / show the font file chosen for each role and why')
+    .option('--font <role=file>', '指定字体文件（可重复）font file for a role (repeatable)', collectFonts, {})
+    .addOption(lang())
+    .action((options: { font: Partial<Record<FontRole, string>> | string; lang: 'zh' | 'en' }) => {
+      if (typeof options.font === 'string') {
+        io.stderr(`--font 应写作 角色=文件 / --font takes role=file: ${options.font}\n`);
         code = EXIT.usage;
         return;
       }
-      code = await runBuild(host, io, files, { ...options, formats: options.emit ? [...formats, 'model'] : formats });
+      io.stdout(describeFonts(resolveFonts(host, options.font), options.lang));
     });
 
   program
@@ -91,9 +124,17 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
   return code;
 }
 
-const FORMATS: readonly OutputFormat[] = ['docx'];
+const FORMATS: readonly OutputFormat[] = ['pdf', 'docx'];
 
-/** 'docx' → ['docx']; undefined for an unknown format. */
+/** Collects repeated --font role=file options; a malformed one turns the result into the bad text. */
+function collectFonts(value: string, previous: Partial<Record<FontRole, string>> | string): Partial<Record<FontRole, string>> | string {
+  if (typeof previous === 'string') return previous;
+  const match = /^([a-z]+)=(.+)$/.exec(value);
+  if (!match || !(FONT_ROLES as readonly string[]).includes(match[1] ?? '')) return value;
+  return { ...previous, [match[1] as FontRole]: match[2] };
+}
+
+/** 'pdf,docx' → ['pdf', 'docx']; undefined for an unknown format. */
 function parseFormats(text: string): OutputFormat[] | undefined {
   const formats = [...new Set(text.split(',').map((f) => f.trim()))];
   return formats.every((f): f is OutputFormat => (FORMATS as readonly string[]).includes(f)) ? formats : undefined;

@@ -348,6 +348,21 @@ export const catalog = {
     en: (p: { path: string }) => `"${p.path}" already exists`,
     hint: () => ({ zh: '换一个文件名（-o），或加 --force 覆盖', en: 'choose another name (-o), or add --force to overwrite it' }),
   },
+  RPT5003: {
+    severity: 'error',
+    zh: (p: { char: string; code: string }) => `没有任何可用字体能显示字符“${p.char}”（${p.code}）`,
+    en: (p: { char: string; code: string }) => `no available font can draw "${p.char}" (${p.code})`,
+    hint: () => ({
+      zh: '改用常用字或标准写法；或用 --font 指定含有该字的字体文件（report fonts 列出正在使用的字体）',
+      en: 'use a common form of the character, or name a font that has it with --font (`report fonts` lists the fonts in use)',
+    }),
+  },
+  RPT5004: {
+    severity: 'error',
+    zh: (p: { path: string; role: string }) => `指定的${p.role}字体文件“${p.path}”不存在`,
+    en: (p: { path: string; roleEn: string }) => `the ${p.roleEn} font file "${p.path}" does not exist`,
+    hint: () => ({ zh: '检查路径；相对路径以报告文件所在目录为准', en: "check the path; a relative path is relative to the report's folder" }),
+  },
 } as const;
 
 export type Code = keyof typeof catalog;

@@ -90,4 +90,6 @@ export interface Report {
   problems: Text;
   other_matters?: Text;
   processing_fees?: ProcessingFees;
+  /** Font files for the PDF, by role; relative paths are relative to the report file. */
+  fonts?: Partial<Record<'fangsong' | 'heiti' | 'kaiti' | 'xiaobiaosong' | 'songti', string>>;
 }

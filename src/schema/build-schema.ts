@@ -155,6 +155,18 @@ export function buildReportSchema(): Json {
       ),
       problems: text(PART_HEADINGS[4], '本年度存在的问题和改进措施'),
       other_matters: text(PART_HEADINGS[5], '信息处理费以外的其他事项；可省略'),
+      fonts: object(
+        '字体',
+        {
+          fangsong: string('仿宋字体文件', '正文；TTF/OTF/TTC 文件路径，相对路径以本文件所在目录为准'),
+          heiti: string('黑体字体文件', '一级标题'),
+          kaiti: string('楷体字体文件', '二级标题'),
+          xiaobiaosong: string('小标宋字体文件', '文档标题'),
+          songti: string('宋体字体文件', '页码'),
+        },
+        [],
+        '可省略：PDF 使用的字体文件；未指定时依次使用本机安装的公文字体和 nianbao 自带的开源字体',
+      ),
       processing_fees: object(
         '信息处理费',
         {

@@ -1,0 +1,21 @@
+/** `report fonts`: for each role, the file chosen, why, and everything that was looked for. */
+import { FONT_ROLES, ROLE_NAMES, type ResolvedRole } from '../fonts/resolve';
+import type { FontRole } from '../render/theme';
+
+const WHY = {
+  configured: { zh: '由 --font 或报告的 fonts 指定', en: 'named by --font or the report' },
+  system: { zh: '本机已安装的公文字体', en: 'official face installed on this machine' },
+  bundled: { zh: '未找到公文字体，使用 nianbao 自带的开源字体（SIL OFL 1.1）', en: 'no official face found; the open font shipped with nianbao (SIL OFL 1.1)' },
+} as const;
+
+export function describeFonts(resolved: Record<FontRole, ResolvedRole>, lang: 'zh' | 'en'): string {
+  const lines: string[] = [];
+  for (const role of FONT_ROLES) {
+    const r = resolved[role];
+    lines.push(`${ROLE_NAMES[role][lang]}: ${r.font.file}${r.font.postscriptName ? ` (${r.font.postscriptName})` : ''}`);
+    lines.push(`  ${lang === 'zh' ? '原因' : 'why'}: ${WHY[r.source][lang]}`);
+    const looked = r.tried.map((t) => `${t.label}${t.found ? ' ✔' : ''}`).join(', ');
+    lines.push(`  ${lang === 'zh' ? '查找' : 'looked for'}: ${looked}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,91 @@
+/**
+ * The opened fonts of a build and the per-character fallback chain: each role tries its own face,
+ * then the faces of the other roles, then the shipped fonts, so no character is ever drawn as a
+ * .notdef box. A character no font has is reported by the caller as a diagnostic.
+ */
+import * as fontkit from 'fontkit';
+import { FONT_ROLES, BUNDLED, type FontFile, type ResolvedRole } from './resolve';
+import type { FontRole } from '../render/theme';
+
+/** An opened face: the fontkit font, and a key that names it in the PDF (stable per file). */
+export interface Face {
+  key: string;
+  font: fontkit.Font;
+  file: FontFile;
+}
+
+const faceKey = (file: FontFile) => `${file.file}#${file.postscriptName ?? ''}`;
+
+function open(file: FontFile): fontkit.Font {
+  const opened = fontkit.openSync(file.file, file.postscriptName);
+  // A collection opened without a PostScript name is the whole collection; take its first face.
+  const collection = opened as unknown as { fonts?: fontkit.Font[] };
+  return collection.fonts?.[0] ?? (opened as fontkit.Font);
+}
+
+export class FontSet {
+  private readonly faces = new Map<string, Face>();
+  private readonly chains: Record<FontRole, FontFile[]>;
+  private readonly advanceCache = new Map<Face, Map<number, number>>();
+  private readonly choiceCache = new Map<FontRole, Map<number, Face | null>>();
+
+  constructor(readonly resolved: Record<FontRole, ResolvedRole>) {
+    const chain = (role: FontRole): FontFile[] => {
+      const files = [resolved[role].font, ...FONT_ROLES.map((other) => resolved[other].font), ...FONT_ROLES.map((other) => BUNDLED[other])];
+      const seen = new Set<string>();
+      return files.filter((file) => !seen.has(faceKey(file)) && Boolean(seen.add(faceKey(file))));
+    };
+    this.chains = Object.fromEntries(FONT_ROLES.map((role) => [role, chain(role)])) as Record<FontRole, FontFile[]>;
+  }
+
+  /** The face of a file, opened on first use. */
+  private face(file: FontFile): Face {
+    const key = faceKey(file);
+    let face = this.faces.get(key);
+    if (!face) {
+      face = { key: `nb${this.faces.size + 1}`, font: open(file), file };
+      this.faces.set(key, face);
+    }
+    return face;
+  }
+
+  /** The first face along the role's chain that has a glyph for the code point; null when none has. */
+  faceFor(role: FontRole, codePoint: number): Face | null {
+    let cache = this.choiceCache.get(role);
+    if (!cache) this.choiceCache.set(role, (cache = new Map()));
+    const cached = cache.get(codePoint);
+    if (cached !== undefined) return cached;
+    let chosen: Face | null = null;
+    for (const file of this.chains[role]) {
+      const face = this.face(file);
+      if (face.font.hasGlyphForCodePoint(codePoint)) {
+        chosen = face;
+        break;
+      }
+    }
+    cache.set(codePoint, chosen);
+    return chosen;
+  }
+
+  /** Advance width of a code point in a face, in pt at the given size. */
+  advance(face: Face, codePoint: number, sizePt: number): number {
+    let cache = this.advanceCache.get(face);
+    if (!cache) this.advanceCache.set(face, (cache = new Map()));
+    let units = cache.get(codePoint);
+    if (units === undefined) {
+      units = face.font.glyphForCodePoint(codePoint).advanceWidth / face.font.unitsPerEm;
+      cache.set(codePoint, units);
+    }
+    return units * sizePt;
+  }
+
+  /** The role's own face (for text that has no glyph-specific choice, such as the document default). */
+  primary(role: FontRole): Face {
+    return this.face(this.resolved[role].font);
+  }
+
+  /** Every face opened so far, in opening order. */
+  opened(): Face[] {
+    return [...this.faces.values()];
+  }
+}

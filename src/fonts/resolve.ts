@@ -1,0 +1,114 @@
+/**
+ * Finding a font file for each typographic role (仿宋 body, 黑体, 楷体, 小标宋 title, 宋体 page numbers):
+ * (1) files named in the report or on the command line; (2) the official faces installed on the
+ * machine (Windows, macOS, fontconfig folders); (3) the open-licensed fonts nianbao ships as npm
+ * dependencies, so a fresh machine with only `npm ci` still gets a good PDF. Files only: nothing
+ * here opens a font.
+ */
+import * as path from 'node:path';
+import type { Host } from '../host';
+import { PACKAGE_ROOT } from '../package-root';
+import type { FontRole } from '../render/theme';
+
+export const FONT_ROLES: readonly FontRole[] = ['fangsong', 'heiti', 'kaiti', 'xiaobiaosong', 'songti'];
+
+/** What each role is called in messages and on the command line (--font fangsong=FILE). */
+export const ROLE_NAMES: Record<FontRole, { zh: string; en: string }> = {
+  fangsong: { zh: '仿宋（正文）', en: 'FangSong (body)' },
+  heiti: { zh: '黑体（一级标题）', en: 'HeiTi (level-1 headings)' },
+  kaiti: { zh: '楷体（二级标题）', en: 'KaiTi (level-2 headings)' },
+  xiaobiaosong: { zh: '小标宋（标题）', en: 'XiaoBiaoSong (title)' },
+  songti: { zh: '宋体（页码）', en: 'SongTi (page numbers)' },
+};
+
+/** A font file, and for a collection (.ttc) the PostScript name of the face in it. */
+export interface FontFile {
+  file: string;
+  postscriptName?: string;
+}
+
+export type FontSource = 'configured' | 'system' | 'bundled';
+
+export interface ResolvedRole {
+  role: FontRole;
+  font: FontFile;
+  source: FontSource;
+  /** Candidates in the order they were tried, with whether each was found. */
+  tried: { label: string; found: boolean }[];
+}
+
+/**
+ * File names of the official faces per role, as Windows, the 方正 packages and macOS install them
+ * (compared case-insensitively). A collection names its face.
+ */
+const OFFICIAL: Record<FontRole, { name: string; postscriptName?: string }[]> = {
+  fangsong: [{ name: '仿宋_GB2312.ttf' }, { name: 'FangSong_GB2312.ttf' }, { name: 'FZFSK.TTF' }, { name: 'simfang.ttf' }, { name: 'STFANGSO.TTF' }],
+  heiti: [{ name: 'simhei.ttf' }, { name: 'FZHTK.TTF' }, { name: 'STHEITI.TTF' }],
+  kaiti: [{ name: '楷体_GB2312.ttf' }, { name: 'KaiTi_GB2312.ttf' }, { name: 'FZKTK.TTF' }, { name: 'simkai.ttf' }, { name: 'STKAITI.TTF' }],
+  xiaobiaosong: [{ name: 'FZXBSJW.TTF' }, { name: 'FZXBSK.TTF' }, { name: '方正小标宋简体.ttf' }, { name: 'STZHONGS.TTF' }],
+  songti: [{ name: 'simsun.ttc', postscriptName: 'SimSun' }, { name: 'STSONG.TTF' }],
+};
+
+const expo = (family: string, weight: string) => path.join(PACKAGE_ROOT, 'node_modules', '@expo-google-fonts', family, weight, `${family === 'noto-serif-sc' ? 'NotoSerifSC' : 'NotoSansSC'}_${weight}.ttf`);
+
+/**
+ * The shipped fonts (SIL OFL 1.1): Noto Serif SC for the serif roles, Noto Sans SC Bold for 黑体.
+ * No open 仿宋, 楷体 or 小标宋 is on the npm registry; the serif faces stand in (see README).
+ */
+export const BUNDLED: Record<FontRole, FontFile> = {
+  fangsong: { file: expo('noto-serif-sc', '400Regular') },
+  heiti: { file: expo('noto-sans-sc', '700Bold') },
+  kaiti: { file: expo('noto-serif-sc', '400Regular') },
+  xiaobiaosong: { file: expo('noto-serif-sc', '700Bold') },
+  songti: { file: expo('noto-serif-sc', '400Regular') },
+};
+
+/** Lists the font files in the system font folders (a few levels deep), keyed by lower-case name. */
+function systemFontIndex(host: Host): Map<string, string> {
+  const index = new Map<string, string>();
+  const visit = (dir: string, depth: number) => {
+    for (const entry of host.readDir(dir)) {
+      const full = path.join(dir, entry.name);
+      if (entry.directory) {
+        if (depth < 4) visit(full, depth + 1);
+      } else if (/\.(ttf|otf|ttc)$/i.test(entry.name) && !index.has(entry.name.toLowerCase())) {
+        index.set(entry.name.toLowerCase(), full);
+      }
+    }
+  };
+  for (const dir of host.fontDirs()) visit(dir, 0);
+  return index;
+}
+
+/** Resolves every role. `configured` maps roles to files given by the report or --font. */
+export function resolveFonts(host: Host, configured: Partial<Record<FontRole, string>> = {}): Record<FontRole, ResolvedRole> {
+  let index: Map<string, string> | undefined;
+  const resolved = {} as Record<FontRole, ResolvedRole>;
+  for (const role of FONT_ROLES) {
+    const tried: { label: string; found: boolean }[] = [];
+    const given = configured[role];
+    if (given !== undefined) {
+      const found = host.exists(given);
+      tried.push({ label: given, found });
+      if (found) {
+        resolved[role] = { role, font: { file: given }, source: 'configured', tried };
+        continue;
+      }
+    }
+    index ??= systemFontIndex(host);
+    const official = OFFICIAL[role].find((candidate) => {
+      const found = index?.has(candidate.name.toLowerCase()) ?? false;
+      tried.push({ label: candidate.name, found });
+      return found;
+    });
+    if (official) {
+      const file = index.get(official.name.toLowerCase()) as string;
+      resolved[role] = { role, font: { file, ...(official.postscriptName ? { postscriptName: official.postscriptName } : {}) }, source: 'system', tried };
+      continue;
+    }
+    const bundled = BUNDLED[role];
+    tried.push({ label: path.relative(PACKAGE_ROOT, bundled.file), found: host.exists(bundled.file) });
+    resolved[role] = { role, font: bundled, source: 'bundled', tried };
+  }
+  return resolved;
+}

@@ -1,0 +1,414 @@
+/**
+ * Stage 4 (render/pdf): ReportDoc → PDF/A with pdfkit, typeset as the DOCX (GB/T 9704): the same
+ * model, page, type scale and tables. Builds what pdfkit lacks: Chinese justification and 避头尾
+ * (text.ts, linebreak.ts), per-character font fallback (fonts/font-set.ts), tables whose header rows
+ * repeat on every page (table.ts), a tag tree, escaped XMP and pinned dates. Never reads YAML.
+ */
+import PDFDocument from 'pdfkit';
+import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
+import type { FontSet } from '../../fonts/font-set';
+import type { Block, ReportDoc, TableBlock } from '../../model/types';
+import { CELL_PADDING_PT, GRID, LINE_PITCH_PT, MM_TO_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../theme';
+import { layoutTable, rowGroups, rowsHeight, type TableLayout } from './table';
+import { drawLine, setText, type MissingGlyph, type SetLine, type TextCanvas, type TextStyle } from './text';
+import { xmpDescriptions } from './xmp';
+
+export type PdfConformance = 'PDF/A-2b' | 'PDF/A-2a' | 'PDF/A-3b';
+
+export interface PdfOptions {
+  /** Creation and modification date (SOURCE_DATE_EPOCH or the report's date). */
+  timestamp: Date;
+  fonts: FontSet;
+  conformance?: PdfConformance;
+}
+
+const LEFT = PAGE.marginLeftMm * MM_TO_PT;
+const TOP = PAGE.marginTopMm * MM_TO_PT;
+const WIDTH = TYPE_AREA.widthPt;
+const BOTTOM = TOP + TYPE_AREA.heightPt;
+/** 28 characters of 3号 fill the 156 mm line: each gives up the difference to the grid pitch. */
+const BODY_TRACKING = WIDTH / GRID.chars - SIZE_PT.body;
+const CHAR = WIDTH / GRID.chars;
+/** Where the baseline sits in a line box: CJK faces centre their ideographs about 0.38 em above it. */
+const baselineIn = (top: number, lineHeight: number, sizePt: number) => top + lineHeight / 2 + 0.38 * sizePt;
+
+const STYLES = {
+  body: { role: ROLE.body, sizePt: SIZE_PT.body, trackingPt: BODY_TRACKING },
+  title: { role: ROLE.title, sizePt: SIZE_PT.title, trackingPt: 0 },
+  1: { role: ROLE.heading1, sizePt: SIZE_PT.body, trackingPt: BODY_TRACKING },
+  2: { role: ROLE.heading2, sizePt: SIZE_PT.body, trackingPt: BODY_TRACKING },
+  3: { role: ROLE.heading3, sizePt: SIZE_PT.body, trackingPt: BODY_TRACKING, bold: true },
+} as const satisfies Record<string, TextStyle>;
+
+/** fontkit turns on kerning and ligatures unless each is switched off by name. */
+const NO_FEATURES = { kern: false, liga: false, clig: false, calt: false, dlig: false, palt: false, vkrn: false };
+
+type Doc = InstanceType<typeof PDFDocument>;
+type Struct = ReturnType<Doc['struct']>;
+
+/** Lays the document out page by page and draws it. */
+class Typesetter {
+  private y = TOP;
+  private pageNumber = 0;
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly canvas: TextCanvas;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly fonts: FontSet,
+    private readonly root: Struct,
+  ) {
+    const registered = new Set<string>();
+    this.canvas = {
+      font: (key, size) => {
+        if (!registered.has(key)) {
+          const face = fonts.opened().find((f) => f.key === key);
+          if (face) doc.registerFont(key, face.font as never);
+          registered.add(key);
+        }
+        doc.font(key).fontSize(size);
+      },
+      glyphs: (text, x, baseline, characterSpacing, bold) => {
+        // Positions must equal the advances the line breaker measured: no kerning or ligatures.
+        const options = { lineBreak: false, baseline: 'alphabetic', characterSpacing, features: NO_FEATURES } as const;
+        if (bold) doc.save().lineWidth(0.35).fillColor('black').strokeColor('black').text(text, x, baseline, { ...options, fill: true, stroke: true } as never).restore();
+        else doc.text(text, x, baseline, options as never);
+      },
+    };
+  }
+
+  private get remaining(): number {
+    return BOTTOM - this.y;
+  }
+
+  newPage(): void {
+    this.doc.addPage({ size: 'A4', margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    this.pageNumber++;
+    this.y = TOP;
+    this.drawPageNumber();
+  }
+
+  /** — N — under the type area: odd pages right, even pages left, one character in (GB/T 9704 7.5). */
+  private drawPageNumber(): void {
+    const style: TextStyle = { role: ROLE.pageNumber, sizePt: SIZE_PT.pageNumber, trackingPt: 0 };
+    const { lines } = setText(this.fonts, `— ${this.pageNumber} —`, style, WIDTH);
+    const line = lines[0];
+    if (!line) return;
+    const inset = SIZE_PT.pageNumber;
+    const x = this.pageNumber % 2 === 1 ? LEFT + WIDTH - inset - line.width : LEFT + inset;
+    const top = BOTTOM + PAGE.pageNumberGapMm * MM_TO_PT;
+    this.doc.markContent('Artifact', { type: 'Pagination' } as never);
+    drawLine(this.canvas, line, style, x, top + 0.8 * SIZE_PT.pageNumber, WIDTH);
+    this.doc.endMarkedContent();
+  }
+
+  private report(origin: string, missing: MissingGlyph[]): void {
+    for (const { char } of missing) {
+      this.diagnostics.push({
+        ...makeDiagnostic('RPT5003', origin || null, { char, code: `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` }),
+        focus: char,
+      });
+    }
+  }
+
+  /**
+   * Sets lines of one block, flowing over pages. `minFirst`: lines that must stand together at the
+   * start (no orphan); `tailKeep`: height that must follow the last line on its page (the signature).
+   */
+  private flowText(type: string, lines: SetLine[], style: TextStyle, pitch: number, options: { indent?: number; align?: 'center'; minFirst?: number; tailKeep?: number } = {}): void {
+    const element = this.doc.struct(type);
+    this.root.add(element);
+    let index = 0;
+    while (index < lines.length) {
+      const left = lines.length - index;
+      const fits = Math.floor((this.remaining + 0.01) / pitch);
+      let count = Math.min(fits, left);
+      const need = index === 0 ? Math.min(left, options.minFirst ?? 1) : 1;
+      const tail = options.tailKeep ?? 0;
+      // The last line must share its page with what follows: hold it back for the next page.
+      const holdBack = count === left && tail > 0 && this.remaining - count * pitch < tail && this.y > TOP;
+      if (holdBack) count--;
+      if (count < need || count === 0) {
+        this.newPage();
+        continue;
+      }
+      const content = this.doc.markStructureContent(type);
+      for (let i = 0; i < count; i++) {
+        const line = lines[index + i] as SetLine;
+        const indent = index + i === 0 ? (options.indent ?? 0) : 0;
+        const x = options.align === 'center' ? LEFT + (WIDTH - line.width) / 2 : LEFT + indent;
+        drawLine(this.canvas, line, style, x, baselineIn(this.y, pitch, style.sizePt), options.align === 'center' ? line.width : WIDTH - indent);
+        this.y += pitch;
+      }
+      this.doc.endMarkedContent();
+      element.add(content);
+      index += count;
+      if (holdBack) this.newPage();
+    }
+    element.end();
+  }
+
+  title(lines: string[], origin: string): void {
+    const style = STYLES.title;
+    const pitch = SIZE_PT.title * 1.5;
+    const set = lines.flatMap((line) => {
+      const result = setText(this.fonts, line, style, WIDTH);
+      this.report(origin, result.missing);
+      return result.lines.map((l) => ({ ...l, justify: false }));
+    });
+    this.flowText('H', set, style, pitch, { align: 'center', minFirst: set.length });
+    this.y += LINE_PITCH_PT;
+  }
+
+  /**
+   * Body text (level 0) and headings: 2-character indent, 22 lines a page. A heading keeps `keepWith`
+   * (the lead of what follows) on its page; a paragraph keeps its last line with `keepWith` after it.
+   */
+  paragraph(text: string, level: 0 | 1 | 2 | 3, origin: string, keepWith: number): void {
+    const style = level === 0 ? STYLES.body : STYLES[level];
+    const indent = 2 * CHAR;
+    const { lines, missing } = setText(this.fonts, text, style, WIDTH, indent);
+    this.report(origin, missing);
+    const height = lines.length * LINE_PITCH_PT;
+    if (level > 0) {
+      if (height + keepWith > this.remaining && height + keepWith <= TYPE_AREA.heightPt) this.newPage();
+      if (level === 1) this.doc.outline.addItem(text);
+      this.flowText(`H${level}`, lines, style, LINE_PITCH_PT, { indent, minFirst: lines.length });
+      return;
+    }
+    this.flowText('P', lines, style, LINE_PITCH_PT, { indent, minFirst: 2, tailKeep: keepWith });
+  }
+
+  signature(organ: string, organRight: number, date: string, dateRight: number, blankLines: number, origin: string): void {
+    const style = STYLES.body;
+    const need = (blankLines + 2) * LINE_PITCH_PT;
+    if (this.remaining < need) this.newPage();
+    else this.y += blankLines * LINE_PITCH_PT;
+    for (const [text, right] of [
+      [organ, organRight],
+      [date, dateRight],
+    ] as const) {
+      const { lines, missing } = setText(this.fonts, text, { ...style, trackingPt: 0 }, WIDTH);
+      this.report(origin, missing);
+      const line = lines[0];
+      if (!line) continue;
+      const element = this.doc.struct('P');
+      this.root.add(element);
+      const content = this.doc.markStructureContent('P');
+      drawLine(this.canvas, { ...line, justify: false }, { ...style, trackingPt: 0 }, LEFT + WIDTH - right * SIZE_PT.body - line.width, baselineIn(this.y, LINE_PITCH_PT, style.sizePt), WIDTH);
+      this.doc.endMarkedContent();
+      element.add(content);
+      element.end();
+      this.y += LINE_PITCH_PT;
+    }
+  }
+
+  /** Height a table needs before anything may follow its heading: its header and first row group (or all of it). */
+  tableLead(layout: TableLayout): number {
+    const { grid } = layout.table;
+    if (grid.keepTogether) return rowsHeight(layout, 0, grid.rowCount);
+    const first = rowGroups(layout, grid.headerRows, grid.rowCount)[0];
+    return rowsHeight(layout, 0, first ? first[1] : grid.headerRows);
+  }
+
+  table(layout: TableLayout): void {
+    const { grid } = layout.table;
+    for (const { cell, glyph } of layout.missing) this.report(cell.origin || layout.table.origin, [glyph]);
+    if (this.tableLead(layout) > this.remaining && this.y > TOP) this.newPage();
+    const element = this.doc.struct('Table', { title: layout.table.summary } as never);
+    this.root.add(element);
+    const rowElements = new Map<number, Struct>();
+    const rowElement = (r: number): Struct => {
+      let tr = rowElements.get(r);
+      if (!tr) {
+        tr = this.doc.struct('TR');
+        element.add(tr);
+        rowElements.set(r, tr);
+      }
+      return tr;
+    };
+    // Rows go on in groups (rows a short span ties together); a group that does not fit starts a new
+    // page, which repeats the header rows first.
+    const header = rowsHeight(layout, 0, grid.headerRows);
+    let segmentStart = 0;
+    let continuation = false;
+    for (const [start, end] of rowGroups(layout, grid.headerRows, grid.rowCount)) {
+      const used = (continuation ? header : 0) + rowsHeight(layout, segmentStart, start);
+      if (used + rowsHeight(layout, start, end) > this.remaining && start > Math.max(segmentStart, grid.headerRows)) {
+        const at = this.breakRow(layout, segmentStart, start);
+        this.drawRows(layout, segmentStart, at, continuation, rowElement);
+        this.newPage();
+        continuation = true;
+        segmentStart = at;
+      }
+    }
+    this.drawRows(layout, segmentStart, grid.rowCount, continuation, rowElement);
+    element.end();
+    this.y += LINE_PITCH_PT / 2;
+  }
+
+  /**
+   * Where to break before row `wanted`: there, unless a long spanning cell (三、本年度办理结果) that
+   * starts on this page would not have room for its text before the break; then before that cell.
+   */
+  private breakRow(layout: TableLayout, segmentStart: number, wanted: number): number {
+    let at = wanted;
+    for (const { cell, lines } of layout.cells) {
+      const crosses = cell.row >= segmentStart && cell.row < at && cell.row + cell.rowSpan > at;
+      const cramped = rowsHeight(layout, cell.row, at) < lines.length * layout.lineHeight + 2 * CELL_PADDING_PT.y;
+      if (crosses && cramped && cell.row > Math.max(segmentStart, layout.table.grid.headerRows)) at = cell.row;
+    }
+    return at;
+  }
+
+  /** Draws rows [from, to) on this page, preceded by the header rows (as artifacts) on a continuation page. */
+  private drawRows(layout: TableLayout, from: number, to: number, continuation: boolean, rowElement: (r: number) => Struct): void {
+    const header = layout.table.grid.headerRows;
+    if (continuation && header > 0) {
+      this.doc.markContent('Artifact', { type: 'Pagination' } as never);
+      this.drawCells(layout, 0, header, null);
+      this.doc.endMarkedContent();
+      this.y += rowsHeight(layout, 0, header);
+    }
+    this.drawCells(layout, from, to, rowElement);
+    this.y += rowsHeight(layout, from, to);
+  }
+
+  /** Cells anchored in rows [from, to), clipped to those rows; text tagged as TH/TD unless an artifact. */
+  private drawCells(layout: TableLayout, from: number, to: number, rowElement: ((r: number) => Struct) | null): void {
+    const top = this.y;
+    const rowTop = (r: number) => top + rowsHeight(layout, from, r);
+    const doc = this.doc;
+    doc.lineWidth(TABLE_BORDER_PT).strokeColor('black');
+    for (const laid of layout.cells) {
+      const { cell } = laid;
+      const covers = cell.row < to && cell.row + cell.rowSpan > from;
+      if (!covers) continue;
+      const anchored = cell.row >= from;
+      const firstRow = Math.max(cell.row, from);
+      const lastRow = Math.min(cell.row + cell.rowSpan, to);
+      const x = LEFT + (layout.edges[cell.col] ?? 0);
+      const w = (layout.edges[cell.col + cell.colSpan] ?? 0) - (layout.edges[cell.col] ?? 0);
+      const y = rowTop(firstRow);
+      const h = rowsHeight(layout, firstRow, lastRow);
+      if (rowElement) doc.markContent('Artifact' as never);
+      doc.rect(x, y, w, h).stroke();
+      if (rowElement) doc.endMarkedContent();
+      if (!anchored) continue;
+      const textHeight = laid.lines.length * layout.lineHeight;
+      const lineTop = y + Math.max(CELL_PADDING_PT.y, (h - textHeight) / 2);
+      const type = cell.header ? 'TH' : 'TD';
+      const cellElement = rowElement ? doc.struct(type, cell.scope ? ({ scope: cell.scope === 'column' ? 'Column' : 'Row' } as never) : {}) : null;
+      if (cellElement && rowElement) rowElement(cell.row).add(cellElement);
+      if (cellElement) {
+        const content = doc.markStructureContent(type);
+        this.drawCellText(layout, laid.lines, cell.align, x, w, lineTop);
+        doc.endMarkedContent();
+        cellElement.add(content);
+        cellElement.end();
+      } else {
+        this.drawCellText(layout, laid.lines, cell.align, x, w, lineTop);
+      }
+    }
+  }
+
+  private drawCellText(layout: TableLayout, lines: SetLine[], align: string, x: number, w: number, top: number): void {
+    lines.forEach((line, i) => {
+      const left = align === 'left' ? x + CELL_PADDING_PT.x : align === 'right' ? x + w - CELL_PADDING_PT.x - line.width : x + (w - line.width) / 2;
+      drawLine(this.canvas, { ...line, justify: false }, layout.style, left, baselineIn(top + i * layout.lineHeight, layout.lineHeight, layout.style.sizePt), w);
+    });
+  }
+}
+
+/** Renders the model to PDF bytes, with diagnostics for characters no font can draw. */
+export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
+  const conformance = options.conformance ?? 'PDF/A-2b';
+  const { fonts, timestamp } = options;
+  const info = {
+    Title: model.meta.title,
+    Author: model.meta.author,
+    Subject: `${model.meta.author}${model.meta.year}年政府信息公开工作年度报告`,
+    Creator: 'nianbao',
+    Producer: 'nianbao (PDFKit)',
+    CreationDate: timestamp,
+    ModDate: timestamp,
+  };
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: 'A4',
+    pdfVersion: '1.7',
+    subset: conformance,
+    tagged: true,
+    lang: model.meta.lang,
+    displayTitle: true,
+    // The document's default face is ours, so no standard (unembedded) font enters the file.
+    font: fonts.primary(ROLE.body).font as never,
+    info,
+  } as never);
+  // pdfkit's own XMP block is unescaped and lacks ModifyDate: replace it (see xmp.ts).
+  (doc as unknown as { _addInfo: () => void })._addInfo = () =>
+    doc.appendXML(
+      xmpDescriptions({
+        title: info.Title,
+        author: info.Author,
+        subject: info.Subject,
+        lang: model.meta.lang,
+        creatorTool: info.Creator,
+        producer: info.Producer,
+        created: timestamp,
+        modified: timestamp,
+      }),
+    );
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
+
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const setter = new Typesetter(doc, fonts, root);
+  setter.newPage();
+  const layouts = new Map<TableBlock, TableLayout>();
+  const layoutOf = (block: TableBlock) => layouts.get(block) ?? layouts.set(block, layoutTable(fonts, block, WIDTH)).get(block)!;
+  /** How much room the block after a heading needs on the heading's page. */
+  const leadOf = (next: Block | undefined): number => {
+    if (!next) return 0;
+    if (next.kind === 'table') return setter.tableLead(layoutOf(next));
+    if (next.kind === 'paragraph' || next.kind === 'heading') {
+      // A paragraph that the signature follows brings the signature's lines with it.
+      const after = model.blocks[model.blocks.indexOf(next) + 1];
+      return 2 * LINE_PITCH_PT + (next.kind === 'paragraph' && after?.kind === 'signature' ? (after.spaceBeforeLines + 2) * LINE_PITCH_PT : 0);
+    }
+    return LINE_PITCH_PT;
+  };
+  model.blocks.forEach((block, i) => {
+    const next = model.blocks[i + 1];
+    switch (block.kind) {
+      case 'title':
+        setter.title(block.lines, block.origin);
+        break;
+      case 'heading':
+        setter.paragraph(block.text, block.level, block.origin, leadOf(next));
+        break;
+      case 'paragraph':
+        setter.paragraph(block.text, 0, block.origin, next?.kind === 'signature' ? (next.spaceBeforeLines + 2) * LINE_PITCH_PT : 0);
+        break;
+      case 'table':
+        setter.table(layoutOf(block));
+        break;
+      case 'signature':
+        setter.signature(block.organ, block.organRightChars, block.dateText, block.dateRightChars, block.spaceBeforeLines, block.origin);
+        break;
+      default: {
+        const unknown: never = block;
+        throw new Error(`unhandled block ${JSON.stringify(unknown)}`);
+      }
+    }
+  });
+  root.end();
+  doc.end();
+  await done;
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), diagnostics: setter.diagnostics };
+}
