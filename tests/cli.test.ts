@@ -141,11 +141,11 @@ describe('report build', () => {
     expect(r.status).toBe(1);
     const result = JSON.parse(r.stdout);
     expect(result.files.map((f: { file: string; ok: boolean; outputs: string[] }) => [f.file, f.ok, f.outputs.map((o) => path.basename(o))])).toEqual([
-      [seed, true, ['yichun-2023.docx']],
+      [seed, true, ['yichun-2023.pdf', 'yichun-2023.docx']],
       ['fixtures/invalid/r4-case-total.yaml', false, []],
-      ['fixtures/valid/busy-county.yaml', true, ['busy-county.docx']],
+      ['fixtures/valid/busy-county.yaml', true, ['busy-county.pdf', 'busy-county.docx']],
     ]);
-    expect(fs.readdirSync(out).sort()).toEqual(['busy-county.docx', 'yichun-2023.docx']);
+    expect(fs.readdirSync(out).sort()).toEqual(['busy-county.docx', 'busy-county.pdf', 'yichun-2023.docx', 'yichun-2023.pdf']);
   });
 
   test('an unwritable output folder is an I/O error (exit 3), not a crash', () => {
@@ -162,8 +162,10 @@ describe('report build', () => {
     const [a, b] = [tempDir(), tempDir()];
     runReport(['build', seed, '--out', a], { env: { SOURCE_DATE_EPOCH: '1706140800' } });
     runReport(['build', seed, '--out', b], { env: { SOURCE_DATE_EPOCH: '1706140800' } });
-    const [x, y] = [a, b].map((dir) => fs.readFileSync(path.join(dir, 'yichun-2023.docx')));
-    expect(x?.equals(y as Buffer)).toBe(true);
+    for (const name of ['yichun-2023.docx', 'yichun-2023.pdf']) {
+      const [x, y] = [a, b].map((dir) => fs.readFileSync(path.join(dir, name)));
+      expect(x?.equals(y as Buffer)).toBe(true);
+    }
     expect(runReport(['build', seed, '--format', 'odt']).status).toBe(2);
   });
 });
