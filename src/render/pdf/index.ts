@@ -40,8 +40,11 @@ const STYLES = {
   3: { role: ROLE.heading3, sizePt: SIZE_PT.body, trackingPt: BODY_TRACKING, bold: true },
 } as const satisfies Record<string, TextStyle>;
 
-/** fontkit turns on kerning and ligatures unless each is switched off by name. */
-const NO_FEATURES = { kern: false, liga: false, clig: false, calt: false, dlig: false, palt: false, vkrn: false };
+/**
+ * fontkit turns on kerning, ligatures, composition (—— becomes one glyph) and localized forms (a line
+ * that starts with a URL is shaped as Latin and gets Latin punctuation) unless each is switched off by name.
+ */
+const NO_FEATURES = { kern: false, liga: false, clig: false, calt: false, dlig: false, palt: false, vkrn: false, ccmp: false, locl: false };
 
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc['struct']>;
