@@ -10,7 +10,7 @@ import type { Host } from '../host';
 import { buildModel } from '../model/build';
 import { stableJson } from '../model/debug-json';
 import type { ReportDoc } from '../model/types';
-import { FontSet } from '../fonts/font-set';
+import type { FontSet } from '../fonts/font-set';
 import { resolveFonts, ROLE_NAMES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
 import type { FontRole } from '../render/theme';
@@ -36,7 +36,7 @@ function timestampOf(host: Host, doc: ReportDoc): Date {
 
 interface RenderContext {
   timestamp: Date;
-  fonts: () => FontSet;
+  fonts: () => Promise<FontSet>;
   conformance?: PdfConformance;
 }
 
@@ -51,7 +51,7 @@ async function render(format: OutputFormat, doc: ReportDoc, context: RenderConte
     }
     case 'pdf': {
       const { renderPdf } = await import('../render/pdf');
-      return renderPdf(doc, { timestamp: context.timestamp, fonts: context.fonts(), ...(context.conformance ? { conformance: context.conformance } : {}) });
+      return renderPdf(doc, { timestamp: context.timestamp, fonts: await context.fonts(), ...(context.conformance ? { conformance: context.conformance } : {}) });
     }
   }
 }
@@ -64,12 +64,15 @@ function configuredFonts(file: string, report: Report, cli: Partial<Record<FontR
   return { ...Object.fromEntries(fromReport), ...cli };
 }
 
-/** Font sets are resolved and opened once per distinct configuration in a run. */
+/** Font sets are resolved and opened once per distinct configuration in a run (fontkit loads on first use). */
 const fontSets = new Map<string, FontSet>();
-function fontSetFor(host: Host, configured: Partial<Record<FontRole, string>>): FontSet {
+async function fontSetFor(host: Host, configured: Partial<Record<FontRole, string>>): Promise<FontSet> {
   const key = JSON.stringify(Object.entries(configured).sort());
   let set = fontSets.get(key);
-  if (!set) fontSets.set(key, (set = new FontSet(resolveFonts(host, configured))));
+  if (!set) {
+    const { FontSet } = await import('../fonts/font-set');
+    fontSets.set(key, (set = new FontSet(resolveFonts(host, configured))));
+  }
   return set;
 }
 

@@ -11,7 +11,32 @@ import type { FontRole } from '../render/theme';
 export interface Face {
   key: string;
   font: fontkit.Font;
+  /** The same face for pdfkit, laid out without shaping (see `unshaped`). */
+  unshaped: fontkit.Font;
   file: FontFile;
+}
+
+/**
+ * A view of a font whose layout maps each character to its default glyph at its advance width.
+ * pdfkit shapes every string it draws (twice: once to measure); for Chinese text with kerning,
+ * ligatures, ccmp and locl switched off shaping changes nothing but costs ~100 ms a report, and
+ * it must not change anything: positions have to equal the advances the line breaker measured.
+ */
+function unshaped(font: fontkit.Font): fontkit.Font {
+  const view = Object.create(font) as { layout: (text: string) => unknown };
+  view.layout = (text: string) => {
+    const glyphs: fontkit.Glyph[] = [];
+    const positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] = [];
+    let advanceWidth = 0;
+    for (const char of text) {
+      const glyph = font.glyphForCodePoint(char.codePointAt(0) ?? 0);
+      glyphs.push(glyph);
+      positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+      advanceWidth += glyph.advanceWidth;
+    }
+    return { glyphs, positions, advanceWidth };
+  };
+  return view as fontkit.Font;
 }
 
 const faceKey = (file: FontFile) => `${file.file}#${file.postscriptName ?? ''}`;
@@ -43,7 +68,8 @@ export class FontSet {
     const key = faceKey(file);
     let face = this.faces.get(key);
     if (!face) {
-      face = { key: `nb${this.faces.size + 1}`, font: open(file), file };
+      const font = open(file);
+      face = { key: `nb${this.faces.size + 1}`, font, unshaped: unshaped(font), file };
       this.faces.set(key, face);
     }
     return face;

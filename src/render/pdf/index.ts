@@ -40,12 +40,6 @@ const STYLES = {
   3: { role: ROLE.heading3, sizePt: SIZE_PT.body, trackingPt: BODY_TRACKING, bold: true },
 } as const satisfies Record<string, TextStyle>;
 
-/**
- * fontkit turns on kerning, ligatures, composition (—— becomes one glyph) and localized forms (a line
- * that starts with a URL is shaped as Latin and gets Latin punctuation) unless each is switched off by name.
- */
-const NO_FEATURES = { kern: false, liga: false, clig: false, calt: false, dlig: false, palt: false, vkrn: false, ccmp: false, locl: false };
-
 type Doc = InstanceType<typeof PDFDocument>;
 type Struct = ReturnType<Doc['struct']>;
 
@@ -66,14 +60,13 @@ class Typesetter {
       font: (key, size) => {
         if (!registered.has(key)) {
           const face = fonts.opened().find((f) => f.key === key);
-          if (face) doc.registerFont(key, face.font as never);
+          if (face) doc.registerFont(key, face.unshaped as never);
           registered.add(key);
         }
         doc.font(key).fontSize(size);
       },
       glyphs: (text, x, baseline, characterSpacing, bold) => {
-        // Positions must equal the advances the line breaker measured: no kerning or ligatures.
-        const options = { lineBreak: false, baseline: 'alphabetic', characterSpacing, features: NO_FEATURES } as const;
+        const options = { lineBreak: false, baseline: 'alphabetic', characterSpacing } as const;
         if (bold) doc.save().lineWidth(0.35).fillColor('black').strokeColor('black').text(text, x, baseline, { ...options, fill: true, stroke: true } as never).restore();
         else doc.text(text, x, baseline, options as never);
       },
@@ -345,7 +338,7 @@ export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<
     lang: model.meta.lang,
     displayTitle: true,
     // The document's default face is ours, so no standard (unembedded) font enters the file.
-    font: fonts.primary(ROLE.body).font as never,
+    font: fonts.primary(ROLE.body).unshaped as never,
     info,
   } as never);
   // pdfkit's own XMP block is unescaped and lacks ModifyDate: replace it (see xmp.ts).
