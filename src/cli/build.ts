@@ -1,25 +1,22 @@
 /**
- * `report build FILE...`: check each file; a file with errors is reported and not built; a clean one
- * becomes the model and then each requested format, written atomically to --out. One bad file does
- * not stop the others.
+ * `report build FILE...`: each file is checked, modelled and rendered (build-file.ts); a file with
+ * errors is reported and nothing is written for it; the others are written atomically to --out.
+ * Several files build in parallel on render workers (one per core) with a progress bar on a
+ * terminal; a single file renders its PDF on a worker while this thread does the rest.
  */
-import * as path from 'node:path';
-import { checkReport, place, type Checked } from '../check';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { place } from '../check';
+import { makeDiagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
-import { buildModel } from '../model/build';
-import { stableJson } from '../model/debug-json';
-import type { ReportDoc } from '../model/types';
-import type { FontSet } from '../fonts/font-set';
-import { resolveFonts, ROLE_NAMES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
 import type { FontRole } from '../render/theme';
-import type { Report } from '../report/types';
+import { SourceFile } from '../source/source-file';
+import { buildFile, outputPath, prepareFile, renderPrepared, type FileJob, type FileOutcome, type OutputFormat } from './build-file';
 import { EXIT } from './exit-codes';
 import type { Io } from './main';
+import { RenderPool } from './render-workers';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 
-export type OutputFormat = 'pdf' | 'docx' | 'model';
+export type { OutputFormat } from './build-file';
 
 export interface BuildOptions extends OutputOptions {
   out: string;
@@ -27,121 +24,111 @@ export interface BuildOptions extends OutputOptions {
   /** Font files by role from --font, over those the report names. */
   fonts: Partial<Record<FontRole, string>>;
   conformance?: PdfConformance;
+  /** Parallel render workers; 1 builds everything in this thread. */
+  jobs?: number;
 }
 
-/** The timestamp written into outputs: SOURCE_DATE_EPOCH, else the report's own date (midnight UTC). */
-function timestampOf(host: Host, doc: ReportDoc): Date {
-  return host.sourceDateEpoch() ?? new Date(`${doc.meta.date}T00:00:00Z`);
-}
-
-interface RenderContext {
-  timestamp: Date;
-  fonts: () => Promise<FontSet>;
-  conformance?: PdfConformance;
-}
-
-/** One output; renderers are loaded on demand so `validate` does not pay for them. */
-async function render(format: OutputFormat, doc: ReportDoc, context: RenderContext): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
-  switch (format) {
-    case 'model':
-      return { bytes: Buffer.from(stableJson(doc), 'utf8'), diagnostics: [] };
-    case 'docx': {
-      const { renderDocx } = await import('../render/docx');
-      return { bytes: await renderDocx(doc, { timestamp: context.timestamp }), diagnostics: [] };
-    }
-    case 'pdf': {
-      const { renderPdf } = await import('../render/pdf');
-      return renderPdf(doc, { timestamp: context.timestamp, fonts: await context.fonts(), ...(context.conformance ? { conformance: context.conformance } : {}) });
-    }
+/**
+ * A single report: the PDF renders on a worker, which loads pdfkit and opens the fonts while this
+ * thread checks the file; this thread renders the other formats meanwhile. All or nothing: a PDF
+ * error drops the other outputs too.
+ */
+async function buildSplit(host: Host, job: FileJob, script: string): Promise<FileOutcome> {
+  const pool = new RenderPool(script, 1, job.cliFonts);
+  try {
+    const prepared = prepareFile(host, job);
+    if ('outcome' in prepared) return prepared.outcome;
+    const pdf = pool.run({ kind: 'pdf', doc: prepared.doc, settings: prepared.settings });
+    const rest = await renderPrepared(host, job, prepared, job.formats.filter((f) => f !== 'pdf'));
+    const result = await pdf;
+    if (result.kind !== 'pdf') throw new Error('render worker answered a PDF request with a file');
+    const pdfDiagnostics = place(prepared.checked, result.diagnostics);
+    const failed = pdfDiagnostics.some((d) => d.severity === 'error');
+    return {
+      ...rest,
+      diagnostics: [...rest.diagnostics, ...pdfDiagnostics],
+      outputs: failed ? [] : [{ path: outputPath(job, 'pdf'), bytes: result.bytes }, ...rest.outputs],
+    };
+  } finally {
+    await pool.close();
   }
 }
 
-const EXTENSION: Record<OutputFormat, string> = { pdf: '.pdf', docx: '.docx', model: '.model.json' };
-
-/** Font files the report names (relative to the report) under those given with --font. */
-function configuredFonts(file: string, report: Report, cli: Partial<Record<FontRole, string>>): Partial<Record<FontRole, string>> {
-  const fromReport = Object.entries(report.fonts ?? {}).map(([role, font]) => [role, path.resolve(path.dirname(file), font)]);
-  return { ...Object.fromEntries(fromReport), ...cli };
-}
-
-/** Font sets are resolved and opened once per distinct configuration in a run (fontkit loads on first use). */
-const fontSets = new Map<string, FontSet>();
-async function fontSetFor(host: Host, configured: Partial<Record<FontRole, string>>): Promise<FontSet> {
-  const key = JSON.stringify(Object.entries(configured).sort());
-  let set = fontSets.get(key);
-  if (!set) {
-    const { FontSet } = await import('../fonts/font-set');
-    fontSets.set(key, (set = new FontSet(resolveFonts(host, configured))));
+/** Many reports: one worker per core, each building whole files; outcomes arrive as they finish. */
+async function buildPool(jobs: FileJob[], size: number, script: string, preload: Partial<Record<FontRole, string>> | undefined, onDone: (outcome: FileOutcome, index: number) => void): Promise<void> {
+  const pool = new RenderPool(script, size, preload);
+  try {
+    await Promise.all(
+      jobs.map(async (job, index) => {
+        const result = await pool.run({ kind: 'file', job });
+        if (result.kind !== 'file') throw new Error('render worker answered a file request with a PDF');
+        onDone(result.outcome, index);
+      }),
+    );
+  } finally {
+    await pool.close();
   }
-  return set;
 }
 
-/** A configured font file that does not exist is the clerk's error, reported at the report's fonts key or the command line. */
-function missingFontFiles(host: Host, file: string, report: Report, cli: Partial<Record<FontRole, string>>): Diagnostic[] {
-  return Object.entries(configuredFonts(file, report, cli))
-    .filter(([, font]) => !host.exists(font))
-    .map(([role, font]) => {
-      const names = ROLE_NAMES[role as FontRole];
-      const pointer = cli[role as FontRole] === undefined ? `/fonts/${role}` : null;
-      return { ...makeDiagnostic('RPT5004', pointer, { path: font, role: names.zh, roleEn: names.en }), file };
-    });
+/** A one-line progress bar on a terminal: 构建 12/300 [█████░░░░░] 4% file.yaml */
+function progress(io: Io, done: number, total: number, file: string, lang: 'zh' | 'en'): void {
+  const width = 24;
+  const filled = Math.round((done / total) * width);
+  const percent = Math.floor((done / total) * 100);
+  io.stderr(`\r\x1b[K${lang === 'zh' ? '构建' : 'building'} ${done}/${total} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${percent}% ${file}`);
+  if (done === total) io.stderr('\r\x1b[K');
 }
 
-/** Builds one checked file; returns the files written and any output diagnostics. */
-async function buildOne(host: Host, checked: Checked, options: BuildOptions): Promise<{ written: string[]; diagnostics: Diagnostic[]; io: boolean }> {
-  if (!checked.report || checked.feesText === undefined) return { written: [], diagnostics: [], io: false };
-  const report = checked.report;
-  const fontErrors = options.formats.includes('pdf') ? missingFontFiles(host, checked.file, report, options.fonts) : [];
-  if (fontErrors.length > 0) return { written: [], diagnostics: place(checked, fontErrors), io: false };
-  const doc = buildModel(report, checked.feesText);
-  const context: RenderContext = {
-    timestamp: timestampOf(host, doc),
-    fonts: () => fontSetFor(host, configuredFonts(checked.file, report, options.fonts)),
-    ...(options.conformance ? { conformance: options.conformance } : {}),
-  };
-  const base = path.basename(checked.file).replace(/\.ya?ml$/i, '');
-  // Render everything first, then write: a failure while rendering leaves no new file behind.
-  const rendered: [string, Uint8Array][] = [];
-  const renderDiagnostics: Diagnostic[] = [];
-  for (const format of options.formats) {
-    const result = await render(format, doc, context);
-    rendered.push([path.join(options.out, base + EXTENSION[format]), result.bytes]);
-    renderDiagnostics.push(...result.diagnostics);
-  }
-  if (renderDiagnostics.some((d) => d.severity === 'error')) return { written: [], diagnostics: place(checked, renderDiagnostics), io: false };
+/** Writes a file's outputs atomically; the first failure is reported and stops that file's writes. */
+function writeOutcome(host: Host, outcome: FileOutcome): { written: string[]; outcome: FileOutcome; io: boolean } {
   const written: string[] = [];
-  for (const [file, bytes] of rendered) {
+  for (const output of outcome.outputs) {
     try {
-      host.writeBytesAtomic(file, bytes);
-      written.push(file);
+      host.writeBytesAtomic(output.path, output.bytes);
+      written.push(output.path);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      return { written, diagnostics: [{ ...makeDiagnostic('RPT5001', null, { path: file, reason }), file: checked.file }], io: true };
+      const diagnostic = { ...makeDiagnostic('RPT5001', null, { path: output.path, reason }), file: outcome.file };
+      return { written, outcome: { ...outcome, diagnostics: [...outcome.diagnostics, diagnostic] }, io: true };
     }
   }
-  return { written, diagnostics: [], io: false };
+  return { written, outcome, io: false };
 }
 
-export async function runBuild(host: Host, io: Io, files: string[], options: BuildOptions): Promise<number> {
-  const results: Checked[] = [];
-  const outputs = new Map<string, string[]>();
-  let exit: number = EXIT.ok;
-  for (const file of files) {
-    const checked = checkReport(host, file);
-    if (fails(checked, options.strict)) {
-      results.push(checked);
-      exit = Math.max(exit, EXIT.errors);
-      continue;
-    }
-    const built = await buildOne(host, checked, options);
-    outputs.set(file, built.written);
-    results.push({ ...checked, diagnostics: [...checked.diagnostics, ...built.diagnostics] });
-    if (built.io) exit = EXIT.io;
-    else if (built.diagnostics.some((d) => d.severity === 'error')) exit = Math.max(exit, EXIT.errors);
-  }
-  reportDiagnostics(io, results, options, outputs);
+export async function runBuild(host: Host, io: Io, files: string[], options: BuildOptions, script: string): Promise<number> {
+  const jobs: FileJob[] = files.map((file) => ({
+    file,
+    formats: options.formats,
+    out: options.out,
+    cliFonts: options.fonts,
+    ...(options.conformance ? { conformance: options.conformance } : {}),
+    ...(options.strict ? { strict: true } : {}),
+  }));
+  const outcomes: FileOutcome[] = new Array(files.length);
+  const written = new Map<string, string[]>();
+  let ioFailed = false;
+  let done = 0;
+  const showProgress = io.isTTY && !options.json && files.length > 1;
+  const finish = (outcome: FileOutcome, index: number) => {
+    const result = writeOutcome(host, outcome);
+    outcomes[index] = result.outcome;
+    written.set(outcome.file, result.written);
+    ioFailed ||= result.io;
+    if (showProgress) progress(io, ++done, files.length, outcome.file, options.lang);
+  };
+
+  const withPdf = options.formats.includes('pdf');
+  const workers = RenderPool.size(files.length === 1 && withPdf ? 2 : files.length, options.jobs);
+  const [single] = jobs;
+  if (workers > 1 && single && files.length === 1) finish(await buildSplit(host, single, script), 0);
+  else if (workers > 1) await buildPool(jobs, workers, script, withPdf ? options.fonts : undefined, finish);
+  else for (const [index, job] of jobs.entries()) finish(await buildFile(host, job), index);
+
+  const results = outcomes.map((o) => ({ file: o.file, diagnostics: o.diagnostics, ...(o.source ? { source: new SourceFile(o.file, o.source.text, o.source.encoding) } : {}) }));
+  reportDiagnostics(io, results, options, written);
   if (!options.json) {
-    for (const file of [...outputs.values()].flat()) io.stderr(options.lang === 'zh' ? `已生成 ${file}\n` : `wrote ${file}\n`);
+    for (const file of [...written.values()].flat()) io.stderr(options.lang === 'zh' ? `已生成 ${file}\n` : `wrote ${file}\n`);
   }
-  return exit;
+  if (ioFailed) return EXIT.io;
+  return results.some((r) => fails(r, options.strict)) ? EXIT.errors : EXIT.ok;
 }

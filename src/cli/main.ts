@@ -6,7 +6,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
 import { runBuild, type OutputFormat } from './build';
+import { isRenderWorker, serveRenderRequests } from './render-workers';
 import { FONT_ROLES, resolveFonts } from '../fonts/resolve';
+import type { PdfConformance } from '../render/pdf';
 import type { FontRole } from '../render/theme';
 import { describeFonts } from './fonts';
 import { runInit } from './init';
@@ -57,6 +59,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .addOption(new Option('--format <formats>', '输出格式，逗号分隔 output formats, comma-separated: pdf,docx').default('pdf,docx'))
     .option('--font <role=file>', '指定字体文件（可重复）font file for a role (repeatable): fangsong|heiti|kaiti|xiaobiaosong|songti', collectFonts, {})
     .addOption(new Option('--pdfa <level>', 'PDF/A 级别 PDF/A conformance').choices(['2b', '2a', '3b']).default('2b'))
+    .option('-j, --jobs <n>', '并行数（默认为 CPU 核数）parallel workers (default: CPU cores)', (value) => Number(value))
     .addOption(new Option('--emit <what>', '另外输出文档模型 also write the document model (JSON)').choices(['model']))
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也不生成 / warnings also fail')
@@ -64,24 +67,35 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .action(
       async (
         files: string[],
-        options: { out: string; format: string; font: Partial<Record<FontRole, string>> | string; pdfa: '2b' | '2a' | '3b'; emit?: 'model'; json?: boolean; strict?: boolean; lang: 'zh' | 'en' },
+        options: { out: string; format: string; font: Partial<Record<FontRole, string>> | string; pdfa: '2b' | '2a' | '3b'; jobs?: number; emit?: 'model'; json?: boolean; strict?: boolean; lang: 'zh' | 'en' },
       ) => {
         const formats = parseFormats(options.format);
-        if (!formats || typeof options.font === 'string') {
-          io.stderr(
-            !formats
-              ? `--format 只能是 pdf、docx 或 pdf,docx / --format must be pdf, docx or pdf,docx: ${options.format}\n`
-              : `--font 应写作 角色=文件，角色为 ${FONT_ROLES.join('、')} / --font takes role=file: ${options.font}\n`,
-          );
+        const problem = !formats
+          ? `--format 只能是 pdf、docx 或 pdf,docx / --format must be pdf, docx or pdf,docx: ${options.format}`
+          : typeof options.font === 'string'
+            ? `--font 应写作 角色=文件，角色为 ${FONT_ROLES.join('、')} / --font takes role=file: ${options.font}`
+            : options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)
+              ? `--jobs 应为正整数 / --jobs must be a positive whole number`
+              : undefined;
+        if (problem || !formats || typeof options.font === 'string') {
+          io.stderr(`${problem}\n`);
           code = EXIT.usage;
           return;
         }
-        code = await runBuild(host, io, files, {
-          ...options,
-          fonts: options.font,
-          conformance: `PDF/A-${options.pdfa.toUpperCase()}` as 'PDF/A-2b',
-          formats: options.emit ? [...formats, 'model'] : formats,
-        });
+        const conformance = `PDF/A-${options.pdfa.slice(0, 1)}${options.pdfa.slice(1)}` as PdfConformance;
+        code = await runBuild(
+          host,
+          io,
+          files,
+          {
+            ...options,
+            fonts: options.font,
+            conformance,
+            ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+            formats: options.emit ? [...formats, 'model'] : formats,
+          },
+          __filename,
+        );
       },
     );
 
@@ -142,6 +156,7 @@ function parseFormats(text: string): OutputFormat[] | undefined {
 
 /** Entry point of bin/report. */
 export function main(argv: readonly string[]): void {
+  if (isRenderWorker()) return;
   runCli(argv).then(
     (code) => {
       process.exitCode = code;
@@ -152,3 +167,6 @@ export function main(argv: readonly string[]): void {
     },
   );
 }
+
+// The same script runs in render worker threads (render-workers.ts): there it serves requests.
+if (isRenderWorker()) serveRenderRequests();
