@@ -169,3 +169,64 @@ describe('report build', () => {
     expect(runReport(['build', seed, '--format', 'odt']).status).toBe(2);
   });
 });
+
+describe('report build: PDF, fonts, parallel batches', () => {
+  test('--jobs 1 (in-process) and the default (workers) write the same bytes', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    expect(runReport(['build', seed, 'fixtures/valid/busy-county.yaml', '--out', a, '--jobs', '1']).status).toBe(0);
+    expect(runReport(['build', seed, 'fixtures/valid/busy-county.yaml', '--out', b]).status).toBe(0);
+    for (const name of fs.readdirSync(a)) expect(fs.readFileSync(path.join(a, name)).equals(fs.readFileSync(path.join(b, name)))).toBe(true);
+    expect(fs.readdirSync(a).sort()).toEqual(['busy-county.docx', 'busy-county.pdf', 'yichun-2023.docx', 'yichun-2023.pdf']);
+  });
+
+  test('a batch on a terminal shows a progress bar; results are still listed in input order', async () => {
+    const { runCli } = await import('../src/cli/main');
+    const { nodeHost } = await import('../src/host');
+    let stderr = '';
+    const out = tempDir();
+    const code = await runCli(['node', 'report', 'build', '--jobs', '1', '--format', 'docx', '--out', out, seed, 'fixtures/valid/busy-county.yaml'], nodeHost(), {
+      stdout: () => undefined,
+      stderr: (text) => (stderr += text),
+      isTTY: true,
+    });
+    expect(code).toBe(0);
+    expect(stderr).toContain('构建 1/2 [████████████░░░░░░░░░░░░] 50% fixtures/yichun-2023.yaml');
+    expect(stderr).toContain('构建 2/2 [████████████████████████] 100% fixtures/valid/busy-county.yaml');
+    expect(stderr.indexOf(`已生成 ${path.join(out, 'yichun-2023.docx')}`)).toBeLessThan(stderr.indexOf(`已生成 ${path.join(out, 'busy-county.docx')}`));
+  });
+
+  test('--format pdf writes only the PDF; --pdfa 3b marks it PDF/A-3B', () => {
+    const out = tempDir();
+    expect(runReport(['build', seed, '--format', 'pdf', '--pdfa', '3b', '--out', out]).status).toBe(0);
+    expect(fs.readdirSync(out)).toEqual(['yichun-2023.pdf']);
+    const raw = fs.readFileSync(path.join(out, 'yichun-2023.pdf'), 'latin1');
+    expect(raw).toMatch(/<pdfaid:part>3<\/pdfaid:part>\s*<pdfaid:conformance>B<\/pdfaid:conformance>/);
+  });
+
+  test('a character no font has stops the build with its position; nothing is written', () => {
+    const out = tempDir();
+    const file = path.join(out, 'private-use.yaml');
+    fs.writeFileSync(file, fs.readFileSync(seed, 'utf8').replace('2023年，我区未收到依申请公开办理件。', '2023年，我区未收到依申请公开办理件\u{F0000}。'));
+    const r = runReport(['build', file, '--out', out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ 错误 RPT5003 没有任何可用字体能显示字符“\u{F0000}”（U\\+F0000）`));
+    expect(fs.readdirSync(out)).toEqual(['private-use.yaml']);
+  });
+
+  test('--font names a file per role; a missing one is an error; report fonts explains the choice', () => {
+    const serif = 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf';
+    const fonts = runReport(['fonts', '--font', `heiti=${serif}`]);
+    expect(fonts.status).toBe(0);
+    expect(fonts.stdout).toContain(`黑体（一级标题）: ${serif}`);
+    expect(fonts.stdout).toContain('原因: 由 --font 或报告的 fonts 指定');
+    expect(fonts.stdout).toMatch(/仿宋（正文）: .*NotoSerifSC_400Regular\.ttf\n {2}原因: 未找到公文字体/);
+    expect(fonts.stdout).toContain('查找: 仿宋_GB2312.ttf, FangSong_GB2312.ttf');
+    const out = tempDir();
+    const missing = runReport(['build', seed, '--out', out, '--font', 'fangsong=/nonexistent/仿宋.ttf']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('RPT5004');
+    expect(fs.readdirSync(out)).toEqual([]);
+    expect(runReport(['build', seed, '--font', 'bold=x.ttf']).status).toBe(2);
+    expect(runReport(['build', seed, '--jobs', '0']).status).toBe(2);
+  });
+});
