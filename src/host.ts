@@ -12,6 +12,8 @@ export type ReadFailure = { kind: 'missing' } | { kind: 'directory' } | { kind: 
 export interface Host {
   /** Reads a whole file; returns the reason instead of throwing. */
   readBytes(file: string): Uint8Array | ReadFailure;
+  /** Reads a whole file without blocking this thread (for large font files). */
+  readBytesAsync(file: string): Promise<Uint8Array>;
   /** Writes a file atomically: a temp file beside it, then rename, so a reader never sees half a file. */
   writeBytesAtomic(file: string, bytes: Uint8Array): void;
   /** True when a path exists (file or directory). */
@@ -38,6 +40,9 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
         if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
         return { kind: 'unreadable', reason: code ?? String(error) };
       }
+    },
+    readBytesAsync(file) {
+      return fs.promises.readFile(file);
     },
     writeBytesAtomic(file, bytes) {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

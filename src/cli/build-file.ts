@@ -48,13 +48,19 @@ export interface FileJob {
   strict?: boolean;
 }
 
-/** Font sets are resolved and opened once per distinct configuration in a thread (fontkit loads on first use). */
+/**
+ * Font sets are resolved once per distinct configuration in a thread. The role fonts are read
+ * asynchronously (the reads overlap with loading fontkit and pdfkit) and opened on first use.
+ */
 const fontSets = new Map<string, Promise<FontSet>>();
 export function fontSetFor(host: Host, configured: Partial<Record<FontRole, string>>): Promise<FontSet> {
   const key = JSON.stringify(Object.entries(configured).sort());
   let set = fontSets.get(key);
   if (!set) {
-    set = import('../fonts/font-set').then(({ FontSet }) => new FontSet(resolveFonts(host, configured)));
+    const resolved = resolveFonts(host, configured);
+    const files = [...new Set(Object.values(resolved).map((r) => r.font.file))];
+    const reads = Promise.all(files.map(async (file) => [file, await host.readBytesAsync(file)] as const));
+    set = Promise.all([import('../fonts/font-set'), reads]).then(([{ FontSet }, contents]) => new FontSet(resolved, new Map(contents)));
     fontSets.set(key, set);
   }
   return set;

@@ -4,6 +4,7 @@
  * Several files build in parallel on render workers (one per core) with a progress bar on a
  * terminal; a single file renders its PDF on a worker while this thread does the rest.
  */
+import type { Worker } from 'node:worker_threads';
 import { place } from '../check';
 import { makeDiagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
@@ -33,8 +34,8 @@ export interface BuildOptions extends OutputOptions {
  * thread checks the file; this thread renders the other formats meanwhile. All or nothing: a PDF
  * error drops the other outputs too.
  */
-async function buildSplit(host: Host, job: FileJob, script: string): Promise<FileOutcome> {
-  const pool = new RenderPool(script, 1, job.cliFonts);
+async function buildSplit(host: Host, job: FileJob, script: string, early: Worker[]): Promise<FileOutcome> {
+  const pool = new RenderPool(script, 1, job.cliFonts, early);
   try {
     const prepared = prepareFile(host, job);
     if ('outcome' in prepared) return prepared.outcome;
@@ -55,8 +56,15 @@ async function buildSplit(host: Host, job: FileJob, script: string): Promise<Fil
 }
 
 /** Many reports: one worker per core, each building whole files; outcomes arrive as they finish. */
-async function buildPool(jobs: FileJob[], size: number, script: string, preload: Partial<Record<FontRole, string>> | undefined, onDone: (outcome: FileOutcome, index: number) => void): Promise<void> {
-  const pool = new RenderPool(script, size, preload);
+async function buildPool(
+  jobs: FileJob[],
+  size: number,
+  script: string,
+  preload: Partial<Record<FontRole, string>> | undefined,
+  early: Worker[],
+  onDone: (outcome: FileOutcome, index: number) => void,
+): Promise<void> {
+  const pool = new RenderPool(script, size, preload, early);
   try {
     await Promise.all(
       jobs.map(async (job, index) => {
@@ -95,7 +103,8 @@ function writeOutcome(host: Host, outcome: FileOutcome): { written: string[]; ou
   return { written, outcome, io: false };
 }
 
-export async function runBuild(host: Host, io: Io, files: string[], options: BuildOptions, script: string): Promise<number> {
+/** `early`: a render worker bin/report started before loading this script (early-worker.ts), adopted by the pool. */
+export async function runBuild(host: Host, io: Io, files: string[], options: BuildOptions, script: string, early: Worker[] = []): Promise<number> {
   const jobs: FileJob[] = files.map((file) => ({
     file,
     formats: options.formats,
@@ -120,8 +129,8 @@ export async function runBuild(host: Host, io: Io, files: string[], options: Bui
   const withPdf = options.formats.includes('pdf');
   const workers = RenderPool.size(files.length === 1 && withPdf ? 2 : files.length, options.jobs);
   const [single] = jobs;
-  if (workers > 1 && single && files.length === 1) finish(await buildSplit(host, single, script), 0);
-  else if (workers > 1) await buildPool(jobs, workers, script, withPdf ? options.fonts : undefined, finish);
+  if (workers > 1 && single && files.length === 1) finish(await buildSplit(host, single, script, early), 0);
+  else if (workers > 1) await buildPool(jobs, workers, script, withPdf ? options.fonts : undefined, early, finish);
   else for (const [index, job] of jobs.entries()) finish(await buildFile(host, job), index);
 
   const results = outcomes.map((o) => ({ file: o.file, diagnostics: o.diagnostics, ...(o.source ? { source: new SourceFile(o.file, o.source.text, o.source.encoding) } : {}) }));

@@ -3,6 +3,7 @@
  * stderr and exit codes; everything it calls is pure or goes through the Host.
  */
 import { Command, CommanderError, Option } from 'commander';
+import type { Worker } from 'node:worker_threads';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
 import { runBuild, type OutputFormat } from './build';
@@ -28,7 +29,7 @@ const processIo: Io = {
 };
 
 /** Runs the CLI and returns the exit code (does not exit). */
-export async function runCli(argv: readonly string[], host: Host = nodeHost(), io: Io = processIo): Promise<number> {
+export async function runCli(argv: readonly string[], host: Host = nodeHost(), io: Io = processIo, early: Worker[] = []): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('report')
     .description('nianbao 年报：政府信息公开工作年度报告编译器 / government information disclosure annual report compiler')
@@ -95,6 +96,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
             formats: options.emit ? [...formats, 'model'] : formats,
           },
           __filename,
+          early,
         );
       },
     );
@@ -154,11 +156,13 @@ function parseFormats(text: string): OutputFormat[] | undefined {
   return formats.every((f): f is OutputFormat => (FORMATS as readonly string[]).includes(f)) ? formats : undefined;
 }
 
-/** Entry point of bin/report. */
-export function main(argv: readonly string[]): void {
+/** Entry point of bin/report; `early` is the render worker it may have started first (early-worker.ts). */
+export function main(argv: readonly string[], early?: Worker): void {
   if (isRenderWorker()) return;
-  runCli(argv).then(
-    (code) => {
+  runCli(argv, nodeHost(), processIo, early ? [early] : []).then(
+    async (code) => {
+      // A build that did not get to render leaves the early worker idle: stop it so the process can exit.
+      await early?.terminate();
       process.exitCode = code;
     },
     (error: unknown) => {

@@ -12,23 +12,21 @@ import { nodeHost } from '../host';
 import type { ReportDoc } from '../model/types';
 import type { FontRole } from '../render/theme';
 import { buildFile, fontSetFor, renderFormat, type FileJob, type FileOutcome, type RenderSettings } from './build-file';
+import { RENDER_WORKER_MARK } from './worker-mark';
 
 /** What the main thread asks of a worker. */
 export type WorkRequest = { kind: 'file'; job: FileJob } | { kind: 'pdf'; doc: ReportDoc; settings: RenderSettings };
 export type WorkResult = { kind: 'file'; outcome: FileOutcome } | { kind: 'pdf'; bytes: Uint8Array; diagnostics: Diagnostic[] };
 
-/** Marks a worker thread started by this module (the same script runs as main and as worker). */
-const WORKER_MARK = 'nianbao-render-worker';
-
 interface WorkerSetup {
-  mark: typeof WORKER_MARK;
+  mark: typeof RENDER_WORKER_MARK;
   /** Fonts to open before the first request, when PDFs will be rendered. */
   preloadFonts?: Partial<Record<FontRole, string>>;
 }
 
 /** True in a thread started by RenderPool; the script then serves requests instead of parsing argv. */
 export function isRenderWorker(): boolean {
-  return (workerData as WorkerSetup | undefined)?.mark === WORKER_MARK;
+  return (workerData as WorkerSetup | undefined)?.mark === RENDER_WORKER_MARK;
 }
 
 /** The worker side: preload, then answer each request in order. */
@@ -38,9 +36,10 @@ export function serveRenderRequests(): void {
   const host = nodeHost();
   const setup = workerData as WorkerSetup;
   if (setup.preloadFonts) {
-    // Loading pdfkit and opening the faces takes ~150 ms; start it before any request arrives.
-    void import('../render/pdf');
-    void fontSetFor(host, setup.preloadFonts).then((set) => FONT_ROLES.forEach((role) => set.primary(role)));
+    // Loading pdfkit and opening the faces takes ~150 ms; start it before any request arrives
+    // (the font files are read on the thread pool meanwhile).
+    const fonts = fontSetFor(host, setup.preloadFonts);
+    void import('../render/pdf').then(() => fonts).then((set) => FONT_ROLES.forEach((role) => set.primary(role)));
   }
   port.on('message', async ({ id, request }: { id: number; request: WorkRequest }) => {
     try {
@@ -62,9 +61,14 @@ export class RenderPool {
   private readonly waiting: { request: WorkRequest; resolve: (r: WorkResult) => void; reject: (e: Error) => void }[] = [];
   private nextId = 0;
 
-  constructor(script: string, size: number, preloadFonts?: Partial<Record<FontRole, string>>) {
-    const setup: WorkerSetup = { mark: WORKER_MARK, ...(preloadFonts ? { preloadFonts } : {}) };
-    for (let i = 0; i < size; i++) {
+  /** `adopted`: workers already started (the early worker of bin/report) that count towards `size`. */
+  constructor(script: string, size: number, preloadFonts?: Partial<Record<FontRole, string>>, adopted: Worker[] = []) {
+    const setup: WorkerSetup = { mark: RENDER_WORKER_MARK, ...(preloadFonts ? { preloadFonts } : {}) };
+    for (const worker of adopted.slice(0, size)) {
+      this.all.push(worker);
+      this.idle.push(worker);
+    }
+    for (let i = this.all.length; i < size; i++) {
       const worker = new Worker(script, { workerData: setup });
       this.all.push(worker);
       this.idle.push(worker);

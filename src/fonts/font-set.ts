@@ -41,8 +41,8 @@ function unshaped(font: fontkit.Font): fontkit.Font {
 
 const faceKey = (file: FontFile) => `${file.file}#${file.postscriptName ?? ''}`;
 
-function open(file: FontFile): fontkit.Font {
-  const opened = fontkit.openSync(file.file, file.postscriptName);
+function open(file: FontFile, bytes?: Uint8Array): fontkit.Font {
+  const opened = bytes ? fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.postscriptName) : fontkit.openSync(file.file, file.postscriptName);
   // A collection opened without a PostScript name is the whole collection; take its first face.
   const collection = opened as unknown as { fonts?: fontkit.Font[] };
   return collection.fonts?.[0] ?? (opened as fontkit.Font);
@@ -54,7 +54,11 @@ export class FontSet {
   private readonly advanceCache = new Map<Face, Map<number, number>>();
   private readonly choiceCache = new Map<FontRole, Map<number, Face | null>>();
 
-  constructor(readonly resolved: Record<FontRole, ResolvedRole>) {
+  /** `prefetched`: font file contents already read (by path), e.g. asynchronously while pdfkit loaded. */
+  constructor(
+    readonly resolved: Record<FontRole, ResolvedRole>,
+    private readonly prefetched: ReadonlyMap<string, Uint8Array> = new Map(),
+  ) {
     const chain = (role: FontRole): FontFile[] => {
       const files = [resolved[role].font, ...FONT_ROLES.map((other) => resolved[other].font), ...FONT_ROLES.map((other) => BUNDLED[other])];
       const seen = new Set<string>();
@@ -68,7 +72,7 @@ export class FontSet {
     const key = faceKey(file);
     let face = this.faces.get(key);
     if (!face) {
-      const font = open(file);
+      const font = open(file, this.prefetched.get(file.file));
       face = { key: `nb${this.faces.size + 1}`, font, unshaped: unshaped(font), file };
       this.faces.set(key, face);
     }
