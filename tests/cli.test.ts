@@ -221,12 +221,23 @@ describe('report build: PDF, fonts, parallel batches', () => {
     expect(fonts.stdout).toContain('原因: 由 --font 或报告的 fonts 指定');
     expect(fonts.stdout).toMatch(/仿宋（正文）: .*NotoSerifSC_400Regular\.ttf\n {2}原因: 未找到公文字体/);
     expect(fonts.stdout).toContain('查找: 仿宋_GB2312.ttf, FangSong_GB2312.ttf');
+    expect(fonts.stdout).toMatch(/^查找的字体目录: .*fonts/);
     const out = tempDir();
     const missing = runReport(['build', seed, '--out', out, '--font', 'fangsong=/nonexistent/仿宋.ttf']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('RPT5004');
     expect(fs.readdirSync(out)).toEqual([]);
     expect(runReport(['build', seed, '--font', 'bold=x.ttf']).status).toBe(2);
+    // The report's own fonts key, relative to the report file; a missing file is pointed at in the YAML.
+    const withFonts = path.join(out, 'with-fonts.yaml');
+    fs.copyFileSync(serif, path.join(out, 'body.ttf'));
+    fs.writeFileSync(withFonts, fs.readFileSync(seed, 'utf8') + 'fonts: {fangsong: body.ttf, heiti: missing.ttf}\n');
+    const pointed = runReport(['build', withFonts, '--out', out]);
+    expect(pointed.status).toBe(1);
+    expect(pointed.stderr).toMatch(/with-fonts\.yaml:\d+:\d+ 错误 RPT5004 指定的黑体（一级标题）字体文件“.*missing\.ttf”不存在/);
+    fs.writeFileSync(withFonts, fs.readFileSync(seed, 'utf8') + 'fonts: {fangsong: body.ttf}\n');
+    expect(runReport(['build', withFonts, '--out', out, '--format', 'pdf']).status).toBe(0);
+    expect(fs.existsSync(path.join(out, 'with-fonts.pdf'))).toBe(true);
     expect(runReport(['build', seed, '--jobs', '0']).status).toBe(2);
   });
 });

@@ -8,8 +8,9 @@ const WHY = {
   bundled: { zh: '未找到公文字体，使用 nianbao 自带的开源字体（SIL OFL 1.1）', en: 'no official face found; the open font shipped with nianbao (SIL OFL 1.1)' },
 } as const;
 
-export function describeFonts(resolved: Record<FontRole, ResolvedRole>, lang: 'zh' | 'en'): string {
-  const lines: string[] = [];
+/** `folders`: the system font folders that were searched. */
+export function describeFonts(resolved: Record<FontRole, ResolvedRole>, folders: readonly string[], lang: 'zh' | 'en'): string {
+  const lines: string[] = [`${lang === 'zh' ? '查找的字体目录' : 'font folders searched'}: ${folders.join(', ')}`];
   for (const role of FONT_ROLES) {
     const r = resolved[role];
     lines.push(`${ROLE_NAMES[role][lang]}: ${r.font.file}${r.font.postscriptName ? ` (${r.font.postscriptName})` : ''}`);

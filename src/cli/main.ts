@@ -112,7 +112,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
         code = EXIT.usage;
         return;
       }
-      io.stdout(describeFonts(resolveFonts(host, options.font), options.lang));
+      io.stdout(describeFonts(resolveFonts(host, options.font), host.fontDirs(), options.lang));
     });
 
   program
