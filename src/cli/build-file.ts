@@ -6,8 +6,8 @@
 import * as path from 'node:path';
 import { checkReport, place, type Checked } from '../check';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
-import type { FontSet } from '../fonts/font-set';
-import { resolveFonts, ROLE_NAMES } from '../fonts/resolve';
+import { fontSetFor } from '../fonts/font-sets';
+import { ROLE_NAMES } from '../fonts/resolve';
 import type { Host } from '../host';
 import { buildModel } from '../model/build';
 import { stableJson } from '../model/debug-json';
@@ -46,24 +46,6 @@ export interface FileJob {
   cliFonts: Partial<Record<FontRole, string>>;
   conformance?: PdfConformance;
   strict?: boolean;
-}
-
-/**
- * Font sets are resolved once per distinct configuration in a thread. The role fonts are read
- * asynchronously (the reads overlap with loading fontkit and pdfkit) and opened on first use.
- */
-const fontSets = new Map<string, Promise<FontSet>>();
-export function fontSetFor(host: Host, configured: Partial<Record<FontRole, string>>): Promise<FontSet> {
-  const key = JSON.stringify(Object.entries(configured).sort());
-  let set = fontSets.get(key);
-  if (!set) {
-    const resolved = resolveFonts(host, configured);
-    const files = [...new Set(Object.values(resolved).map((r) => r.font.file))];
-    const reads = Promise.all(files.map(async (file) => [file, await host.readBytesAsync(file)] as const));
-    set = Promise.all([import('../fonts/font-set'), reads]).then(([{ FontSet }, contents]) => new FontSet(resolved, new Map(contents)));
-    fontSets.set(key, set);
-  }
-  return set;
 }
 
 /** Renders one format of a model; renderers load on demand so `validate` does not pay for them. */

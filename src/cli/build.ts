@@ -4,9 +4,10 @@
  * Several files build in parallel on render workers (one per core) with a progress bar on a
  * terminal; a single file renders its PDF on a worker while this thread does the rest.
  */
+import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { place } from '../check';
-import { makeDiagnostic } from '../diagnostics/diagnostic';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import type { PdfConformance } from '../render/pdf';
 import type { FontRole } from '../render/theme';
@@ -14,7 +15,8 @@ import { SourceFile } from '../source/source-file';
 import { buildFile, outputPath, prepareFile, renderPrepared, type FileJob, type FileOutcome, type OutputFormat } from './build-file';
 import { EXIT } from './exit-codes';
 import type { Io } from './main';
-import { RenderPool } from './render-workers';
+import type { PdfRequest } from './pdf-worker';
+import { filePool, RenderPool } from './render-workers';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 
 export type { OutputFormat } from './build-file';
@@ -29,20 +31,22 @@ export interface BuildOptions extends OutputOptions {
   jobs?: number;
 }
 
+/** The PDF worker bundle sits beside the CLI bundle (dist/report.js → dist/pdf-worker.js). */
+const pdfWorkerScript = (script: string) => path.join(path.dirname(script), 'pdf-worker.js');
+
 /**
  * A single report: the PDF renders on a worker, which loads pdfkit and opens the fonts while this
  * thread checks the file; this thread renders the other formats meanwhile. All or nothing: a PDF
  * error drops the other outputs too.
  */
 async function buildSplit(host: Host, job: FileJob, script: string, early: Worker[]): Promise<FileOutcome> {
-  const pool = new RenderPool(script, 1, job.cliFonts, early);
+  const pool = new RenderPool<PdfRequest, { bytes: Uint8Array; diagnostics: Diagnostic[] }>(pdfWorkerScript(script), 1, { preloadFonts: job.cliFonts }, early);
   try {
     const prepared = prepareFile(host, job);
     if ('outcome' in prepared) return prepared.outcome;
-    const pdf = pool.run({ kind: 'pdf', doc: prepared.doc, settings: prepared.settings });
+    const pdf = pool.run({ doc: prepared.doc, ...prepared.settings });
     const rest = await renderPrepared(host, job, prepared, job.formats.filter((f) => f !== 'pdf'));
     const result = await pdf;
-    if (result.kind !== 'pdf') throw new Error('render worker answered a PDF request with a file');
     const pdfDiagnostics = place(prepared.checked, result.diagnostics);
     const failed = pdfDiagnostics.some((d) => d.severity === 'error');
     return {
@@ -61,18 +65,11 @@ async function buildPool(
   size: number,
   script: string,
   preload: Partial<Record<FontRole, string>> | undefined,
-  early: Worker[],
   onDone: (outcome: FileOutcome, index: number) => void,
 ): Promise<void> {
-  const pool = new RenderPool(script, size, preload, early);
+  const pool = filePool(script, size, preload);
   try {
-    await Promise.all(
-      jobs.map(async (job, index) => {
-        const result = await pool.run({ kind: 'file', job });
-        if (result.kind !== 'file') throw new Error('render worker answered a file request with a PDF');
-        onDone(result.outcome, index);
-      }),
-    );
+    await Promise.all(jobs.map(async (job, index) => onDone(await pool.run(job), index)));
   } finally {
     await pool.close();
   }
@@ -130,7 +127,7 @@ export async function runBuild(host: Host, io: Io, files: string[], options: Bui
   const workers = RenderPool.size(files.length === 1 && withPdf ? 2 : files.length, options.jobs);
   const [single] = jobs;
   if (workers > 1 && single && files.length === 1) finish(await buildSplit(host, single, script, early), 0);
-  else if (workers > 1) await buildPool(jobs, workers, script, withPdf ? options.fonts : undefined, early, finish);
+  else if (workers > 1) await buildPool(jobs, workers, script, withPdf ? options.fonts : undefined, finish);
   else for (const [index, job] of jobs.entries()) finish(await buildFile(host, job), index);
 
   const results = outcomes.map((o) => ({ file: o.file, diagnostics: o.diagnostics, ...(o.source ? { source: new SourceFile(o.file, o.source.text, o.source.encoding) } : {}) }));

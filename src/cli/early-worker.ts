@@ -6,9 +6,8 @@
  */
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { RENDER_WORKER_MARK } from './worker-mark';
 
-/** The worker for a build that will render PDFs on workers, judged from argv alone; otherwise undefined. */
+/** The PDF worker for a build that will need one, judged from argv alone; otherwise undefined. */
 export function startEarlyWorker(argv: readonly string[]): Worker | undefined {
   const args = argv.slice(2);
   if (args[0] !== 'build' || args.includes('--help') || args.includes('-h')) return undefined;
@@ -21,5 +20,5 @@ export function startEarlyWorker(argv: readonly string[]): Worker | undefined {
   const format = option('--format');
   const jobs = option('--jobs') ?? option('-j');
   if ((format !== undefined && !format.split(',').includes('pdf')) || jobs === '1') return undefined;
-  return new Worker(path.join(__dirname, '..', 'report.js'), { workerData: { mark: RENDER_WORKER_MARK, preloadFonts: {} } });
+  return new Worker(path.join(__dirname, '..', 'pdf-worker.js'), { workerData: { preloadFonts: {} } });
 }

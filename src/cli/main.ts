@@ -7,7 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
 import { runBuild, type OutputFormat } from './build';
-import { isRenderWorker, serveRenderRequests } from './render-workers';
+import { isRenderWorker, serveFileRequests } from './render-workers';
 import { FONT_ROLES, resolveFonts } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
 import type { FontRole } from '../render/theme';
@@ -173,4 +173,4 @@ export function main(argv: readonly string[], early?: Worker): void {
 }
 
 // The same script runs in render worker threads (render-workers.ts): there it serves requests.
-if (isRenderWorker()) serveRenderRequests();
+if (isRenderWorker()) serveFileRequests();
