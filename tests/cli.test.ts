@@ -1,4 +1,5 @@
 /** The `report` command end to end: exit codes, output formats, languages, init. */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
@@ -100,6 +101,15 @@ describe('report init', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('keep me');
     expect(runReport(['init', '--year', '2024', '--force'], { cwd: dir }).status).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toContain('format: "2021"');
+  });
+
+  test('an init report builds straight into a PDF and a DOCX', () => {
+    const dir = tempDir();
+    expect(runReport(['init', '--year', '2025', '--organ', '某市生态环境局'], { cwd: dir }).status).toBe(0);
+    const r = runReport(['build', '2025.yaml'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'output')).sort()).toEqual(['2025.docx', '2025.pdf']);
+    expect(execFileSync('pdfinfo', [path.join(dir, 'output', '2025.pdf')], { encoding: 'utf8' })).toContain('某市生态环境局2025年政府信息公开工作年度报告');
   });
 
   test('-o names the file; a bad --year is a usage error', () => {
