@@ -5,6 +5,7 @@
  */
 import * as fontkit from 'fontkit';
 import { FONT_ROLES, BUNDLED, type FontFile, type ResolvedRole } from './resolve';
+import { TrueTypeSubset, TrueTypeTables } from './truetype';
 import type { FontRole } from '../render/theme';
 
 /** An opened face: the fontkit font, and a key that names it in the PDF (stable per file). */
@@ -13,30 +14,54 @@ export interface Face {
   font: fontkit.Font;
   /** The same face for pdfkit, laid out without shaping (see `unshaped`). */
   unshaped: fontkit.Font;
+  /** Its raw TrueType tables, for fast metrics and subsetting (undefined for CFF fonts). */
+  raw: TrueTypeTables | undefined;
   file: FontFile;
 }
 
+/** The glyph fields pdfkit reads while encoding text: id, advance (font units) and the characters it stands for. */
+interface LightGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
+/** The raw TrueType tables of a face, when it has glyf outlines (undefined for CFF fonts). */
+function trueTypeTables(font: fontkit.Font): TrueTypeTables | undefined {
+  const internals = font as unknown as { directory?: { tables: Record<string, { offset: number; length: number }> }; stream?: { buffer: Uint8Array } };
+  const tables = internals.directory?.tables;
+  const bytes = internals.stream?.buffer;
+  return tables && bytes && TrueTypeTables.supports(tables) ? new TrueTypeTables(bytes, tables) : undefined;
+}
+
 /**
- * A view of a font whose layout maps each character to its default glyph at its advance width.
- * pdfkit shapes every string it draws (twice: once to measure); for Chinese text with kerning,
- * ligatures, ccmp and locl switched off shaping changes nothing but costs ~100 ms a report, and
- * it must not change anything: positions have to equal the advances the line breaker measured.
+ * A view of a font for pdfkit. Its layout maps each character to its default glyph at its advance
+ * width: pdfkit shapes every string it draws (twice: once to measure), which for this text changes
+ * nothing but costs ~100 ms a report, and positions must equal the advances the line breaker
+ * measured. Glyph metrics and the embedded subset come from the raw TrueType tables (truetype.ts).
  */
-function unshaped(font: fontkit.Font): fontkit.Font {
-  const view = Object.create(font) as { layout: (text: string) => unknown };
+function unshaped(font: fontkit.Font, raw: TrueTypeTables | undefined): fontkit.Font {
+  const view = Object.create(font) as { layout: (text: string) => unknown; getGlyph: (id: number) => unknown; createSubset: () => unknown };
+  const glyph = (id: number, codePoints: number[]): LightGlyph | fontkit.Glyph =>
+    raw ? { id, advanceWidth: raw.metrics(id).advance, codePoints } : font.getGlyph(id, codePoints);
   view.layout = (text: string) => {
-    const glyphs: fontkit.Glyph[] = [];
+    const glyphs: (LightGlyph | fontkit.Glyph)[] = [];
     const positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] = [];
     let advanceWidth = 0;
     for (const char of text) {
-      const glyph = font.glyphForCodePoint(char.codePointAt(0) ?? 0);
-      glyphs.push(glyph);
-      positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
-      advanceWidth += glyph.advanceWidth;
+      const codePoint = char.codePointAt(0) ?? 0;
+      const g = glyph(font.glyphForCodePoint(codePoint).id, [codePoint]);
+      glyphs.push(g);
+      positions.push({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+      advanceWidth += g.advanceWidth;
     }
     return { glyphs, positions, advanceWidth };
   };
-  return view as fontkit.Font;
+  if (raw) {
+    view.getGlyph = (id: number) => glyph(id, []);
+    view.createSubset = () => new TrueTypeSubset(raw);
+  }
+  return view as unknown as fontkit.Font;
 }
 
 const faceKey = (file: FontFile) => `${file.file}#${file.postscriptName ?? ''}`;
@@ -73,7 +98,8 @@ export class FontSet {
     let face = this.faces.get(key);
     if (!face) {
       const font = open(file, this.prefetched.get(file.file));
-      face = { key: `nb${this.faces.size + 1}`, font, unshaped: unshaped(font), file };
+      const raw = trueTypeTables(font);
+      face = { key: `nb${this.faces.size + 1}`, font, unshaped: unshaped(font, raw), raw, file };
       this.faces.set(key, face);
     }
     return face;
@@ -103,7 +129,8 @@ export class FontSet {
     if (!cache) this.advanceCache.set(face, (cache = new Map()));
     let units = cache.get(codePoint);
     if (units === undefined) {
-      units = face.font.glyphForCodePoint(codePoint).advanceWidth / face.font.unitsPerEm;
+      const glyph = face.font.glyphForCodePoint(codePoint);
+      units = (face.raw ? face.raw.metrics(glyph.id).advance : glyph.advanceWidth) / face.font.unitsPerEm;
       cache.set(codePoint, units);
     }
     return units * sizePt;
