@@ -35,3 +35,11 @@ test('a subset re-opens with the same outlines and advances, glyphs numbered in 
   for (let i = 0; i < bytes.length; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
   expect(sum).toBe(0xb1b0afba);
 });
+
+test('subsetting leaves the font file in memory untouched', () => {
+  const before = Buffer.from(internals.stream.buffer.subarray(0, 4096));
+  const subset = new TrueTypeSubset(tables);
+  subset.includeGlyph(font.glyphForCodePoint('报'.codePointAt(0) ?? 0).id);
+  subset.encode();
+  expect(Buffer.from(internals.stream.buffer.subarray(0, 4096)).equals(before)).toBe(true);
+});

@@ -62,10 +62,13 @@ export class TrueTypeTables {
     return this.bytes.subarray(glyf + start, glyf + end);
   }
 
-  /** A copy of a whole table, or undefined when the face has none. */
+  /**
+   * A copy of a whole table (its own memory, offset 0), or undefined when the face has none. Not
+   * `slice`: on a Node Buffer that is a view, and patching it would write into the font file.
+   */
   copy(tag: string): Uint8Array | undefined {
     const record = this.tables[tag];
-    return record ? this.bytes.slice(record.offset, record.offset + record.length) : undefined;
+    return record ? new Uint8Array(this.bytes.subarray(record.offset, record.offset + record.length)) : undefined;
   }
 }
 
@@ -88,7 +91,7 @@ export class TrueTypeSubset {
 
   /** A composite glyph's bytes with its components renumbered (and included). */
   private withComponents(data: Uint8Array): Uint8Array {
-    const copy = data.slice();
+    const copy = new Uint8Array(data); // own memory: `data` is a view into the font file
     const view = new DataView(copy.buffer);
     let at = 10;
     for (;;) {
