@@ -28,7 +28,7 @@ import {
 import type { Align, Block, GridCell, ReportDoc, TableBlock } from '../../model/types';
 import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA, type FontRole } from '../theme';
 import { fontTableXml, WORD_FONTS } from './fonts';
-import { coreXml, makeReproducible } from './reproducible';
+import { coreXml, writeZip } from './reproducible';
 
 const twip = (pt: number) => Math.round(pt * 20);
 const halfPt = (pt: number) => Math.round(pt * 2);
@@ -245,9 +245,15 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
       },
     ],
   });
-  const packed = await Packer.toBuffer(document, false, [
+  // docx's own packer zips with the current time and a JavaScript deflate; take its parts instead
+  // (Packer.compiler, docx 9.15 — pinned in package.json) and zip them in reproducible.ts.
+  const compiler = (Packer as unknown as { compiler: { compile(file: Document, prettify: undefined, overrides: { path: string; data: string }[]): Map<string, string | Uint8Array> } }).compiler;
+  const parts = compiler.compile(document, undefined, [
     { path: 'docProps/core.xml', data: coreXml(doc, options.timestamp) },
     { path: 'word/fontTable.xml', data: fontTableXml() },
   ]);
-  return makeReproducible(new Uint8Array(packed), options.timestamp);
+  return writeZip(
+    [...parts].map(([name, data]): [string, Uint8Array] => [name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data]),
+    options.timestamp,
+  );
 }
