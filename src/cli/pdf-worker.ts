@@ -5,8 +5,7 @@
  * Bundling pdfkit and fontkit (without fontkit's WOFF2 decoder) halves their load time, ~90 → ~45 ms.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { fontSetFor } from '../fonts/font-sets';
-import { FONT_ROLES } from '../fonts/resolve';
+import { fontSetFor, preloadFonts } from '../fonts/font-sets';
 import { nodeHost } from '../host';
 import type { ReportDoc } from '../model/types';
 import { renderPdf } from '../render/pdf';
@@ -24,7 +23,7 @@ const port = parentPort;
 if (port) {
   const host = nodeHost();
   const preload = (workerData as { preloadFonts?: Partial<Record<FontRole, string>> } | undefined)?.preloadFonts ?? {};
-  void fontSetFor(host, preload).then((set) => FONT_ROLES.forEach((role) => set.primary(role)));
+  void preloadFonts(host, preload);
   port.on('message', async ({ id, request }: { id: number; request: PdfRequest }) => {
     try {
       const fonts = await fontSetFor(host, request.fonts);

@@ -5,8 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { fontSetFor } from '../fonts/font-sets';
-import { FONT_ROLES } from '../fonts/resolve';
+import { preloadFonts } from '../fonts/font-sets';
 import { nodeHost } from '../host';
 import type { FontRole } from '../render/theme';
 import { buildFile, type FileJob, type FileOutcome } from './build-file';
@@ -31,8 +30,9 @@ export function serveFileRequests(): void {
   const setup = workerData as WorkerSetup;
   if (setup.preloadFonts) {
     // Loading pdfkit and opening the faces takes ~150 ms; start it before any request arrives.
-    const fonts = fontSetFor(host, setup.preloadFonts);
-    void import('../render/pdf').then(() => fonts).then((set) => FONT_ROLES.forEach((role) => set.primary(role)));
+    // (preloadFonts starts reading the font files at once; the reads overlap with loading pdfkit)
+    void preloadFonts(host, setup.preloadFonts);
+    void import('../render/pdf');
   }
   port.on('message', async ({ id, request }: { id: number; request: FileJob }) => {
     try {

@@ -5,7 +5,7 @@
 import type { Host } from '../host';
 import type { FontRole } from '../render/theme';
 import type { FontSet } from './font-set';
-import { resolveFonts } from './resolve';
+import { FONT_ROLES, resolveFonts } from './resolve';
 
 const fontSets = new Map<string, Promise<FontSet>>();
 
@@ -20,4 +20,10 @@ export function fontSetFor(host: Host, configured: Partial<Record<FontRole, stri
     fontSets.set(key, set);
   }
   return set;
+}
+
+/** Opens every role's face ahead of the first render (a worker does this while it waits). */
+export async function preloadFonts(host: Host, configured: Partial<Record<FontRole, string>>): Promise<void> {
+  const set = await fontSetFor(host, configured);
+  for (const role of FONT_ROLES) set.primary(role);
 }
