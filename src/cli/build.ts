@@ -31,8 +31,8 @@ export interface BuildOptions extends OutputOptions {
   jobs?: number;
 }
 
-/** The PDF worker bundle sits beside the CLI bundle (dist/report.js → dist/pdf-worker.js). */
-const pdfWorkerScript = (script: string) => path.join(path.dirname(script), 'pdf-worker.js');
+/** The PDF worker's entry sits beside the CLI bundle (dist/report.js → dist/cli/pdf-worker-entry.js). */
+const pdfWorkerScript = (script: string) => path.join(path.dirname(script), 'cli', 'pdf-worker-entry.js');
 
 /**
  * A single report: the PDF renders on a worker, which loads pdfkit and opens the fonts while this

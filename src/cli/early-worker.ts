@@ -7,6 +7,9 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
+/** The PDF worker's script (it loads dist/pdf-worker.js through the code cache). */
+export const PDF_WORKER_SCRIPT = path.join(__dirname, 'pdf-worker-entry.js');
+
 /** The PDF worker for a build that will need one, judged from argv alone; otherwise undefined. */
 export function startEarlyWorker(argv: readonly string[]): Worker | undefined {
   const args = argv.slice(2);
@@ -20,5 +23,5 @@ export function startEarlyWorker(argv: readonly string[]): Worker | undefined {
   const format = option('--format');
   const jobs = option('--jobs') ?? option('-j');
   if ((format !== undefined && !format.split(',').includes('pdf')) || jobs === '1') return undefined;
-  return new Worker(path.join(__dirname, '..', 'pdf-worker.js'), { workerData: { preloadFonts: {} } });
+  return new Worker(PDF_WORKER_SCRIPT, { workerData: { preloadFonts: {} } });
 }

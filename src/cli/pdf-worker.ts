@@ -19,6 +19,12 @@ export interface PdfRequest {
   conformance?: 'PDF/A-2b' | 'PDF/A-2a' | 'PDF/A-3b';
 }
 
+/** Renders one request (exported for the build-time warm-up that writes this bundle's code cache). */
+export async function renderRequest(request: PdfRequest): Promise<Awaited<ReturnType<typeof renderPdf>>> {
+  const fonts = await fontSetFor(nodeHost(), request.fonts);
+  return renderPdf(request.doc, { timestamp: new Date(request.timestamp), fonts, ...(request.conformance ? { conformance: request.conformance } : {}) });
+}
+
 const port = parentPort;
 if (port) {
   const host = nodeHost();
@@ -26,9 +32,7 @@ if (port) {
   void preloadFonts(host, preload);
   port.on('message', async ({ id, request }: { id: number; request: PdfRequest }) => {
     try {
-      const fonts = await fontSetFor(host, request.fonts);
-      const result = await renderPdf(request.doc, { timestamp: new Date(request.timestamp), fonts, ...(request.conformance ? { conformance: request.conformance } : {}) });
-      port.postMessage({ id, result });
+      port.postMessage({ id, result: await renderRequest(request) });
     } catch (error) {
       port.postMessage({ id, error: (error as Error).stack ?? String(error) });
     }
