@@ -205,6 +205,19 @@ describe('report build: PDF, fonts, parallel batches', () => {
     expect(stderr.indexOf(`已生成 ${path.join(out, 'yichun-2023.docx')}`)).toBeLessThan(stderr.indexOf(`已生成 ${path.join(out, 'busy-county.docx')}`));
   });
 
+  test('two inputs that would write the same output are refused before anything is built', () => {
+    const dir = tempDir();
+    for (const sub of ['a', 'b']) {
+      fs.mkdirSync(path.join(dir, sub));
+      fs.copyFileSync(seed, path.join(dir, sub, '2023.yaml'));
+    }
+    const r = runReport(['build', 'a/2023.yaml', 'b/2023.yaml'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('这些文件会生成同名输出');
+    expect(r.stderr).toContain('a/2023.yaml, b/2023.yaml');
+    expect(fs.existsSync(path.join(dir, 'output'))).toBe(false);
+  });
+
   test('--format pdf writes only the PDF; --pdfa 3b marks it PDF/A-3B', () => {
     const out = tempDir();
     expect(runReport(['build', seed, '--format', 'pdf', '--pdfa', '3b', '--out', out]).status).toBe(0);

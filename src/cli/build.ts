@@ -101,7 +101,25 @@ function writeOutcome(host: Host, outcome: FileOutcome): { written: string[]; ou
 }
 
 /** `early`: a render worker bin/report started before loading this script (early-worker.ts), adopted by the pool. */
+/** Input files whose outputs would land on the same path (a/2023.yaml and b/2023.yaml both make 2023.pdf). */
+function collidingInputs(files: readonly string[], out: string): string[][] {
+  const byOutput = new Map<string, string[]>();
+  for (const file of new Set(files)) {
+    const key = outputPath({ file, out }, 'model');
+    byOutput.set(key, [...(byOutput.get(key) ?? []), file]);
+  }
+  return [...byOutput.values()].filter((group) => group.length > 1);
+}
+
 export async function runBuild(host: Host, io: Io, files: string[], options: BuildOptions, script: string, early: Worker[] = []): Promise<number> {
+  // One output would overwrite another: refuse before anything is built.
+  const collisions = collidingInputs(files, options.out);
+  if (collisions.length > 0) {
+    for (const group of collisions) {
+      io.stderr(`这些文件会生成同名输出，请分别用 --out 指定不同目录 / these files would write the same outputs, build them with different --out folders: ${group.join(', ')}\n`);
+    }
+    return EXIT.usage;
+  }
   const jobs: FileJob[] = files.map((file) => ({
     file,
     formats: options.formats,
