@@ -6,7 +6,6 @@
 import * as path from 'node:path';
 import { checkReport, place, type Checked } from '../check';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
-import { fontSetFor } from '../fonts/font-sets';
 import { ROLE_NAMES } from '../fonts/resolve';
 import type { Host } from '../host';
 import { buildModel } from '../model/build';
@@ -59,8 +58,8 @@ export async function renderFormat(host: Host, format: OutputFormat, doc: Report
       return { bytes: await renderDocx(doc, { timestamp }), diagnostics: [] };
     }
     case 'pdf': {
-      const { renderPdf } = await import('../render/pdf');
-      return renderPdf(doc, { timestamp, fonts: await fontSetFor(host, settings.fonts), ...(settings.conformance ? { conformance: settings.conformance } : {}) });
+      const { renderPdfWith } = await import('./render-pdf');
+      return renderPdfWith(host, doc, settings);
     }
   }
 }

@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
 
   program
     .command('build')
-    .description('检查并生成报告（DOCX）/ check and build reports')
+    .description('检查并生成报告（PDF 和 DOCX）/ check and build reports (PDF and DOCX)')
     .argument('<files...>', 'YAML 报告文件 report files')
     .option('--out <dir>', '输出目录 output folder', 'output')
     .addOption(new Option('--format <formats>', '输出格式，逗号分隔 output formats, comma-separated: pdf,docx').default('pdf,docx'))
@@ -83,7 +83,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
           code = EXIT.usage;
           return;
         }
-        const conformance = `PDF/A-${options.pdfa.slice(0, 1)}${options.pdfa.slice(1)}` as PdfConformance;
+        const conformance = `PDF/A-${options.pdfa}` as PdfConformance;
         code = await runBuild(
           host,
           io,
@@ -158,7 +158,6 @@ function parseFormats(text: string): OutputFormat[] | undefined {
 
 /** Entry point of bin/report; `early` is the render worker it may have started first (early-worker.ts). */
 export function main(argv: readonly string[], early?: Worker): void {
-  if (isRenderWorker()) return;
   runCli(argv, nodeHost(), processIo, early ? [early] : []).then(
     async (code) => {
       // A build that did not get to render leaves the early worker idle: stop it so the process can exit.
