@@ -71,8 +71,8 @@ function configuredFonts(file: string, report: Report, cli: Partial<Record<FontR
 }
 
 /** A configured font file that does not exist is the clerk's error, reported at the report's fonts key or the command line. */
-function missingFontFiles(host: Host, file: string, report: Report, cli: Partial<Record<FontRole, string>>): Diagnostic[] {
-  return Object.entries(configuredFonts(file, report, cli))
+function missingFontFiles(host: Host, file: string, fonts: Partial<Record<FontRole, string>>, cli: Partial<Record<FontRole, string>>): Diagnostic[] {
+  return Object.entries(fonts)
     .filter(([, font]) => !host.exists(font))
     .map(([role, font]) => {
       const names = ROLE_NAMES[role as FontRole];
@@ -95,11 +95,12 @@ export function prepareFile(host: Host, job: FileJob): Prepared {
   const failing = hasErrors(checked.diagnostics) || (Boolean(job.strict) && checked.diagnostics.length > 0);
   if (failing || !checked.report || checked.feesText === undefined) return stop();
   const report = checked.report;
-  const fontErrors = job.formats.includes('pdf') ? missingFontFiles(host, job.file, report, job.cliFonts) : [];
+  const fonts = configuredFonts(job.file, report, job.cliFonts);
+  const fontErrors = job.formats.includes('pdf') ? missingFontFiles(host, job.file, fonts, job.cliFonts) : [];
   if (fontErrors.length > 0) return stop(place(checked, fontErrors));
   const doc = buildModel(report, checked.feesText);
   const timestamp = (host.sourceDateEpoch() ?? new Date(`${doc.meta.date}T00:00:00Z`)).getTime();
-  const settings: RenderSettings = { timestamp, fonts: configuredFonts(job.file, report, job.cliFonts), ...(job.conformance ? { conformance: job.conformance } : {}) };
+  const settings: RenderSettings = { timestamp, fonts, ...(job.conformance ? { conformance: job.conformance } : {}) };
   return { checked, doc, settings };
 }
 
