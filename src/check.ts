@@ -1,6 +1,7 @@
 /**
- * Stages 1–2 for one file: load → schema → structure → normalise → rules. Every problem found is
- * reported at once; the rules run only on schema-valid data (they would misread broken tables).
+ * Stages 1–2 for one file: load → schema → structure → salvage → rules. Every problem is reported
+ * in one run: the rules run on every value that passed the structural checks, and skip (saying so)
+ * just the checks that need a rejected value.
  */
 import type { Document } from 'yaml';
 import type { Diagnostic } from './diagnostics/diagnostic';
@@ -10,8 +11,11 @@ import type { Report } from './report/types';
 import { loadYaml } from './source/load-yaml';
 import { locatePointer } from './source/pointer';
 import type { SourceFile } from './source/source-file';
+import { collapseBlanks } from './validate/collapse';
 import { normalizeReport } from './validate/normalize';
-import { runRules } from './validate/rules';
+import { runRules, type Skip } from './validate/rules';
+import type { SalvagedReport } from './validate/rules/context';
+import { salvageReport } from './validate/salvage';
 import { validateSchema } from './validate/schema';
 import { checkStructure } from './validate/structure';
 
@@ -23,35 +27,43 @@ export interface Checked {
   source?: SourceFile;
   /** The parsed YAML, to place later diagnostics (render) at their source. */
   doc?: Document;
-  /** The normalised report, when it passed the schema. */
+  /** The normalised report, when it has no errors. */
   report?: Report;
   /** 行政事业性收费 exactly as written in the file (378.42, 1.10). */
   feesText?: string;
   diagnostics: Diagnostic[];
+  /** Rule checks not made because a value they need was rejected (each such value has its own error). */
+  skipped: Skip[];
 }
 
 interface Parsed {
   file: string;
   source?: SourceFile;
   doc?: Document;
+  /** The report as far as it is usable, when the file loaded at all. */
+  salvaged?: SalvagedReport;
+  /** Set when there are no structural errors. */
   report?: Report;
   feesText?: string;
   diagnostics: Diagnostic[];
 }
 
-/** Load and schema-check a file, without the consistency rules. */
+/** Load, schema- and structure-check a file, and salvage what the rules can use. */
 function parseReport(host: Host, file: string): Parsed {
   const loaded = loadYaml(host, file);
-  const diagnostics = [...loaded.diagnostics];
-  if (loaded.data === undefined) return { file, source: loaded.source, doc: loaded.doc, diagnostics };
-  const schemaDiagnostics = validateSchema(loaded.data);
-  diagnostics.push(...schemaDiagnostics);
-  if (schemaDiagnostics.length > 0) return { file, source: loaded.source, doc: loaded.doc, diagnostics };
+  const parsed = { file, ...(loaded.source ? { source: loaded.source } : {}), ...(loaded.doc ? { doc: loaded.doc } : {}) };
+  if (loaded.data === undefined) return { ...parsed, diagnostics: loaded.diagnostics };
+  const schemaDiagnostics = collapseBlanks(loaded.data, validateSchema(loaded.data));
+  const salvaged = salvageReport(loaded.data, schemaDiagnostics);
+  // Structure checks (a real calendar date, heading depth) judge only values the schema accepted.
+  const structural = checkStructure(salvaged.report).filter((d) => d.pointer === null || salvaged.unusable.covering(d.pointer) === undefined);
+  for (const d of structural) if (d.severity === 'error' && d.pointer !== null) salvaged.unusable.add(d.pointer);
+  const diagnostics = [...loaded.diagnostics, ...schemaDiagnostics, ...structural];
+  if (diagnostics.some((d) => d.severity === 'error')) return { ...parsed, salvaged, diagnostics };
   const written = loaded.data as Report;
-  diagnostics.push(...checkStructure(written));
   const fees = loaded.doc && loaded.source ? locatePointer(loaded.doc, '/proactive/fees') : undefined;
   const feesText = fees && loaded.source ? loaded.source.text.slice(fees.start, fees.end).trim() : String(written.proactive.fees);
-  return { file, source: loaded.source, doc: loaded.doc, report: normalizeReport(written), feesText, diagnostics };
+  return { ...parsed, salvaged, report: normalizeReport(written), feesText, diagnostics };
 }
 
 /** Places a file's diagnostics (spans from pointers) and sorts them; also for render diagnostics after checking. */
@@ -71,15 +83,18 @@ export interface CheckOptions {
 export function checkReport(host: Host, file: string, options: CheckOptions = {}): Checked {
   const parsed = parseReport(host, file);
   let previousDiagnostics: Diagnostic[] = [];
-  let previous: { report: Report; file: string } | undefined;
+  let previous: (SalvagedReport & { file: string }) | undefined;
   if (options.previous !== undefined) {
     const last = parseReport(host, options.previous);
     previousDiagnostics = place(last, last.diagnostics).filter((d) => d.severity === 'error');
-    if (last.report) previous = { report: last.report, file: options.previous };
+    if (last.salvaged) previous = { ...last.salvaged, file: options.previous };
   }
   const diagnostics = [...parsed.diagnostics];
-  if (parsed.report && !diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push(...runRules({ report: parsed.report, ...(previous ? { previous } : {}) }));
+  let skipped: Skip[] = [];
+  if (parsed.salvaged) {
+    const rules = runRules({ ...parsed.salvaged, ...(previous ? { previous } : {}) });
+    diagnostics.push(...rules.diagnostics);
+    skipped = rules.skipped;
   }
   const all = [...place(parsed, diagnostics), ...previousDiagnostics];
   const ok = !all.some((d) => d.severity === 'error');
@@ -89,5 +104,6 @@ export function checkReport(host: Host, file: string, options: CheckOptions = {}
     ...(parsed.doc ? { doc: parsed.doc } : {}),
     ...(ok && parsed.report ? { report: parsed.report, feesText: parsed.feesText } : {}),
     diagnostics: all,
+    skipped,
   };
 }

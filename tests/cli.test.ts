@@ -20,7 +20,8 @@ describe('report validate', () => {
     expect(r.stderr).toMatch(/> 25 \|   new: \[8, 2, 0, 1, 0, 1, 13\]/);
     expect(r.stderr).toMatch(/\n {5}\| {27}\^\^\n/);
     expect(r.stderr).toContain('= 提示: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他 = 8 + 2 + 0 + 1 + 0 + 1 = 12');
-    expect(r.stderr).toContain('✖ 1 个文件：2 个错误，1 个警告');
+    // One wrong total is one error: the balance (R1) and the text (R14) use the row's true sum.
+    expect(r.stderr).toContain('✖ 1 个文件：1 个错误，0 个警告');
   });
 
   test('--lang en speaks English', () => {
@@ -45,7 +46,10 @@ describe('report validate', () => {
     ]);
     const first = out.files[1].diagnostics[0];
     expect(first).toMatchObject({ code: 'RPT3002', severity: 'error', line: 53, column: 19, pointer: '/applications/carry_forward/0', rule: 'R1c' });
-    expect(first.message.en).toBe('table 3 does not balance in column "natural persons": should be 1, found 0');
+    expect(first.message.en).toBe('table 3 does not balance in column "natural persons": new + carried over = 8 + 1 = 9, results total + carried forward = 8 + 0 = 8');
+    expect(first.hints[0].en).toBe(
+      'at least one of the four is wrong; if the other three are right: carried forward should be 1; or the results total (rows （一）–（六）) should be 9; or new applications should be 7; or carried over should be 0',
+    );
     expect(first.hints.some((h: { pointer: string | null; line: number | null }) => h.pointer === '/applications/new/0' && h.line === 25)).toBe(true);
   });
 

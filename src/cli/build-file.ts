@@ -15,6 +15,7 @@ import type { PdfConformance } from '../render/pdf';
 import type { FontRole } from '../render/theme';
 import type { Report } from '../report/types';
 import type { SourceEncoding } from '../source/source-file';
+import type { Skip } from '../validate/rules';
 
 export type OutputFormat = 'pdf' | 'docx' | 'model';
 
@@ -33,6 +34,7 @@ export interface RenderSettings {
 export interface FileOutcome {
   file: string;
   diagnostics: Diagnostic[];
+  skipped: Skip[];
   source?: { text: string; encoding: SourceEncoding };
   /** Rendered, not yet written; empty when the file has errors. */
   outputs: { path: string; bytes: Uint8Array }[];
@@ -91,7 +93,9 @@ const sourceOf = (checked: Checked) => (checked.source ? { source: { text: check
 /** Check and model one file. Errors (or warnings under --strict) stop it here. */
 export function prepareFile(host: Host, job: FileJob): Prepared {
   const checked = checkReport(host, job.file);
-  const stop = (extra: Diagnostic[] = []): Prepared => ({ outcome: { file: job.file, diagnostics: [...checked.diagnostics, ...extra], ...sourceOf(checked), outputs: [] } });
+  const stop = (extra: Diagnostic[] = []): Prepared => ({
+    outcome: { file: job.file, diagnostics: [...checked.diagnostics, ...extra], skipped: checked.skipped, ...sourceOf(checked), outputs: [] },
+  });
   const failing = hasErrors(checked.diagnostics) || (Boolean(job.strict) && checked.diagnostics.length > 0);
   if (failing || !checked.report || checked.feesText === undefined) return stop();
   const report = checked.report;
@@ -122,6 +126,7 @@ export async function renderPrepared(host: Host, job: FileJob, prepared: Exclude
   return {
     file: job.file,
     diagnostics: [...prepared.checked.diagnostics, ...place(prepared.checked, diagnostics)],
+    skipped: prepared.checked.skipped,
     ...sourceOf(prepared.checked),
     outputs: hasErrors(diagnostics) ? [] : outputs,
   };

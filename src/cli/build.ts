@@ -148,7 +148,7 @@ export async function runBuild(host: Host, io: Io, files: string[], options: Bui
   else if (workers > 1) await buildPool(jobs, workers, script, withPdf ? options.fonts : undefined, finish);
   else for (const [index, job] of jobs.entries()) finish(await buildFile(host, job), index);
 
-  const results = outcomes.map((o) => ({ file: o.file, diagnostics: o.diagnostics, ...(o.source ? { source: new SourceFile(o.file, o.source.text, o.source.encoding) } : {}) }));
+  const results = outcomes.map((o) => ({ file: o.file, diagnostics: o.diagnostics, skipped: o.skipped, ...(o.source ? { source: new SourceFile(o.file, o.source.text, o.source.encoding) } : {}) }));
   reportDiagnostics(io, results, options, written);
   if (!options.json) {
     for (const file of [...written.values()].flat()) io.stderr(options.lang === 'zh' ? `已生成 ${file}\n` : `wrote ${file}\n`);

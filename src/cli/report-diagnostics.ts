@@ -18,9 +18,17 @@ export function fails(checked: Pick<Checked, 'diagnostics'>, strict: boolean | u
   return errors > 0 || (Boolean(strict) && warnings > 0);
 }
 
-export function reportDiagnostics(io: Io, checked: readonly Checked[], options: OutputOptions, outputs?: ReadonlyMap<string, string[]>): void {
+/** One file's result as printed: its diagnostics, the source for code frames, the rule checks it skipped. */
+export type Reported = Pick<Checked, 'file' | 'diagnostics'> & Partial<Pick<Checked, 'source' | 'skipped'>>;
+
+export function reportDiagnostics(io: Io, checked: readonly Reported[], options: OutputOptions, outputs?: ReadonlyMap<string, string[]>): void {
   if (options.json) {
-    const results: FileResult[] = checked.map((c) => ({ file: c.file, diagnostics: c.diagnostics, ...(outputs ? { outputs: outputs.get(c.file) ?? [] } : {}) }));
+    const results: FileResult[] = checked.map((c) => ({
+      file: c.file,
+      diagnostics: c.diagnostics,
+      skipped: c.skipped ?? [],
+      ...(outputs ? { outputs: outputs.get(c.file) ?? [] } : {}),
+    }));
     io.stdout(printJson(results));
     return;
   }

@@ -17,6 +17,18 @@ export interface SumParams {
   formulaEn: string;
 }
 
+/** A table-三 column that does not balance: both sides, and each single correction that would balance it. */
+export interface BalanceParams {
+  column: string;
+  columnEn: string;
+  /** 一 + 二 with the values, e.g. 8 + 1 = 9. */
+  left: string;
+  /** （七） + 四 with the values. */
+  right: string;
+  fixes: string;
+  fixesEn: string;
+}
+
 export const catalog = {
   // --- RPT1xxx: the file and its YAML -------------------------------------------------------
   RPT1000: {
@@ -201,21 +213,36 @@ export const catalog = {
     en: (p: { titleEn: string; actual: string; min: string; max: string }) => `"${p.titleEn}" is ${p.actual}; it must be between ${p.min} and ${p.max}`,
     hint: () => ({ zh: '检查年份是否写错', en: 'check the year' }),
   },
+  RPT2015: {
+    severity: 'error',
+    zh: (p: { table: string; row: string; columns: string }) => `${p.table}“${p.row}”一行没有填写（${p.columns}都没有数）`,
+    en: (p: { tableEn: string; rowEn: string; columnsEn: string }) => `${p.tableEn} row "${p.rowEn}" is blank (no number for ${p.columnsEn})`,
+    hint: (p: { zeros: string }) => ({ zh: `没有数据的格子也要填 0：写成 ${p.zeros}`, en: `write 0 where there is nothing to report: ${p.zeros}` }),
+  },
+  RPT2016: {
+    severity: 'error',
+    zh: (p: { table: string }) => `${p.table}整张表没有填写`,
+    en: (p: { tableEn: string }) => `${p.tableEn} is not filled in`,
+    hint: () => ({
+      zh: '从 report init 生成的模板中复制这张表的全部行，再填上数字（没有的填 0）',
+      en: 'copy all of its rows from a `report init` template and fill in the numbers (0 where there is nothing)',
+    }),
+  },
 
   // --- RPT3xxx: consistency rules (../shared/TEMPLATE.md §6) ----------------------------------
   RPT3001: {
     severity: 'error',
     rule: 'R1',
-    zh: (p: SumParams) => `勾稽关系不成立：${p.cell}应为 ${p.expected}，实际为 ${p.actual}`,
-    en: (p: SumParams) => `table 3 does not balance: ${p.cellEn} should be ${p.expected}, found ${p.actual}`,
-    hint: (p: SumParams) => ({ zh: `第一项 + 第二项 = 第三项（七）总计 + 第四项：${p.formula}`, en: `new + carried over = results total + carried forward: ${p.formulaEn}` }),
+    zh: (p: BalanceParams) => `表三勾稽关系在“总计”列不成立：第一项 + 第二项 = ${p.left}，第三项（七）总计 + 第四项 = ${p.right}`,
+    en: (p: BalanceParams) => `table 3 does not balance in the total column: new + carried over = ${p.left}, results total + carried forward = ${p.right}`,
+    hint: (p: BalanceParams) => ({ zh: `四个数中至少有一个有误；若其余三个无误：${p.fixes}`, en: `at least one of the four is wrong; if the other three are right: ${p.fixesEn}` }),
   },
   RPT3002: {
     severity: 'error',
     rule: 'R1c',
-    zh: (p: SumParams) => `勾稽关系在“${p.cell}”列不成立：应为 ${p.expected}，实际为 ${p.actual}`,
-    en: (p: SumParams) => `table 3 does not balance in column "${p.cellEn}": should be ${p.expected}, found ${p.actual}`,
-    hint: (p: SumParams) => ({ zh: `每一列都要满足 第一项 + 第二项 = （七）总计 + 第四项：${p.formula}`, en: `every column must satisfy new + carried over = results total + carried forward: ${p.formulaEn}` }),
+    zh: (p: BalanceParams) => `表三勾稽关系在“${p.column}”列不成立：第一项 + 第二项 = ${p.left}，第三项（七）总计 + 第四项 = ${p.right}`,
+    en: (p: BalanceParams) => `table 3 does not balance in column "${p.columnEn}": new + carried over = ${p.left}, results total + carried forward = ${p.right}`,
+    hint: (p: BalanceParams) => ({ zh: `四个数中至少有一个有误；若其余三个无误：${p.fixes}`, en: `at least one of the four is wrong; if the other three are right: ${p.fixesEn}` }),
   },
   RPT3003: {
     severity: 'error',
@@ -260,8 +287,15 @@ export const catalog = {
   RPT3009: {
     severity: 'warning',
     rule: 'R9',
-    zh: (p: { row: string; expected: string; actual: string; formula: string }) => `“${p.row}”现行有效件数按上年推算应为 ${p.expected}，实际为 ${p.actual}`,
-    en: (p: { rowEn: string; expected: string; actual: string }) => `${p.rowEn}: in force should be ${p.expected} from last year's figure, found ${p.actual}`,
+    // Last year's figure plus this year's can come out negative: then no single number is proposed.
+    zh: (p: { row: string; expected: number; actual: string }) =>
+      p.expected >= 0
+        ? `“${p.row}”现行有效件数按上年推算应为 ${p.expected}，实际为 ${p.actual}`
+        : `“${p.row}”的件数前后矛盾：上年现行有效加本年制发少于本年废止`,
+    en: (p: { rowEn: string; expected: number; actual: string }) =>
+      p.expected >= 0
+        ? `${p.rowEn}: in force should be ${p.expected} from last year's figure, found ${p.actual}`
+        : `${p.rowEn}: the counts contradict each other: last year in force plus issued is less than repealed`,
     hint: (p: { formula: string; formulaEn: string }) => ({
       zh: `上年现行有效 + 本年制发 − 本年废止：${p.formula}；若有文件失效或重新清理统计，可在正文中说明`,
       en: `last year in force + issued − repealed: ${p.formulaEn}; documents that expired or a re-count can explain a difference`,

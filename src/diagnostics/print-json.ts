@@ -1,10 +1,13 @@
 /** Machine output: a stable JSON document (fixed key order, both languages) for scripts and editors. */
+import type { Skip } from '../validate/rules';
 import type { Diagnostic } from './diagnostic';
 
 /** What one input file came to. */
 export interface FileResult {
   file: string;
   diagnostics: Diagnostic[];
+  /** Rule checks not made because a value they need has an error of its own. */
+  skipped: Skip[];
   /** Files written for this input (build only). */
   outputs?: string[];
 }
@@ -46,6 +49,7 @@ export function printJson(results: readonly FileResult[]): string {
       warnings: r.diagnostics.length - e,
       ...(r.outputs ? { outputs: r.outputs } : {}),
       diagnostics: r.diagnostics.map(diagnosticJson),
+      skipped: r.skipped.map((skip) => ({ rule: skip.rule, pointer: skip.pointer, because: skip.because })),
     };
   });
   return JSON.stringify({ version: 1, files, errors, warnings }, null, 2) + '\n';

@@ -1,7 +1,8 @@
 /**
  * Property tests: a randomly generated consistent report has no diagnostics; changing any one cell
  * of table 三 or 四 produces the row-sum error whose pointer or hints name exactly that cell, and
- * every error it causes involves that cell.
+ * every error it causes involves that cell; and K corruptions in K different rows (blank cells,
+ * wrong totals, wrong types, blank rows) are each reported exactly once, in one run.
  */
 import fc from 'fast-check';
 import { stringify } from 'yaml';
@@ -36,7 +37,7 @@ const consistentReport = fc
     return rows;
   });
 
-function reportYaml(rows: Map<string, number[]>): string {
+function reportYaml(rows: Map<string, unknown[]>): string {
   const data: Record<string, unknown> = {
     format: '2021',
     organ: '某某县人民政府',
@@ -70,7 +71,7 @@ function memoryHost(text: string): Host {
   return { ...nodeHost({}), readBytes: () => Buffer.from(text, 'utf8') };
 }
 
-const check = (rows: Map<string, number[]>) => checkReport(memoryHost(reportYaml(rows)), 'random.yaml').diagnostics;
+const check = (rows: Map<string, unknown[]>) => checkReport(memoryHost(reportYaml(rows)), 'random.yaml').diagnostics;
 const cells = (d: Diagnostic) => [d.pointer, ...d.hints.map((h) => h.pointer)].filter(Boolean);
 
 test('consistent reports have no diagnostics', () => {
@@ -107,5 +108,42 @@ test('changing any one cell produces the row-sum error at that cell, and every e
       }
     }),
     { numRuns: 200 },
+  );
+});
+
+/** What a clerk gets wrong in one row: the corrupted row, given its consistent values. */
+const corruption = fc.oneof(
+  fc.record({ kind: fc.constant('blank cell'), column: fc.nat(6), blank: fc.constantFrom(null, '', '/', '—', '无') }),
+  fc.record({ kind: fc.constant('wrong total'), delta: fc.integer({ min: 1, max: 9 }) }),
+  fc.record({ kind: fc.constant('wrong type'), column: fc.nat(6), value: fc.constantFrom<unknown>('abc', '十二', 1.5, -1, true, [1], { a: 1 }) }),
+  fc.record({ kind: fc.constant('blank row'), blank: fc.constantFrom(null, '/', '—') }),
+);
+
+function corrupt(values: readonly number[], c: { kind: string; column?: number; blank?: unknown; delta?: number; value?: unknown }): unknown[] {
+  const row: unknown[] = [...values];
+  const column = (c.column ?? 0) % row.length;
+  if (c.kind === 'blank cell') row[column] = c.blank;
+  if (c.kind === 'wrong type') row[column] = c.value;
+  if (c.kind === 'wrong total') row[row.length - 1] = (values[values.length - 1] ?? 0) + (c.delta ?? 1);
+  if (c.kind === 'blank row') return row.map(() => c.blank);
+  return row;
+}
+
+test('K corruptions in K different rows are each reported exactly once, all in one run', () => {
+  fc.assert(
+    fc.property(consistentReport, fc.uniqueArray(fc.nat(allRowPaths.length - 1), { minLength: 1, maxLength: 6 }), fc.array(corruption, { minLength: 6, maxLength: 6 }), (rows, rowIndexes, corruptions) => {
+      const changed = new Map<string, unknown[]>(rows);
+      const corrupted = rowIndexes.map((index, i) => {
+        const path = allRowPaths[index] as string;
+        changed.set(path, corrupt(rows.get(path) ?? [], corruptions[i] ?? { kind: 'wrong total' }));
+        return `/${path}`;
+      });
+      const diagnostics = check(changed);
+      const rowOf = (d: Diagnostic) => corrupted.find((row) => d.pointer === row || d.pointer?.startsWith(row + '/'));
+      // Nothing is reported outside the corrupted rows, and each corrupted row exactly once.
+      expect(diagnostics.filter((d) => !rowOf(d)).map((d) => `${d.code} ${d.pointer}`)).toEqual([]);
+      expect(diagnostics.map(rowOf).sort()).toEqual([...corrupted].sort());
+    }),
+    { numRuns: 300 },
   );
 });

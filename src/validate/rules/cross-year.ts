@@ -5,24 +5,43 @@
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import { APPLICANT_COLUMNS, DOCUMENT_ROWS } from '../../format/national-2021';
-import type { Rule } from './context';
+import { rowPointer } from '../../report/rows';
+import { effectiveCell, eachColumn } from './cells';
+import { all, usable, type Rule } from './context';
+
+const CARRIED = ['applications', 'carried_over'];
+const FORWARD = ['applications', 'carry_forward'];
+const COLUMNS = APPLICANT_COLUMNS.length;
 
 export const crossYear: Rule = {
   ids: ['R8', 'R9'],
-  check({ report, previous }) {
+  check(context) {
+    const { report, previous } = context;
     if (!previous) return [];
     const last = previous.report;
+    const years = all([usable(context, '/year', report.year), usable(previous, '/year', last.year)]);
+    if (!years.value) {
+      context.skip({ rule: 'R8', pointer: '/year', because: years.blocked });
+      return [];
+    }
     if (last.year !== report.year - 1) {
       return [makeDiagnostic('RPT3015', '/year', { previousYear: last.year, expectedYear: report.year - 1 })];
     }
     const out: Diagnostic[] = [];
-    if (last.organ !== report.organ) out.push(makeDiagnostic('RPT3017', '/organ', { organ: report.organ, previousOrgan: last.organ }));
-    APPLICANT_COLUMNS.forEach((column, c) => {
-      const expected = last.applications.carry_forward[c] ?? 0;
-      const actual = report.applications.carried_over[c] ?? 0;
-      if (expected === actual) return;
+    const organs = all([usable(context, '/organ', report.organ), usable(previous, '/organ', last.organ)]);
+    if (organs.value && last.organ !== report.organ) out.push(makeDiagnostic('RPT3017', '/organ', { organ: report.organ, previousOrgan: last.organ }));
+    eachColumn(COLUMNS, (c) => {
+      const pointer = rowPointer(CARRIED, c);
+      const got = all([effectiveCell(previous, FORWARD, c, COLUMNS), effectiveCell(context, CARRIED, c, COLUMNS)]);
+      if (!got.value) {
+        context.skip({ rule: 'R8', pointer, because: got.blocked });
+        return false;
+      }
+      const [expected, actual] = got.value as [number, number];
+      if (expected === actual) return true;
+      const column = APPLICANT_COLUMNS[c] as (typeof APPLICANT_COLUMNS)[number];
       out.push(
-        makeDiagnostic('RPT3008', `/applications/carried_over/${c}`, {
+        makeDiagnostic('RPT3008', pointer, {
           column: column.label,
           columnEn: column.en,
           expected: String(expected),
@@ -31,20 +50,33 @@ export const crossYear: Rule = {
           previousFile: previous.file,
         }),
       );
+      return true;
     });
     for (const row of DOCUMENT_ROWS) {
-      const before = last.proactive[row.key].in_force;
+      const pointer = `/proactive/${row.key}/in_force`;
       const { issued, repealed, in_force } = report.proactive[row.key];
+      const got = all([
+        usable(previous, pointer, last.proactive[row.key].in_force),
+        usable(context, `/proactive/${row.key}/issued`, issued),
+        usable(context, `/proactive/${row.key}/repealed`, repealed),
+        usable(context, pointer, in_force),
+      ]);
+      if (!got.value) {
+        context.skip({ rule: 'R9', pointer, because: got.blocked });
+        continue;
+      }
+      const [before] = got.value as [number];
       const expected = before + issued - repealed;
       if (expected === in_force) continue;
+      const formula = expected >= 0 ? `${before} + ${issued} − ${repealed} = ${expected}` : `${before} + ${issued} < ${repealed}`;
       out.push(
-        makeDiagnostic('RPT3009', `/proactive/${row.key}/in_force`, {
+        makeDiagnostic('RPT3009', pointer, {
           row: row.label,
           rowEn: row.en,
-          expected: String(expected),
+          expected,
           actual: String(in_force),
-          formula: `${before} + ${issued} − ${repealed} = ${expected}`,
-          formulaEn: `${before} + ${issued} − ${repealed} = ${expected}`,
+          formula,
+          formulaEn: formula,
         }),
       );
     }

@@ -4,15 +4,20 @@
  * @example not-ok  fees: 3784200  → RPT3007 at /proactive/fees
  */
 import { makeDiagnostic } from '../../diagnostics/diagnostic';
-import type { Rule } from './context';
+import { usable, type Rule } from './context';
 
 const IMPLAUSIBLE_WAN = 1_000_000;
+const POINTER = '/proactive/fees';
 
 export const feeUnit: Rule = {
   ids: ['R7'],
-  check({ report }) {
-    const fees = report.proactive.fees;
-    if (fees <= IMPLAUSIBLE_WAN) return [];
-    return [makeDiagnostic('RPT3007', '/proactive/fees', { actual: String(fees), converted: String(fees / 10_000) })];
+  check(context) {
+    const fees = usable(context, POINTER, context.report.proactive.fees);
+    if (fees.value === undefined) {
+      context.skip({ rule: 'R7', pointer: POINTER, because: fees.blocked });
+      return [];
+    }
+    if (fees.value <= IMPLAUSIBLE_WAN) return [];
+    return [makeDiagnostic('RPT3007', POINTER, { actual: String(fees.value), converted: String(fees.value / 10_000) })];
   },
 };

@@ -1,6 +1,6 @@
 /** The consistency rules, in the order their diagnostics are produced, and the runner. */
 import type { Diagnostic } from '../../diagnostics/diagnostic';
-import type { Rule, RuleContext } from './context';
+import type { Rule, RuleContext, Skip } from './context';
 import { crossYear } from './cross-year';
 import { feeUnit } from './fee-unit';
 import { partSix } from './part-six';
@@ -10,6 +10,8 @@ import { ruleMakingPower } from './rule-making-power';
 import { table3Balance } from './table3-balance';
 import { table3ResultsTotal } from './table3-results-total';
 import { textNumbers } from './text-numbers';
+
+export type { Skip } from './context';
 
 export const RULES: readonly Rule[] = [
   table3Balance,
@@ -23,6 +25,9 @@ export const RULES: readonly Rule[] = [
   textNumbers,
 ];
 
-export function runRules(context: RuleContext): Diagnostic[] {
-  return RULES.flatMap((rule) => rule.check(context));
+/** Runs every rule; checks that needed an unusable value come back as skipped, not judged. */
+export function runRules(context: Omit<RuleContext, 'skip'>): { diagnostics: Diagnostic[]; skipped: Skip[] } {
+  const skipped = new Map<string, Skip>();
+  const full: RuleContext = { ...context, skip: (skip) => skipped.set(`${skip.rule} ${skip.pointer}`, skip) };
+  return { diagnostics: RULES.flatMap((rule) => rule.check(full)), skipped: [...skipped.values()] };
 }

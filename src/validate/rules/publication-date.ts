@@ -4,11 +4,17 @@
  * @example not-ok  year: 2023, organ: 某局, date: 2024-02-10  → RPT3013 at /date
  */
 import { makeDiagnostic } from '../../diagnostics/diagnostic';
-import type { Rule } from './context';
+import { all, usable, type Rule } from './context';
 
 export const publicationDate: Rule = {
   ids: ['R13'],
-  check({ report }) {
+  check(context) {
+    const { report } = context;
+    const got = all([usable(context, '/date', 0), usable(context, '/year', 0), usable(context, '/organ', 0)]);
+    if (!got.value) {
+      context.skip({ rule: 'R13', pointer: '/date', because: got.blocked });
+      return [];
+    }
     const next = report.year + 1;
     if (report.date <= `${report.year}-12-31`) return [makeDiagnostic('RPT3016', '/date', { date: report.date, year: report.year })];
     const government = /人民政府$/.test(report.organ);

@@ -7,20 +7,27 @@
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS } from '../../format/national-2021';
 import { rowAt, rowPointer, sum } from '../../report/rows';
-import type { Rule } from './context';
+import { rowParts, writtenCell } from './cells';
+import { all, type Rule, type RuleContext } from './context';
 import { cellHints } from './sum-text';
 
 function checkRow(
+  context: RuleContext,
   code: 'RPT3003' | 'RPT3005',
   path: readonly string[],
-  values: readonly number[],
   columns: readonly { label: string; en: string }[],
   where: { zh: string; en: string },
 ): Diagnostic[] {
   const totalIndex = columns.length - 1;
-  const parts = values.slice(0, totalIndex);
+  // A row given without its total has it computed: nothing to check.
+  if ((rowAt(context.report, path)?.length ?? 0) <= totalIndex) return [];
+  const got = all([rowParts(context, path, columns.length), writtenCell(context, path, totalIndex)]);
+  if (!got.value) {
+    context.skip({ rule: code === 'RPT3003' ? 'R2' : 'R4', pointer: rowPointer(path, totalIndex), because: got.blocked });
+    return [];
+  }
+  const [parts, actual] = got.value as [number[], number];
   const expected = sum(parts);
-  const actual = values[totalIndex] ?? 0;
   if (expected === actual) return [];
   const terms = parts.map((value, column) => ({ label: columns[column]?.label ?? '', en: columns[column]?.en ?? '', value, pointer: rowPointer(path, column) }));
   return [
@@ -42,15 +49,14 @@ function checkRow(
 
 export const rowTotal: Rule = {
   ids: ['R2', 'R4'],
-  check({ report }) {
+  check(context) {
     const out: Diagnostic[] = [];
     for (const row of APPLICATION_ROWS) {
-      const values = rowAt(report, row.path);
-      if (values) out.push(...checkRow('RPT3003', row.path, values, APPLICANT_COLUMNS, { zh: `表三“${row.label}”`, en: `table 3 "${row.en}"` }));
+      out.push(...checkRow(context, 'RPT3003', row.path, APPLICANT_COLUMNS, { zh: `表三“${row.label}”`, en: `table 3 "${row.en}"` }));
     }
     for (const row of CASE_ROWS) {
       out.push(
-        ...checkRow('RPT3005', ['review_litigation', row.key], report.review_litigation[row.key], CASE_COLUMNS, {
+        ...checkRow(context, 'RPT3005', ['review_litigation', row.key], CASE_COLUMNS, {
           zh: `表四“${row.label}”`,
           en: `table 4 "${row.en}"`,
         }),

@@ -5,16 +5,28 @@
  * @example not-ok  organ: 某县人民政府, proactive.rules.issued: 1  → RPT3010 at /proactive/rules
  */
 import { makeDiagnostic } from '../../diagnostics/diagnostic';
-import type { Rule } from './context';
+import { all, usable, type Rule } from './context';
 
 const RULE_MAKERS = [/(省|自治区|市|自治州|盟)人民政府$/, /^国务院/, /^中华人民共和国/];
+const POINTER = '/proactive/rules';
 
 export const ruleMakingPower: Rule = {
   ids: ['R10'],
-  check({ report }) {
-    const { issued, repealed, in_force } = report.proactive.rules;
-    if (issued + repealed + in_force === 0) return [];
-    if (RULE_MAKERS.some((pattern) => pattern.test(report.organ))) return [];
-    return [makeDiagnostic('RPT3010', '/proactive/rules', { organ: report.organ })];
+  check(context) {
+    const { rules } = context.report.proactive;
+    const got = all([
+      usable(context, '/organ', 0),
+      usable(context, `${POINTER}/issued`, rules.issued),
+      usable(context, `${POINTER}/repealed`, rules.repealed),
+      usable(context, `${POINTER}/in_force`, rules.in_force),
+    ]);
+    if (!got.value) {
+      context.skip({ rule: 'R10', pointer: POINTER, because: got.blocked });
+      return [];
+    }
+    if (rules.issued + rules.repealed + rules.in_force === 0) return [];
+    const organ = context.report.organ;
+    if (RULE_MAKERS.some((pattern) => pattern.test(organ))) return [];
+    return [makeDiagnostic('RPT3010', POINTER, { organ })];
   },
 };

@@ -5,14 +5,15 @@
  * @example not-ok  overview: 共收到政府信息公开申请5件, applications.new total 3  → RPT3014 at /overview
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
-import { APPLICANT_TOTAL_INDEX } from '../../format/national-2021';
-import type { Report, Text } from '../../report/types';
-import type { Rule } from './context';
+import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX } from '../../format/national-2021';
+import type { Text } from '../../report/types';
+import { effectiveCell } from './cells';
+import { usable, type Got, type Rule, type RuleContext } from './context';
 
 interface Claim {
   pattern: RegExp;
   /** The table figure the phrase states, and how to name it. */
-  value: (report: Report) => number;
+  value: (context: RuleContext) => Got<number>;
   cell: string;
   cellEn: string;
   /** The number the phrase states (a phrase like 未收到 states zero). */
@@ -23,28 +24,28 @@ const CLAUSE = '[^，。；：,;]';
 const CLAIMS: Claim[] = [
   {
     pattern: new RegExp(`(?:收到|新收|受理)${CLAUSE}{0,12}?申请${CLAUSE}{0,4}?(\\d+)件`, 'g'),
-    value: (r) => r.applications.new[APPLICANT_TOTAL_INDEX] ?? 0,
+    value: (context) => effectiveCell(context, ['applications', 'new'], APPLICANT_TOTAL_INDEX, APPLICANT_COLUMNS.length),
     cell: '表三“一、本年新收政府信息公开申请数量”的总计',
     cellEn: 'table 3 new applications (total)',
     stated: (m) => Number(m[1]),
   },
   {
     pattern: new RegExp(`未(?:收到|受理)${CLAUSE}{0,12}?(?:申请|办理件)`, 'g'),
-    value: (r) => r.applications.new[APPLICANT_TOTAL_INDEX] ?? 0,
+    value: (context) => effectiveCell(context, ['applications', 'new'], APPLICANT_TOTAL_INDEX, APPLICANT_COLUMNS.length),
     cell: '表三“一、本年新收政府信息公开申请数量”的总计',
     cellEn: 'table 3 new applications (total)',
     stated: () => 0,
   },
   {
     pattern: new RegExp(`(?:制定|出台|制发|印发)${CLAUSE}{0,6}?行政规范性文件(\\d+)件`, 'g'),
-    value: (r) => r.proactive.normative_documents.issued,
+    value: (context) => usable(context, '/proactive/normative_documents/issued', context.report.proactive.normative_documents.issued),
     cell: '表二“行政规范性文件”的本年制发件数',
     cellEn: 'table 2 normative documents issued',
     stated: (m) => Number(m[1]),
   },
   {
     pattern: new RegExp(`现行有效${CLAUSE}{0,6}?规范性文件(?:共)?(\\d+)件`, 'g'),
-    value: (r) => r.proactive.normative_documents.in_force,
+    value: (context) => usable(context, '/proactive/normative_documents/in_force', context.report.proactive.normative_documents.in_force),
     cell: '表二“行政规范性文件”的现行有效件数',
     cellEn: 'table 2 normative documents in force',
     stated: (m) => Number(m[1]),
@@ -61,13 +62,23 @@ function strings(text: Text, pointer: string): [string, string][] {
 
 export const textNumbers: Rule = {
   ids: ['R14'],
-  check({ report }) {
+  check(context) {
     const out: Diagnostic[] = [];
-    for (const [text, pointer] of strings(report.overview, '/overview')) {
+    const blocked = context.unusable.touching('/overview');
+    if (blocked.length > 0) {
+      context.skip({ rule: 'R14', pointer: '/overview', because: blocked });
+      return out;
+    }
+    for (const [text, pointer] of strings(context.report.overview, '/overview')) {
       for (const claim of CLAIMS) {
         for (const match of text.matchAll(claim.pattern)) {
           const stated = claim.stated(match as RegExpExecArray);
-          const value = claim.value(report);
+          const got = claim.value(context);
+          if (got.value === undefined) {
+            context.skip({ rule: 'R14', pointer, because: got.blocked });
+            continue;
+          }
+          const value = got.value;
           if (stated === value) continue;
           out.push({
             ...makeDiagnostic('RPT3014', pointer, { quote: match[0], stated: String(stated), table: String(value), cell: claim.cell, cellEn: claim.cellEn }),

@@ -1,0 +1,66 @@
+/**
+ * One mistake, one diagnostic. A row left blank (every cell empty, "/", "—" or "无") is one error
+ * naming the row and its columns, not one per cell; a table left empty is one error for the table,
+ * not one per missing row. Runs over the structural diagnostics of a file and its loaded data.
+ */
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS } from '../format/national-2021';
+import { rowPointer } from '../report/rows';
+
+/** What clerks write in a cell that has nothing: nothing, a slash, a dash, 无. */
+const BLANK = /^[\s\u3000]*(?:[/／]|[—–\-－]+|无|空)?[\s\u3000]*$/;
+const isBlank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && BLANK.test(value));
+
+const ROWS = [
+  ...APPLICATION_ROWS.map((row) => ({ path: row.path, table: '表三', tableEn: 'table 3', label: row.group ? `${row.group}${row.label}` : row.label, en: row.en, columns: APPLICANT_COLUMNS })),
+  ...CASE_ROWS.map((row) => ({ path: ['review_litigation', row.key], table: '表四', tableEn: 'table 4', label: row.label, en: row.en, columns: CASE_COLUMNS })),
+];
+
+const TABLES = [
+  { key: 'proactive', zh: '表二（主动公开政府信息情况）', en: 'table 2 (proactive disclosure)' },
+  { key: 'applications', zh: '表三（收到和处理政府信息公开申请情况）', en: 'table 3 (applications)' },
+  { key: 'review_litigation', zh: '表四（行政复议、行政诉讼情况）', en: 'table 4 (review and litigation)' },
+] as const;
+
+function valueAt(data: unknown, path: readonly string[]): unknown {
+  let node = data;
+  for (const key of path) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return node;
+}
+
+const within = (pointer: string | null, place: string) => pointer !== null && (pointer === place || pointer.startsWith(place + '/'));
+
+/** Replaces the per-cell and per-row diagnostics of blank rows and empty tables by one each. */
+export function collapseBlanks(data: unknown, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  let out = [...diagnostics];
+  const replace = (place: string, diagnostic: Diagnostic, alsoParentMissing: boolean) => {
+    const inside = (d: Diagnostic) => within(d.pointer, place) || (alsoParentMissing && d.code === 'RPT2001' && d.pointer === place);
+    if (!out.some(inside)) return;
+    const first = out.findIndex(inside);
+    out = [...out.slice(0, first).filter((d) => !inside(d)), diagnostic, ...out.slice(first).filter((d) => !inside(d))];
+  };
+  for (const table of TABLES) {
+    const value = valueAt(data, [table.key]);
+    const empty = isBlank(value) || (value !== null && typeof value === 'object' && Object.keys(value).length === 0);
+    if (value !== undefined && empty) replace(`/${table.key}`, makeDiagnostic('RPT2016', `/${table.key}`, { table: table.zh, tableEn: table.en }), true);
+  }
+  for (const row of ROWS) {
+    const value = valueAt(data, row.path);
+    const blank = value !== undefined && (isBlank(value) || (Array.isArray(value) && value.every(isBlank)));
+    if (!blank) continue;
+    replace(
+      rowPointer(row.path),
+      makeDiagnostic('RPT2015', rowPointer(row.path), {
+        table: row.table,
+        tableEn: row.tableEn,
+        row: row.label,
+        rowEn: row.en,
+        columns: row.columns.map((c) => c.label).join('、'),
+        columnsEn: row.columns.map((c) => c.en).join(', '),
+        zeros: `[${row.columns.map(() => '0').join(', ')}]`,
+      }),
+      false,
+    );
+  }
+  return out;
+}
