@@ -1,0 +1,85 @@
+/**
+ * Fuzzing the checker with mutated fixtures: 10,000 files made by cutting, inserting and swapping
+ * text in real reports (YAML punctuation, control characters, huge numbers, deep nesting). None may
+ * crash, hang or produce a diagnostic outside the catalog; a sample also goes through the real
+ * command, which must exit 0 or 1 without a stack trace.
+ */
+import fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkReport } from '../src/check';
+import { catalog } from '../src/diagnostics/catalog';
+import { nodeHost, type Host } from '../src/host';
+import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
+import { FIXTURES, yamlFiles } from './helpers/fixtures';
+
+const sources = [path.join(FIXTURES, 'yichun-2023.yaml'), ...yamlFiles(path.join(FIXTURES, 'valid')), ...yamlFiles(path.join(FIXTURES, 'invalid'))].map((file) =>
+  fs.readFileSync(file, 'utf8'),
+);
+
+/** Text a clerk, an editor or an attacker might put anywhere in a file. */
+const PIECES = [
+  ',', ':', ': ', '[', ']', '{', '}', '- ', '#', '&a ', '*a', '!', '!!binary ', '!!str ', '|', '>', "'", '"', '\t', '\n', '\n  ', '   ',
+  '\u0000', '\u001b', '\u0007', '\u202e', '\ud800', '\u3000', '１２', '1,234', '1，2', '1e3', '0x10', '-0', '5.0', '1_000', '/', '—', '无', '~', 'null',
+  '99999999999999999999', '-1', '1.5', '012345', '[[[[[[[[[[', '{{{{{{{{', '---\n', '...\n', '? ', '<<: *a', '%YAML 1.1\n', '\r', '\ufeff',
+];
+
+const mutation = fc.record({
+  at: fc.nat(),
+  cut: fc.nat({ max: 40 }),
+  insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 }), fc.constant('')),
+  moveLine: fc.boolean(),
+});
+
+function mutate(text: string, mutations: { at: number; cut: number; insert: string; moveLine: boolean }[]): string {
+  let out = text;
+  for (const m of mutations) {
+    if (m.moveLine) {
+      const lines = out.split('\n');
+      const [line] = lines.splice(m.at % lines.length, 1);
+      lines.splice((m.at * 7) % (lines.length + 1), 0, line ?? '');
+      out = lines.join('\n');
+    }
+    const at = m.at % (out.length + 1);
+    out = out.slice(0, at) + m.insert + out.slice(at + m.cut);
+  }
+  return out;
+}
+
+const memoryHost = (text: string): Host => ({ ...nodeHost({}), readBytes: () => Buffer.from(text, 'utf8') });
+const known = new Set(Object.keys(catalog));
+
+test('10,000 mutated reports: the checker never throws and says only catalogued things', () => {
+  let slowest = 0;
+  fc.assert(
+    fc.property(fc.nat(sources.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (source, mutations) => {
+      const text = mutate(sources[source] as string, mutations);
+      const started = process.hrtime.bigint();
+      const checked = checkReport(memoryHost(text), 'fuzz.yaml');
+      slowest = Math.max(slowest, Number(process.hrtime.bigint() - started) / 1e6);
+      const strange = checked.diagnostics.filter((d) => !known.has(d.code) || d.message.zh === '' || d.message.en === '');
+      if (strange.length > 0) expect({ text, strange }).toBeUndefined();
+      // A report is handed on only when it has no errors.
+      if (checked.report && checked.diagnostics.some((d) => d.severity === 'error')) expect({ text, handedOn: true }).toBeUndefined();
+    }),
+    { numRuns: 10_000, seed: 20261128 },
+  );
+  // Reported, not asserted (speed is measured by `npm run bench`): the slowest single check.
+  console.log(`fuzz: slowest check ${slowest.toFixed(1)} ms`);
+});
+
+test('a sample of mutated reports through the real command: exit 0 or 1, never a stack trace', () => {
+  const dir = tempDir();
+  const samples = fc.sample(fc.tuple(fc.nat(sources.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 })), { numRuns: 24, seed: 7 });
+  const files = samples.map(([source, mutations], i) => {
+    const file = path.join(dir, `fuzz-${i}.yaml`);
+    fs.writeFileSync(file, mutate(sources[source] as string, mutations));
+    return file;
+  });
+  for (const command of [['validate', '--json'], ['validate']]) {
+    const r = runReport([...command, ...files]);
+    expect([0, 1]).toContain(r.status);
+    expect(r.stderr).not.toMatch(STACK_FRAME);
+    if (command.includes('--json')) expect(JSON.parse(r.stdout).files).toHaveLength(files.length);
+  }
+});
