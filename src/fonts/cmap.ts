@@ -7,8 +7,16 @@
 import type { Host } from '../host';
 import type { FontFile } from './resolve';
 
-/** The font's bytes do not make a usable font; `reason` is short English for the message. */
-export class FontDataError extends Error {}
+/** The font's bytes do not make a usable font; the message is short English for the diagnostic. */
+export class FontDataError extends Error {
+  /** `file`: the font file, when the error travels beyond the code that knows it (font-set.ts). */
+  constructor(
+    message: string,
+    readonly file?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Tables the PDF renderer reads from every face; outlines come from glyf+loca or CFF. */
 const REQUIRED_TABLES = ['cmap', 'head', 'hhea', 'hmtx', 'maxp'] as const;
@@ -186,12 +194,22 @@ function groupMap(table: Reader, at: number, format: 12 | 13): CharacterMap {
   };
 }
 
+/** The head table's magic number and loca format, which fontkit needs to open the face at all. */
+function checkHead(bytes: FontBytes, tables: TableDirectory): void {
+  const head = tables.get('head');
+  const table = head && head.length >= 54 ? bytes.read(head.offset, 54) : undefined;
+  if (!table || table.u32(12) !== 0x5f0f3cf5) throw new FontDataError('bad head table');
+  if (table.i16(50) !== 0 && table.i16(50) !== 1) throw new FontDataError('bad loca format');
+}
+
 /** The character map of a face; FontDataError when the file is not a well-formed font. */
 export function readCharacterMap(host: Host, font: FontFile): CharacterMap {
   const stat = host.statFile(font.file);
   if (stat.kind !== 'file') throw new FontDataError(`not a regular file (${stat.kind})`);
   const bytes = new FontBytes(host, font.file, stat.size);
-  const cmap = faceDirectory(bytes, font).get('cmap');
+  const tables = faceDirectory(bytes, font);
+  checkHead(bytes, tables);
+  const cmap = tables.get('cmap');
   if (!cmap) throw new FontDataError('no cmap table');
   const table = bytes.read(cmap.offset, cmap.length);
   const subtables = Array.from({ length: table.u16(2) }, (_, i) => ({ platform: table.u16(4 + 8 * i), encoding: table.u16(6 + 8 * i), offset: table.u32(8 + 8 * i) }));

@@ -4,6 +4,7 @@
  * .notdef box. A character no font has is reported by the caller as a diagnostic.
  */
 import * as fontkit from 'fontkit';
+import { FontDataError } from './cmap';
 import { faceKey, fallbackChain } from './fallback';
 import { FONT_ROLES, type FontFile, type ResolvedRole } from './resolve';
 import { TrueTypeSubset, TrueTypeTables } from './truetype';
@@ -91,7 +92,13 @@ export class FontSet {
     const key = faceKey(file);
     let face = this.faces.get(key);
     if (!face) {
-      const font = open(file, this.prefetched.get(file.file));
+      let font: fontkit.Font;
+      try {
+        font = open(file, this.prefetched.get(file.file));
+      } catch (error) {
+        // cmap.ts refuses most damage before rendering; what it cannot see surfaces here.
+        throw new FontDataError(error instanceof Error ? error.message : String(error), file.file);
+      }
       const raw = trueTypeTables(font);
       face = { key: `nb${this.faces.size + 1}`, font, unshaped: unshaped(font, raw), raw, file };
       this.faces.set(key, face);
