@@ -38,9 +38,12 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .version(require('../../package.json').version as string)
     .addHelpText('after', `\n退出码 exit codes:\n${EXIT_TABLE}`)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-
-  const lang = () => program.choiceOption('--lang <lang>', '提示语言 message language', ['zh', 'en']).default('zh');
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureHelp({ showGlobalOptions: true });
+  // One --lang for every command, accepted anywhere on the line (commander reads program options
+  // before and after the command name); usage errors read it before parsing (langOf).
+  program.addOption(program.choiceOption('--lang <lang>', '提示语言 message language', ['zh', 'en']).default('zh'));
+  const lang = () => program.opts<{ lang: Lang }>().lang;
   const fontOption = () => new Option('--font <role=file>', `指定字体文件（可重复）font file for a role (repeatable): ${FONT_ROLES.join('|')}`).argParser(collectFonts).default({});
   /** A usage problem of the arguments (printed, exit 2), or undefined. */
   const usage = (problem: string | undefined): boolean => {
@@ -63,12 +66,11 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .option('--previous <file>', '上一年度报告，用于跨年度核对（R8、R9）/ last year\'s report for cross-year checks')
     .addOption(fontOption())
-    .addOption(lang())
-    .action((files: string[], options: { json?: boolean; strict?: boolean; previous?: string; font: FontOptionValue; lang: Lang }) => {
+    .action((files: string[], options: { json?: boolean; strict?: boolean; previous?: string; font: FontOptionValue }) => {
       if (usage(fontProblem(options.font) ?? epochProblem(host))) return;
       const inputs = inputsOf(files, undefined);
       if (!inputs || typeof options.font === 'string') return;
-      code = runValidate(host, io, inputs, { ...options, fonts: options.font });
+      code = runValidate(host, io, inputs, { ...options, fonts: options.font, lang: lang() });
     });
 
   program
@@ -84,11 +86,10 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', ['model']))
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也不生成 / warnings also fail')
-    .addOption(lang())
     .action(
       async (
         files: string[],
-        options: { out: string; name?: string; format: string; font: FontOptionValue; pdfa: '2b' | '2a' | '3b'; jobs?: number; emit?: 'model'; json?: boolean; strict?: boolean; lang: Lang },
+        options: { out: string; name?: string; format: string; font: FontOptionValue; pdfa: '2b' | '2a' | '3b'; jobs?: number; emit?: 'model'; json?: boolean; strict?: boolean },
       ) => {
         const formats = parseFormats(options.format);
         const problem = !formats
@@ -106,6 +107,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
           inputs,
           {
             ...options,
+            lang: lang(),
             fonts: options.font,
             conformance,
             ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
@@ -121,10 +123,9 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .command('fonts')
     .description('列出每种字体角色选用的字体文件及原因 / show the font file chosen for each role and why')
     .addOption(fontOption())
-    .addOption(lang())
-    .action((options: { font: FontOptionValue; lang: Lang }) => {
+    .action((options: { font: FontOptionValue }) => {
       if (usage(fontProblem(options.font)) || typeof options.font === 'string') return;
-      code = runFonts(host, io, options.font, options.lang);
+      code = runFonts(host, io, options.font, lang());
     });
 
   program
@@ -134,9 +135,8 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--organ <name>', '发布机关全称 organ name', '某某机关')
     .option('-o, --output <file>', '输出文件 output file (默认 default: <year>.yaml)')
     .option('--force', '覆盖已有文件 / overwrite an existing file')
-    .addOption(lang())
-    .action((options: { year?: string; organ: string; output?: string; force?: boolean; lang: Lang }) => {
-      code = runInit(host, io, options);
+    .action((options: { year?: string; organ: string; output?: string; force?: boolean }) => {
+      code = runInit(host, io, { ...options, lang: lang() });
     });
 
   try {
