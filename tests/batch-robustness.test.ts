@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { runBuild } from '../src/cli/build';
+import { checkFontFiles } from '../src/cli/font-checks';
 import { runCli, type Io } from '../src/cli/main';
 import { RenderPool } from '../src/cli/render-workers';
 import { writeOutputs } from '../src/cli/write-outputs';
@@ -45,6 +46,11 @@ const badFonts = (() => {
   fs.writeFileSync(huge, Buffer.from([0, 1, 0, 0]));
   fs.truncateSync(huge, FONT_FILE_LIMIT_BYTES + 1); // sparse: no disk used, and never read
   const cut = write('cut.ttf', fs.readFileSync(serif).subarray(0, 8192)); // a directory whose tables lie beyond the end
+  const brokenHead = Buffer.from(fs.readFileSync(serif));
+  const tables = brokenHead.readUInt16BE(4);
+  for (let i = 0; i < tables; i++) {
+    if (brokenHead.toString('latin1', 12 + 16 * i, 16 + 16 * i) === 'head') brokenHead.writeUInt16BE(5, brokenHead.readUInt32BE(20 + 16 * i) + 50); // no such loca format
+  }
   return [
     ['a folder', dir, 'RPT5005'],
     ['/dev/zero', '/dev/zero', 'RPT5005'],
@@ -54,6 +60,7 @@ const badFonts = (() => {
     ['a file over the size limit', huge, 'RPT5006'],
     ['a WOFF2 web font', write('web.woff2', Buffer.concat([Buffer.from('wOF2'), Buffer.alloc(64)])), 'RPT5008'],
     ['a truncated TrueType file', cut, 'RPT5009'],
+    ['a TrueType file with a damaged head table', write('bad-head.ttf', brokenHead), 'RPT5009'],
     ['a missing file', path.join(dir, 'missing.ttf'), 'RPT5004'],
   ] as const;
 })();
@@ -90,6 +97,24 @@ describe('bad font files are the report’s errors, found by validate and build 
     expect(codesOf(r.stdout)).toEqual([[], [`${FONTS_LINE}:16 RPT5007`], [`${FONTS_LINE}:16 RPT5005`], []]);
     expect(fs.readdirSync(out).sort()).toEqual(['busy-county.docx', 'busy-county.pdf', 'yichun-2023.docx', 'yichun-2023.pdf']);
     expect(r.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  test('a font file that cannot be read is RPT5010 with the reason', () => {
+    const real = nodeHost();
+    const denied: Host = { ...real, readRange: () => { throw Object.assign(new Error('denied'), { code: 'EACCES' }); } };
+    const diagnostics = checkFontFiles(denied, { kaiti: serif }, () => '/fonts/kaiti');
+    expect(diagnostics.map((d) => [d.code, d.pointer, d.message.en])).toEqual([['RPT5010', '/fonts/kaiti', `cannot read the KaiTi (level-2 headings) font file "${serif}" (EACCES)`]]);
+  });
+
+  test('a face fontkit cannot open while rendering is the font’s RPT5009, not a crash', async () => {
+    const { renderPdfWith } = await import('../src/cli/render-pdf');
+    const { checkReport } = await import('../src/check');
+    const { buildModel } = await import('../src/model/build');
+    const checked = checkReport(nodeHost(), seed);
+    const doc = buildModel(checked.report!, checked.feesText!);
+    // The checks before rendering would refuse this file; here it reaches fontkit directly.
+    const result = await renderPdfWith(nodeHost(), doc, { timestamp: 0, fonts: { kaiti: '/etc/passwd' } });
+    expect(result.diagnostics.map((d) => [d.code, d.message.en.startsWith('the KaiTi (level-2 headings) font file "/etc/passwd" is damaged')])).toEqual([['RPT5009', true]]);
   });
 
   test('report fonts --font kaiti=/etc/passwd says it is not a font', () => {
