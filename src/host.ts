@@ -5,21 +5,54 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /** A file that could not be read, said in a way the diagnostics can quote. */
 export type ReadFailure = { kind: 'missing' } | { kind: 'directory' } | { kind: 'unreadable'; reason: string };
+
+/** What a path is, from stat alone (nothing is opened: a FIFO or a device would block or never end). */
+export type FileKind = { kind: 'file'; size: number } | { kind: 'directory' } | { kind: 'special' } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
+
+/** SOURCE_DATE_EPOCH: unset, a usable date, or set to something no PDF or ZIP date can hold. */
+export type SourceDateEpoch = { kind: 'unset' } | { kind: 'date'; date: Date } | { kind: 'invalid'; raw: string };
+
+/**
+ * ZIP (DOCX) entry dates are MS-DOS dates, 1980-01-01 to 2107-12-31; PDF dates hold any 4-digit
+ * year. SOURCE_DATE_EPOCH must fit both, in whole seconds since 1970 (reproducible-builds.org).
+ */
+const EPOCH_RANGE_S = { min: Date.UTC(1980, 0, 1) / 1000, max: Date.UTC(2108, 0, 1) / 1000 - 1 } as const;
+
+/** Reads SOURCE_DATE_EPOCH as the spec says: decimal digits only, here also within the ZIP date range. */
+export function parseSourceDateEpoch(raw: string | undefined): SourceDateEpoch {
+  if (raw === undefined) return { kind: 'unset' };
+  const seconds = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+  if (!(seconds >= EPOCH_RANGE_S.min && seconds <= EPOCH_RANGE_S.max)) return { kind: 'invalid', raw };
+  return { kind: 'date', date: new Date(seconds * 1000) };
+}
 
 export interface Host {
   /** Reads a whole file; returns the reason instead of throwing. */
   readBytes(file: string): Uint8Array | ReadFailure;
   /** Reads a whole file without blocking this thread (for large font files). */
   readBytesAsync(file: string): Promise<Uint8Array>;
+  /** Standard input, read to its end (for the file argument `-`). */
+  readStdin(): Uint8Array;
+  /** What a path is and, for a regular file, its size; never opens it. */
+  statFile(file: string): FileKind;
+  /** Up to `length` bytes of a regular file from `offset` (fewer at its end); throws when it cannot be read. */
+  readRange(file: string, offset: number, length: number): Uint8Array;
+  /** Writes `bytes` to a new temp file beside `file` (creating the folder) and returns the temp's path. */
+  writeTemp(file: string, bytes: Uint8Array): string;
+  /** Renames a file over another (atomic within one folder). */
+  rename(from: string, to: string): void;
+  /** Removes a file; nothing when it is not there. */
+  remove(file: string): void;
   /** Writes a file atomically: a temp file beside it, then rename, so a reader never sees half a file. */
   writeBytesAtomic(file: string, bytes: Uint8Array): void;
   /** True when a path exists (file or directory). */
   exists(file: string): boolean;
-  /** SOURCE_DATE_EPOCH, if set and valid, as a Date; otherwise undefined (callers use the report's date). */
-  sourceDateEpoch(): Date | undefined;
+  /** SOURCE_DATE_EPOCH as set in the environment (callers use the report's date when it is unset). */
+  sourceDateEpoch(): SourceDateEpoch;
   /** Today's date on the machine clock (only `init` uses it, to pick a default year). */
   today(): Date;
   /** Entries of a directory: files and subdirectories; [] when it cannot be read. */
@@ -27,6 +60,8 @@ export interface Host {
   /** Where to look for fonts installed on this machine (Windows, macOS, fontconfig directories). */
   fontDirs(): string[];
 }
+
+let tempCounter = 0;
 
 export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
   return {
@@ -44,11 +79,51 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
     readBytesAsync(file) {
       return fs.promises.readFile(file);
     },
-    writeBytesAtomic(file, bytes) {
-      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-      const temp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+    readStdin() {
+      return fs.readFileSync(0);
+    },
+    statFile(file) {
+      try {
+        const stat = fs.statSync(file);
+        if (stat.isDirectory()) return { kind: 'directory' };
+        return stat.isFile() ? { kind: 'file', size: stat.size } : { kind: 'special' };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+        return { kind: 'unreadable', reason: code ?? String(error) };
+      }
+    },
+    readRange(file, offset, length) {
+      const fd = fs.openSync(file, 'r');
+      try {
+        const buffer = Buffer.alloc(length);
+        return buffer.subarray(0, fs.readSync(fd, buffer, 0, length, offset));
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+    writeTemp(file, bytes) {
+      const dir = path.dirname(path.resolve(file));
+      fs.mkdirSync(dir, { recursive: true });
+      // A dot name (hidden), unique per process, thread and call, so two writers never share a temp.
+      const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${threadId}-${tempCounter++}.tmp`);
       try {
         fs.writeFileSync(temp, bytes);
+      } catch (error) {
+        fs.rmSync(temp, { force: true });
+        throw error;
+      }
+      return temp;
+    },
+    rename(from, to) {
+      fs.renameSync(from, to);
+    },
+    remove(file) {
+      fs.rmSync(file, { force: true });
+    },
+    writeBytesAtomic(file, bytes) {
+      const temp = this.writeTemp(file, bytes);
+      try {
         fs.renameSync(temp, file);
       } catch (error) {
         fs.rmSync(temp, { force: true });
@@ -59,9 +134,7 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
       return fs.existsSync(file);
     },
     sourceDateEpoch() {
-      const raw = env.SOURCE_DATE_EPOCH;
-      if (raw === undefined || !/^\d+$/.test(raw)) return undefined;
-      return new Date(Number(raw) * 1000);
+      return parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
     },
     today() {
       return new Date();

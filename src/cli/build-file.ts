@@ -5,17 +5,17 @@
  */
 import * as path from 'node:path';
 import { checkReport, place, type Checked } from '../check';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
-import { ROLE_NAMES } from '../fonts/resolve';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import { buildModel } from '../model/build';
 import { stableJson } from '../model/debug-json';
 import type { ReportDoc } from '../model/types';
 import type { PdfConformance } from '../render/pdf';
 import type { FontRole } from '../render/theme';
-import type { Report } from '../report/types';
 import type { SourceEncoding } from '../source/source-file';
 import type { Skip } from '../validate/rules';
+import { checkFonts } from './font-checks';
+import { withStdin } from './stdin';
 
 export type OutputFormat = 'pdf' | 'docx' | 'model';
 
@@ -41,7 +41,12 @@ export interface FileOutcome {
 }
 
 export interface FileJob {
+  /** The input's path, or the stdin label. */
   file: string;
+  /** Base name of the outputs (2023 → 2023.pdf). */
+  name: string;
+  /** The bytes of standard input, when `file` is the stdin label (a worker cannot read this process's stdin). */
+  stdin?: Uint8Array;
   formats: OutputFormat[];
   out: string;
   cliFonts: Partial<Record<FontRole, string>>;
@@ -66,23 +71,6 @@ export async function renderFormat(host: Host, format: OutputFormat, doc: Report
   }
 }
 
-/** Font files the report names (relative to the report) under those given with --font. */
-function configuredFonts(file: string, report: Report, cli: Partial<Record<FontRole, string>>): Partial<Record<FontRole, string>> {
-  const fromReport = Object.entries(report.fonts ?? {}).map(([role, font]) => [role, path.resolve(path.dirname(file), font)]);
-  return { ...Object.fromEntries(fromReport), ...cli };
-}
-
-/** A configured font file that does not exist is the clerk's error, reported at the report's fonts key or the command line. */
-function missingFontFiles(host: Host, file: string, fonts: Partial<Record<FontRole, string>>, cli: Partial<Record<FontRole, string>>): Diagnostic[] {
-  return Object.entries(fonts)
-    .filter(([, font]) => !host.exists(font))
-    .map(([role, font]) => {
-      const names = ROLE_NAMES[role as FontRole];
-      const pointer = cli[role as FontRole] === undefined ? `/fonts/${role}` : null;
-      return { ...makeDiagnostic('RPT5004', pointer, { path: font, role: names.zh, roleEn: names.en }), file };
-    });
-}
-
 const hasErrors = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
 
 /** A checked file ready to render, or the outcome that stops it. */
@@ -92,24 +80,27 @@ const sourceOf = (checked: Checked) => (checked.source ? { source: { text: check
 
 /** Check and model one file. Errors (or warnings under --strict) stop it here. */
 export function prepareFile(host: Host, job: FileJob): Prepared {
-  const checked = checkReport(host, job.file);
+  const checked = checkReport(job.stdin ? withStdin(host, job.stdin) : host, job.file);
   const stop = (extra: Diagnostic[] = []): Prepared => ({
     outcome: { file: job.file, diagnostics: [...checked.diagnostics, ...extra], skipped: checked.skipped, ...sourceOf(checked), outputs: [] },
   });
   const failing = hasErrors(checked.diagnostics) || (Boolean(job.strict) && checked.diagnostics.length > 0);
   if (failing || !checked.report || checked.feesText === undefined) return stop();
-  const report = checked.report;
-  const fonts = configuredFonts(job.file, report, job.cliFonts);
-  const fontErrors = job.formats.includes('pdf') ? missingFontFiles(host, job.file, fonts, job.cliFonts) : [];
+  const doc = buildModel(checked.report, checked.feesText);
+  const { fonts, diagnostics: fontErrors } = job.formats.includes('pdf') ? checkFonts(host, job.file, checked.report, doc, job.cliFonts) : { fonts: {}, diagnostics: [] };
   if (fontErrors.length > 0) return stop(place(checked, fontErrors));
-  const doc = buildModel(report, checked.feesText);
-  const timestamp = (host.sourceDateEpoch() ?? new Date(`${doc.meta.date}T00:00:00Z`)).getTime();
+  // An invalid SOURCE_DATE_EPOCH is refused as a usage error before any file is built (main.ts).
+  const epoch = host.sourceDateEpoch();
+  const timestamp = (epoch.kind === 'date' ? epoch.date : new Date(`${doc.meta.date}T00:00:00Z`)).getTime();
   const settings: RenderSettings = { timestamp, fonts, ...(job.conformance ? { conformance: job.conformance } : {}) };
   return { checked, doc, settings };
 }
 
 /** Where each format of a report goes. */
-export const outputPath = (job: Pick<FileJob, 'file' | 'out'>, format: OutputFormat) => path.join(job.out, path.basename(job.file).replace(/\.ya?ml$/i, '') + EXTENSION[format]);
+export const outputPath = (job: Pick<FileJob, 'name' | 'out'>, format: OutputFormat) => path.join(job.out, job.name + EXTENSION[format]);
+
+/** The output base name of an input file: its name without .yaml (a/2023.yaml → 2023). */
+export const outputName = (file: string) => path.basename(file).replace(/\.ya?ml$/i, '');
 
 /**
  * Renders the given formats of a prepared file. A render error (a character no font has) drops

@@ -8,16 +8,20 @@ import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { place } from '../check';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { inspectFontFile } from '../fonts/font-file';
 import type { Host } from '../host';
 import type { PdfConformance } from '../render/pdf';
 import type { FontRole } from '../render/theme';
 import { SourceFile } from '../source/source-file';
 import { buildFile, outputPath, prepareFile, renderPrepared, type FileJob, type FileOutcome, type OutputFormat } from './build-file';
+import { hasInternalError, internalErrorDiagnostic } from './internal-error';
+import type { Input } from './inputs';
 import { EXIT } from './exit-codes';
 import type { Io } from './main';
 import type { PdfRequest } from './pdf-worker';
 import { filePool, RenderPool } from './render-workers';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { writeOutputs } from './write-outputs';
 
 export type { OutputFormat } from './build-file';
 
@@ -39,8 +43,8 @@ const pdfWorkerScript = (script: string) => path.join(path.dirname(script), 'cli
  * thread checks the file; this thread renders the other formats meanwhile. All or nothing: a PDF
  * error drops the other outputs too.
  */
-async function buildSplit(host: Host, job: FileJob, script: string, early: Worker[]): Promise<FileOutcome> {
-  const pool = new RenderPool<PdfRequest, { bytes: Uint8Array; diagnostics: Diagnostic[] }>(pdfWorkerScript(script), 1, { preloadFonts: job.cliFonts }, early);
+async function buildSplit(host: Host, job: FileJob, script: string, preload: Partial<Record<FontRole, string>>, early: Worker[]): Promise<FileOutcome> {
+  const pool = new RenderPool<PdfRequest, { bytes: Uint8Array; diagnostics: Diagnostic[] }>(pdfWorkerScript(script), 1, { preloadFonts: preload }, early);
   try {
     const prepared = prepareFile(host, job);
     if ('outcome' in prepared) return prepared.outcome;
@@ -69,10 +73,20 @@ async function buildPool(
 ): Promise<void> {
   const pool = filePool(script, size, preload);
   try {
-    await Promise.all(jobs.map(async (job, index) => onDone(await pool.run(job), index)));
+    await Promise.all(jobs.map(async (job, index) => onDone(await pool.run(job).catch((error: unknown) => internalFailure(job, error)), index)));
   } finally {
     await pool.close();
   }
+}
+
+/** The outcome of a file that hit a bug: its internal-error diagnostic and nothing to write. */
+function internalFailure(job: FileJob, error: unknown): FileOutcome {
+  return { file: job.file, diagnostics: [internalErrorDiagnostic(job.file, error)], skipped: [], outputs: [] };
+}
+
+/** The --font files worth opening before any report is checked: those that look like fonts (a FIFO would block the read). */
+function usableFonts(host: Host, fonts: Partial<Record<FontRole, string>>): Partial<Record<FontRole, string>> {
+  return Object.fromEntries(Object.entries(fonts).filter(([, file]) => inspectFontFile(host, file) === undefined));
 }
 
 /** A one-line progress bar on a terminal: 构建 12/300 [█████░░░░░] 4% file.yaml */
@@ -84,75 +98,75 @@ function progress(io: Io, done: number, total: number, file: string, lang: 'zh' 
   if (done === total) io.stderr('\r\x1b[K');
 }
 
-/** Writes a file's outputs atomically; the first failure is reported and stops that file's writes. */
+/** Writes a file's outputs (write-outputs.ts); a failure becomes the file's RPT5001. */
 function writeOutcome(host: Host, outcome: FileOutcome): { written: string[]; outcome: FileOutcome; io: boolean } {
-  const written: string[] = [];
-  for (const output of outcome.outputs) {
-    try {
-      host.writeBytesAtomic(output.path, output.bytes);
-      written.push(output.path);
-    } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      const diagnostic = { ...makeDiagnostic('RPT5001', null, { path: output.path, reason }), file: outcome.file };
-      return { written, outcome: { ...outcome, diagnostics: [...outcome.diagnostics, diagnostic] }, io: true };
-    }
-  }
-  return { written, outcome, io: false };
+  const { written, failure } = writeOutputs(host, outcome.outputs);
+  if (!failure) return { written, outcome, io: false };
+  const diagnostic = { ...makeDiagnostic('RPT5001', null, failure), file: outcome.file };
+  return { written, outcome: { ...outcome, diagnostics: [...outcome.diagnostics, diagnostic] }, io: true };
 }
 
-/** `early`: a render worker bin/report started before loading this script (early-worker.ts), adopted by the pool. */
 /** Input files whose outputs would land on the same path (a/2023.yaml and b/2023.yaml both make 2023.pdf). */
-function collidingInputs(files: readonly string[], out: string): string[][] {
+function collidingInputs(inputs: readonly Input[], out: string): string[][] {
   const byOutput = new Map<string, string[]>();
-  for (const file of new Set(files)) {
-    const key = outputPath({ file, out }, 'model');
-    byOutput.set(key, [...(byOutput.get(key) ?? []), file]);
+  for (const input of inputs) {
+    const key = outputPath({ name: input.name, out }, 'model');
+    const group = byOutput.get(key) ?? [];
+    if (!group.includes(input.file)) byOutput.set(key, [...group, input.file]);
   }
   return [...byOutput.values()].filter((group) => group.length > 1);
 }
 
-export async function runBuild(host: Host, io: Io, files: string[], options: BuildOptions, script: string, early: Worker[] = []): Promise<number> {
+/** `early`: a render worker bin/report started before loading this script (early-worker.ts), adopted by the pool. */
+export async function runBuild(host: Host, io: Io, inputs: readonly Input[], options: BuildOptions, script: string, early: Worker[] = []): Promise<number> {
   // One output would overwrite another: refuse before anything is built.
-  const collisions = collidingInputs(files, options.out);
+  const collisions = collidingInputs(inputs, options.out);
   if (collisions.length > 0) {
     for (const group of collisions) {
       io.stderr(`这些文件会生成同名输出，请分别用 --out 指定不同目录 / these files would write the same outputs, build them with different --out folders: ${group.join(', ')}\n`);
     }
     return EXIT.usage;
   }
-  const jobs: FileJob[] = files.map((file) => ({
-    file,
+  const jobs: FileJob[] = inputs.map((input) => ({
+    file: input.file,
+    name: input.name,
+    ...(input.stdin ? { stdin: input.stdin } : {}),
     formats: options.formats,
     out: options.out,
     cliFonts: options.fonts,
     ...(options.conformance ? { conformance: options.conformance } : {}),
     ...(options.strict ? { strict: true } : {}),
   }));
-  const outcomes: FileOutcome[] = new Array(files.length);
+  const outcomes: FileOutcome[] = new Array(jobs.length);
   const written = new Map<string, string[]>();
   let ioFailed = false;
   let done = 0;
-  const showProgress = io.isTTY && !options.json && files.length > 1;
+  const showProgress = io.isTTY && !options.json && jobs.length > 1;
   const finish = (outcome: FileOutcome, index: number) => {
     const result = writeOutcome(host, outcome);
     outcomes[index] = result.outcome;
     written.set(outcome.file, result.written);
     ioFailed ||= result.io;
-    if (showProgress) progress(io, ++done, files.length, outcome.file, options.lang);
+    if (showProgress) progress(io, ++done, jobs.length, outcome.file, options.lang);
   };
 
+  // Phase 1: build. Every file ends with an outcome, a bug in one included; results wait for all.
   const withPdf = options.formats.includes('pdf');
-  const workers = RenderPool.size(files.length === 1 && withPdf ? 2 : files.length, options.jobs);
+  const preload = withPdf ? usableFonts(host, options.fonts) : undefined;
+  const workers = RenderPool.size(jobs.length === 1 && withPdf ? 2 : jobs.length, options.jobs);
   const [single] = jobs;
-  if (workers > 1 && single && files.length === 1) finish(await buildSplit(host, single, script, early), 0);
-  else if (workers > 1) await buildPool(jobs, workers, script, withPdf ? options.fonts : undefined, finish);
-  else for (const [index, job] of jobs.entries()) finish(await buildFile(host, job), index);
+  if (workers > 1 && single && jobs.length === 1) {
+    finish(await buildSplit(host, single, script, preload ?? {}, early).catch((error: unknown) => internalFailure(single, error)), 0);
+  } else if (workers > 1) {
+    await buildPool(jobs, workers, script, preload, finish);
+  } else {
+    for (const [index, job] of jobs.entries()) finish(await buildFile(host, job).catch((error: unknown) => internalFailure(job, error)), index);
+  }
 
+  // Phase 2: report, in input order, the summary last.
   const results = outcomes.map((o) => ({ file: o.file, diagnostics: o.diagnostics, skipped: o.skipped, ...(o.source ? { source: new SourceFile(o.file, o.source.text, o.source.encoding) } : {}) }));
   reportDiagnostics(io, results, options, written);
-  if (!options.json) {
-    for (const file of [...written.values()].flat()) io.stderr(options.lang === 'zh' ? `已生成 ${file}\n` : `wrote ${file}\n`);
-  }
+  if (results.some((r) => hasInternalError(r.diagnostics))) return EXIT.internal;
   if (ioFailed) return EXIT.io;
   return results.some((r) => fails(r, options.strict)) ? EXIT.errors : EXIT.ok;
 }

@@ -1,6 +1,11 @@
 /** `report fonts`: for each role, the file chosen, why, and everything that was looked for. */
-import { FONT_ROLES, ROLE_NAMES, type ResolvedRole } from '../fonts/resolve';
+import { printHuman } from '../diagnostics/print-human';
+import { FONT_ROLES, ROLE_NAMES, resolveFonts, type ResolvedRole } from '../fonts/resolve';
+import type { Host } from '../host';
 import type { FontRole } from '../render/theme';
+import { EXIT } from './exit-codes';
+import { checkFontFiles } from './font-checks';
+import type { Io } from './main';
 
 const WHY = {
   configured: { zh: '由 --font 或报告的 fonts 指定', en: 'named by --font or the report' },
@@ -19,4 +24,15 @@ export function describeFonts(resolved: Record<FontRole, ResolvedRole>, folders:
     lines.push(`  ${lang === 'zh' ? '查找' : 'looked for'}: ${looked}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** Lists the fonts; a --font file that cannot be used is an error (exit 1) and the role is listed as if it were not given. */
+export function runFonts(host: Host, io: Io, configured: Partial<Record<FontRole, string>>, lang: 'zh' | 'en'): number {
+  const checked = Object.entries(configured).map(([role, file]) => ({ role, file, problems: checkFontFiles(host, { [role]: file }, () => null) }));
+  const usable = Object.fromEntries(checked.filter((c) => c.problems.length === 0).map((c) => [c.role, c.file]));
+  const problems = checked.flatMap((c) => c.problems).map((d) => ({ ...d, file: '--font' }));
+  io.stdout(describeFonts(resolveFonts(host, usable), host.fontDirs(), lang));
+  if (problems.length === 0) return EXIT.ok;
+  io.stderr(printHuman(problems, new Map(), lang));
+  return EXIT.errors;
 }

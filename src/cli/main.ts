@@ -2,17 +2,19 @@
  * The `report` command: argv → command → exit code. The only module that touches process, stdout,
  * stderr and exit codes; everything it calls is pure or goes through the Host.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option } from 'commander';
 import type { Worker } from 'node:worker_threads';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
 import { runBuild, type OutputFormat } from './build';
 import { isRenderWorker, serveFileRequests } from './render-workers';
-import { FONT_ROLES, resolveFonts } from '../fonts/resolve';
+import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
 import type { FontRole } from '../render/theme';
-import { describeFonts } from './fonts';
+import { runFonts } from './fonts';
 import { runInit } from './init';
+import { readInputs, type Input } from './inputs';
+import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
 import { runValidate } from './validate';
 
 /** Streams the CLI writes to (swapped in tests). */
@@ -31,65 +33,81 @@ const processIo: Io = {
 /** Runs the CLI and returns the exit code (does not exit). */
 export async function runCli(argv: readonly string[], host: Host = nodeHost(), io: Io = processIo, early: Worker[] = []): Promise<number> {
   let code: number = EXIT.ok;
-  const program = new Command('report')
+  const program = new LocalizedCommand('report', langOf(argv))
     .description('nianbao 年报：政府信息公开工作年度报告编译器 / government information disclosure annual report compiler')
     .version(require('../../package.json').version as string)
     .addHelpText('after', `\n退出码 exit codes:\n${EXIT_TABLE}`)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-
-  const lang = () => new Option('--lang <lang>', '提示语言 message language').choices(['zh', 'en']).default('zh');
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureHelp({ showGlobalOptions: true });
+  // One --lang for every command, accepted anywhere on the line (commander reads program options
+  // before and after the command name); usage errors read it before parsing (langOf).
+  program.addOption(program.choiceOption('--lang <lang>', '提示语言 message language', ['zh', 'en']).default('zh'));
+  const lang = () => program.opts<{ lang: Lang }>().lang;
+  const fontOption = () => new Option('--font <role=file>', `指定字体文件（可重复）font file for a role (repeatable): ${FONT_ROLES.join('|')}`).argParser(collectFonts).default({});
+  /** A usage problem of the arguments (printed, exit 2), or undefined. */
+  const usage = (problem: string | undefined): boolean => {
+    if (problem === undefined) return false;
+    io.stderr(`${problem}\n`);
+    code = EXIT.usage;
+    return true;
+  };
+  /** The inputs of a command, or undefined after printing why the arguments cannot be read. */
+  const inputsOf = (files: string[], name: string | undefined): Input[] | undefined => {
+    const read = readInputs(host, files, name);
+    return usage('usage' in read ? read.usage : undefined) || !('inputs' in read) ? undefined : read.inputs;
+  };
 
   program
     .command('validate')
     .description('检查报告文件，列出全部问题 / check report files and list every problem')
-    .argument('<files...>', 'YAML 报告文件 report files')
+    .argument('<files...>', 'YAML 报告文件，- 为标准输入 report files, - for standard input')
     .option('--json', '以 JSON 输出诊断信息 / print diagnostics as JSON')
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .option('--previous <file>', '上一年度报告，用于跨年度核对（R8、R9）/ last year\'s report for cross-year checks')
-    .addOption(lang())
-    .action((files: string[], options: { json?: boolean; strict?: boolean; previous?: string; lang: 'zh' | 'en' }) => {
-      code = runValidate(host, io, files, options);
+    .addOption(fontOption())
+    .action((files: string[], options: { json?: boolean; strict?: boolean; previous?: string; font: FontOptionValue }) => {
+      if (usage(fontProblem(options.font) ?? epochProblem(host))) return;
+      const inputs = inputsOf(files, undefined);
+      if (!inputs || typeof options.font === 'string') return;
+      code = runValidate(host, io, inputs, { ...options, fonts: options.font, lang: lang() });
     });
 
   program
     .command('build')
     .description('检查并生成报告（PDF 和 DOCX）/ check and build reports (PDF and DOCX)')
-    .argument('<files...>', 'YAML 报告文件 report files')
+    .argument('<files...>', 'YAML 报告文件，- 为标准输入 report files, - for standard input')
     .option('--out <dir>', '输出目录 output folder', 'output')
+    .option('--name <name>', '从标准输入（-）读取时的输出文件名，默认 stdin / output base name for standard input (default: stdin)')
     .addOption(new Option('--format <formats>', '输出格式，逗号分隔 output formats, comma-separated: pdf,docx').default('pdf,docx'))
-    .option('--font <role=file>', '指定字体文件（可重复）font file for a role (repeatable): fangsong|heiti|kaiti|xiaobiaosong|songti', collectFonts, {})
-    .addOption(new Option('--pdfa <level>', 'PDF/A 级别 PDF/A conformance').choices(['2b', '2a', '3b']).default('2b'))
-    .option('-j, --jobs <n>', '并行数（默认为 CPU 核数）parallel workers (default: CPU cores)', (value) => Number(value))
-    .addOption(new Option('--emit <what>', '另外输出文档模型 also write the document model (JSON)').choices(['model']))
+    .addOption(fontOption())
+    .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', ['2b', '2a', '3b']).default('2b'))
+    .option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)', (value) => (/^\d+$/.test(value) ? Number(value) : NaN))
+    .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', ['model']))
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也不生成 / warnings also fail')
-    .addOption(lang())
     .action(
       async (
         files: string[],
-        options: { out: string; format: string; font: Partial<Record<FontRole, string>> | string; pdfa: '2b' | '2a' | '3b'; jobs?: number; emit?: 'model'; json?: boolean; strict?: boolean; lang: 'zh' | 'en' },
+        options: { out: string; name?: string; format: string; font: FontOptionValue; pdfa: '2b' | '2a' | '3b'; jobs?: number; emit?: 'model'; json?: boolean; strict?: boolean },
       ) => {
         const formats = parseFormats(options.format);
         const problem = !formats
           ? `--format 只能是 pdf、docx 或 pdf,docx / --format must be pdf, docx or pdf,docx: ${options.format}`
-          : typeof options.font === 'string'
-            ? `--font 应写作 角色=文件，角色为 ${FONT_ROLES.join('、')} / --font takes role=file: ${options.font}`
-            : options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)
-              ? `--jobs 应为正整数 / --jobs must be a positive whole number`
-              : undefined;
-        if (problem || !formats || typeof options.font === 'string') {
-          io.stderr(`${problem}\n`);
-          code = EXIT.usage;
-          return;
-        }
+          : options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)
+            ? `--jobs 应为正整数 / --jobs must be a positive whole number`
+            : (fontProblem(options.font) ?? epochProblem(host));
+        if (usage(problem) || !formats || typeof options.font === 'string') return;
+        const inputs = inputsOf(files, options.name);
+        if (!inputs) return;
         const conformance = `PDF/A-${options.pdfa}` as PdfConformance;
         code = await runBuild(
           host,
           io,
-          files,
+          inputs,
           {
             ...options,
+            lang: lang(),
             fonts: options.font,
             conformance,
             ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
@@ -104,15 +122,10 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
   program
     .command('fonts')
     .description('列出每种字体角色选用的字体文件及原因 / show the font file chosen for each role and why')
-    .option('--font <role=file>', '指定字体文件（可重复）font file for a role (repeatable)', collectFonts, {})
-    .addOption(lang())
-    .action((options: { font: Partial<Record<FontRole, string>> | string; lang: 'zh' | 'en' }) => {
-      if (typeof options.font === 'string') {
-        io.stderr(`--font 应写作 角色=文件 / --font takes role=file: ${options.font}\n`);
-        code = EXIT.usage;
-        return;
-      }
-      io.stdout(describeFonts(resolveFonts(host, options.font), host.fontDirs(), options.lang));
+    .addOption(fontOption())
+    .action((options: { font: FontOptionValue }) => {
+      if (usage(fontProblem(options.font)) || typeof options.font === 'string') return;
+      code = runFonts(host, io, options.font, lang());
     });
 
   program
@@ -122,19 +135,20 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--organ <name>', '发布机关全称 organ name', '某某机关')
     .option('-o, --output <file>', '输出文件 output file (默认 default: <year>.yaml)')
     .option('--force', '覆盖已有文件 / overwrite an existing file')
-    .addOption(lang())
-    .action((options: { year?: string; organ: string; output?: string; force?: boolean; lang: 'zh' | 'en' }) => {
-      code = runInit(host, io, options);
+    .action((options: { year?: string; organ: string; output?: string; force?: boolean }) => {
+      code = runInit(host, io, { ...options, lang: lang() });
     });
 
   try {
     await program.parseAsync(argv as string[]);
   } catch (error) {
     if (error instanceof CommanderError) {
+      // An option's own parser throws past commander, unprinted (usage-errors.ts).
+      if (error.code === INVALID_CHOICE) io.stderr(`${error.message}\n`);
       // --help and --version end here with exitCode 0; every other commander error is a usage error.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    io.stderr(`nianbao 内部错误 internal error — 请报告此问题 please report this bug:\n${(error as Error).stack ?? String(error)}\n`);
+    io.stderr(internalErrorLine(error));
     return EXIT.internal;
   }
   return code;
@@ -142,8 +156,28 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
 
 const FORMATS: readonly OutputFormat[] = ['pdf', 'docx'];
 
+/** One line for a bug outside any one file: the first line of the error, never its stack. */
+const internalErrorLine = (error: unknown) =>
+  `nianbao 内部错误 internal error（${String((error as Error)?.message ?? error).split('\n')[0]}）— 请报告此问题 please report this bug\n`;
+
+/** --font's value: roles to files, or the first malformed role=file text. */
+type FontOptionValue = Partial<Record<FontRole, string>> | string;
+
+const fontProblem = (font: FontOptionValue) =>
+  typeof font === 'string' ? `--font 应写作 角色=文件，角色为 ${FONT_ROLES.join('、')} / --font takes role=file, role one of ${FONT_ROLES.join(', ')}: ${font}` : undefined;
+
+/** An invalid SOURCE_DATE_EPOCH would silently give other dates than asked for: refuse it. */
+function epochProblem(host: Host): string | undefined {
+  const epoch = host.sourceDateEpoch();
+  if (epoch.kind !== 'invalid') return undefined;
+  return (
+    `环境变量 SOURCE_DATE_EPOCH 应为 1980–2107 年之间某一时刻的秒数（十进制整数），实际为“${epoch.raw}” / ` +
+    `SOURCE_DATE_EPOCH must be whole seconds since 1970 for a moment from 1980 to 2107 (what ZIP and PDF dates hold), found "${epoch.raw}"`
+  );
+}
+
 /** Collects repeated --font role=file options; a malformed one turns the result into the bad text. */
-function collectFonts(value: string, previous: Partial<Record<FontRole, string>> | string): Partial<Record<FontRole, string>> | string {
+function collectFonts(value: string, previous: FontOptionValue): FontOptionValue {
   if (typeof previous === 'string') return previous;
   const match = /^([a-z]+)=(.+)$/.exec(value);
   if (!match || !(FONT_ROLES as readonly string[]).includes(match[1] ?? '')) return value;
@@ -165,7 +199,7 @@ export function main(argv: readonly string[], early?: Worker): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`nianbao internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(internalErrorLine(error));
       process.exitCode = EXIT.internal;
     },
   );

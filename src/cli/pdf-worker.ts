@@ -25,7 +25,8 @@ export function renderRequest(request: PdfRequest): ReturnType<typeof renderPdfW
 const port = parentPort;
 if (port) {
   const preload = (workerData as { preloadFonts?: Partial<Record<FontRole, string>> } | undefined)?.preloadFonts ?? {};
-  void preloadFonts(host, preload);
+  // A font that fails to open fails the render that uses it, where it is reported: not here.
+  preloadFonts(host, preload).catch(() => undefined);
   port.on('message', async ({ id, request }: { id: number; request: PdfRequest }) => {
     try {
       port.postMessage({ id, result: await renderRequest(request) });

@@ -31,7 +31,8 @@ export function serveFileRequests(): void {
   if (setup.preloadFonts) {
     // Loading pdfkit and opening the faces takes ~150 ms; start it before any request arrives.
     // (preloadFonts starts reading the font files at once; the reads overlap with loading pdfkit)
-    void preloadFonts(host, setup.preloadFonts);
+    // A font that fails to open fails the render that uses it, where it is reported: not here.
+    preloadFonts(host, setup.preloadFonts).catch(() => undefined);
     void import('../render/pdf');
   }
   port.on('message', async ({ id, request }: { id: number; request: FileJob }) => {
@@ -44,29 +45,40 @@ export function serveFileRequests(): void {
   });
 }
 
-/** Workers running requests as they come, one at a time each; answers are `{id, result}` or `{id, error}`. */
+interface Task<Request, Result> {
+  request: Request;
+  resolve: (result: Result) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Workers running requests as they come, one at a time each; answers are `{id, result}` or `{id, error}`.
+ * A worker that dies (an uncaught error, process.exit, out of memory) rejects only the request it
+ * was running; a new worker takes its place when there is more work, so the rest of a batch goes on.
+ */
 export class RenderPool<Request, Result> {
   private readonly idle: Worker[] = [];
-  private readonly all: Worker[] = [];
-  private readonly waiting: { request: Request; resolve: (r: Result) => void; reject: (e: Error) => void }[] = [];
+  private readonly all = new Set<Worker>();
+  private readonly running = new Map<Worker, Task<Request, Result> & { id: number }>();
+  private readonly waiting: Task<Request, Result>[] = [];
   private nextId = 0;
+  private closing = false;
 
   /** `adopted`: workers already started for this script (the early PDF worker of bin/report). */
-  constructor(script: string, size: number, data: unknown, adopted: Worker[] = []) {
-    for (const worker of adopted.slice(0, size)) {
-      this.all.push(worker);
-      this.idle.push(worker);
-    }
-    for (let i = this.all.length; i < size; i++) {
-      const worker = new Worker(script, { workerData: data });
-      this.all.push(worker);
-      this.idle.push(worker);
-    }
+  constructor(
+    private readonly script: string,
+    private readonly size: number,
+    private readonly data: unknown,
+    adopted: Worker[] = [],
+  ) {
+    for (const worker of adopted.slice(0, size)) this.adopt(worker);
+    while (this.all.size < size) this.adopt(new Worker(script, { workerData: data }));
   }
 
-  /** Workers worth starting for `tasks` pieces of work on this machine. */
+  /** Workers worth starting for `tasks` pieces of work: never more than the tasks or the cores, whatever --jobs asks. */
   static size(tasks: number, jobs?: number): number {
-    return Math.max(1, Math.min(tasks, jobs ?? availableParallelism()));
+    const cores = availableParallelism();
+    return Math.max(1, Math.min(tasks, cores, jobs ?? cores));
   }
 
   run(request: Request): Promise<Result> {
@@ -76,36 +88,48 @@ export class RenderPool<Request, Result> {
     });
   }
 
+  private adopt(worker: Worker): void {
+    this.all.add(worker);
+    this.idle.push(worker);
+    worker.on('message', (message: { id: number; result?: Result; error?: string }) => {
+      const task = this.running.get(worker);
+      if (!task || message.id !== task.id) return;
+      this.running.delete(worker);
+      this.idle.push(worker);
+      if (message.error !== undefined) task.reject(new Error(message.error));
+      else task.resolve(message.result as Result);
+      this.dispatch();
+    });
+    // A dead worker emits 'error' (uncaught exception) and then 'exit'; the first one counts.
+    const lost = (error: Error) => {
+      if (!this.all.delete(worker)) return;
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+      const task = this.running.get(worker);
+      this.running.delete(worker);
+      task?.reject(error);
+      this.dispatch();
+    };
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`render worker stopped (exit code ${code})`)));
+  }
+
   private dispatch(): void {
+    while (!this.closing && this.idle.length === 0 && this.waiting.length > 0 && this.all.size < this.size) {
+      this.adopt(new Worker(this.script, { workerData: this.data }));
+    }
     while (this.idle.length > 0 && this.waiting.length > 0) {
       const worker = this.idle.pop() as Worker;
-      const { request, resolve, reject } = this.waiting.shift() as (typeof this.waiting)[number];
-      const id = this.nextId++;
-      const onMessage = (message: { id: number; result?: Result; error?: string }) => {
-        if (message.id !== id) return;
-        cleanup();
-        this.idle.push(worker);
-        this.dispatch();
-        if (message.error !== undefined) reject(new Error(message.error));
-        else resolve(message.result as Result);
-      };
-      const onError = (error: Error) => {
-        cleanup();
-        reject(error);
-      };
-      const cleanup = () => {
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.postMessage({ id, request });
+      const task = { ...(this.waiting.shift() as Task<Request, Result>), id: this.nextId++ };
+      this.running.set(worker, task);
+      worker.postMessage({ id: task.id, request: task.request });
     }
   }
 
   /** Stops every worker (the process would otherwise stay alive). */
   async close(): Promise<void> {
-    await Promise.all(this.all.map((worker) => worker.terminate()));
+    this.closing = true;
+    await Promise.all([...this.all].map((worker) => worker.terminate()));
   }
 }
 

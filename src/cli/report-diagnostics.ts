@@ -4,6 +4,7 @@ import { countSeverities } from '../diagnostics/resolve';
 import { printHuman, printSummary, type Lang } from '../diagnostics/print-human';
 import { printJson, type FileResult } from '../diagnostics/print-json';
 import type { SourceFile } from '../source/source-file';
+import { hasInternalError } from './internal-error';
 import type { Io } from './main';
 
 export interface OutputOptions {
@@ -21,6 +22,11 @@ export function fails(checked: Pick<Checked, 'diagnostics'>, strict: boolean | u
 /** One file's result as printed: its diagnostics, the source for code frames, the rule checks it skipped. */
 export type Reported = Pick<Checked, 'file' | 'diagnostics'> & Partial<Pick<Checked, 'source' | 'skipped'>>;
 
+/**
+ * Prints every file's results in input order (human: its diagnostics, then the outputs written for
+ * it), and the summary line last. Called once all files are done, so nothing interleaves with the
+ * progress bar.
+ */
 export function reportDiagnostics(io: Io, checked: readonly Reported[], options: OutputOptions, outputs?: ReadonlyMap<string, string[]>): void {
   if (options.json) {
     const results: FileResult[] = checked.map((c) => ({
@@ -32,9 +38,18 @@ export function reportDiagnostics(io: Io, checked: readonly Reported[], options:
     io.stdout(printJson(results));
     return;
   }
-  const sources = new Map<string, SourceFile>();
-  for (const c of checked) if (c.source) sources.set(c.file, c.source);
+  for (const c of checked) {
+    const sources = new Map<string, SourceFile>(c.source ? [[c.file, c.source]] : []);
+    if (c.diagnostics.length > 0) io.stderr(printHuman(c.diagnostics, sources, options.lang));
+    for (const file of outputs?.get(c.file) ?? []) io.stderr(options.lang === 'zh' ? `已生成 ${file}\n` : `wrote ${file}\n`);
+  }
   const all = checked.flatMap((c) => c.diagnostics);
-  if (all.length > 0) io.stderr(printHuman(all, sources, options.lang));
+  if (hasInternalError(all)) io.stderr(INTERNAL_NOTE[options.lang]);
   io.stderr(printSummary(all, checked.length, options.lang) + '\n');
 }
+
+/** One line after the results when a bug hit some file (RPT5011 says which). */
+const INTERNAL_NOTE = {
+  zh: 'nianbao 内部错误：这是程序缺陷，请报告此问题（附上 RPT5011 信息和报告文件）\n',
+  en: 'nianbao internal error: this is a bug, please report it (with the RPT5011 message and the report file)\n',
+} as const;

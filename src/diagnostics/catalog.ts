@@ -5,6 +5,13 @@
  * Message style: one sentence, no final period; the hint says how to fix it.
  */
 
+/** A font file named for a role (by the report's fonts key or --font), and the role in both languages. */
+export interface FontFileParams {
+  path: string;
+  role: string;
+  roleEn: string;
+}
+
 /** A sum that did not add up: where, what was expected, and the terms it was computed from. */
 export interface SumParams {
   /** The offending cell, as printed (e.g. 表三“一、本年新收政府信息公开申请数量”的“总计”). */
@@ -396,6 +403,51 @@ export const catalog = {
     zh: (p: { path: string; role: string }) => `指定的${p.role}字体文件“${p.path}”不存在`,
     en: (p: { path: string; roleEn: string }) => `the ${p.roleEn} font file "${p.path}" does not exist`,
     hint: () => ({ zh: '检查路径；相对路径以报告文件所在目录为准', en: "check the path; a relative path is relative to the report's folder" }),
+  },
+  RPT5005: {
+    severity: 'error',
+    zh: (p: FontFileParams & { what: 'directory' | 'special' }) => `指定的${p.role}字体文件“${p.path}”${p.what === 'directory' ? '是一个目录' : '不是普通文件（是设备或管道）'}`,
+    en: (p: FontFileParams & { what: 'directory' | 'special' }) => `the ${p.roleEn} font file "${p.path}" is ${p.what === 'directory' ? 'a folder' : 'not a regular file (a device or a pipe)'}`,
+    hint: () => ({ zh: '指定字体文件本身（.ttf、.otf 或 .ttc）', en: 'name the font file itself (.ttf, .otf or .ttc)' }),
+  },
+  RPT5006: {
+    severity: 'error',
+    zh: (p: FontFileParams & { sizeMiB: number; limitMiB: number }) => `指定的${p.role}字体文件“${p.path}”太大（${p.sizeMiB} MiB，上限 ${p.limitMiB} MiB）`,
+    en: (p: FontFileParams & { sizeMiB: number; limitMiB: number }) => `the ${p.roleEn} font file "${p.path}" is too large (${p.sizeMiB} MiB, the limit is ${p.limitMiB} MiB)`,
+    hint: () => ({ zh: '中文字体文件通常为 10–40 MB；请确认指定的是字体文件', en: 'Chinese font files are usually 10–40 MB; check that this is a font file' }),
+  },
+  RPT5007: {
+    severity: 'error',
+    zh: (p: FontFileParams) => `指定的${p.role}字体文件“${p.path}”不是字体文件`,
+    en: (p: FontFileParams) => `the ${p.roleEn} font file "${p.path}" is not a font (no TrueType or OpenType signature)`,
+    hint: () => ({ zh: '指定 TrueType/OpenType 字体文件（.ttf、.otf 或 .ttc）', en: 'name a TrueType or OpenType font file (.ttf, .otf or .ttc)' }),
+  },
+  RPT5008: {
+    severity: 'error',
+    zh: (p: FontFileParams) => `指定的${p.role}字体文件“${p.path}”是网页字体（WOFF/WOFF2），不支持`,
+    en: (p: FontFileParams) => `the ${p.roleEn} font file "${p.path}" is a web font (WOFF/WOFF2), which is not supported`,
+    hint: () => ({ zh: '改用同一字体的 .ttf 或 .otf 文件', en: 'use the .ttf or .otf file of the same font' }),
+  },
+  RPT5009: {
+    severity: 'error',
+    zh: (p: FontFileParams & { reason: string }) => `指定的${p.role}字体文件“${p.path}”已损坏，无法读取（${p.reason}）`,
+    en: (p: FontFileParams & { reason: string }) => `the ${p.roleEn} font file "${p.path}" is damaged and cannot be read (${p.reason})`,
+    hint: () => ({ zh: '重新安装或复制该字体文件，或指定其他字体', en: 'install or copy the font file again, or name another font' }),
+  },
+  RPT5010: {
+    severity: 'error',
+    zh: (p: FontFileParams & { reason: string }) => `无法读取指定的${p.role}字体文件“${p.path}”（${p.reason}）`,
+    en: (p: FontFileParams & { reason: string }) => `cannot read the ${p.roleEn} font file "${p.path}" (${p.reason})`,
+    hint: () => ({ zh: '检查文件的读取权限', en: 'check the permissions of the file' }),
+  },
+  RPT5011: {
+    severity: 'error',
+    zh: (p: { reason: string }) => `nianbao 处理此文件时发生内部错误（${p.reason}）`,
+    en: (p: { reason: string }) => `nianbao failed on this file with an internal error (${p.reason})`,
+    hint: () => ({
+      zh: '这是 nianbao 的缺陷，不是报告的问题：请把此信息和报告文件一起报告给维护者；其他文件不受影响',
+      en: 'this is a bug in nianbao, not a problem of the report: please report it with this message and the file; other files are not affected',
+    }),
   },
 } as const;
 

@@ -4,7 +4,9 @@
  * .notdef box. A character no font has is reported by the caller as a diagnostic.
  */
 import * as fontkit from 'fontkit';
-import { FONT_ROLES, BUNDLED, type FontFile, type ResolvedRole } from './resolve';
+import { FontDataError } from './cmap';
+import { faceKey, fallbackChain } from './fallback';
+import { FONT_ROLES, type FontFile, type ResolvedRole } from './resolve';
 import { TrueTypeSubset, TrueTypeTables } from './truetype';
 import type { FontRole } from '../render/theme';
 
@@ -64,8 +66,6 @@ function unshaped(font: fontkit.Font, raw: TrueTypeTables | undefined): fontkit.
   return view as unknown as fontkit.Font;
 }
 
-const faceKey = (file: FontFile) => `${file.file}#${file.postscriptName ?? ''}`;
-
 function open(file: FontFile, bytes?: Uint8Array): fontkit.Font {
   const opened = bytes ? fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.postscriptName) : fontkit.openSync(file.file, file.postscriptName);
   // A collection opened without a PostScript name is the whole collection; take its first face.
@@ -84,12 +84,7 @@ export class FontSet {
     readonly resolved: Record<FontRole, ResolvedRole>,
     private readonly prefetched: ReadonlyMap<string, Uint8Array> = new Map(),
   ) {
-    const chain = (role: FontRole): FontFile[] => {
-      const files = [resolved[role].font, ...FONT_ROLES.map((other) => resolved[other].font), ...FONT_ROLES.map((other) => BUNDLED[other])];
-      const seen = new Set<string>();
-      return files.filter((file) => !seen.has(faceKey(file)) && Boolean(seen.add(faceKey(file))));
-    };
-    this.chains = Object.fromEntries(FONT_ROLES.map((role) => [role, chain(role)])) as Record<FontRole, FontFile[]>;
+    this.chains = Object.fromEntries(FONT_ROLES.map((role) => [role, fallbackChain(resolved, role)])) as Record<FontRole, FontFile[]>;
   }
 
   /** The face of a file, opened on first use. */
@@ -97,7 +92,13 @@ export class FontSet {
     const key = faceKey(file);
     let face = this.faces.get(key);
     if (!face) {
-      const font = open(file, this.prefetched.get(file.file));
+      let font: fontkit.Font;
+      try {
+        font = open(file, this.prefetched.get(file.file));
+      } catch (error) {
+        // cmap.ts refuses most damage before rendering; what it cannot see surfaces here.
+        throw new FontDataError(error instanceof Error ? error.message : String(error), file.file);
+      }
       const raw = trueTypeTables(font);
       face = { key: `nb${this.faces.size + 1}`, font, unshaped: unshaped(font, raw), raw, file };
       this.faces.set(key, face);

@@ -11,10 +11,13 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runReport(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
+/** `input`: what the command reads from standard input (none: an empty stdin). */
+export function runReport(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'report'), ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
+    input: options.input ?? '',
+    timeout: 60000,
     env: { ...process.env, ...options.env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

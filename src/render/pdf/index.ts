@@ -6,6 +6,7 @@
  */
 import PDFDocument from 'pdfkit';
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
+import { codeLabel } from '../../fonts/coverage';
 import type { FontSet } from '../../fonts/font-set';
 import type { Block, ReportDoc, TableBlock } from '../../model/types';
 import { CELL_PADDING_PT, GRID, LINE_PITCH_PT, MM_TO_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../theme';
@@ -125,7 +126,7 @@ class Typesetter {
   private report(origin: string, missing: MissingGlyph[]): void {
     for (const { char } of missing) {
       this.diagnostics.push({
-        ...makeDiagnostic('RPT5003', origin || null, { char, code: `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` }),
+        ...makeDiagnostic('RPT5003', origin || null, { char, code: codeLabel(char) }),
         focus: char,
       });
     }
