@@ -44,7 +44,7 @@ function parseReport(host: Host, file: string): Parsed {
   const loaded = loadYaml(host, file);
   const diagnostics = [...loaded.diagnostics];
   if (loaded.data === undefined) return { file, source: loaded.source, doc: loaded.doc, diagnostics };
-  const schemaDiagnostics = validateSchema(loaded.data);
+  const schemaDiagnostics = validateSchema(loaded.data, loaded);
   diagnostics.push(...schemaDiagnostics);
   if (schemaDiagnostics.length > 0) return { file, source: loaded.source, doc: loaded.doc, diagnostics };
   const written = loaded.data as Report;

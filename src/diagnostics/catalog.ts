@@ -141,7 +141,7 @@ export const catalog = {
     severity: 'error',
     zh: (p: { title: string; text: string }) => `“${p.title}”写成了文字 "${p.text}"，应为数字`,
     en: (p: { titleEn: string; text: string }) => `"${p.titleEn}" is text "${p.text}", not a number`,
-    hint: (p: { text: string }) => ({ zh: `去掉引号，直接写 ${p.text.trim()}`, en: `remove the quotes: ${p.text.trim()}` }),
+    hint: (p: { plain: string }) => ({ zh: `去掉引号，直接写 ${p.plain}`, en: `remove the quotes: ${p.plain}` }),
   },
   RPT2006: {
     severity: 'error',
@@ -172,9 +172,9 @@ export const catalog = {
     zh: (p: { title: string; actual: number; columns: string; min: number; max: number }) =>
       `“${p.title}”有 ${p.actual} 个数，应为 ${p.min} 个或 ${p.max} 个`,
     en: (p: { titleEn: string; actual: number; min: number; max: number }) => `"${p.titleEn}" has ${p.actual} numbers; it needs ${p.min} or ${p.max}`,
-    hint: (p: { columns: string; min: number }) => ({
-      zh: `依次为：${p.columns}；只写前 ${p.min} 个时总计自动求和`,
-      en: `in order: ${p.columns}; with ${p.min} numbers the total is computed`,
+    hint: (p: { columns: string; min: number; split?: string }) => ({
+      zh: (p.split ? `“${p.split}”被逗号分成了两个数，不要写千位分隔符：写成 ${p.split.replace(',', '')}；` : '') + `依次为：${p.columns}；只写前 ${p.min} 个时总计自动求和`,
+      en: (p.split ? `"${p.split}" is split in two at the comma; write no thousands separators: ${p.split.replace(',', '')}; ` : '') + `in order: ${p.columns}; with ${p.min} numbers the total is computed`,
     }),
   },
   RPT2011: {
@@ -200,6 +200,21 @@ export const catalog = {
     zh: (p: { title: string; actual: string; min: string; max: string }) => `“${p.title}”为 ${p.actual}，应在 ${p.min} 到 ${p.max} 之间`,
     en: (p: { titleEn: string; actual: string; min: string; max: string }) => `"${p.titleEn}" is ${p.actual}; it must be between ${p.min} and ${p.max}`,
     hint: () => ({ zh: '检查年份是否写错', en: 'check the year' }),
+  },
+  RPT2020: {
+    severity: 'error',
+    zh: (p: { title: string; written: string; reasonZh: string }) => `“${p.title}”写作 ${p.written}（${p.reasonZh}），不是普通的十进制数`,
+    en: (p: { titleEn: string; written: string; reasonEn: string }) => `"${p.titleEn}" is written ${p.written} (${p.reasonEn}), not as a plain decimal number`,
+    hint: (p: { plain: string }) => ({ zh: `写成 ${p.plain}`, en: `write ${p.plain}` }),
+  },
+  RPT2021: {
+    severity: 'error',
+    zh: (p: { title: string; separatorZh: string }) => `“${p.title}”写成了一段文字，不是一行数（${p.separatorZh}）`,
+    en: (p: { titleEn: string; separatorEn: string }) => `"${p.titleEn}" is one piece of text, not a row of numbers (${p.separatorEn})`,
+    hint: (p: { fixZh: string; fixEn: string; row: string; countZh: string; countEn: string }) => ({
+      zh: `${p.fixZh}，写成 ${p.row}${p.countZh}`,
+      en: `${p.fixEn}: ${p.row}${p.countEn}`,
+    }),
   },
 
   // --- RPT3xxx: consistency rules (../shared/TEMPLATE.md §6) ----------------------------------
