@@ -111,6 +111,48 @@ export const catalog = {
     zh: (p: { reason: string }) => `YAML 警告（${p.reason}）`,
     en: (p: { reason: string }) => `YAML warning (${p.reason})`,
   },
+  RPT1014: {
+    severity: 'error',
+    zh: (p: { code: string; kindZh: string }) => `此处有看不见的${p.kindZh}（${p.code}）`,
+    en: (p: { code: string; kindEn: string }) => `invisible ${p.kindEn} here (${p.code})`,
+    hint: (p: { corrected: string }) =>
+      p.corrected === ''
+        ? { zh: '删除这个字符', en: 'delete the character' }
+        : { zh: `删除这个字符，写成 ${p.corrected}`, en: `delete the character: ${p.corrected}` },
+  },
+  RPT1015: {
+    severity: 'error',
+    zh: (p: { tag: string }) => `报告文件中不能使用 YAML 标签“${p.tag}”`,
+    en: (p: { tag: string }) => `YAML tags such as "${p.tag}" are not allowed in a report file`,
+    hint: (p: { tag: string; rewrite?: string }) =>
+      p.rewrite === undefined
+        ? { zh: `删除“${p.tag}”，直接写出内容`, en: `delete "${p.tag}" and write the content as it is` }
+        : { zh: `删除“${p.tag}”，写成 ${p.rewrite}`, en: `delete "${p.tag}" and write ${p.rewrite}` },
+  },
+  RPT1016: {
+    severity: 'error',
+    zh: (p: { size: string; limit: string }) => `文件过大（${p.size}），超过 ${p.limit} 的上限`,
+    en: (p: { size: string; limit: string }) => `the file is too large (${p.size}; the limit is ${p.limit})`,
+    hint: () => ({
+      zh: '一份年度报告的源文件通常只有 20 KB 左右：检查是否选错了文件；图片和附件不要放进报告文件',
+      en: 'a report source is about 20 KB: check that this is the right file; keep images and attachments out of it',
+    }),
+  },
+  RPT1017: {
+    severity: 'error',
+    zh: (p: { limit: number }) => `嵌套层次过深（超过 ${p.limit} 层）`,
+    en: (p: { limit: number }) => `nested too deeply (more than ${p.limit} levels)`,
+    hint: () => ({
+      zh: '年度报告只有八层左右的嵌套：检查此处是否有多余的“[”“{”或越缩越深的缩进',
+      en: 'a report nests about eight levels: look for stray [ or { or runaway indentation here',
+    }),
+  },
+  RPT1018: {
+    severity: 'error',
+    zh: (p: { alias: string }) => `别名“*${p.alias}”引用了包含它自身的内容（循环引用）`,
+    en: (p: { alias: string }) => `alias "*${p.alias}" refers to a node that contains it (a cycle)`,
+    hint: () => ({ zh: '把数据直接写出来，不要用 & 和 * 引用', en: 'write the values out instead of using & anchors and * aliases' }),
+  },
 
   // --- RPT2xxx: schema ------------------------------------------------------------------------
   RPT2001: {

@@ -1,5 +1,6 @@
 /** Machine output: a stable JSON document (fixed key order, both languages) for scripts and editors. */
 import type { Diagnostic } from './diagnostic';
+import { escapeJsonInvisibles } from './escape-invisible';
 
 /** What one input file came to. */
 export interface FileResult {
@@ -48,5 +49,5 @@ export function printJson(results: readonly FileResult[]): string {
       diagnostics: r.diagnostics.map(diagnosticJson),
     };
   });
-  return JSON.stringify({ version: 1, files, errors, warnings }, null, 2) + '\n';
+  return escapeJsonInvisibles(JSON.stringify({ version: 1, files, errors, warnings }, null, 2)) + '\n';
 }
