@@ -58,7 +58,9 @@ export function scanTokens(text: string): TokenScan {
     }
     const start = offset;
     offset += token.length;
-    const type = scalarNext ? 'scalar' : CST.tokenType(token);
+    const tokenType = CST.tokenType(token);
+    // Plain scalars and block scalar bodies follow a SCALAR marker; quoted ones are typed by their quote.
+    const type = scalarNext || tokenType === 'double-quoted-scalar' || tokenType === 'single-quoted-scalar' ? 'scalar' : tokenType;
     scalarNext = false;
     // A block scalar's body (`|` text) starts with its indentation or a line break: not a level.
     const isBody = type === 'scalar' && /^[ \n]/.test(token);
