@@ -22,6 +22,7 @@ export interface FoundTag {
   scalar?: string;
 }
 
+/** What the token pass found: where nesting got too deep (if it did), and every tag. */
 export interface TokenScan {
   /** Offset of the first token nested deeper than MAX_NESTING_DEPTH; the scan stops there. */
   tooDeepAt?: number;

@@ -24,6 +24,7 @@ export class WrittenValues {
     for (const { node, pointer, isKey } of walkNodes(doc)) if (!isKey) this.nodes.set(pointer, node);
   }
 
+  /** The value at a pointer as written, if the pointer names a node. */
   get(pointer: string): WrittenValue | undefined {
     const node = this.nodes.get(pointer);
     return node ? this.describe(node) : undefined;
