@@ -53,7 +53,7 @@ function parseReport(host: Host, file: string): Parsed {
   const loaded = loadYaml(host, file);
   const parsed = { file, ...(loaded.source ? { source: loaded.source } : {}), ...(loaded.doc ? { doc: loaded.doc } : {}) };
   if (loaded.data === undefined) return { ...parsed, diagnostics: loaded.diagnostics };
-  const schemaDiagnostics = collapseBlanks(loaded.data, validateSchema(loaded.data));
+  const schemaDiagnostics = collapseBlanks(loaded.data, validateSchema(loaded.data, loaded));
   const salvaged = salvageReport(loaded.data, schemaDiagnostics);
   // Structure checks (a real calendar date, heading depth) judge only values the schema accepted.
   const structural = checkStructure(salvaged.report).filter((d) => d.pointer === null || salvaged.unusable.covering(d.pointer) === undefined);

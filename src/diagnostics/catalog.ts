@@ -130,6 +130,48 @@ export const catalog = {
     zh: (p: { reason: string }) => `YAML 警告（${p.reason}）`,
     en: (p: { reason: string }) => `YAML warning (${p.reason})`,
   },
+  RPT1014: {
+    severity: 'error',
+    zh: (p: { code: string; kindZh: string }) => `此处有看不见的${p.kindZh}（${p.code}）`,
+    en: (p: { code: string; kindEn: string }) => `invisible ${p.kindEn} here (${p.code})`,
+    hint: (p: { corrected: string }) =>
+      p.corrected === ''
+        ? { zh: '删除这个字符', en: 'delete the character' }
+        : { zh: `删除这个字符，写成 ${p.corrected}`, en: `delete the character: ${p.corrected}` },
+  },
+  RPT1015: {
+    severity: 'error',
+    zh: (p: { tag: string }) => `报告文件中不能使用 YAML 标签“${p.tag}”`,
+    en: (p: { tag: string }) => `YAML tags such as "${p.tag}" are not allowed in a report file`,
+    hint: (p: { tag: string; rewrite?: string }) =>
+      p.rewrite === undefined
+        ? { zh: `删除“${p.tag}”，直接写出内容`, en: `delete "${p.tag}" and write the content as it is` }
+        : { zh: `删除“${p.tag}”，写成 ${p.rewrite}`, en: `delete "${p.tag}" and write ${p.rewrite}` },
+  },
+  RPT1016: {
+    severity: 'error',
+    zh: (p: { size: string; limit: string }) => `文件过大（${p.size}），超过 ${p.limit} 的上限`,
+    en: (p: { size: string; limit: string }) => `the file is too large (${p.size}; the limit is ${p.limit})`,
+    hint: () => ({
+      zh: '一份年度报告的源文件通常只有 20 KB 左右：检查是否选错了文件；图片和附件不要放进报告文件',
+      en: 'a report source is about 20 KB: check that this is the right file; keep images and attachments out of it',
+    }),
+  },
+  RPT1017: {
+    severity: 'error',
+    zh: (p: { limit: number }) => `嵌套层次过深（超过 ${p.limit} 层）`,
+    en: (p: { limit: number }) => `nested too deeply (more than ${p.limit} levels)`,
+    hint: () => ({
+      zh: '年度报告只有八层左右的嵌套：检查此处是否有多余的“[”“{”或越缩越深的缩进',
+      en: 'a report nests about eight levels: look for stray [ or { or runaway indentation here',
+    }),
+  },
+  RPT1018: {
+    severity: 'error',
+    zh: (p: { alias: string }) => `别名“*${p.alias}”引用了包含它自身的内容（循环引用）`,
+    en: (p: { alias: string }) => `alias "*${p.alias}" refers to a node that contains it (a cycle)`,
+    hint: () => ({ zh: '把数据直接写出来，不要用 & 和 * 引用', en: 'write the values out instead of using & anchors and * aliases' }),
+  },
 
   // --- RPT2xxx: schema ------------------------------------------------------------------------
   RPT2001: {
@@ -160,7 +202,7 @@ export const catalog = {
     severity: 'error',
     zh: (p: { title: string; text: string }) => `“${p.title}”写成了文字 "${p.text}"，应为数字`,
     en: (p: { titleEn: string; text: string }) => `"${p.titleEn}" is text "${p.text}", not a number`,
-    hint: (p: { text: string }) => ({ zh: `去掉引号，直接写 ${p.text.trim()}`, en: `remove the quotes: ${p.text.trim()}` }),
+    hint: (p: { plain: string }) => ({ zh: `去掉引号，直接写 ${p.plain}`, en: `remove the quotes: ${p.plain}` }),
   },
   RPT2006: {
     severity: 'error',
@@ -191,9 +233,9 @@ export const catalog = {
     zh: (p: { title: string; actual: number; columns: string; min: number; max: number }) =>
       `“${p.title}”有 ${p.actual} 个数，应为 ${p.min} 个或 ${p.max} 个`,
     en: (p: { titleEn: string; actual: number; min: number; max: number }) => `"${p.titleEn}" has ${p.actual} numbers; it needs ${p.min} or ${p.max}`,
-    hint: (p: { columns: string; min: number }) => ({
-      zh: `依次为：${p.columns}；只写前 ${p.min} 个时总计自动求和`,
-      en: `in order: ${p.columns}; with ${p.min} numbers the total is computed`,
+    hint: (p: { columns: string; min: number; split?: string }) => ({
+      zh: (p.split ? `“${p.split}”被逗号分成了两个数，不要写千位分隔符：写成 ${p.split.replace(',', '')}；` : '') + `依次为：${p.columns}；只写前 ${p.min} 个时总计自动求和`,
+      en: (p.split ? `"${p.split}" is split in two at the comma; write no thousands separators: ${p.split.replace(',', '')}; ` : '') + `in order: ${p.columns}; with ${p.min} numbers the total is computed`,
     }),
   },
   RPT2011: {
@@ -233,6 +275,21 @@ export const catalog = {
     hint: () => ({
       zh: '从 report init 生成的模板中复制这张表的全部行，再填上数字（没有的填 0）',
       en: 'copy all of its rows from a `report init` template and fill in the numbers (0 where there is nothing)',
+    }),
+  },
+  RPT2020: {
+    severity: 'error',
+    zh: (p: { title: string; written: string; reasonZh: string }) => `“${p.title}”写作 ${p.written}（${p.reasonZh}），不是普通的十进制数`,
+    en: (p: { titleEn: string; written: string; reasonEn: string }) => `"${p.titleEn}" is written ${p.written} (${p.reasonEn}), not as a plain decimal number`,
+    hint: (p: { plain: string }) => ({ zh: `写成 ${p.plain}`, en: `write ${p.plain}` }),
+  },
+  RPT2021: {
+    severity: 'error',
+    zh: (p: { title: string; separatorZh: string }) => `“${p.title}”写成了一段文字，不是一行数（${p.separatorZh}）`,
+    en: (p: { titleEn: string; separatorEn: string }) => `"${p.titleEn}" is one piece of text, not a row of numbers (${p.separatorEn})`,
+    hint: (p: { fixZh: string; fixEn: string; row: string; countZh: string; countEn: string }) => ({
+      zh: `${p.fixZh}，写成 ${p.row}${p.countZh}`,
+      en: `${p.fixEn}: ${p.row}${p.countEn}`,
     }),
   },
 

@@ -1,10 +1,13 @@
 /**
  * Human output: `file:line:col severity code message`, a code frame with a caret under the value,
  * and the hints. Columns are aligned by display width (a Chinese character takes two columns).
+ * Everything quoted from the input is escaped first (escape-invisible.ts): no control character
+ * in a report reaches the terminal raw.
  */
 import type { SourceFile } from '../source/source-file';
 import type { Diagnostic } from './diagnostic';
 import { displayWidth } from './display-width';
+import { escapeForTerminal } from './escape-invisible';
 import { countSeverities } from './resolve';
 
 export type Lang = 'zh' | 'en';
@@ -18,13 +21,13 @@ const words = {
 export function printHuman(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, lang: Lang): string {
   const out: string[] = [];
   for (const d of diagnostics) {
-    const place = d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file;
-    out.push(`${place} ${words[lang][d.severity]} ${d.code} ${d.message[lang]}`);
+    const place = escapeForTerminal(d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file);
+    out.push(`${place} ${words[lang][d.severity]} ${d.code} ${escapeForTerminal(d.message[lang])}`);
     const source = sources.get(d.file);
     if (d.span && source) out.push(...codeFrame(source, d.span.start.line, d.span.start.column, d.span.end));
-    for (const hint of d.hints) if (!hint.at) out.push(`  = ${words[lang].hint}: ${hint[lang]}`);
+    for (const hint of d.hints) if (!hint.at) out.push(`  = ${words[lang].hint}: ${escapeForTerminal(hint[lang])}`);
     // Hints that point at other cells (the terms of a sum) go on one line: text (line:column), …
-    const cells = d.hints.filter((hint) => hint.at).map((hint) => `${hint[lang]} (${hint.at?.line}:${hint.at?.column})`);
+    const cells = d.hints.filter((hint) => hint.at).map((hint) => `${escapeForTerminal(hint[lang])} (${hint.at?.line}:${hint.at?.column})`);
     if (cells.length > 0) out.push(`  = ${words[lang].cells}: ${cells.join(lang === 'zh' ? '；' : '; ')}`);
     out.push('');
   }
@@ -40,16 +43,46 @@ export function printSummary(diagnostics: readonly Diagnostic[], files: number, 
     : `${mark} ${files} file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
 }
 
+/** Frame rows are cut to about this many columns around the caret: a 1 MiB line prints as one short row. */
+const MAX_FRAME_WIDTH = 100;
+
 function codeFrame(source: SourceFile, line: number, column: number, end: { line: number; column: number }): string[] {
   const gutter = String(line).length;
   const rows: string[] = [];
-  const row = (n: number, mark: string) => `${mark} ${String(n).padStart(gutter)} | ${source.lineText(n)}`;
-  if (line > 1) rows.push(row(line - 1, ' '));
-  rows.push(row(line, '>'));
+  const row = (n: number, mark: string, text: string) => `${mark} ${String(n).padStart(gutter)} | ${text}`;
+  if (line > 1) rows.push(row(line - 1, ' ', head(escapeForTerminal(source.lineText(line - 1)), MAX_FRAME_WIDTH)));
+  // Widths are measured on the escaped text, as the row prints it.
   const text = source.lineText(line);
-  const before = displayWidth(text.slice(0, column - 1));
   const lastColumn = end.line === line ? end.column : text.length + 1;
-  const length = Math.max(1, displayWidth(text.slice(column - 1, Math.max(column, lastColumn) - 1)));
-  rows.push(`  ${' '.repeat(gutter)} | ${' '.repeat(before)}${'^'.repeat(length)}`);
+  let before = escapeForTerminal(text.slice(0, column - 1));
+  let marked = escapeForTerminal(text.slice(column - 1, Math.max(column, lastColumn) - 1));
+  let after = escapeForTerminal(text.slice(Math.max(column, lastColumn) - 1));
+  if (displayWidth(before + marked + after) > MAX_FRAME_WIDTH) {
+    before = tail(before, MAX_FRAME_WIDTH / 4);
+    marked = head(marked, MAX_FRAME_WIDTH / 2);
+    after = head(after, MAX_FRAME_WIDTH - displayWidth(before + marked));
+  }
+  rows.push(row(line, '>', before + marked + after));
+  rows.push(`  ${' '.repeat(gutter)} | ${' '.repeat(displayWidth(before))}${'^'.repeat(Math.max(1, displayWidth(marked)))}`);
   return rows;
+}
+
+/** The start of a text within `width` columns, with … when cut. */
+function head(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  for (const char of text) {
+    if (displayWidth(out + char) > width - 1) break;
+    out += char;
+  }
+  return out + '…';
+}
+
+/** The end of a text within `width` columns, with … when cut. */
+function tail(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const chars = [...text];
+  let out = '';
+  for (let i = chars.length - 1; i >= 0 && displayWidth(chars[i] + out) <= width - 1; i--) out = chars[i] + out;
+  return '…' + out;
 }

@@ -1,6 +1,7 @@
 /** Machine output: a stable JSON document (fixed key order, both languages) for scripts and editors. */
 import type { Skip } from '../validate/rules';
 import type { Diagnostic } from './diagnostic';
+import { escapeJsonInvisibles } from './escape-invisible';
 
 /** What one input file came to. */
 export interface FileResult {
@@ -52,5 +53,5 @@ export function printJson(results: readonly FileResult[]): string {
       skipped: r.skipped.map((skip) => ({ rule: skip.rule, pointer: skip.pointer, because: skip.because })),
     };
   });
-  return JSON.stringify({ version: 1, files, errors, warnings }, null, 2) + '\n';
+  return escapeJsonInvisibles(JSON.stringify({ version: 1, files, errors, warnings }, null, 2)) + '\n';
 }

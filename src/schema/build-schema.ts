@@ -20,6 +20,12 @@ type Json = { [key: string]: unknown };
 
 export const SCHEMA_ID = 'https://nianbao.invalid/schemas/report-2021-v1.schema.json';
 
+/**
+ * Text must hold something besides spaces. ECMAScript's \S excludes the full-width space U+3000 as
+ * well as ASCII ones, so "　" is blank too; editors check the same pattern.
+ */
+export const NON_BLANK_PATTERN = '\\S';
+
 const count = (title: string, description?: string): Json => ({
   title,
   ...(description ? { description } : {}),
@@ -112,7 +118,7 @@ export function buildReportSchema(): Json {
     title,
     ...(description ? { description } : {}),
     type: 'string',
-    minLength: 1,
+    pattern: NON_BLANK_PATTERN,
   });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -199,12 +205,15 @@ export function buildReportSchema(): Json {
       text: {
         title: '正文',
         description: '一段文字（空行分段），或由段落和 {heading, body} 小节组成的列表',
-        anyOf: [{ type: 'string' }, { type: 'array', items: { $ref: '#/$defs/textItem' } }],
+        anyOf: [
+          { type: 'string', pattern: NON_BLANK_PATTERN },
+          { type: 'array', items: { $ref: '#/$defs/textItem' }, minItems: 1 },
+        ],
       },
       textItem: {
         title: '段落或小节',
         anyOf: [
-          { type: 'string' },
+          { type: 'string', pattern: NON_BLANK_PATTERN },
           object('小节', { heading: string('小标题', '不必写序号，自动编为（一）或 1.'), body: { title: '小节正文', $ref: '#/$defs/text' } }, [
             'heading',
             'body',

@@ -2,10 +2,13 @@
  * Stage 1 (load): a report file → decoded text, YAML document (with node ranges) and plain data.
  * Every problem becomes an RPT1xxx diagnostic; nothing here throws for bad input.
  */
-import { isScalar, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isAlias, isScalar, parseDocument, type Document, type YAMLError } from 'yaml';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
+import { describeForbiddenChar, findForbiddenChars } from './forbidden-chars';
+import { MAX_NESTING_DEPTH, scanTokens, type FoundTag } from './scan-tokens';
 import { decodeSource, SourceFile } from './source-file';
+import { walkNodes } from './yaml-walk';
 
 export interface Loaded {
   source?: SourceFile;
@@ -18,6 +21,14 @@ export interface Loaded {
 /** Aliases allowed to expand before the file is treated as an alias bomb (yaml's own guard). */
 const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Largest report file accepted. A real report is about 20 KB and a long one under 200 KB; 1 MiB
+ * leaves five times that, while parsing it stays well under a second and the rendered report a few
+ * hundred pages. The Host reads whole files, so the size is checked on the bytes read: reading a
+ * few MB costs milliseconds, and nothing else touches them.
+ */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+
 /** Reads and parses one report file. */
 export function loadYaml(host: Host, file: string): Loaded {
   const bytes = host.readBytes(file);
@@ -29,6 +40,10 @@ export function loadYaml(host: Host, file: string): Loaded {
           ? makeDiagnostic('RPT1008', null, { path: file })
           : makeDiagnostic('RPT1009', null, { path: file, reason: bytes.reason });
     return { diagnostics: [{ ...diagnostic, file }] };
+  }
+  if (bytes.length > MAX_SOURCE_BYTES) {
+    const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
+    return { diagnostics: [{ ...makeDiagnostic('RPT1016', null, { size: kib(bytes.length), limit: kib(MAX_SOURCE_BYTES) }), file }] };
   }
   const decoded = decodeSource(bytes);
   if ('error' in decoded) return { diagnostics: [{ ...makeDiagnostic('RPT1011', null, {}), file }] };
@@ -52,12 +67,37 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
     diagnostics.push({ ...makeDiagnostic('RPT1006', null, {}), file: source.path });
     return { diagnostics };
   }
+  // Phase 1: the tokens. Nesting is measured before yaml's parser runs, which deep nesting slows down.
+  const scan = scanTokens(source.text);
+  if (scan.tooDeepAt !== undefined) {
+    diagnostics.push(at(makeDiagnostic('RPT1017', null, { limit: MAX_NESTING_DEPTH }), scan.tooDeepAt, scan.tooDeepAt + 1));
+    return { diagnostics };
+  }
+  // Phase 2: YAML syntax.
   const doc = parseDocument(source.text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  for (const error of doc.errors) diagnostics.push(at(yamlErrorDiagnostic(error, source.text), error.pos[0], error.pos[1]));
+  for (const error of doc.errors) {
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = duplicateKey(doc, source.text, error.pos);
+      diagnostics.push(at(makeDiagnostic('RPT1001', null, { key: key.text }), key.start, key.end));
+    } else {
+      diagnostics.push(at(yamlErrorDiagnostic(error), error.pos[0], error.pos[1]));
+    }
+  }
   for (const warning of doc.warnings) {
+    // An unresolved tag is reported below with every other tag.
+    if (warning.code === 'TAG_RESOLVE_FAILED') continue;
     diagnostics.push(at(makeDiagnostic('RPT1013', null, { reason: firstLine(warning.message) }), warning.pos[0], warning.pos[1]));
   }
-  if (doc.errors.length > 0) return { doc, diagnostics };
+  // Phase 3: what YAML accepts but a report must not hold.
+  for (const found of findForbiddenChars(source, doc)) {
+    const { code, kind } = describeForbiddenChar(found.char);
+    const [kindZh, kindEn] = CHAR_KINDS[kind];
+    diagnostics.push(at(makeDiagnostic('RPT1014', found.pointer, { code, kindZh, kindEn, corrected: found.corrected }), found.start, found.end));
+  }
+  for (const tag of scan.tags) diagnostics.push(at(tagDiagnostic(tag), tag.offset, tag.offset + tag.tag.length));
+  const cycles = circularAliases(doc);
+  for (const cycle of cycles) diagnostics.push(at(makeDiagnostic('RPT1018', cycle.pointer, { alias: cycle.name }), cycle.start, cycle.end));
+  if (doc.errors.length > 0 || scan.tags.length > 0 || cycles.length > 0) return { doc, diagnostics };
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     if (data === null || data === undefined || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -75,13 +115,48 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
   }
 }
 
-function yamlErrorDiagnostic(error: YAMLError, text: string): Diagnostic {
+const CHAR_KINDS = {
+  control: ['控制字符', 'control character'],
+  bidi: ['双向文本控制字符', 'bidirectional text control'],
+  surrogate: ['无效字符（不成对的代理项）', 'invalid character (unpaired surrogate)'],
+} as const;
+
+/** A duplicate key's text and range: yaml places the error on the key's first character only. */
+function duplicateKey(doc: Document, text: string, pos: [number, number]): { text: string; start: number; end: number } {
+  for (const { node, isKey } of walkNodes(doc)) {
+    if (!isKey || node.range?.[0] !== pos[0]) continue;
+    const [start, end] = node.range;
+    return { text: isScalar(node) ? String(node.value) : text.slice(start, end), start, end };
+  }
+  return { text: text.slice(pos[0], pos[1]), start: pos[0], end: pos[1] };
+}
+
+/**
+ * Tags are refused, core ones (`!!str`, `!!int`) included. The schema fixes each value's type, so a
+ * tag can only repeat it or change how a value is read (`!!binary`, `!!str 012345`), and each has a
+ * plain spelling a clerk can read: quotes for text, digits for numbers. One way to write each value.
+ */
+function tagDiagnostic(found: FoundTag): Diagnostic {
+  const isStr = found.tag === '!!str' || found.tag === '!<tag:yaml.org,2002:str>';
+  const rewrite = found.scalar === undefined ? undefined : isStr && !/^["']/.test(found.scalar) ? JSON.stringify(found.scalar) : found.scalar;
+  return makeDiagnostic('RPT1015', null, { tag: found.tag, ...(rewrite === undefined ? {} : { rewrite }) });
+}
+
+/** Aliases that refer to a node containing them (`a: &a [*a]`): the data would be infinite. */
+function circularAliases(doc: Document): { name: string; pointer: string; start: number; end: number }[] {
+  const out: { name: string; pointer: string; start: number; end: number }[] = [];
+  for (const { node, pointer } of walkNodes(doc)) {
+    if (!isAlias(node) || !node.range) continue;
+    const target = node.resolve(doc);
+    const [start, end] = node.range;
+    if (target?.range && target.range[0] <= start && start < target.range[1]) out.push({ name: node.source, pointer, start, end });
+  }
+  return out;
+}
+
+function yamlErrorDiagnostic(error: YAMLError): Diagnostic {
   const reason = firstLine(error.message);
   switch (error.code) {
-    case 'DUPLICATE_KEY': {
-      const key = text.slice(error.pos[0], error.pos[1]).trim() || reason;
-      return makeDiagnostic('RPT1001', null, { key });
-    }
     case 'TAB_AS_INDENT':
       return makeDiagnostic('RPT1002', null, {});
     case 'BAD_INDENT':

@@ -54,6 +54,14 @@ export class SourceFile {
 export type Decoded = { text: string; encoding: SourceEncoding } | { error: 'binary' };
 
 /**
+ * NUL bytes a text file may hold before it is taken for binary. A stray NUL or two comes from a
+ * broken editor or a bad paste and is reported where it is (RPT1014); every binary format a report
+ * could be mistaken for (DOCX/ZIP, PDF, XLS, images) has NULs by the hundred in its first kilobyte,
+ * and so does UTF-16 saved without a BOM, which would not decode usefully anyway.
+ */
+export const MAX_TEXT_NUL_BYTES = 8;
+
+/**
  * Decodes a report file. Windows editors save Chinese text as GB18030/GBK or UTF-16, often with a BOM;
  * all of them are accepted (the caller warns about the non-UTF-8 ones). CRLF and CR become LF, which
  * keeps line numbers intact.
@@ -66,7 +74,8 @@ export function decodeSource(bytes: Uint8Array): Decoded {
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: normalise(new TextDecoder('utf-16le').decode(bytes.subarray(2))), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: normalise(new TextDecoder('utf-16be').decode(bytes.subarray(2))), encoding: 'utf-16be' };
-  if (bytes.includes(0)) return { error: 'binary' };
+  let nulBytes = 0;
+  for (const byte of bytes) if (byte === 0 && ++nulBytes > MAX_TEXT_NUL_BYTES) return { error: 'binary' };
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== undefined) return { text: normalise(utf8), encoding: 'utf-8' };
   const gb = tryDecode('gb18030', bytes);

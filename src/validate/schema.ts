@@ -1,12 +1,18 @@
 /**
  * Stage 2a (check): the data against schemas/report.schema.json. ajv reports every error
  * (allErrors); each is mapped to one RPT2xxx diagnostic at the offending value, in plain words.
+ * Given the parsed source too, it also checks how numbers are written (1e3, 012, １２ → RPT2020)
+ * and quotes values as written, so every hint can give the exact text to write.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Document } from 'yaml';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import { formatPointer, parsePointer } from '../source/pointer';
+import type { SourceFile } from '../source/source-file';
 import { APPLICANT_COLUMNS, CASE_COLUMNS } from '../format/national-2021';
-import { buildReportSchema } from '../schema/build-schema';
+import { buildReportSchema, NON_BLANK_PATTERN } from '../schema/build-schema';
+import { rewriteNumber, SEPARATOR_TEXT, SPELLING_NAMES, splitRow, type NumberKind } from './number-text';
+import { WrittenValues, type WrittenValue } from './written-values';
 
 type SchemaNode = {
   title?: string;
@@ -36,24 +42,66 @@ function compile(): { validate: ValidateFunction; schema: SchemaNode } {
   return compiled;
 }
 
-/** Validates report data; returns diagnostics (empty when the data matches the schema). */
-export function validateSchema(data: unknown): Diagnostic[] {
-  const { validate, schema } = compile();
-  if (validate(data)) return [];
-  return mapErrors(validate.errors ?? [], schema);
+/** The parsed source of the data, when there is one (the result of loadYaml fits). */
+export interface SchemaSource {
+  doc?: Document;
+  source?: SourceFile;
 }
 
-function mapErrors(errors: ErrorObject[], schema: SchemaNode): Diagnostic[] {
+/** Validates report data; returns diagnostics (empty when the data matches the schema and is written plainly). */
+export function validateSchema(data: unknown, from: SchemaSource = {}): Diagnostic[] {
+  const { validate, schema } = compile();
+  const written = from.doc && from.source ? new WrittenValues(from.doc, from.source) : undefined;
+  const spelling = written ? checkNumberSpelling(written, schema) : [];
+  if (validate(data)) return spelling;
+  return [...spelling, ...mapErrors(validate.errors ?? [], schema, data, written)];
+}
+
+/** Numbers YAML read correctly but that are not written as plain decimals: 1e3, 0x10, 012, +5, -0, 5.0 as a count. */
+function checkNumberSpelling(written: WrittenValues, schema: SchemaNode): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const number of written.numbers()) {
+    const kind = numberKind(nodeAt(schema, number.pointer));
+    // A negative value is reported as negative (RPT2008), whatever its spelling.
+    if (kind === undefined || number.value < 0) continue;
+    const rewrite = rewriteNumber(number.text, kind);
+    if (rewrite?.reason === undefined) continue;
+    const names = { title: titleOf(schema, number.pointer), titleEn: englishTitle(number.pointer) };
+    out.push(spellingDiagnostic(number.pointer, names, number.text, { plain: rewrite.plain, reason: rewrite.reason }));
+  }
+  return out;
+}
+
+function numberKind(node: SchemaNode | undefined): NumberKind | undefined {
+  return node?.type === 'integer' ? 'integer' : node?.type === 'number' ? 'decimal' : undefined;
+}
+
+function spellingDiagnostic(
+  pointer: string,
+  names: { title: string; titleEn: string },
+  text: string,
+  rewrite: { plain: string; reason: keyof typeof SPELLING_NAMES },
+): Diagnostic {
+  const reason = SPELLING_NAMES[rewrite.reason];
+  return makeDiagnostic('RPT2020', pointer, { ...names, written: text, reasonZh: reason.zh, reasonEn: reason.en, plain: rewrite.plain });
+}
+
+function mapErrors(errors: ErrorObject[], schema: SchemaNode, data: unknown, written: WrittenValues | undefined): Diagnostic[] {
   // anyOf (text fields) reports one error per branch: keep a single "wrong type" at the value, or
   // nothing there when a branch got further and reported something deeper.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const deeper = (p: string) => errors.some((e) => e.instancePath.startsWith(p + '/'));
-  const out: Diagnostic[] = [];
+  // A row YAML read as text gets one diagnostic with the row rewritten, instead of a length error
+  // and a type error per cell.
+  const rows = textRows(errors, schema, data);
+  const inRow = (p: string) => [...rows.keys()].some((row) => p === row || p.startsWith(row + '/'));
+  const out: Diagnostic[] = [...rows.values()];
   const seen = new Set<string>();
   for (const error of errors) {
     if (anyOfPaths.has(error.instancePath) && error.keyword !== 'anyOf') continue;
     if (error.keyword === 'anyOf' && deeper(error.instancePath)) continue;
-    const diagnostic = mapError(error, schema);
+    if (inRow(error.instancePath)) continue;
+    const diagnostic = mapError(error, schema, written);
     const key = `${diagnostic.code} ${diagnostic.pointer}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -62,11 +110,53 @@ function mapErrors(errors: ErrorObject[], schema: SchemaNode): Diagnostic[] {
   return out;
 }
 
-function mapError(error: ErrorObject, schema: SchemaNode): Diagnostic {
+/** The rows (table 三/四) among the failing values that were written as one text, each as an RPT2021. */
+function textRows(errors: ErrorObject[], schema: SchemaNode, data: unknown): Map<string, Diagnostic> {
+  const rows = new Map<string, Diagnostic>();
+  for (const { instancePath } of errors) {
+    const parent = formatPointer(parsePointer(instancePath).slice(0, -1));
+    const pointer = isCountRow(nodeAt(schema, instancePath)) ? instancePath : instancePath !== '' && isCountRow(nodeAt(schema, parent)) ? parent : undefined;
+    if (pointer === undefined || rows.has(pointer)) continue;
+    const split = splitRow(valueAt(data, pointer));
+    if (!split) continue;
+    const columns = rowColumns(pointer);
+    const [min, max, count] = [columns.length - 1, columns.length, split.values.length];
+    const wrongLength = count < min || count > max;
+    const text = SEPARATOR_TEXT[split.separator];
+    rows.set(
+      pointer,
+      makeDiagnostic('RPT2021', pointer, {
+        title: titleOf(schema, pointer),
+        titleEn: englishTitle(pointer),
+        separatorZh: text.zh,
+        separatorEn: text.en,
+        fixZh: text.fixZh,
+        fixEn: text.fixEn,
+        row: `[${split.values.join(', ')}]`,
+        countZh: wrongLength ? `；这一行应有 ${min} 个或 ${max} 个数，现有 ${count} 个` : '',
+        countEn: wrongLength ? `; a row has ${min} or ${max} numbers, this one ${count}` : '',
+      }),
+    );
+  }
+  return rows;
+}
+
+function isCountRow(node: SchemaNode | undefined): boolean {
+  return node?.type === 'array' && node.items?.$ref === '#/$defs/count';
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let value = data;
+  for (const segment of parsePointer(pointer)) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[segment] : undefined;
+  return value;
+}
+
+function mapError(error: ErrorObject, schema: SchemaNode, written: WrittenValues | undefined): Diagnostic {
   const pointer = error.instancePath;
   const title = titleOf(schema, pointer);
   const titleEn = englishTitle(pointer);
   const data: unknown = error.data;
+  const asWritten = written?.get(pointer)?.text ?? String(data);
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required': {
@@ -88,21 +178,24 @@ function mapError(error: ErrorObject, schema: SchemaNode): Diagnostic {
       return makeDiagnostic('RPT2004', pointer, { actual: JSON.stringify(data) });
     case 'type':
     case 'anyOf':
-      return typeError(pointer, { title, titleEn }, data, error.keyword === 'anyOf' ? 'text' : String(p.type));
+      return typeError(pointer, { title, titleEn }, data, error.keyword === 'anyOf' ? 'text' : String(p.type), written?.get(pointer));
     case 'minimum': {
       const node = nodeAt(schema, pointer);
-      if (Number(p.limit) === 0) return makeDiagnostic('RPT2008', pointer, { title, titleEn, actual: String(data) });
-      return makeDiagnostic('RPT2014', pointer, { title, titleEn, actual: String(data), min: String(node?.minimum), max: String(node?.maximum) });
+      if (Number(p.limit) === 0) return makeDiagnostic('RPT2008', pointer, { title, titleEn, actual: asWritten });
+      return makeDiagnostic('RPT2014', pointer, { title, titleEn, actual: asWritten, min: String(node?.minimum), max: String(node?.maximum) });
     }
     case 'maximum': {
       const node = nodeAt(schema, pointer);
-      if (node?.minimum === 0) return makeDiagnostic('RPT2009', pointer, { title, titleEn, actual: String(data), max: String(p.limit) });
-      return makeDiagnostic('RPT2014', pointer, { title, titleEn, actual: String(data), min: String(node?.minimum), max: String(node?.maximum) });
+      if (node?.minimum === 0) return makeDiagnostic('RPT2009', pointer, { title, titleEn, actual: asWritten, max: String(p.limit) });
+      return makeDiagnostic('RPT2014', pointer, { title, titleEn, actual: asWritten, min: String(node?.minimum), max: String(node?.maximum) });
     }
     case 'minItems':
     case 'maxItems': {
       const columns = rowColumns(pointer);
+      // In a flow list `[1,234]` is two numbers: name the thousands separator that split one.
+      const split = /\d,\d{3}(?!\d)/.exec(written?.get(pointer)?.text ?? '')?.[0];
       return makeDiagnostic('RPT2010', pointer, {
+        ...(split ? { split } : {}),
         title,
         titleEn,
         actual: Array.isArray(data) ? data.length : 0,
@@ -111,9 +204,8 @@ function mapError(error: ErrorObject, schema: SchemaNode): Diagnostic {
         max: columns.length,
       });
     }
-    case 'minLength':
-      return makeDiagnostic('RPT2012', pointer, { title, titleEn });
     case 'pattern':
+      if (error.schema === NON_BLANK_PATTERN) return makeDiagnostic('RPT2012', pointer, { title, titleEn });
       return makeDiagnostic('RPT2011', pointer, { actual: String(data) });
     default:
       // A keyword this mapping does not know is a bug in the schema or here, not the clerk's.
@@ -139,30 +231,40 @@ function kindOf(data: unknown): string {
   return typeof data;
 }
 
-function typeError(pointer: string, names: { title: string; titleEn: string }, data: unknown, expected: string): Diagnostic {
+/** Null, empty or only spaces (ASCII or full-width): no text at all. */
+function isBlank(data: unknown): boolean {
+  return data === null || data === undefined || (typeof data === 'string' && data.trim() === '') || (Array.isArray(data) && data.length === 0);
+}
+
+function typeError(pointer: string, names: { title: string; titleEn: string }, data: unknown, expected: string, written: WrittenValue | undefined): Diagnostic {
   const { title, titleEn } = names;
   const numeric = expected === 'integer' || expected === 'number';
-  if (numeric && typeof data === 'string' && /^\s*[-+]?\d+(\.\d+)?\s*$/.test(data)) {
-    return makeDiagnostic('RPT2005', pointer, { title, titleEn, text: data });
+  const rewrite = numeric && typeof data === 'string' ? (rewriteNumber(data, expected === 'integer' ? 'integer' : 'decimal') ?? rewriteNumber(data, 'decimal')) : undefined;
+  if (rewrite) {
+    // Unquoted, YAML read it as text because of how it is spelled (1_000, １２, 1,234); quoted, it is text on purpose.
+    if (written?.plain && rewrite.reason) return spellingDiagnostic(pointer, names, written.text, { plain: rewrite.plain, reason: rewrite.reason });
+    return makeDiagnostic('RPT2005', pointer, { title, titleEn, text: String(data), plain: rewrite.plain });
   }
   if ((numeric || expected === 'array') && (data === null || data === undefined || data === '')) {
     return makeDiagnostic('RPT2006', pointer, { title, titleEn });
   }
-  if (expected === 'integer' && typeof data === 'number') return makeDiagnostic('RPT2007', pointer, { title, titleEn, actual: String(data) });
-  if (data === null && (expected === 'string' || expected === 'text')) return makeDiagnostic('RPT2012', pointer, { title, titleEn });
+  // What the clerk typed: 012345, not the 12345 YAML read from it.
+  const asWritten = written?.text ?? String(data);
+  if (expected === 'integer' && typeof data === 'number') return makeDiagnostic('RPT2007', pointer, { title, titleEn, actual: asWritten });
+  if ((expected === 'string' || expected === 'text') && isBlank(data)) return makeDiagnostic('RPT2012', pointer, { title, titleEn });
   const [expectedZh, expectedEn] = kindNames[expected] ?? [expected, expected];
   const actualKind = kindOf(data);
   const [actualZh, actualEn] = kindNames[actualKind] ?? [actualKind, actualKind];
-  const quote = typeof data === 'string' || typeof data === 'number' ? ` ${JSON.stringify(data)}` : '';
+  const quote = typeof data === 'number' ? ` ${asWritten}` : typeof data === 'string' ? ` ${JSON.stringify(data)}` : '';
   const hintZh =
     expected === 'string' && typeof data === 'number'
-      ? `加上引号，写成 "${data}"`
+      ? `加上引号，写成 "${asWritten}"`
       : expected === 'object'
         ? '在下一行缩进两个空格，逐项写出各个键'
         : `改为${expectedZh}`;
   const hintEn =
     expected === 'string' && typeof data === 'number'
-      ? `put it in quotes: "${data}"`
+      ? `put it in quotes: "${asWritten}"`
       : expected === 'object'
         ? 'write its keys on the following lines, indented two spaces'
         : `write ${expectedEn}`;

@@ -1,0 +1,95 @@
+/**
+ * Stage 1 (load): one pass over yaml's lexer tokens, before the parser sees the text. yaml's parser
+ * and composer slow down with nesting depth (a 1 MiB line of `[` takes ~12 s to parse), while its
+ * lexer is linear; so the depth is measured here and the scan stops at the first level too deep.
+ * Tags are collected in the same pass because the composed document keeps no position for them.
+ * Imports only yaml.
+ */
+import { CST, Lexer } from 'yaml';
+
+/**
+ * Deepest nesting a report may have. A real report nests about 8 levels (applications → results →
+ * withheld → row → cell; overview → section → body → section → body); 32 leaves room for any
+ * hand-written file and keeps parsing and every later walk shallow.
+ */
+export const MAX_NESTING_DEPTH = 32;
+
+/** A YAML tag (`!!str`, `!foo`, `!<tag:…>`) at its offset, with the scalar written right after it. */
+export interface FoundTag {
+  offset: number;
+  tag: string;
+  /** The source of the scalar the tag applies to, when one follows on the same line. */
+  scalar?: string;
+}
+
+/** What the token pass found: where nesting got too deep (if it did), and every tag. */
+export interface TokenScan {
+  /** Offset of the first token nested deeper than MAX_NESTING_DEPTH; the scan stops there. */
+  tooDeepAt?: number;
+  tags: FoundTag[];
+}
+
+/** Tokens that begin a value or an item, and so may open a block level where they start. */
+const LEVEL_TOKENS: ReadonlySet<string> = new Set(['scalar', 'alias', 'flow-seq-start', 'flow-map-start', 'seq-item-ind', 'explicit-key-ind']);
+const ITEM_INDICATORS: ReadonlySet<string> = new Set(['seq-item-ind', 'explicit-key-ind']);
+
+/**
+ * Measures nesting and finds tags. The measure counts each open bracket as one level and each
+ * deeper column at which a line's first value, or the value after `- ` or `? `, starts as one
+ * block level — an indentation stack like Python's. A sequence written at its key's own column
+ * (`key:\n- x`) adds no column, so such a file may nest up to twice MAX_NESTING_DEPTH collections:
+ * still bounded, which is what the limit is for.
+ */
+export function scanTokens(text: string): TokenScan {
+  const tags: FoundTag[] = [];
+  const columns: number[] = [];
+  let flowDepth = 0;
+  let offset = 0;
+  let lineStart = 0;
+  let firstOnLine = true;
+  let afterIndicator = false;
+  let scalarNext = false;
+  let lastTag: FoundTag | undefined;
+  for (const token of new Lexer().lex(text)) {
+    // Control tokens mark what follows; they stand for no characters of the source.
+    if (token === CST.DOCUMENT || token === CST.FLOW_END) continue;
+    if (token === CST.SCALAR) {
+      scalarNext = true;
+      continue;
+    }
+    const start = offset;
+    offset += token.length;
+    const tokenType = CST.tokenType(token);
+    // Plain scalars and block scalar bodies follow a SCALAR marker; quoted ones are typed by their quote.
+    const type = scalarNext || tokenType === 'double-quoted-scalar' || tokenType === 'single-quoted-scalar' ? 'scalar' : tokenType;
+    scalarNext = false;
+    // A block scalar's body (`|` text) starts with its indentation or a line break: not a level.
+    const isBody = type === 'scalar' && /^[ \n]/.test(token);
+    if (type === 'tag') {
+      lastTag = { offset: start, tag: token };
+      tags.push(lastTag);
+    } else if (type === 'scalar' && lastTag && !isBody) {
+      lastTag.scalar = token;
+      lastTag = undefined;
+    } else if (type !== 'space') {
+      lastTag = undefined;
+    }
+    if (type !== null && LEVEL_TOKENS.has(type) && !isBody && flowDepth === 0 && (firstOnLine || afterIndicator)) {
+      const column = start - lineStart;
+      if (firstOnLine) while (columns.length > 0 && (columns[columns.length - 1] ?? 0) > column) columns.pop();
+      if (columns.length === 0 || (columns[columns.length - 1] ?? 0) < column) columns.push(column);
+      firstOnLine = false;
+    }
+    if (type !== 'space') afterIndicator = type !== null && ITEM_INDICATORS.has(type);
+    if (type === 'flow-seq-start' || type === 'flow-map-start') flowDepth++;
+    else if (type === 'flow-seq-end' || type === 'flow-map-end') flowDepth = Math.max(0, flowDepth - 1);
+    if (columns.length + flowDepth > MAX_NESTING_DEPTH) return { tooDeepAt: start, tags };
+    const newline = token.lastIndexOf('\n');
+    if (newline >= 0) {
+      lineStart = start + newline + 1;
+      firstOnLine = true;
+      afterIndicator = false;
+    }
+  }
+  return { tags };
+}
