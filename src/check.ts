@@ -53,8 +53,14 @@ function parseReport(host: Host, file: string): Parsed {
   const loaded = loadYaml(host, file);
   const parsed = { file, ...(loaded.source ? { source: loaded.source } : {}), ...(loaded.doc ? { doc: loaded.doc } : {}) };
   if (loaded.data === undefined) return { ...parsed, diagnostics: loaded.diagnostics };
-  const schemaDiagnostics = collapseBlanks(loaded.data, validateSchema(loaded.data, loaded));
-  const salvaged = salvageReport(loaded.data, schemaDiagnostics);
+  // A value the load stage found spoiled (a duplicate key, a list with blank items, a control
+  // character) has its error already: what the schema would add about it is the same mistake again.
+  const spoiled = loaded.diagnostics.filter((d) => d.severity === 'error' && d.pointer !== null).map((d) => d.pointer as string);
+  // (An unknown key is a problem of the key, whatever its value.)
+  const inSpoiled = (d: Diagnostic) =>
+    d.code !== 'RPT2003' && d.pointer !== null && spoiled.some((place) => d.pointer === place || d.pointer?.startsWith(place + '/'));
+  const schemaDiagnostics = collapseBlanks(loaded.data, validateSchema(loaded.data, loaded)).filter((d) => !inSpoiled(d));
+  const salvaged = salvageReport(loaded.data, [...loaded.diagnostics, ...schemaDiagnostics]);
   // Structure checks (a real calendar date, heading depth) judge only values the schema accepted.
   const structural = checkStructure(salvaged.report).filter((d) => d.pointer === null || salvaged.unusable.covering(d.pointer) === undefined);
   for (const d of structural) if (d.severity === 'error' && d.pointer !== null) salvaged.unusable.add(d.pointer);

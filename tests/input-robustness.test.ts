@@ -50,13 +50,22 @@ describe('broken YAML', () => {
     ['empty file', '', ['- RPT1006']],
     ['only comments', '# 年报\n\n# nothing\n', ['- RPT1006']],
     ['tab indentation', 'format: "2021"\nproactive:\n\tlicensing: 1\n', ['3:1 RPT1002']],
-    ['duplicate key', 'year: 2023\nyear: 2024\n', ['2:1 RPT1001']],
-    ['blank cell in a row', 'a: [0, 0, , 0]\n', ['1:11 RPT1012']],
     ['unclosed bracket', 'a: [0, 0\nb: 1\n', ['2:1 RPT1003']],
     ['two documents', 'a: 1\n---\nb: 2\n', ['2:1 RPT1004']],
     ['a list at the top', '- 1\n- 2\n', ['1:1 RPT2002']],
   ])('%s', (_name, content, expected) => {
     expect(codes(write(`${_name}.yaml`, content))).toEqual(expected);
+  });
+
+  // A duplicate key or a blank item spoils one value: its error is reported once, and the rest of
+  // the file is still checked in the same run (here a wrong count further down).
+  test.each([
+    ['duplicate key', 'punishment: 45 ', 'punishment: 45\n  punishment: 46 ', 'punishment: 46', 'RPT1001', 3],
+    ['blank cells in a row', 'new: [0, 0, 0, 0, 0, 0, 0]', 'new: [0, , 0, , 0, 0, 0]', 'new: [0, ,', 'RPT1012', 12],
+  ])('%s: reported once, and the rest of the file is still checked', (name, from, to, needle, code, column) => {
+    const text = seedText.replace(from, to).replace('licensing: 49255', 'licensing: -1');
+    const line = (n: string) => text.split('\n').findIndex((l) => l.includes(n)) + 1;
+    expect(codes(write(`${name}.yaml`, text))).toEqual([`${line('licensing: -1')}:14 RPT2008`, `${line(needle)}:${column} ${code}`].sort((a, b) => parseInt(a) - parseInt(b)));
   });
 
   test('an alias bomb is refused without expanding it', () => {

@@ -2,13 +2,13 @@
  * Stage 1 (load): a report file → decoded text, YAML document (with node ranges) and plain data.
  * Every problem becomes an RPT1xxx diagnostic; nothing here throws for bad input.
  */
-import { isAlias, isScalar, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isAlias, isScalar, isSeq, parseDocument, type Document, type YAMLError } from 'yaml';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import { describeForbiddenChar, findForbiddenChars } from './forbidden-chars';
 import { MAX_NESTING_DEPTH, scanTokens, type FoundTag } from './scan-tokens';
 import { decodeSource, SourceFile } from './source-file';
-import { walkNodes } from './yaml-walk';
+import { walkNodes, type WalkedNode } from './yaml-walk';
 
 export interface Loaded {
   source?: SourceFile;
@@ -75,10 +75,17 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
   }
   // Phase 2: YAML syntax.
   const doc = parseDocument(source.text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const blankItems = new Map<string, number>();
   for (const error of doc.errors) {
     if (error.code === 'DUPLICATE_KEY') {
       const key = duplicateKey(doc, source.text, error.pos);
-      diagnostics.push(at(makeDiagnostic('RPT1001', null, { key: key.text }), key.start, key.end));
+      diagnostics.push(at(makeDiagnostic('RPT1001', key.pointer, { key: key.text }), key.start, key.end));
+    } else if (isBlankItem(error)) {
+      // One diagnostic per list, however many blanks it has; the list is then unusable as a whole.
+      const list = innermost(doc, error.pos[0], isSeq);
+      if (list && blankItems.has(list.pointer)) continue;
+      if (list) blankItems.set(list.pointer, error.pos[0]);
+      diagnostics.push(at(makeDiagnostic('RPT1012', list?.pointer ?? null, {}), error.pos[0], error.pos[1]));
     } else {
       diagnostics.push(at(yamlErrorDiagnostic(error), error.pos[0], error.pos[1]));
     }
@@ -97,7 +104,11 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
   for (const tag of scan.tags) diagnostics.push(at(tagDiagnostic(tag), tag.offset, tag.offset + tag.tag.length));
   const cycles = circularAliases(doc);
   for (const cycle of cycles) diagnostics.push(at(makeDiagnostic('RPT1018', cycle.pointer, { alias: cycle.name }), cycle.start, cycle.end));
-  if (doc.errors.length > 0 || scan.tags.length > 0 || cycles.length > 0) return { doc, diagnostics };
+  // A duplicate key or a blank list item spoils one value, which the diagnostic points at: the rest
+  // of the file still goes on to be checked. Other syntax errors can change how everything after
+  // them is read, so the file stops here.
+  const recoverable = doc.errors.every((error) => error.code === 'DUPLICATE_KEY' || isBlankItem(error));
+  if (!recoverable || scan.tags.length > 0 || cycles.length > 0) return { doc, diagnostics };
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     if (data === null || data === undefined || (isScalar(doc.contents) && doc.contents.value === null)) {
@@ -122,13 +133,25 @@ const CHAR_KINDS = {
 } as const;
 
 /** A duplicate key's text and range: yaml places the error on the key's first character only. */
-function duplicateKey(doc: Document, text: string, pos: [number, number]): { text: string; start: number; end: number } {
-  for (const { node, isKey } of walkNodes(doc)) {
+function duplicateKey(doc: Document, text: string, pos: [number, number]): { text: string; pointer: string | null; start: number; end: number } {
+  for (const { node, isKey, pointer } of walkNodes(doc)) {
     if (!isKey || node.range?.[0] !== pos[0]) continue;
     const [start, end] = node.range;
-    return { text: isScalar(node) ? String(node.value) : text.slice(start, end), start, end };
+    return { text: isScalar(node) ? String(node.value) : text.slice(start, end), pointer, start, end };
   }
-  return { text: text.slice(pos[0], pos[1]), start: pos[0], end: pos[1] };
+  return { text: text.slice(pos[0], pos[1]), pointer: null, start: pos[0], end: pos[1] };
+}
+
+const isBlankItem = (error: YAMLError) => error.code === 'UNEXPECTED_TOKEN' && /Unexpected , in flow sequence/.test(error.message);
+
+/** The innermost value node of a kind whose source range holds an offset. */
+function innermost(doc: Document, offset: number, kind: (node: unknown) => boolean): WalkedNode | undefined {
+  let found: WalkedNode | undefined;
+  for (const walked of walkNodes(doc)) {
+    const range = walked.node.range;
+    if (!walked.isKey && kind(walked.node) && range && range[0] <= offset && offset < range[2]) found = walked;
+  }
+  return found;
 }
 
 /**
@@ -164,7 +187,6 @@ function yamlErrorDiagnostic(error: YAMLError): Diagnostic {
     case 'MULTIPLE_DOCS':
       return makeDiagnostic('RPT1004', null, {});
     case 'UNEXPECTED_TOKEN':
-      if (/Unexpected , in flow sequence/.test(error.message)) return makeDiagnostic('RPT1012', null, {});
       return makeDiagnostic('RPT1000', null, { reason });
     default:
       return makeDiagnostic('RPT1000', null, { reason });

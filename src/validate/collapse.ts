@@ -9,7 +9,7 @@ import { rowPointer } from '../report/rows';
 
 /** What clerks write in a cell that has nothing: nothing, a slash, a dash, 无. */
 const BLANK = /^[\s\u3000]*(?:[/／]|[—–\-－]+|无|空)?[\s\u3000]*$/;
-const isBlank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && BLANK.test(value));
+export const isBlankCell = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && BLANK.test(value));
 
 const ROWS = [
   ...APPLICATION_ROWS.map((row) => ({ path: row.path, table: '表三', tableEn: 'table 3', label: row.group ? `${row.group}${row.label}` : row.label, en: row.en, columns: APPLICANT_COLUMNS })),
@@ -41,12 +41,12 @@ export function collapseBlanks(data: unknown, diagnostics: readonly Diagnostic[]
   };
   for (const table of TABLES) {
     const value = valueAt(data, [table.key]);
-    const empty = isBlank(value) || (value !== null && typeof value === 'object' && Object.keys(value).length === 0);
+    const empty = isBlankCell(value) || (value !== null && typeof value === 'object' && Object.keys(value).length === 0);
     if (value !== undefined && empty) replace(`/${table.key}`, makeDiagnostic('RPT2016', `/${table.key}`, { table: table.zh, tableEn: table.en }), true);
   }
   for (const row of ROWS) {
     const value = valueAt(data, row.path);
-    const blank = value !== undefined && (isBlank(value) || (Array.isArray(value) && value.every(isBlank)));
+    const blank = value !== undefined && (isBlankCell(value) || (Array.isArray(value) && value.every(isBlankCell)));
     if (!blank) continue;
     replace(
       rowPointer(row.path),

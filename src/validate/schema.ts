@@ -11,6 +11,7 @@ import { formatPointer, parsePointer } from '../source/pointer';
 import type { SourceFile } from '../source/source-file';
 import { APPLICANT_COLUMNS, CASE_COLUMNS } from '../format/national-2021';
 import { buildReportSchema, NON_BLANK_PATTERN } from '../schema/build-schema';
+import { isBlankCell } from './collapse';
 import { rewriteNumber, SEPARATOR_TEXT, SPELLING_NAMES, splitRow, type NumberKind } from './number-text';
 import { WrittenValues, type WrittenValue } from './written-values';
 
@@ -102,7 +103,9 @@ function mapErrors(errors: ErrorObject[], schema: SchemaNode, data: unknown, wri
     if (error.keyword === 'anyOf' && deeper(error.instancePath)) continue;
     if (inRow(error.instancePath)) continue;
     const diagnostic = mapError(error, schema, written);
-    const key = `${diagnostic.code} ${diagnostic.pointer}`;
+    // The same problem can come from several schema keywords; several missing keys of one mapping
+    // share its pointer but are each a problem of their own.
+    const key = `${diagnostic.code} ${diagnostic.pointer} ${diagnostic.message.en}`;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(diagnostic);
@@ -245,7 +248,7 @@ function typeError(pointer: string, names: { title: string; titleEn: string }, d
     if (written?.plain && rewrite.reason) return spellingDiagnostic(pointer, names, written.text, { plain: rewrite.plain, reason: rewrite.reason });
     return makeDiagnostic('RPT2005', pointer, { title, titleEn, text: String(data), plain: rewrite.plain });
   }
-  if ((numeric || expected === 'array') && (data === null || data === undefined || data === '')) {
+  if ((numeric || expected === 'array') && isBlankCell(data)) {
     return makeDiagnostic('RPT2006', pointer, { title, titleEn });
   }
   // What the clerk typed: 012345, not the 12345 YAML read from it.
