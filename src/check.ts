@@ -29,6 +29,11 @@ export interface Checked {
   doc?: Document;
   /** The normalised report, when it has no errors. */
   report?: Report;
+  /**
+   * The report as far as it is usable, normalised, with placeholders where values were rejected:
+   * for checks beyond the report's own (its fonts) that should also run on a file with errors.
+   */
+  usable?: Report;
   /** 行政事业性收费 exactly as written in the file (378.42, 1.10). */
   feesText?: string;
   diagnostics: Diagnostic[];
@@ -109,6 +114,7 @@ export function checkReport(host: Host, file: string, options: CheckOptions = {}
     ...(parsed.source ? { source: parsed.source } : {}),
     ...(parsed.doc ? { doc: parsed.doc } : {}),
     ...(ok && parsed.report ? { report: parsed.report, feesText: parsed.feesText } : {}),
+    ...(parsed.salvaged ? { usable: normalizeReport(parsed.salvaged.report) } : {}),
     diagnostics: all,
     skipped,
   };

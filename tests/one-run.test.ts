@@ -96,3 +96,19 @@ test('an unbalanced column lists every single correction that would balance it, 
   expect(balance?.hints[0]?.zh).toBe('四个数中至少有一个有误；若其余三个无误：（七）总计（即（一）至（六）各项之和）应为 2；或一、本年新收应为 3；或二、上年结转应为 5');
   expect(balance?.hints[0]?.zh).not.toMatch(/-\d|−\d/);
 });
+
+test.each([
+  ['a bad font file', ['date: 2024-01-25', 'date: 2024-01-25\nfonts: {kaiti: /etc/passwd}'], 'fonts:', 'RPT5007'],
+  ['a character no font has', ['2023年，我区未收到依申请公开办理件。', '2023年，我区未收到依申请公开办理件\u{F0000}。'], '办理件\u{F0000}', 'RPT5003'],
+])('a report with a table error still has %s reported in the same run, by validate and build alike', (name, change, needle, code) => {
+  const text = seedWith([['overdue_fee: [0, 0, 0, 0, 0, 0, 0]', 'overdue_fee: [0, 0, x, 0, 0, 0, 0]'], change as [string, string]]);
+  const file = write(`${name}.yaml`, text);
+  const expected = [`${lineOf(text, needle as string)} ${code}`, `${lineOf(text, 'overdue_fee:')} RPT2002`].sort();
+  for (const command of [['validate'], ['build', '--out', tempDir()]]) {
+    const r = runReport([...command, '--json', file]);
+    expect(r.status).toBe(1);
+    const [result] = JSON.parse(r.stdout).files;
+    expect(result.diagnostics.map((d: { line: number; code: string }) => `${d.line} ${d.code}`).sort()).toEqual(expected);
+    expect(result.outputs ?? []).toEqual([]);
+  }
+});

@@ -4,7 +4,8 @@
  * (structured-cloneable): diagnostics already placed at their source, outputs as bytes.
  */
 import * as path from 'node:path';
-import { checkReport, place, type Checked } from '../check';
+import { checkReport, place, type Checked, type CheckOptions } from '../check';
+import { sortDiagnostics } from '../diagnostics/resolve';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import { buildModel } from '../model/build';
@@ -78,17 +79,39 @@ export type Prepared = { checked: Checked; doc: ReportDoc; settings: RenderSetti
 
 const sourceOf = (checked: Checked) => (checked.source ? { source: { text: checked.source.text, encoding: checked.source.encoding } } : {});
 
+/** A file checked as `build` checks it before rendering. */
+export interface BuildChecked {
+  checked: Checked;
+  /** The model, when the report itself has no errors. */
+  doc?: ReportDoc;
+  /** Font files by role for the PDF (the report's fonts key under --font). */
+  fonts: Partial<Record<FontRole, string>>;
+}
+
+/**
+ * The checks `build` makes, shared with `validate` so a file that validates builds: the report's
+ * own, then its fonts and glyph coverage. The font checks run on the usable part of a report with
+ * errors too, so that every problem of a file shows in one run.
+ */
+export function checkForBuild(host: Host, file: string, cliFonts: Partial<Record<FontRole, string>>, options: CheckOptions & { fonts: boolean }): BuildChecked {
+  const checked = checkReport(host, file, options.previous !== undefined ? { previous: options.previous } : {});
+  const report = checked.report ?? checked.usable;
+  if (!report) return { checked, fonts: {} };
+  const doc = buildModel(report, checked.feesText ?? String(report.proactive.fees));
+  const own = checked.report ? { doc } : {};
+  if (!options.fonts) return { checked, ...own, fonts: {} };
+  const fonts = checkFonts(host, file, report, doc, cliFonts);
+  if (fonts.diagnostics.length === 0) return { checked, ...own, fonts: fonts.fonts };
+  return { checked: { ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...place(checked, fonts.diagnostics)]) }, ...own, fonts: fonts.fonts };
+}
+
 /** Check and model one file. Errors (or warnings under --strict) stop it here. */
 export function prepareFile(host: Host, job: FileJob): Prepared {
-  const checked = checkReport(job.stdin ? withStdin(host, job.stdin) : host, job.file);
-  const stop = (extra: Diagnostic[] = []): Prepared => ({
-    outcome: { file: job.file, diagnostics: [...checked.diagnostics, ...extra], skipped: checked.skipped, ...sourceOf(checked), outputs: [] },
-  });
+  const { checked, doc, fonts } = checkForBuild(job.stdin ? withStdin(host, job.stdin) : host, job.file, job.cliFonts, { fonts: job.formats.includes('pdf') });
   const failing = hasErrors(checked.diagnostics) || (Boolean(job.strict) && checked.diagnostics.length > 0);
-  if (failing || !checked.report || checked.feesText === undefined) return stop();
-  const doc = buildModel(checked.report, checked.feesText);
-  const { fonts, diagnostics: fontErrors } = job.formats.includes('pdf') ? checkFonts(host, job.file, checked.report, doc, job.cliFonts) : { fonts: {}, diagnostics: [] };
-  if (fontErrors.length > 0) return stop(place(checked, fontErrors));
+  if (failing || !doc) {
+    return { outcome: { file: job.file, diagnostics: checked.diagnostics, skipped: checked.skipped, ...sourceOf(checked), outputs: [] } };
+  }
   // An invalid SOURCE_DATE_EPOCH is refused as a usage error before any file is built (main.ts).
   const epoch = host.sourceDateEpoch();
   const timestamp = (epoch.kind === 'date' ? epoch.date : new Date(`${doc.meta.date}T00:00:00Z`)).getTime();

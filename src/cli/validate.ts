@@ -3,12 +3,11 @@
  * report itself, then the fonts a PDF would use and whether they draw every character
  * (font-checks.ts). Prints every problem; exit 0/1 (4 when a bug hit a file).
  */
-import { checkReport, place, type Checked } from '../check';
+import type { Checked } from '../check';
 import type { Host } from '../host';
-import { buildModel } from '../model/build';
 import type { FontRole } from '../render/theme';
+import { checkForBuild } from './build-file';
 import { EXIT } from './exit-codes';
-import { checkFonts } from './font-checks';
 import type { Input } from './inputs';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 import type { Io } from './main';
@@ -21,13 +20,10 @@ export interface ValidateOptions extends OutputOptions {
   fonts: Partial<Record<FontRole, string>>;
 }
 
-/** One file: the checks, and the font checks once the report itself has no errors. */
+/** One file: every check `build` makes before rendering. */
 function validateFile(host: Host, input: Input, options: ValidateOptions): Checked {
-  const checked = checkReport(input.stdin ? withStdin(host, input.stdin) : host, input.file, options.previous !== undefined ? { previous: options.previous } : {});
-  if (!checked.report || checked.feesText === undefined) return checked;
-  const doc = buildModel(checked.report, checked.feesText);
-  const fonts = checkFonts(host, input.file, checked.report, doc, options.fonts);
-  return { ...checked, diagnostics: [...checked.diagnostics, ...place(checked, fonts.diagnostics)] };
+  const from = input.stdin ? withStdin(host, input.stdin) : host;
+  return checkForBuild(from, input.file, options.fonts, { fonts: true, ...(options.previous !== undefined ? { previous: options.previous } : {}) }).checked;
 }
 
 export function runValidate(host: Host, io: Io, inputs: readonly Input[], options: ValidateOptions): number {

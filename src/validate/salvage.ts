@@ -99,6 +99,8 @@ export function salvageReport(data: unknown, structural: readonly Diagnostic[]):
       collected_yuan: take.number(['processing_fees', 'collected_yuan']),
     };
   }
+  const fonts = take.fonts();
+  if (fonts) report.fonts = fonts;
   return { report, unusable };
 }
 
@@ -152,6 +154,17 @@ class Taker {
       return undefined;
     }
     return this.usable(path, isText);
+  }
+
+  /** The font files named by role, each on its own (one bad entry spares the others). */
+  fonts(): Report['fonts'] {
+    const raw = this.raw(['fonts']);
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+    const entries = Object.keys(raw).flatMap((role) => {
+      const file = this.usable(['fonts', role], isString);
+      return file === undefined ? [] : [[role, file] as const];
+    });
+    return Object.fromEntries(entries);
   }
 
   /**
