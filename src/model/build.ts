@@ -1,13 +1,16 @@
 /**
  * Stage 3 (model): a checked report → ReportDoc. Decides every piece of text once: title, default
  * preamble, part and section numbering, the 信息处理费 sentence, the date text, the signature layout.
- * Pure; imports only the format data, the report types and model/*.
+ * Pure; imports only the format data, the report types, the typography (render/theme: pure data) and model/*.
  */
 import { PART_HEADINGS } from '../format/national-2021';
 import type { Report, Text } from '../report/types';
-import { dateText, yuan } from './format';
+import { SIZE_PT, TYPE_AREA } from '../render/theme';
+import { breakByMeaning } from './break-lines';
+import { yuan } from './format';
+import { signatureBlock } from './signature';
 import { applicationsTable, proactiveTable, reviewLitigationTable } from './tables';
-import type { Block, ReportDoc, SignatureBlock } from './types';
+import type { Block, ReportDoc } from './types';
 
 const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -77,43 +80,15 @@ export function processingFeeSentence(report: Report): string | undefined {
   return `${report.year}年，本机关共发出收费通知${fees.notices}件，收费通知总金额${yuan(fees.amount_yuan)}元，实际收取信息处理费${yuan(fees.collected_yuan)}元。`;
 }
 
-/** Title characters per line at 2号 (22 pt) in the 156 mm type area. */
-const TITLE_CHARS_PER_LINE = 20;
-
-/** Width of a text in full-width characters (digits and Latin count half). */
-export function fullWidthChars(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u0000-\u00ff]/.test(char) ? 0.5 : 1;
-  return width;
-}
+/** Title characters per line at 2号 in the type area (20: 22 pt characters in 156 mm). */
+const TITLE_CHARS_PER_LINE = Math.floor(TYPE_AREA.widthPt / SIZE_PT.title);
 
 /**
- * Breaks a long title before its standard ending (…政府信息公开工作年度报告), so the organ and year
- * stand on the first line and the report name on the second; a title that fits stays one line.
+ * The title's lines: one when it fits; otherwise …政府信息公开工作年度报告 on its own line and the
+ * organ and year above it, broken between words when they are too long (break-lines.ts).
  */
 export function titleLines(title: string): string[] {
-  if (fullWidthChars(title) <= TITLE_CHARS_PER_LINE) return [title];
-  const ending = /政府信息公开工作年度报告$/.exec(title);
-  if (!ending || ending.index === 0) return [title];
-  return [title.slice(0, ending.index), title.slice(ending.index)];
-}
-
-/**
- * Signature layout for a report without a seal (GB/T 9704-2012 7.3.5.2): one blank line after the
- * text, the organ's name two characters from the right margin, the date below it starting two
- * characters further right; a date longer than that sits two from the margin and pushes the name left.
- */
-function signature(report: Report): SignatureBlock {
-  const date = dateText(report.date);
-  const dateChars = fullWidthChars(date);
-  const organChars = fullWidthChars(report.organ);
-  let organRightChars = 2;
-  let dateRightChars = organChars - dateChars;
-  if (dateRightChars < 2) {
-    dateRightChars = 2;
-    organRightChars = dateChars + 4 - organChars;
-  }
-  return { kind: 'signature', organ: report.organ, dateText: date, organRightChars, dateRightChars, spaceBeforeLines: 1, origin: '/organ' };
+  return breakByMeaning(title, TITLE_CHARS_PER_LINE);
 }
 
 /** Builds the document model of a checked, normalised report. `feesText` is the fee as written. */
@@ -139,7 +114,7 @@ export function buildModel(report: Report, feesText: string): ReportDoc {
     part(5),
     ...(fee ? [{ kind: 'paragraph' as const, text: fee, origin: '/processing_fees' }] : []),
     ...(report.other_matters !== undefined ? textBlocks(report.other_matters, '/other_matters') : []),
-    signature(report),
+    signatureBlock(report.organ, report.date),
   ];
   return {
     meta: { title, author: report.organ, year: report.year, date: report.date, lang: 'zh-CN', parts: [...PART_HEADINGS] },

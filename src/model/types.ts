@@ -89,15 +89,21 @@ export interface GridCell {
   origin: Pointer;
 }
 
-/** Organ name and date at the end, right-aligned at the given indents (GB/T 9704 7.3.5.2). */
+/**
+ * Organ name and date at the end (GB/T 9704 7.3.5.2, no seal); each renderer places them with its
+ * own measure through model/signature.ts's signaturePlacement.
+ */
 export interface SignatureBlock {
   kind: 'signature';
   organ: string;
+  /** The name broken by meaning into lines that fit beside the right indent (one for most names). */
+  organLines: string[];
   /** 2024年1月25日 */
   dateText: string;
-  /** Right indents in characters (body size). */
-  organRightChars: number;
-  dateRightChars: number;
+  /** The name ends this many characters (body size) from the right margin… */
+  rightIndentChars: number;
+  /** …and the date begins this many characters right of the name's first character. */
+  dateShiftChars: number;
   /** Blank body lines between the text and the name. */
   spaceBeforeLines: number;
   origin: Pointer;

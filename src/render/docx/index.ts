@@ -26,6 +26,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Align, Block, GridCell, ReportDoc, TableBlock } from '../../model/types';
+import { fullWidthChars } from '../../model/break-lines';
+import { signaturePlacement } from '../../model/signature';
 import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA, type FontRole } from '../theme';
 import { fontTableXml, WORD_FONTS } from './fonts';
 import { coreXml, writeZip } from './reproducible';
@@ -85,7 +87,8 @@ function paragraphStyles(tableSizes: number[]): IParagraphStyleOptions[] {
       next: 'Normal',
       quickFormat: true,
       run: font(ROLE.title, SIZE_PT.title),
-      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, keepNext: true, spacing: { ...exactLines(twip(SIZE_PT.title * 1.5)), after: BODY_LINE } },
+      // On the body's 22-line grid, as the PDF: each title line takes one line pitch, one blank line after.
+      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, keepNext: true, spacing: { ...exactLines(BODY_LINE), after: BODY_LINE } },
     },
     heading(STYLE.h1, 'heading 1', 0, ROLE.heading1),
     heading(STYLE.h2, 'heading 2', 1, ROLE.heading2),
@@ -126,17 +129,22 @@ function renderBlock(block: Block, keepNext: boolean): (Paragraph | Table)[] {
     case 'table':
       return [renderTable(block), new Paragraph({ children: [], spacing: exactLines(BODY_LINE / 2) })];
     case 'signature': {
+      // Word measures nothing for us: widths in characters of the official faces (half-width digits).
+      const place = signaturePlacement(block, fullWidthChars(block.organLines[0] ?? ''), fullWidthChars(block.dateText), 1);
       // The name keeps with its date; both stay with the end of the text as far as a page allows.
-      const line = (text: string, rightChars: number, before: number, keepNext: boolean) =>
+      const line = (children: ParagraphChild[], rightChars: number, before: number, keepNext: boolean) =>
         new Paragraph({
-          children: runs(text),
+          children,
           alignment: AlignmentType.RIGHT,
           indent: { firstLine: 0, right: Math.round(rightChars * BODY_CHAR) },
           spacing: { ...exactLines(BODY_LINE), before },
           keepNext,
           keepLines: true,
         });
-      return [line(block.organ, block.organRightChars, BODY_LINE * block.spaceBeforeLines, true), line(block.dateText, block.dateRightChars, 0, false)];
+      return [
+        line(block.organLines.flatMap((text, i) => runs(text, i > 0 ? { break: 1 } : {})), place.organRight, BODY_LINE * block.spaceBeforeLines, true),
+        line(runs(block.dateText), place.dateRight, 0, false),
+      ];
     }
     default: {
       const unknown: never = block;

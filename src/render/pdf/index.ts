@@ -8,7 +8,8 @@ import PDFDocument from 'pdfkit';
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import { codeLabel } from '../../fonts/coverage';
 import type { FontSet } from '../../fonts/font-set';
-import type { Block, ReportDoc, TableBlock } from '../../model/types';
+import { signaturePlacement } from '../../model/signature';
+import type { Block, ReportDoc, SignatureBlock, TableBlock } from '../../model/types';
 import { CELL_PADDING_PT, GRID, LINE_PITCH_PT, MM_TO_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../theme';
 import { layoutTable, rowGroups, rowsHeight, type TableLayout } from './table';
 import { drawLine, setText, type MissingGlyph, type SetLine, type TextCanvas, type TextStyle } from './text';
@@ -56,6 +57,9 @@ const BOLD_STROKE_PT = 0.35;
 const num = (value: number) => String(Math.round(value * 1e6) / 1e6);
 const size = (doc: Doc) => (doc as unknown as { _fontSize: number })._fontSize;
 type Struct = ReturnType<Doc['struct']>;
+
+/** The height of the signature with its blank line before: it keeps the text's last line with it. */
+const signatureHeight = (block: SignatureBlock) => (block.spaceBeforeLines + block.organLines.length + 1) * LINE_PITCH_PT;
 
 /** Lays the document out page by page and draws it. */
 class Typesetter {
@@ -169,15 +173,19 @@ class Typesetter {
     element.end();
   }
 
+  /**
+   * The title's lines, as the model broke them (a line the real glyphs make too wide still wraps
+   * inside the type area), on the body's line grid so that page 1's body lines sit on the same grid
+   * as every other page's; one blank line after it.
+   */
   title(lines: string[], origin: string): void {
     const style = STYLES.title;
-    const pitch = SIZE_PT.title * 1.5;
     const set = lines.flatMap((line) => {
       const result = setText(this.fonts, line, style, WIDTH);
       this.report(origin, result.missing);
       return result.lines.map((l) => ({ ...l, justify: false }));
     });
-    this.flowText('H', set, style, pitch, { align: 'center', minFirst: set.length });
+    this.flowText('H', set, style, LINE_PITCH_PT, { align: 'center', minFirst: set.length });
     this.y += LINE_PITCH_PT;
   }
 
@@ -200,23 +208,32 @@ class Typesetter {
     this.flowText('P', lines, style, LINE_PITCH_PT, { indent, minFirst: 2, tailKeep: keepWith });
   }
 
-  signature(organ: string, organRight: number, date: string, dateRight: number, blankLines: number, origin: string): void {
+  /**
+   * The organ's name and the date (GB/T 9704 7.3.5.2), placed from the real glyph widths: the
+   * name's lines right-aligned two characters from the margin, the date two characters right of
+   * the name's first character. A line wider than the type area wraps inside it; nothing is lost.
+   */
+  signature(block: SignatureBlock): void {
     const style = STYLES.body;
-    const need = (blankLines + 2) * LINE_PITCH_PT;
+    const set = (text: string) => {
+      const result = setText(this.fonts, text, style, WIDTH - block.rightIndentChars * CHAR);
+      this.report(block.origin, result.missing);
+      return result.lines.map((line) => ({ ...line, justify: false }));
+    };
+    const organ = block.organLines.flatMap(set);
+    const date = set(block.dateText);
+    const place = signaturePlacement(block, organ[0]?.width ?? 0, date[0]?.width ?? 0, CHAR);
+    const need = (block.spaceBeforeLines + organ.length + date.length) * LINE_PITCH_PT;
     if (this.remaining < need) this.newPage();
-    else this.y += blankLines * LINE_PITCH_PT;
-    for (const [text, right] of [
-      [organ, organRight],
-      [date, dateRight],
-    ] as const) {
-      const { lines, missing } = setText(this.fonts, text, { ...style, trackingPt: 0 }, WIDTH);
-      this.report(origin, missing);
-      const line = lines[0];
-      if (!line) continue;
+    else this.y += block.spaceBeforeLines * LINE_PITCH_PT;
+    const lines = [...organ.map((line) => ({ line, right: place.organRight })), ...date.map((line) => ({ line, right: place.dateRight }))];
+    for (const { line, right } of lines) {
       const element = this.doc.struct('P');
       this.root.add(element);
       const content = this.doc.markStructureContent('P');
-      drawLine(this.canvas, { ...line, justify: false }, { ...style, trackingPt: 0 }, LEFT + WIDTH - right * SIZE_PT.body - line.width, baselineIn(this.y, LINE_PITCH_PT, style.sizePt), WIDTH);
+      // Never left of the type area, whatever the placement asks.
+      const x = Math.max(LEFT, LEFT + WIDTH - right - line.width);
+      drawLine(this.canvas, line, style, x, baselineIn(this.y, LINE_PITCH_PT, style.sizePt), line.width);
       this.doc.endMarkedContent();
       element.add(content);
       element.end();
@@ -400,7 +417,7 @@ export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<
     if (next.kind === 'paragraph' || next.kind === 'heading') {
       // A paragraph that the signature follows brings the signature's lines with it.
       const after = model.blocks[model.blocks.indexOf(next) + 1];
-      return 2 * LINE_PITCH_PT + (next.kind === 'paragraph' && after?.kind === 'signature' ? (after.spaceBeforeLines + 2) * LINE_PITCH_PT : 0);
+      return 2 * LINE_PITCH_PT + (next.kind === 'paragraph' && after?.kind === 'signature' ? signatureHeight(after) : 0);
     }
     return LINE_PITCH_PT;
   };
@@ -414,13 +431,13 @@ export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<
         setter.paragraph(block.text, block.level, block.origin, leadOf(next));
         break;
       case 'paragraph':
-        setter.paragraph(block.text, 0, block.origin, next?.kind === 'signature' ? (next.spaceBeforeLines + 2) * LINE_PITCH_PT : 0);
+        setter.paragraph(block.text, 0, block.origin, next?.kind === 'signature' ? signatureHeight(next) : 0);
         break;
       case 'table':
         setter.table(layoutOf(block));
         break;
       case 'signature':
-        setter.signature(block.organ, block.organRightChars, block.dateText, block.dateRightChars, block.spaceBeforeLines, block.origin);
+        setter.signature(block);
         break;
       default: {
         const unknown: never = block;
