@@ -1,5 +1,6 @@
 /** The `report` command end to end: exit codes, output formats, languages, init. */
 import { execFileSync } from 'node:child_process';
+import { unzipSync } from 'fflate';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
@@ -172,14 +173,30 @@ describe('report build', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
-  test('SOURCE_DATE_EPOCH pins the document dates; the same input builds the same bytes', () => {
+  test('builds in different time zones are byte-identical', () => {
+    const outputs = ['UTC', 'Asia/Shanghai', 'America/Los_Angeles'].map((zone) => {
+      const out = tempDir();
+      expect(runReport(['build', seed, '--out', out], { env: { TZ: zone } }).status).toBe(0);
+      return ['yichun-2023.docx', 'yichun-2023.pdf'].map((name) => fs.readFileSync(path.join(out, name)));
+    });
+    for (const other of outputs.slice(1)) other.forEach((bytes, i) => expect(bytes.equals(outputs[0]?.[i] as Buffer)).toBe(true));
+  });
+
+  test('SOURCE_DATE_EPOCH, not the report date, dates both outputs; the same input builds the same bytes', () => {
+    // 2024-06-01 12:00 UTC: not the report's date (2024-01-25), so the dates read back can only come from it.
+    const epoch = '1717243200';
     const [a, b] = [tempDir(), tempDir()];
-    runReport(['build', seed, '--out', a], { env: { SOURCE_DATE_EPOCH: '1706140800' } });
-    runReport(['build', seed, '--out', b], { env: { SOURCE_DATE_EPOCH: '1706140800' } });
+    runReport(['build', seed, '--out', a], { env: { SOURCE_DATE_EPOCH: epoch, TZ: 'Asia/Shanghai' } });
+    runReport(['build', seed, '--out', b], { env: { SOURCE_DATE_EPOCH: epoch, TZ: 'America/Los_Angeles' } });
     for (const name of ['yichun-2023.docx', 'yichun-2023.pdf']) {
       const [x, y] = [a, b].map((dir) => fs.readFileSync(path.join(dir, name)));
       expect(x?.equals(y as Buffer)).toBe(true);
     }
+    const info = execFileSync('pdfinfo', ['-isodates', path.join(a, 'yichun-2023.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/CreationDate:\s+2024-06-01T12:00:00(Z|\+00)/);
+    expect(info).toMatch(/ModDate:\s+2024-06-01T12:00:00(Z|\+00)/);
+    const core = Buffer.from(unzipSync(fs.readFileSync(path.join(a, 'yichun-2023.docx')))['docProps/core.xml'] as Uint8Array).toString('utf8');
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2024-06-01T12:00:00Z</dcterms:created>');
     expect(runReport(['build', seed, '--format', 'odt']).status).toBe(2);
   });
 });
