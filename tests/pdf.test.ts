@@ -92,7 +92,8 @@ test('tags: language, headings, tables with scoped TH, page numbers as artifacts
 });
 
 test('pdftotext gives back every heading, paragraph and table label in reading order', () => {
-  const text = tool('pdftotext', ['-raw', seed, '-']).replace(/\s+/g, '');
+  // A page number (an artifact drawn as its page starts) falls inside a paragraph that crosses the page.
+  const text = tool('pdftotext', ['-raw', seed, '-']).replace(/\s+/g, '').replace(/—\d+—/g, '');
   const expected = seedModel.blocks.flatMap((b) =>
     b.kind === 'title' ? b.lines : b.kind === 'heading' || b.kind === 'paragraph' ? [b.text] : b.kind === 'table' ? b.grid.cells.map((c) => c.text) : [b.organ, b.dateText],
   );
