@@ -14,6 +14,7 @@ import type { ReportDoc, TableBlock } from '../src/model/types';
 import { renderPdf } from '../src/render/pdf';
 import { MM_TO_PT, PAGE } from '../src/render/theme';
 import { modelOf, TIMESTAMP } from './helpers/build';
+import { bodyLines, LEFT, lineBoxes, RIGHT } from './helpers/pdf-boxes';
 import { tempDir } from './helpers/cli';
 
 const dir = tempDir();
@@ -108,37 +109,9 @@ test('pdftotext gives back every heading, paragraph and table label in reading o
   expect(missing).toEqual([]);
 });
 
-interface LineBox {
-  page: number;
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-  text: string;
-}
-
-/** Line boxes of a PDF in reading order, from pdftotext -bbox-layout. */
-function lineBoxes(file: string): LineBox[] {
-  const html = tool('pdftotext', ['-bbox-layout', file, '-']);
-  const boxes: LineBox[] = [];
-  html.split('<page ').slice(1).forEach((page, index) => {
-    for (const line of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-      const words = [...(line[5] ?? '').matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]).join('');
-      const text = words.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
-      boxes.push({ page: index + 1, xMin: Number(line[1]), yMin: Number(line[2]), xMax: Number(line[3]), yMax: Number(line[4]), text });
-    }
-  });
-  return boxes;
-}
-
-const LEFT = PAGE.marginLeftMm * MM_TO_PT;
-const RIGHT = (PAGE.widthMm - PAGE.marginRightMm) * MM_TO_PT;
-const INDENT = LEFT + 2 * ((RIGHT - LEFT) / 28);
 const NO_START = '，。、；：？！）》」』】…—’”％';
 const NO_END = '（《「『【“‘';
 
-/** Body lines (flush left or indented two characters): the ones the justification rules apply to. */
-const bodyLines = (boxes: LineBox[]) => boxes.filter((b) => Math.abs(b.xMin - LEFT) < 0.5 || Math.abs(b.xMin - INDENT) < 0.5);
 
 describe.each([
   ['seed', () => seed],

@@ -68,8 +68,8 @@ function justified(encoded: string[], extraAfter: number[], fontSize: number): s
   let out = '[<';
   encoded.forEach((glyph, i) => {
     out += glyph;
-    const extra = i < encoded.length - 1 ? (extraAfter[i] ?? 0) : 0;
-    if (extra !== 0) out += `> ${num((-extra * 1000) / fontSize)} <`;
+    const shift = i < encoded.length - 1 ? num((-(extraAfter[i] ?? 0) * 1000) / fontSize) : '0';
+    if (shift !== '0' && shift !== '-0') out += `> ${shift} <`;
   });
   return `${out}>]`;
 }

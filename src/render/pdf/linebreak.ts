@@ -10,7 +10,7 @@
  *   decimal number (12.5, 192.168.0.1). Taken when breaking before the run would spread the line by
  *   more than 1/8 em a gap (SOFT_EM).
  * - The hyphen between digits (0795-3668066, 2019-2023): a number is read, dialled or copied whole,
- *   so it breaks only when keeping it whole would spread the line by more than 1/2 em (LOOSE_EM).
+ *   so it breaks only when keeping it whole would spread the line by more than 0.4 em (LOOSE_EM).
  * - Anywhere in a run only when the run is wider than a whole line (last resort).
  * A paragraph never ends on a line of one character ("开。"): the previous line gives up its last
  * character (or what 避头尾 keeps with it) to the last line, as typesetters do (拉字); that costs the
@@ -39,8 +39,11 @@ export interface Line {
 
 /** Breaking before a Latin run that would spread the line wider than this (em a gap) breaks inside it, at a URL point. */
 const SOFT_EM = 1 / 8;
-/** A loose line: gaps wider than this (em) are visible holes. Numbers break at a hyphen only to avoid one. */
-const LOOSE_EM = 1 / 2;
+/**
+ * A loose line: gaps wider than this (em) are holes. Numbers break at a hyphen only to avoid one, and
+ * drawLine never opens a gap wider (the rest of such a line's slack goes to all its gaps).
+ */
+export const LOOSE_EM = 0.4;
 
 // ---------------------------------------------------------------------------------------------
 // Character classes. A class byte packs a kind (low 3 bits) with kinsoku flags, so the hot loop
@@ -374,7 +377,7 @@ function fillLine(m: Measured, start: number, available: number, widthPt: number
 /**
  * Where to break a line that overflows at code point `overflow`. The latest normal opportunity,
  * unless the line would then be loose and a Latin run offers a later point (a URL separator beyond
- * 1/8 em a gap, a number's hyphen beyond 1/2 em). An opportunity is passed over when what follows it
+ * 1/8 em a gap, a number's hyphen beyond LOOSE_EM). An opportunity is passed over when what follows it
  * cannot fit on a whole line anyway (a run longer than a line); with none left, the line is filled
  * up to the latest last-resort opportunity, or broken before the overflowing cluster.
  */

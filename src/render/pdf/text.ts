@@ -6,7 +6,7 @@
  */
 import type { Face, FontSet } from '../../fonts/font-set';
 import type { FontRole } from '../theme';
-import { breakLines, gapStretches } from './linebreak';
+import { breakLines, gapStretches, LOOSE_EM } from './linebreak';
 
 /** How a run of text is set. */
 export interface TextStyle {
@@ -34,7 +34,7 @@ export interface SetLine {
   /** Visual width: advances plus tracking between characters (not after the last). */
   width: number;
   gaps: number;
-  /** Gaps justification widens (the `stretchAfter` flags set); 0 spreads all `gaps`. */
+  /** Gaps justification widens first (the `stretchAfter` flags set). */
   stretches: number;
   justify: boolean;
   text: string;
@@ -113,17 +113,17 @@ export interface TextCanvas {
 
 /**
  * Draws one set line with its left edge at x. A justified line is spread to `widthPt` by widening
- * its stretchable gaps evenly (all gaps if it has none, e.g. a line of one URL); others keep their
- * natural spacing.
+ * its stretchable gaps evenly, up to LOOSE_EM; what a line mostly of Latin (a long URL) still lacks
+ * is shared by all its gaps, a faint letter-spacing rather than holes. Others keep natural spacing.
  */
 export function drawLine(canvas: TextCanvas, line: SetLine, style: TextStyle, x: number, baseline: number, widthPt: number): void {
-  const spreadAll = line.stretches === 0;
-  const gaps = spreadAll ? line.gaps : line.stretches;
-  const extra = line.justify && gaps > 0 ? Math.max(0, (widthPt - line.width) / gaps) : 0;
+  const slack = line.justify && line.gaps > 0 ? Math.max(0, widthPt - line.width) : 0;
+  const stretch = line.stretches > 0 ? Math.min(slack / line.stretches, LOOSE_EM * style.sizePt) : 0;
+  const even = (slack - stretch * line.stretches) / Math.max(1, line.gaps);
   let left = x;
   line.segments.forEach((segment, index) => {
     const lastOfLine = index === line.segments.length - 1;
-    const extraAfter = extra > 0 ? segment.stretchAfter.map((s, i) => ((s || spreadAll) && !(lastOfLine && i === segment.chars - 1) ? extra : 0)) : undefined;
+    const extraAfter = slack > 0 ? segment.stretchAfter.map((s, i) => (lastOfLine && i === segment.chars - 1 ? 0 : even + (s ? stretch : 0))) : undefined;
     canvas.font(segment.face.key, style.sizePt);
     canvas.glyphs(segment.text, left, baseline, style.trackingPt, style.bold ?? false, extraAfter);
     left += segment.width + (extraAfter ?? []).reduce((sum, e) => sum + e, 0);
