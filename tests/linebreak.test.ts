@@ -209,9 +209,9 @@ describe('Latin runs: URLs, numbers, phone numbers', () => {
   const runs = ['http://jkq.yichun.gov.cn/', '0795-3668066', '2023', '100%', '12.5', 'A4', '336000'];
 
   test('numbers and short runs are never split when they fit on the next line, wherever they fall', () => {
-    // A phone number breaks after its hyphen only to avoid gaps over half an em, which a 28-character
-    // line never needs (12 half-width characters over ~26 gaps) but a 20-character one sometimes does.
-    const cases = runs.flatMap((run): [string, number][] => (run.startsWith('http') ? [] : run.includes('-') ? [[run, 448]] : [[run, W], [run, 448]]));
+    // A phone number may break after its hyphen where keeping it whole would open the line's gaps
+    // past LOOSE_EM (tested below and on the PDF corpus in lines.test.ts), so it is not in this list.
+    const cases = runs.flatMap((run): [string, number][] => (run.startsWith('http') || run.includes('-') ? [] : [[run, W], [run, 448]]));
     for (const [run, widthPt] of cases) {
       for (let at = 0; at <= 25; at++) {
         const text = `${cjk(at)}网站（${run}）下载，电话${run}。${cjk(30)}`;

@@ -69,6 +69,8 @@ const NO_END = 0b1_0000;
 const ATTACH = 0b10_0000;
 /** Dashes and ellipses drawn as one line when doubled (——, ……): never spaced apart. */
 const CONNECT = 0b100_0000;
+/** Closing brackets and quotes: like the opening ones (NO_END), they hug what they enclose. */
+const CLOSE_BRACKET = 0b1000_0000;
 
 /** Break kinds between two adjacent non-space code points, weakest first. */
 const NONE = 0;
@@ -91,12 +93,14 @@ const NO_START_CHARS =
 /** 避尾: opening brackets and quotes; full-width currency signs, which precede the amount. */
 const NO_END_CHARS = '（《「『【〔〈〖〘〚〝［｛｟｢﹙﹛﹝“‘￥＄';
 const CONNECT_CHARS = '—―…⋯‥';
+const CLOSE_BRACKET_CHARS = '）》」』】〕〉〗〙〛〞〟］｝｠｣﹚﹜﹞’”)]}';
 const ASCII_NO_START = ',.;:?!)]}%';
 const ASCII_NO_END = '([{';
 
 const NO_START_SET = codePoints(NO_START_CHARS);
 const NO_END_SET = codePoints(NO_END_CHARS);
 const CONNECT_SET = codePoints(CONNECT_CHARS);
+const CLOSE_BRACKET_SET = codePoints(CLOSE_BRACKET_CHARS);
 /** Separators a URL or e-mail address may break after (ASCII, and the Unicode hyphens that glue like '-'). */
 const URL_POINT_SET = codePoints('/.-_?&=@#\u2010\u2011\u2012\u2013');
 
@@ -109,6 +113,7 @@ function buildAsciiClasses(): Uint8Array {
   table[0x0a] = NEWLINE;
   for (const c of ASCII_NO_START) table[c.charCodeAt(0)] = GLUE | NO_START;
   for (const c of ASCII_NO_END) table[c.charCodeAt(0)] = GLUE | NO_END;
+  for (const c of ')]}') table[c.charCodeAt(0)] = (table[c.charCodeAt(0)] ?? GLUE) | CLOSE_BRACKET;
   return table;
 }
 
@@ -159,7 +164,7 @@ function classify(cp: number, prevClass: number): number {
   if (cp < 0x80) return ASCII_CLASS[cp] ?? GLUE;
   if (cp >= 0x4e00 && cp <= 0x9fff) return IDEO; // fast path: the bulk of every report
   if (isAttaching(cp)) return attachedClass(cp, prevClass);
-  const flags = (NO_START_SET.has(cp) ? NO_START : 0) | (NO_END_SET.has(cp) ? NO_END : 0) | (CONNECT_SET.has(cp) ? CONNECT : 0);
+  const flags = (NO_START_SET.has(cp) ? NO_START : 0) | (NO_END_SET.has(cp) ? NO_END : 0) | (CONNECT_SET.has(cp) ? CONNECT : 0) | (CLOSE_BRACKET_SET.has(cp) ? CLOSE_BRACKET : 0);
   return kindOf(cp) | flags;
 }
 
@@ -206,10 +211,11 @@ function breakBetween(prev: number, cur: number, spaced: boolean, beforeCp: numb
 /**
  * Whether justification may widen the gap between adjacent code points of classes `prev` and `cur`:
  * between ideographs and punctuation, at CJK/Latin boundaries and around spaces, but never inside a
- * word or number ("1 2 3"), before a combining mark, or inside —— and …….
+ * word or number ("1 2 3"), before a combining mark, inside —— and ……, or between a bracket or quote
+ * and what it encloses (（http://…） stays tight).
  */
 function stretchBetween(prev: number, cur: number): boolean {
-  if (cur & ATTACH || prev & cur & CONNECT) return false;
+  if (cur & (ATTACH | CLOSE_BRACKET) || prev & NO_END || prev & cur & CONNECT) return false;
   return (prev & KIND_MASK) !== GLUE || (cur & KIND_MASK) !== GLUE;
 }
 
