@@ -14,8 +14,8 @@ import type { ReportDoc, TableBlock } from '../src/model/types';
 import { renderPdf } from '../src/render/pdf';
 import { MM_TO_PT, PAGE } from '../src/render/theme';
 import { modelOf, TIMESTAMP } from './helpers/build';
+import { bodyLines, LEFT, lineBoxes, RIGHT } from './helpers/pdf-boxes';
 import { tempDir } from './helpers/cli';
-import { lineBoxes, type LineBox } from './helpers/pdf-layout';
 
 const dir = tempDir();
 const fonts = new FontSet(resolveFonts(nodeHost({})));
@@ -93,7 +93,8 @@ test('tags: language, headings, tables with scoped TH, page numbers as artifacts
 });
 
 test('pdftotext gives back every heading, paragraph and table label in reading order', () => {
-  const text = tool('pdftotext', ['-raw', seed, '-']).replace(/\s+/g, '');
+  // A page number (an artifact drawn as its page starts) falls inside a paragraph that crosses the page.
+  const text = tool('pdftotext', ['-raw', seed, '-']).replace(/\s+/g, '').replace(/—\d+—/g, '');
   const expected = seedModel.blocks.flatMap((b) =>
     b.kind === 'title' ? b.lines : b.kind === 'heading' || b.kind === 'paragraph' ? [b.text] : b.kind === 'table' ? b.grid.cells.map((c) => c.text) : [b.organ, b.dateText],
   );
@@ -108,14 +109,9 @@ test('pdftotext gives back every heading, paragraph and table label in reading o
   expect(missing).toEqual([]);
 });
 
-const LEFT = PAGE.marginLeftMm * MM_TO_PT;
-const RIGHT = (PAGE.widthMm - PAGE.marginRightMm) * MM_TO_PT;
-const INDENT = LEFT + 2 * ((RIGHT - LEFT) / 28);
 const NO_START = '，。、；：？！）》」』】…—’”％';
 const NO_END = '（《「『【“‘';
 
-/** Body lines (flush left or indented two characters): the ones the justification rules apply to. */
-const bodyLines = (boxes: LineBox[]) => boxes.filter((b) => Math.abs(b.xMin - LEFT) < 0.5 || Math.abs(b.xMin - INDENT) < 0.5);
 
 describe.each([
   ['seed', () => seed],

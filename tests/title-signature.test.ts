@@ -21,7 +21,7 @@ import { unzipSync } from 'fflate';
 import { TIMESTAMP } from './helpers/build';
 import { tempDir } from './helpers/cli';
 import { FIXTURES } from './helpers/fixtures';
-import { lineBoxes } from './helpers/pdf-layout';
+import { lineBoxes } from './helpers/pdf-boxes';
 
 const LEFT = PAGE.marginLeftMm * MM_TO_PT;
 const TOP = PAGE.marginTopMm * MM_TO_PT;

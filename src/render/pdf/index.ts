@@ -11,6 +11,7 @@ import type { FontSet } from '../../fonts/font-set';
 import { signaturePlacement } from '../../model/signature';
 import type { Block, ReportDoc, SignatureBlock, TableBlock } from '../../model/types';
 import { CELL_PADDING_PT, GRID, LINE_PITCH_PT, MM_TO_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../theme';
+import { fitsIn, LAYOUT_TOLERANCE_PT } from './fit';
 import { layoutTable, rowGroups, rowsHeight, type TableLayout } from './table';
 import { drawLine, setText, type MissingGlyph, type SetLine, type TextCanvas, type TextStyle } from './text';
 import { xmpDescriptions } from './xmp';
@@ -31,6 +32,9 @@ const BOTTOM = TOP + TYPE_AREA.heightPt;
 /** 28 characters of 3号 fill the 156 mm line: each gives up the difference to the grid pitch. */
 const BODY_TRACKING = WIDTH / GRID.chars - SIZE_PT.body;
 const CHAR = WIDTH / GRID.chars;
+/** A body paragraph leaves at least two lines at the foot of a page (no orphan) and takes at least two to the next (no widow). */
+const BODY_MIN_FIRST = 2;
+const BODY_MIN_LAST = 2;
 /** Where the baseline sits in a line box: CJK faces centre their ideographs about 0.38 em above it. */
 const baselineIn = (top: number, lineHeight: number, sizePt: number) => top + lineHeight / 2 + 0.38 * sizePt;
 
@@ -56,6 +60,20 @@ const BOLD_STROKE_PT = 0.35;
 /** Numbers as pdfkit writes them: at most 6 decimals, no exponent. */
 const num = (value: number) => String(Math.round(value * 1e6) / 1e6);
 const size = (doc: Doc) => (doc as unknown as { _fontSize: number })._fontSize;
+
+/**
+ * A TJ array for glyphs (one hex code each, unshaped: one per code point) with `extraAfter[i]` pt
+ * added after glyph i: TJ numbers are thousandths of the font size, subtracted from the position.
+ */
+function justified(encoded: string[], extraAfter: number[], fontSize: number): string {
+  let out = '[<';
+  encoded.forEach((glyph, i) => {
+    out += glyph;
+    const shift = i < encoded.length - 1 ? num((-(extraAfter[i] ?? 0) * 1000) / fontSize) : '0';
+    if (shift !== '0' && shift !== '-0') out += `> ${shift} <`;
+  });
+  return `${out}>]`;
+}
 type Struct = ReturnType<Doc['struct']>;
 
 /** The height of the signature with its blank line before: it keeps the text's last line with it. */
@@ -67,6 +85,8 @@ class Typesetter {
   private pageNumber = 0;
   readonly diagnostics: Diagnostic[] = [];
   private readonly canvas: TextCanvas;
+  /** Set paragraphs by level and text: a heading measures the paragraph after it, which is then drawn from the same lines. */
+  private readonly setCache = new Map<string, ReturnType<typeof setText>>();
 
   constructor(
     private readonly doc: Doc,
@@ -83,7 +103,7 @@ class Typesetter {
         }
         doc.font(key).fontSize(size);
       },
-      glyphs: (text, x, baseline, characterSpacing, bold) => {
+      glyphs: (text, x, baseline, characterSpacing, bold, extraAfter) => {
         // What pdfkit's text() would write for one unwrapped, unaligned run, without its per-call
         // measuring and option handling (~35 ms a report). pdfkit's pages are flipped to a top-left
         // origin, so text is set inside a flip back, as pdfkit does. Relies on pdfkit 0.20 internals
@@ -96,7 +116,7 @@ class Typesetter {
         ops.push(`1 0 0 1 ${num(x)} ${num(internal.page.height - baseline)} Tm /${font.id} ${num(size(doc))} Tf`);
         if (bold) ops.push('2 Tr');
         if (characterSpacing) ops.push(`${num(characterSpacing)} Tc`);
-        ops.push(`<${encoded.join('')}> Tj ET Q`);
+        ops.push(`${extraAfter ? justified(encoded, extraAfter, size(doc)) : `<${encoded.join('')}>`} ${extraAfter ? 'TJ' : 'Tj'} ET Q`);
         internal.addContent(ops.join(' '));
       },
     };
@@ -138,21 +158,31 @@ class Typesetter {
 
   /**
    * Sets lines of one block, flowing over pages. `minFirst`: lines that must stand together at the
-   * start (no orphan); `tailKeep`: height that must follow the last line on its page (the signature).
+   * start (no orphan); `minLast`: lines that must stand together at the end (no widow: a last line
+   * alone at the top of a page takes one more line with it, and the page before ends a line short,
+   * on the grid); `tailKeep`: height that must follow the last line on its page (the signature).
    */
-  private flowText(type: string, lines: SetLine[], style: TextStyle, pitch: number, options: { indent?: number; align?: 'center'; minFirst?: number; tailKeep?: number } = {}): void {
+  private flowText(
+    type: string,
+    lines: SetLine[],
+    style: TextStyle,
+    pitch: number,
+    options: { indent?: number; align?: 'center'; minFirst?: number; minLast?: number; tailKeep?: number } = {},
+  ): void {
     const element = this.doc.struct(type);
     this.root.add(element);
+    const minLast = options.minLast ?? 1;
     let index = 0;
     while (index < lines.length) {
       const left = lines.length - index;
-      const fits = Math.floor((this.remaining + 0.01) / pitch);
+      const fits = Math.floor((this.remaining + LAYOUT_TOLERANCE_PT) / pitch);
       let count = Math.min(fits, left);
+      if (count < left && left - count < minLast) count = left - minLast;
       const need = index === 0 ? Math.min(left, options.minFirst ?? 1) : 1;
       const tail = options.tailKeep ?? 0;
-      // The last line must share its page with what follows: hold it back for the next page.
-      const holdBack = count === left && tail > 0 && this.remaining - count * pitch < tail && this.y > TOP;
-      if (holdBack) count--;
+      // The last lines must share their page with what follows: hold them back for the next page.
+      const holdBack = count === left && tail > 0 && !fitsIn(tail, this.remaining - count * pitch) && this.y > TOP;
+      if (holdBack) count -= Math.max(1, minLast);
       if (count < need || count === 0) {
         this.newPage();
         continue;
@@ -196,16 +226,29 @@ class Typesetter {
   paragraph(text: string, level: 0 | 1 | 2 | 3, origin: string, keepWith: number): void {
     const style = level === 0 ? STYLES.body : STYLES[level];
     const indent = 2 * CHAR;
-    const { lines, missing } = setText(this.fonts, text, style, WIDTH, indent);
+    const { lines, missing } = this.setParagraph(text, level);
     this.report(origin, missing);
     const height = lines.length * LINE_PITCH_PT;
     if (level > 0) {
-      if (height + keepWith > this.remaining && height + keepWith <= TYPE_AREA.heightPt) this.newPage();
+      if (!fitsIn(height + keepWith, this.remaining) && fitsIn(height + keepWith, TYPE_AREA.heightPt)) this.newPage();
       if (level === 1) this.doc.outline.addItem(text);
       this.flowText(`H${level}`, lines, style, LINE_PITCH_PT, { indent, minFirst: lines.length });
       return;
     }
-    this.flowText('P', lines, style, LINE_PITCH_PT, { indent, minFirst: 2, tailKeep: keepWith });
+    this.flowText('P', lines, style, LINE_PITCH_PT, { indent, minFirst: BODY_MIN_FIRST, minLast: BODY_MIN_LAST, tailKeep: keepWith });
+  }
+
+  private setParagraph(text: string, level: 0 | 1 | 2 | 3): ReturnType<typeof setText> {
+    const key = `${level}:${text}`;
+    let set = this.setCache.get(key);
+    if (!set) this.setCache.set(key, (set = setText(this.fonts, text, level === 0 ? STYLES.body : STYLES[level], WIDTH, 2 * CHAR)));
+    return set;
+  }
+
+  /** Height a body paragraph needs on the page it starts on: all of it when it is too short to split without an orphan or a widow. */
+  paragraphLead(text: string): number {
+    const count = this.setParagraph(text, 0).lines.length;
+    return (count < BODY_MIN_FIRST + BODY_MIN_LAST ? count : BODY_MIN_FIRST) * LINE_PITCH_PT;
   }
 
   /**
@@ -224,7 +267,7 @@ class Typesetter {
     const date = set(block.dateText);
     const place = signaturePlacement(block, organ[0]?.width ?? 0, date[0]?.width ?? 0, CHAR);
     const need = (block.spaceBeforeLines + organ.length + date.length) * LINE_PITCH_PT;
-    if (this.remaining < need) this.newPage();
+    if (!fitsIn(need, this.remaining)) this.newPage();
     else this.y += block.spaceBeforeLines * LINE_PITCH_PT;
     const lines = [...organ.map((line) => ({ line, right: place.organRight })), ...date.map((line) => ({ line, right: place.dateRight }))];
     for (const { line, right } of lines) {
@@ -252,7 +295,7 @@ class Typesetter {
   table(layout: TableLayout): void {
     const { grid } = layout.table;
     for (const { cell, glyph } of layout.missing) this.report(cell.origin || layout.table.origin, [glyph]);
-    if (this.tableLead(layout) > this.remaining && this.y > TOP) this.newPage();
+    if (!fitsIn(this.tableLead(layout), this.remaining) && this.y > TOP) this.newPage();
     const element = this.doc.struct('Table', { title: layout.table.summary } as never);
     this.root.add(element);
     const rowElements = new Map<number, Struct>();
@@ -272,7 +315,7 @@ class Typesetter {
     let continuation = false;
     for (const [start, end] of rowGroups(layout, grid.headerRows, grid.rowCount)) {
       const used = (continuation ? header : 0) + rowsHeight(layout, segmentStart, start);
-      if (used + rowsHeight(layout, start, end) > this.remaining && start > Math.max(segmentStart, grid.headerRows)) {
+      if (!fitsIn(used + rowsHeight(layout, start, end), this.remaining) && start > Math.max(segmentStart, grid.headerRows)) {
         const at = this.breakRow(layout, segmentStart, start);
         this.drawRows(layout, segmentStart, at, continuation, rowElement);
         this.newPage();
@@ -417,7 +460,8 @@ export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<
     if (next.kind === 'paragraph' || next.kind === 'heading') {
       // A paragraph that the signature follows brings the signature's lines with it.
       const after = model.blocks[model.blocks.indexOf(next) + 1];
-      return 2 * LINE_PITCH_PT + (next.kind === 'paragraph' && after?.kind === 'signature' ? signatureHeight(after) : 0);
+      const lead = next.kind === 'paragraph' ? setter.paragraphLead(next.text) : 2 * LINE_PITCH_PT;
+      return lead + (next.kind === 'paragraph' && after?.kind === 'signature' ? signatureHeight(after) : 0);
     }
     return LINE_PITCH_PT;
   };

@@ -1,11 +1,12 @@
 /**
  * Stage 4 (render/pdf): text set line by line. Characters get their face from the fallback chain,
- * lines are broken by breakLines (避头尾, Latin runs kept whole) and every full line is justified by
- * spacing all characters evenly, because pdfkit cannot justify Chinese (foliojs/pdfkit#1293).
+ * lines are broken by breakLines (避头尾, Latin runs broken only at URL points) and every full line
+ * is justified by widening the gaps between CJK characters and at CJK/Latin boundaries evenly, never
+ * inside a word or number, because pdfkit cannot justify Chinese (foliojs/pdfkit#1293).
  */
 import type { Face, FontSet } from '../../fonts/font-set';
 import type { FontRole } from '../theme';
-import { breakLines } from './linebreak';
+import { breakLines, gapStretches, LOOSE_EM } from './linebreak';
 
 /** How a run of text is set. */
 export interface TextStyle {
@@ -24,6 +25,8 @@ export interface Segment {
   chars: number;
   /** Natural advance of the segment's characters, tracking included. */
   width: number;
+  /** Per character: justification widens the gap after it (to the next segment for the last one; false at the line end). */
+  stretchAfter: boolean[];
 }
 
 export interface SetLine {
@@ -31,6 +34,8 @@ export interface SetLine {
   /** Visual width: advances plus tracking between characters (not after the last). */
   width: number;
   gaps: number;
+  /** Gaps justification widens first (the `stretchAfter` flags set). */
+  stretches: number;
   justify: boolean;
   text: string;
 }
@@ -64,7 +69,7 @@ export function setText(
     return (face ? fonts.advance(face, char.codePointAt(0) ?? 0, style.sizePt) : style.sizePt) + style.trackingPt;
   };
   // The breaker counts tracking after every character; the last one's is not drawn, so allow it.
-  const lines = breakLines(text, advance, widthPt - style.trackingPt, firstIndentPt);
+  const lines = breakLines(text, advance, widthPt - style.trackingPt, firstIndentPt, style.sizePt);
   let offset = 0;
   for (const char of text) {
     if (char !== '\n' && pick(char) === null) missing.push({ char, offset });
@@ -74,19 +79,26 @@ export function setText(
     lines: lines.map((line) => {
       const shown = text.slice(line.start, line.end).replace(/\s+$/, '');
       const segments: Segment[] = [];
+      let prevCp = -1;
       for (const char of shown) {
         const face = pick(char) ?? fonts.primary(style.role);
         const last = segments[segments.length - 1];
         const width = advance(char);
+        const cp = char.codePointAt(0) ?? 0;
+        // The flag of the gap before this character belongs to the previous one.
+        const lastFlags = last?.stretchAfter;
+        if (lastFlags) lastFlags[lastFlags.length - 1] = gapStretches(prevCp, cp);
         if (last && last.face === face) {
           last.text += char;
           last.width += width;
           last.chars++;
+          last.stretchAfter.push(false);
         } else {
-          segments.push({ face, text: char, chars: 1, width });
+          segments.push({ face, text: char, chars: 1, width, stretchAfter: [false] });
         }
+        prevCp = cp;
       }
-      return { segments, width: line.width - style.trackingPt, gaps: line.gaps, justify: line.justify, text: shown };
+      return { segments, width: line.width - style.trackingPt, gaps: line.gaps, stretches: line.stretches, justify: line.justify, text: shown };
     }),
     missing,
   };
@@ -95,20 +107,25 @@ export function setText(
 /** The drawing surface text needs (a slice of pdfkit's API). */
 export interface TextCanvas {
   font(key: string, size: number): void;
-  glyphs(text: string, x: number, baseline: number, characterSpacing: number, bold: boolean): void;
+  /** Draws `text` from x; `extraAfter[i]` (pt), when given, widens the gap after its i-th code point. */
+  glyphs(text: string, x: number, baseline: number, characterSpacing: number, bold: boolean, extraAfter?: number[]): void;
 }
 
 /**
- * Draws one set line with its left edge at x. A justified line is spread to `widthPt` by spacing
- * every character evenly; others keep their natural spacing.
+ * Draws one set line with its left edge at x. A justified line is spread to `widthPt` by widening
+ * its stretchable gaps evenly, up to LOOSE_EM; what a line mostly of Latin (a long URL) still lacks
+ * is shared by all its gaps, a faint letter-spacing rather than holes. Others keep natural spacing.
  */
 export function drawLine(canvas: TextCanvas, line: SetLine, style: TextStyle, x: number, baseline: number, widthPt: number): void {
-  const extra = line.justify && line.gaps > 0 ? Math.max(0, (widthPt - line.width) / line.gaps) : 0;
-  const spacing = style.trackingPt + extra;
+  const slack = line.justify && line.gaps > 0 ? Math.max(0, widthPt - line.width) : 0;
+  const stretch = line.stretches > 0 ? Math.min(slack / line.stretches, LOOSE_EM * style.sizePt) : 0;
+  const even = (slack - stretch * line.stretches) / Math.max(1, line.gaps);
   let left = x;
-  for (const segment of line.segments) {
+  line.segments.forEach((segment, index) => {
+    const lastOfLine = index === line.segments.length - 1;
+    const extraAfter = slack > 0 ? segment.stretchAfter.map((s, i) => (lastOfLine && i === segment.chars - 1 ? 0 : even + (s ? stretch : 0))) : undefined;
     canvas.font(segment.face.key, style.sizePt);
-    canvas.glyphs(segment.text, left, baseline, spacing, style.bold ?? false);
-    left += segment.width + segment.chars * extra;
-  }
+    canvas.glyphs(segment.text, left, baseline, style.trackingPt, style.bold ?? false, extraAfter);
+    left += segment.width + (extraAfter ?? []).reduce((sum, e) => sum + e, 0);
+  });
 }

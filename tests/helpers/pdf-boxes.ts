@@ -1,0 +1,46 @@
+/** Line and word boxes of a PDF as poppler sees them (pdftotext -bbox-layout), in reading order. */
+import { execFileSync } from 'node:child_process';
+import { MM_TO_PT, PAGE } from '../../src/render/theme';
+
+export interface WordBox {
+  xMin: number;
+  xMax: number;
+  text: string;
+}
+
+export interface LineBox {
+  page: number;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  text: string;
+  /** Poppler splits a line into words where a gap opens wider than about a tenth of an em. */
+  words: WordBox[];
+}
+
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+export function lineBoxes(file: string): LineBox[] {
+  const html = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const boxes: LineBox[] = [];
+  html.split('<page ').slice(1).forEach((page, index) => {
+    for (const line of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
+      const words = [...(line[5] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({
+        xMin: Number(w[1]),
+        xMax: Number(w[2]),
+        text: unescape(w[3] ?? ''),
+      }));
+      boxes.push({ page: index + 1, xMin: Number(line[1]), yMin: Number(line[2]), xMax: Number(line[3]), yMax: Number(line[4]), text: words.map((w) => w.text).join(''), words });
+    }
+  });
+  return boxes;
+}
+
+/** The type area's edges and the 2-character first-line indent, in pt. */
+export const LEFT = PAGE.marginLeftMm * MM_TO_PT;
+export const RIGHT = (PAGE.widthMm - PAGE.marginRightMm) * MM_TO_PT;
+export const INDENT = LEFT + 2 * ((RIGHT - LEFT) / 28);
+
+/** Body lines (flush left or indented two characters): the ones the justification rules apply to. */
+export const bodyLines = (boxes: LineBox[]) => boxes.filter((b) => Math.abs(b.xMin - LEFT) < 0.5 || Math.abs(b.xMin - INDENT) < 0.5);
