@@ -19,9 +19,12 @@ import {
   TABLE3_CORNER,
   TABLE3_ORGANISATIONS,
 } from '../format/national-2021';
+import { PROACTIVE_COLUMN_FRACTIONS, TABLE3_COLUMN_CHARS } from '../format/table-layout-2021';
 import { rowAt } from '../report/rows';
 import type { Report } from '../report/types';
-import type { Align, GridCell, TableBlock } from './types';
+import { CELL_PADDING_PT, TYPE_AREA } from '../render/theme';
+import { breakLabel, ems, SLACK_EMS } from './cell-text';
+import type { Align, GridCell, TableBlock, TableGrid } from './types';
 
 /** Collects anchor cells row by row. */
 class GridBuilder {
@@ -49,22 +52,30 @@ class GridBuilder {
   }
 }
 
-const widths = (fractions: number[]) => fractions.map((widthFraction) => ({ widthFraction }));
 const count = (value: number) => String(value);
 
-/** Narrow header cells break where the template breaks them (商业/企业, 结果/维持). */
-function breakLabel(label: string): string {
-  const breaks: Record<string, string> = {
-    商业企业: '商业\n企业',
-    科研机构: '科研\n机构',
-    社会公益组织: '社会公益\n组织',
-    法律服务机构: '法律服务\n机构',
-    结果维持: '结果\n维持',
-    结果纠正: '结果\n纠正',
-    其他结果: '其他\n结果',
-    尚未审结: '尚未\n审结',
+/** Points of type-area width per fraction, and the room a cell's padding takes. */
+const PADDING = 2 * CELL_PADDING_PT.x;
+const fraction = (pt: number) => pt / TYPE_AREA.widthPt;
+
+/**
+ * The grid with its labels broken for their cells and the size its numbers need: the table's size,
+ * or smaller where the widest number would not fit its cell (only counts of many digits in table 四
+ * or beside table 三's labels), rounded down to the half point Word can set.
+ */
+function fitGrid(fractions: readonly number[], fontSizePt: number, rest: Pick<TableGrid, 'rowCount' | 'headerRows' | 'keepTogether' | 'cells'>): TableGrid {
+  const spanEms = (cell: GridCell) => (fractions.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) * TYPE_AREA.widthPt - PADDING) / fontSizePt;
+  let numberSizePt = fontSizePt;
+  for (const cell of rest.cells) {
+    if (!cell.header) numberSizePt = Math.min(numberSizePt, Math.floor((2 * fontSizePt * spanEms(cell)) / ems(cell.text)) / 2);
+  }
+  return {
+    ...rest,
+    columns: fractions.map((widthFraction) => ({ widthFraction })),
+    fontSizePt,
+    numberSizePt,
+    cells: rest.cells.map((cell) => (cell.header ? { ...cell, text: breakLabel(cell.text, spanEms(cell)) } : cell)),
   };
-  return breaks[label] ?? label;
 }
 
 /** 表二: 第二十条 items 一, 五, 六, 八 (4 grid columns, 14 rows). */
@@ -92,9 +103,21 @@ export function proactiveTable(report: Report, feesText: string): TableBlock {
     kind: 'table',
     id: 'proactive',
     summary: '主动公开政府信息情况：第二十条第（一）（五）（六）（八）项',
-    grid: { columns: widths([0.28, 0.24, 0.24, 0.24]), rowCount: g.row, headerRows: 0, fontSizePt: 14, keepTogether: true, cells: g.cells },
+    grid: fitGrid(PROACTIVE_COLUMN_FRACTIONS, 14, { rowCount: g.row, headerRows: 0, keepTogether: true, cells: g.cells }),
     origin: '/proactive',
   };
+}
+
+const TABLE3_SIZE_PT = 10.5;
+
+/** Table 三's columns: the label columns and the data columns at their set widths, the item column the rest. */
+function applicationColumns(): number[] {
+  const pt = (chars: number) => (chars + SLACK_EMS) * TABLE3_SIZE_PT + PADDING;
+  const results = pt(TABLE3_COLUMN_CHARS.results);
+  const group = pt(TABLE3_COLUMN_CHARS.group);
+  const data = pt(TABLE3_COLUMN_CHARS.data);
+  const item = TYPE_AREA.widthPt - results - group - APPLICANT_COLUMNS.length * data;
+  return [results, group, item, ...APPLICANT_COLUMNS.map(() => data)].map(fraction);
 }
 
 /** 表三: applications (10 grid columns: 3 label + 7 data; 3 header rows + 25 data rows). */
@@ -108,7 +131,7 @@ export function applicationsTable(report: Report): TableBlock {
   g.add(LABELS, natural?.label ?? '', { rowSpan: 2, header: 'column' });
   g.add(LABELS + 1, TABLE3_ORGANISATIONS, { colSpan: organisations.length, header: 'column' });
   g.add(LABELS + APPLICANT_COLUMNS.length - 1, '总计', { rowSpan: 2, header: 'column' }).next();
-  organisations.forEach((column, i) => g.add(LABELS + 1 + i, breakLabel(column.label), { header: 'column' }));
+  organisations.forEach((column, i) => g.add(LABELS + 1 + i, column.label, { header: 'column' }));
   g.next();
 
   const resultRows = APPLICATION_ROWS.filter((row) => row.kind === 'result' || row.kind === 'sub' || row.kind === 'total').length;
@@ -134,19 +157,11 @@ export function applicationsTable(report: Report): TableBlock {
     values.forEach((value, i) => g.add(LABELS + i, count(value), { origin: `${pointer}/${i}` }));
     g.next();
   }
-  const data = 0.53 / APPLICANT_COLUMNS.length;
   return {
     kind: 'table',
     id: 'applications',
     summary: '收到和处理政府信息公开申请情况（按申请人类型统计）',
-    grid: {
-      columns: widths([0.07, 0.13, 0.27, ...APPLICANT_COLUMNS.map(() => data)]),
-      rowCount: g.row,
-      headerRows: 3,
-      fontSizePt: 10.5,
-      keepTogether: false,
-      cells: g.cells,
-    },
+    grid: fitGrid(applicationColumns(), TABLE3_SIZE_PT, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
     origin: '/applications',
   };
 }
@@ -157,10 +172,10 @@ export function reviewLitigationTable(report: Report): TableBlock {
   const n = CASE_COLUMNS.length;
   const [review, ...litigation] = CASE_ROWS;
   g.add(0, review?.label ?? '', { colSpan: n, header: 'column' }).add(n, LITIGATION_LABEL, { colSpan: n * 2, header: 'column' }).next();
-  CASE_COLUMNS.forEach((column, i) => g.add(i, breakLabel(column.label), { rowSpan: 2, header: 'column' }));
+  CASE_COLUMNS.forEach((column, i) => g.add(i, column.label, { rowSpan: 2, header: 'column' }));
   litigation.forEach((row, i) => g.add(n * (i + 1), row.label, { colSpan: n, header: 'column' }));
   g.next();
-  litigation.forEach((_, i) => CASE_COLUMNS.forEach((column, c) => g.add(n * (i + 1) + c, breakLabel(column.label), { header: 'column' })));
+  litigation.forEach((_, i) => CASE_COLUMNS.forEach((column, c) => g.add(n * (i + 1) + c, column.label, { header: 'column' })));
   g.next();
   CASE_ROWS.forEach((row, i) =>
     report.review_litigation[row.key].forEach((value, c) => g.add(n * i + c, count(value), { origin: `/review_litigation/${row.key}/${c}` })),
@@ -170,7 +185,7 @@ export function reviewLitigationTable(report: Report): TableBlock {
     kind: 'table',
     id: 'review_litigation',
     summary: '政府信息公开行政复议、行政诉讼情况',
-    grid: { columns: widths(Array.from({ length: n * 3 }, () => 1 / (n * 3))), rowCount: g.row, headerRows: 3, fontSizePt: 10.5, keepTogether: true, cells: g.cells },
+    grid: fitGrid(Array.from({ length: n * 3 }, () => 1 / (n * 3)), 10.5, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
     origin: '/review_litigation',
   };
 }

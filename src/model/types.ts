@@ -69,6 +69,8 @@ export interface TableGrid {
   headerRows: number;
   /** Text size of the table in points. */
   fontSizePt: number;
+  /** Size of the data cells (numbers): fontSizePt, or smaller where the widest number needs it to fit its cell on one line. */
+  numberSizePt: number;
   /** Keep the whole table on one page when it fits (short tables); otherwise only the header rows stay with the first data row. */
   keepTogether: boolean;
   /** Anchor cells only, row-major; a cell covers rowSpan × colSpan grid slots. */

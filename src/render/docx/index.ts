@@ -172,7 +172,8 @@ function renderTable(table: TableBlock): Table {
           children: [
             new Paragraph({
               style,
-              children: runs(cell.text),
+              // Numbers smaller than the table's text carry their size on the run; the style keeps the table's.
+              children: runs(cell.text, !cell.header && grid.numberSizePt !== grid.fontSizePt ? { size: halfPt(grid.numberSizePt) } : {}),
               ...(cell.align === 'center' ? {} : { alignment: ALIGN[cell.align] }),
               ...(r < keptRows ? { keepNext: true } : {}),
             }),

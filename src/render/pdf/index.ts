@@ -12,7 +12,7 @@ import { signaturePlacement } from '../../model/signature';
 import type { Block, ReportDoc, SignatureBlock, TableBlock } from '../../model/types';
 import { CELL_PADDING_PT, GRID, LINE_PITCH_PT, MM_TO_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../theme';
 import { fitsIn, LAYOUT_TOLERANCE_PT } from './fit';
-import { layoutTable, rowGroups, rowsHeight, type TableLayout } from './table';
+import { layoutTable, rowGroups, rowsHeight, type LaidCell, type TableLayout } from './table';
 import { drawLine, setText, type MissingGlyph, type SetLine, type TextCanvas, type TextStyle } from './text';
 import { xmpDescriptions } from './xmp';
 
@@ -376,27 +376,27 @@ class Typesetter {
       doc.rect(x, y, w, h).stroke();
       if (rowElement) doc.endMarkedContent();
       if (!anchored) continue;
-      const textHeight = laid.lines.length * layout.lineHeight;
+      const textHeight = laid.lines.length * laid.lineHeight;
       const lineTop = y + Math.max(CELL_PADDING_PT.y, (h - textHeight) / 2);
       const type = cell.header ? 'TH' : 'TD';
       const cellElement = rowElement ? doc.struct(type, cell.scope ? ({ scope: cell.scope === 'column' ? 'Column' : 'Row' } as never) : {}) : null;
       if (cellElement && rowElement) rowElement(cell.row).add(cellElement);
       if (cellElement) {
         const content = doc.markStructureContent(type);
-        this.drawCellText(layout, laid.lines, cell.align, x, w, lineTop);
+        this.drawCellText(laid, x, w, lineTop);
         doc.endMarkedContent();
         cellElement.add(content);
         cellElement.end();
       } else {
-        this.drawCellText(layout, laid.lines, cell.align, x, w, lineTop);
+        this.drawCellText(laid, x, w, lineTop);
       }
     }
   }
 
-  private drawCellText(layout: TableLayout, lines: SetLine[], align: string, x: number, w: number, top: number): void {
+  private drawCellText({ cell, lines, style, lineHeight }: LaidCell, x: number, w: number, top: number): void {
     lines.forEach((line, i) => {
-      const left = align === 'left' ? x + CELL_PADDING_PT.x : align === 'right' ? x + w - CELL_PADDING_PT.x - line.width : x + (w - line.width) / 2;
-      drawLine(this.canvas, { ...line, justify: false }, layout.style, left, baselineIn(top + i * layout.lineHeight, layout.lineHeight, layout.style.sizePt), w);
+      const left = cell.align === 'left' ? x + CELL_PADDING_PT.x : cell.align === 'right' ? x + w - CELL_PADDING_PT.x - line.width : x + (w - line.width) / 2;
+      drawLine(this.canvas, { ...line, justify: false }, style, left, baselineIn(top + i * lineHeight, lineHeight, style.sizePt), w);
     });
   }
 }

@@ -14,6 +14,9 @@ const MAX_UNBROKEN_SPAN = 8;
 export interface LaidCell {
   cell: GridCell;
   lines: SetLine[];
+  /** The cell's style: the table's, or the numbers' size for a data cell. */
+  style: TextStyle;
+  lineHeight: number;
 }
 
 export interface TableLayout {
@@ -38,15 +41,23 @@ export function layoutTable(fonts: FontSet, table: TableBlock, widthPt: number):
   const missing: TableLayout['missing'] = [];
   const cells = grid.cells.map((cell): LaidCell => {
     const inner = (edges[cell.col + cell.colSpan] ?? 0) - (edges[cell.col] ?? 0) - 2 * CELL_PADDING_PT.x;
-    const set = setText(fonts, cell.text, style, inner);
+    let cellStyle = cell.header ? style : { ...style, sizePt: grid.numberSizePt };
+    let set = setText(fonts, cell.text, cellStyle, inner);
+    // A number is never broken: should a face's digits be wider than the model allowed for, the
+    // number is set smaller until it fits on one line.
+    const natural = set.lines.reduce((sum, line) => sum + line.width, 0);
+    if (!cell.header && set.lines.length > 1 && !cell.text.includes('\n')) {
+      cellStyle = { ...cellStyle, sizePt: (cellStyle.sizePt * inner) / natural };
+      set = setText(fonts, cell.text, cellStyle, inner + 0.01);
+    }
     for (const glyph of set.missing) missing.push({ cell, glyph });
-    return { cell, lines: set.lines };
+    return { cell, lines: set.lines, style: cellStyle, lineHeight: cellStyle.sizePt * CELL_LINE_HEIGHT };
   });
   const minimum = lineHeight + 2 * CELL_PADDING_PT.y;
   const rowHeights = Array.from({ length: grid.rowCount }, () => minimum);
   // Single-row cells first, then spans from short to long, each stretching its last row if needed.
   for (const laid of [...cells].sort((a, b) => a.cell.rowSpan - b.cell.rowSpan)) {
-    const need = laid.lines.length * lineHeight + 2 * CELL_PADDING_PT.y;
+    const need = laid.lines.length * laid.lineHeight + 2 * CELL_PADDING_PT.y;
     const { row, rowSpan } = laid.cell;
     const have = rowHeights.slice(row, row + rowSpan).reduce((a, b) => a + b, 0);
     const last = row + rowSpan - 1;
