@@ -73,7 +73,7 @@ test('table 三: 10 columns, 3 header rows + 25 data rows, corner cell verbatim,
   expect(unbroken(at(t, 27, 0))).toMatchObject({ text: '四、结转下年度继续办理', colSpan: 3 });
   // Labels break only between words, as the national format's break data allows.
   expect(at(t, 2, 4).text).toBe('商业\n企业');
-  expect(at(t, 1, 3).text).toBe('自然\n人');
+  expect(at(t, 1, 3).text).toBe('自\n然\n人');
   expect(at(t, 5, 0).text).toBe('三、\n本年度\n办理\n结果');
   expect(at(t, 15, 1).text).toBe('（四）\n无法\n提供');
   // Every grid slot is covered by exactly one cell.

@@ -13,7 +13,9 @@ export const LABEL_BREAKS: Readonly<Record<string, string>> = {
   '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）':
     '（本列|数据的|勾稽|关系为：|第一项|加|第二项|之和，|等于|第三项|加|第四项|之和）',
   '申请人情况': '申请人|情况',
-  '自然人': '自然|人',
+  // Too wide for its 2.5-character column: set upright, one character a line, as narrow table
+  // headers are in print (a split 自然/人 would read as two words).
+  '自然人': '自\n然\n人',
   '法人或其他组织': '法人|或|其他|组织',
   '商业企业': '商业\n企业',
   '科研机构': '科研\n机构',
@@ -63,7 +65,7 @@ export const LABEL_BREAKS: Readonly<Record<string, string>> = {
 
 /**
  * Table 三's columns in characters of the table's size: the results column 3 (for 本年度), the
- * group column 3 (（三）/不予/公开), each data column 2.5 (four digits; 自然/人 in two lines), and the
+ * group column 3 (（三）/不予/公开), each data column 2.5 (four digits; 自然人 upright, one character a line), and the
  * item column the rest (13.6, so no item label takes more than three lines). So the label block
  * keeps about half the width, as S7 prints it, and the whole table fits one page with its heading:
  * wider numbers are set smaller rather than taking width from the labels (TableGrid.numberSizePt).
