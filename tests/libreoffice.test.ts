@@ -51,4 +51,9 @@ test('LibreOffice converts the seed DOCX; headings, labels and numbers come back
   expect(expected.length).toBeGreaterThan(80);
   // Every paragraph's text is there too.
   for (const b of doc.blocks) if (b.kind === 'paragraph') expect(flat.includes(b.text.replace(/\s+/g, ''))).toBe(true);
+  // Table 三 stands on one page with its heading: the heading and the table's last row share a page.
+  const pages = text.split('\f').map((page) => page.replace(/\s+/g, ''));
+  const pageOf = (needle: string) => pages.findIndex((page) => page.includes(needle));
+  expect(pageOf('三、收到和处理政府信息公开申请情况')).toBeGreaterThan(0);
+  expect(pageOf('四、结转下年度继续办理')).toBe(pageOf('三、收到和处理政府信息公开申请情况'));
 });

@@ -117,13 +117,32 @@ function runs(text: string, run: IRunOptions = {}): ParagraphChild[] {
   return text.split('\n').map((line, i) => new TextRun({ ...run, text: line, ...(i > 0 ? { break: 1 } : {}) }));
 }
 
-/** `keepNext`: the block is followed by the signature, which must not stand alone on a page (GB/T 9704 7.3.5). */
-function renderBlock(block: Block, keepNext: boolean): (Paragraph | Table)[] {
+/**
+ * Word and LibreOffice keep a table with its heading only as far as keep-with-next reaches, which
+ * LibreOffice gives up on over a long table (table 三 broke across pages there, a merged label left
+ * behind). A table kept together that takes more than half a page therefore starts a new page with
+ * its heading — as the PDF places it whenever it does not fit below what precedes it.
+ */
+function startsPage(table: Block | undefined): boolean {
+  if (table?.kind !== 'table' || !table.grid.keepTogether) return false;
+  const rowPt = table.grid.fontSizePt * CELL_LINE_HEIGHT + 2 * CELL_PADDING_PT.y;
+  return table.grid.rowCount * rowPt > TYPE_AREA.heightPt / 2;
+}
+
+/** `next`: the block after this one (a signature must not stand alone on a page, GB/T 9704 7.3.5; a long table brings its heading to a new page). */
+function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)[] {
+  const keepNext = next?.kind === 'signature';
   switch (block.kind) {
     case 'title':
       return [new Paragraph({ style: STYLE.title, children: block.lines.flatMap((line, i) => runs(line, i > 0 ? { break: 1 } : {})) })];
     case 'heading':
-      return [new Paragraph({ style: block.level === 1 ? STYLE.h1 : block.level === 2 ? STYLE.h2 : STYLE.h3, children: runs(block.text) })];
+      return [
+        new Paragraph({
+          style: block.level === 1 ? STYLE.h1 : block.level === 2 ? STYLE.h2 : STYLE.h3,
+          children: runs(block.text),
+          ...(startsPage(next) ? { pageBreakBefore: true } : {}),
+        }),
+      ];
     case 'paragraph':
       return [new Paragraph({ children: runs(block.text), ...(keepNext ? { keepNext: true, keepLines: true } : {}) })];
     case 'table':
@@ -250,7 +269,7 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
           grid: { linePitch: BODY_LINE },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: doc.blocks.flatMap((block, i) => renderBlock(block, doc.blocks[i + 1]?.kind === 'signature')),
+        children: doc.blocks.flatMap((block, i) => renderBlock(block, doc.blocks[i + 1])),
       },
     ],
   });
