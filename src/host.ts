@@ -59,6 +59,8 @@ export interface Host {
   readDir(dir: string): { name: string; directory: boolean }[];
   /** Where to look for fonts installed on this machine (Windows, macOS, fontconfig directories). */
   fontDirs(): string[];
+  /** This user's cache folder for nianbao (it may not exist yet). */
+  userCacheDir(): string;
 }
 
 let tempCounter = 0;
@@ -149,7 +151,17 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
     fontDirs() {
       return systemFontDirs(env, process.platform, os.homedir());
     },
+    userCacheDir() {
+      return userCacheDir(env, process.platform, os.homedir());
+    },
   };
+}
+
+/** The platform's per-user cache folder (XDG Base Directory on Linux), with a nianbao folder in it. */
+export function userCacheDir(env: NodeJS.ProcessEnv, platform: string, home: string): string {
+  if (platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'nianbao', 'Cache');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'nianbao');
+  return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'nianbao');
 }
 
 /** The font folders of each platform, in the order a clerk's machine would have the official faces. */

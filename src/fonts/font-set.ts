@@ -40,7 +40,7 @@ function trueTypeTables(font: fontkit.Font): TrueTypeTables | undefined {
  * A view of a font for pdfkit. Its layout maps each character to its default glyph at its advance
  * width: pdfkit shapes every string it draws (twice: once to measure), which for this text changes
  * nothing but costs ~100 ms a report, and positions must equal the advances the line breaker
- * measured. Glyph metrics and the embedded subset come from the raw TrueType tables (truetype.ts).
+ * measured. Glyph metrics, the post fields and the embedded subset come from the raw TrueType tables (truetype.ts).
  */
 function unshaped(font: fontkit.Font, raw: TrueTypeTables | undefined): fontkit.Font {
   const view = Object.create(font) as { layout: (text: string) => unknown; getGlyph: (id: number) => unknown; createSubset: () => unknown };
@@ -62,6 +62,9 @@ function unshaped(font: fontkit.Font, raw: TrueTypeTables | undefined): fontkit.
   if (raw) {
     view.getGlyph = (id: number) => glyph(id, []);
     view.createSubset = () => new TrueTypeSubset(raw);
+    // fontkit's `post` is a getter on the font itself: shadow it with the fixed fields alone (truetype.ts).
+    const post = raw.postHeader();
+    if (post) Object.defineProperty(view, 'post', { value: post });
   }
   return view as unknown as fontkit.Font;
 }

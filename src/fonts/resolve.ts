@@ -3,12 +3,13 @@
  * (1) files named in the report or on the command line; (2) the official faces installed on the
  * machine (Windows, macOS, fontconfig folders); (3) the open-licensed fonts nianbao ships as npm
  * dependencies, so a fresh machine with only `npm ci` still gets a good PDF. Files only: nothing
- * here opens a font.
+ * here opens a font (the shipped 楷体 comes as a web font and is converted to a file, shipped-kai.ts).
  */
 import * as path from 'node:path';
 import type { Host } from '../host';
 import { PACKAGE_ROOT } from '../package-root';
 import type { FontRole } from '../render/theme';
+import { KAI_WOFF, shippedKai } from './shipped-kai';
 
 export const FONT_ROLES: readonly FontRole[] = ['fangsong', 'heiti', 'kaiti', 'xiaobiaosong', 'songti'];
 
@@ -35,6 +36,8 @@ export interface ResolvedRole {
   source: FontSource;
   /** Candidates in the order they were tried, with whether each was found. */
   tried: { label: string; found: boolean }[];
+  /** For a shipped face: its name, and a note on where it came from or why it stands in. */
+  shipped?: { face: string; note?: { zh: string; en: string } };
 }
 
 /**
@@ -52,8 +55,10 @@ const OFFICIAL: Record<FontRole, { name: string; postscriptName?: string }[]> = 
 const expo = (family: string, weight: string) => path.join(PACKAGE_ROOT, 'node_modules', '@expo-google-fonts', family, weight, `${family === 'noto-serif-sc' ? 'NotoSerifSC' : 'NotoSansSC'}_${weight}.ttf`);
 
 /**
- * The shipped fonts (SIL OFL 1.1): Noto Serif SC for the serif roles, Noto Sans SC Bold for 黑体.
- * No open 仿宋, 楷体 or 小标宋 is on the npm registry; the serif faces stand in (see README).
+ * The shipped TrueType fonts (SIL OFL 1.1): Noto Serif SC for the serif roles, Noto Sans SC Bold for
+ * 黑体. No open 仿宋 or 小标宋 is on the npm registry; the serif faces stand in (see README). 楷体 is
+ * LXGW WenKai (shipped-kai.ts); Noto Serif SC Regular, listed here, stands in only when that cannot
+ * be had. These are also the tail of every fallback chain (fallback.ts).
  */
 export const BUNDLED: Record<FontRole, FontFile> = {
   fangsong: { file: expo('noto-serif-sc', '400Regular') },
@@ -62,6 +67,30 @@ export const BUNDLED: Record<FontRole, FontFile> = {
   xiaobiaosong: { file: expo('noto-serif-sc', '700Bold') },
   songti: { file: expo('noto-serif-sc', '400Regular') },
 };
+
+const BUNDLED_FACES: Record<FontRole, string> = {
+  fangsong: 'Noto Serif SC Regular',
+  heiti: 'Noto Sans SC Bold',
+  kaiti: 'Noto Serif SC Regular',
+  xiaobiaosong: 'Noto Serif SC Bold',
+  songti: 'Noto Serif SC Regular',
+};
+
+/** The shipped face of a role; for 楷体 LXGW WenKai (converted on first use), else its stand-in. */
+function shipped(host: Host, role: FontRole, tried: ResolvedRole['tried']): Omit<ResolvedRole, 'tried'> {
+  let note: { zh: string; en: string } | undefined;
+  if (role === 'kaiti') {
+    const kai = shippedKai(host);
+    tried.push({ label: path.relative(PACKAGE_ROOT, KAI_WOFF), found: kai.kind === 'ready' });
+    if (kai.kind === 'ready') {
+      note = { zh: '开源楷体，由 npm 包 @fontsource/lxgw-wenkai 的 WOFF 转换为 TrueType 并缓存', en: 'an open Kai face, converted from the WOFF of @fontsource/lxgw-wenkai to TrueType and cached' };
+      return { role, font: { file: kai.file }, source: 'bundled', shipped: { face: 'LXGW WenKai Regular（霞鹜文楷）', note } };
+    }
+    note = { zh: `霞鹜文楷不可用（${kai.reason}），以 ${BUNDLED_FACES[role]} 代替`, en: `LXGW WenKai unavailable (${kai.reason}); ${BUNDLED_FACES[role]} stands in` };
+  }
+  tried.push({ label: path.relative(PACKAGE_ROOT, BUNDLED[role].file), found: host.exists(BUNDLED[role].file) });
+  return { role, font: BUNDLED[role], source: 'bundled', shipped: { face: BUNDLED_FACES[role], ...(note ? { note } : {}) } };
+}
 
 /** Lists the font files in the system font folders (a few levels deep), keyed by lower-case name. */
 function systemFontIndex(host: Host): Map<string, string> {
@@ -106,9 +135,7 @@ export function resolveFonts(host: Host, configured: Partial<Record<FontRole, st
       resolved[role] = { role, font: { file, ...(official.postscriptName ? { postscriptName: official.postscriptName } : {}) }, source: 'system', tried };
       continue;
     }
-    const bundled = BUNDLED[role];
-    tried.push({ label: path.relative(PACKAGE_ROOT, bundled.file), found: host.exists(bundled.file) });
-    resolved[role] = { role, font: bundled, source: 'bundled', tried };
+    resolved[role] = { ...shipped(host, role, tried), tried };
   }
   return resolved;
 }

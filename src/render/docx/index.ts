@@ -30,12 +30,15 @@ import { fullWidthChars } from '../../model/break-lines';
 import { signaturePlacement } from '../../model/signature';
 import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA, type FontRole } from '../theme';
 import { fontTableXml, WORD_FONTS } from './fonts';
+import { withParagraphDefaults } from './paragraph-defaults';
 import { coreXml, writeZip } from './reproducible';
 
 const twip = (pt: number) => Math.round(pt * 20);
 const halfPt = (pt: number) => Math.round(pt * 2);
 const BODY_LINE = twip(LINE_PITCH_PT);
 const BODY_CHAR = twip(SIZE_PT.body);
+/** A4 as Word writes it, 210 × 297 mm to the nearest twip (docx's convertMillimetersToTwip floors to 11905 × 16837). */
+const A4_TWIP = { width: Math.round((PAGE.widthMm / 25.4) * 1440), height: Math.round((PAGE.heightMm / 25.4) * 1440) } as const;
 
 
 export interface DocxOptions {
@@ -250,7 +253,7 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(PAGE.widthMm), height: convertMillimetersToTwip(PAGE.heightMm) },
+            size: A4_TWIP,
             margin: {
               top: convertMillimetersToTwip(PAGE.marginTopMm),
               bottom: convertMillimetersToTwip(PAGE.marginBottomMm),
@@ -281,7 +284,7 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
     { path: 'word/fontTable.xml', data: fontTableXml() },
   ]);
   return writeZip(
-    [...parts].map(([name, data]): [string, Uint8Array] => [name, typeof data === 'string' ? Buffer.from(data, 'utf8') : data]),
+    [...parts].map(([name, data]): [string, Uint8Array] => [name, typeof data === 'string' ? Buffer.from(name === 'word/styles.xml' ? withParagraphDefaults(data) : data, 'utf8') : data]),
     options.timestamp,
   );
 }
