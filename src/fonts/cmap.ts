@@ -169,25 +169,24 @@ function segmentMap(table: Reader, at: number): CharacterMap {
   };
 }
 
-/** A cmap subtable of format 12 (ranges to consecutive glyphs) or 13 (ranges to one glyph), decoded once into arrays. */
+/**
+ * A cmap subtable of format 12 (ranges to consecutive glyphs) or 13 (ranges to one glyph), searched
+ * in place: a CJK face has tens of thousands of groups and a report asks for a few hundred
+ * characters, so decoding every group cost more than all the lookups.
+ */
 function groupMap(table: Reader, at: number, format: 12 | 13): CharacterMap {
   const count = table.u32(at + 12);
   if (at + 16 + 12 * count > table.bytes.length) throw new FontDataError('truncated cmap');
-  const [starts, ends, glyphs] = [new Uint32Array(count), new Uint32Array(count), new Uint32Array(count)];
-  for (let i = 0; i < count; i++) {
-    starts[i] = table.u32(at + 16 + 12 * i);
-    ends[i] = table.u32(at + 20 + 12 * i);
-    glyphs[i] = table.u32(at + 24 + 12 * i);
-  }
+  const group = (i: number, field: 0 | 4 | 8) => table.u32(at + 16 + 12 * i + field);
   return {
     has(codePoint) {
       let [min, max] = [0, count - 1];
       while (min <= max) {
         const mid = (min + max) >> 1;
-        const start = starts[mid] as number;
+        const start = group(mid, 0);
         if (codePoint < start) max = mid - 1;
-        else if (codePoint > (ends[mid] as number)) min = mid + 1;
-        else return (glyphs[mid] as number) + (format === 12 ? codePoint - start : 0) !== 0;
+        else if (codePoint > group(mid, 4)) min = mid + 1;
+        else return group(mid, 8) + (format === 12 ? codePoint - start : 0) !== 0;
       }
       return false;
     },

@@ -17,7 +17,7 @@ import {
   SINGLE_VALUE_BLOCKS,
 } from '../format/national-2021';
 import type { Report, Text } from '../report/types';
-import { formatPointer, parsePointer } from '../source/pointer';
+import { formatPointer } from '../source/pointer';
 
 /** The places whose values a rule may not use, by JSON Pointer; a place covers everything below it. */
 export class Unusable {
@@ -29,10 +29,11 @@ export class Unusable {
 
   /** The unusable place at or above a pointer, if any. */
   covering(pointer: string): string | undefined {
-    const segments = parsePointer(pointer);
-    for (let length = segments.length; length >= 0; length--) {
-      const candidate = formatPointer(segments.slice(0, length));
+    // The prefixes of a pointer that end before one of its '/' are the pointers of its ancestors.
+    for (let end = pointer.length; end >= 0; end = pointer.lastIndexOf('/', end - 1)) {
+      const candidate = pointer.slice(0, end);
       if (this.places.has(candidate)) return candidate;
+      if (end === 0) break;
     }
     return undefined;
   }
