@@ -17,18 +17,14 @@ import { buildModel } from '../src/model/build';
 import type { Block, ReportDoc } from '../src/model/types';
 import { renderDocx } from '../src/render/docx';
 import { renderPdf } from '../src/render/pdf';
-import { MM_TO_PT, PAGE, TYPE_AREA } from '../src/render/theme';
 import { TIMESTAMP } from './helpers/build';
 import { tempDir } from './helpers/cli';
 import { writeCorpus } from './helpers/corpus';
 import { FIXTURES, yamlFiles } from './helpers/fixtures';
+import { BOTTOM, LEFT, RIGHT, TOP } from './helpers/pdf-boxes';
 
 const dir = tempDir();
 const fonts = new FontSet(resolveFonts(nodeHost({})));
-const LEFT = PAGE.marginLeftMm * MM_TO_PT;
-const TOP = PAGE.marginTopMm * MM_TO_PT;
-const RIGHT = LEFT + TYPE_AREA.widthPt;
-const BOTTOM = TOP + TYPE_AREA.heightPt;
 const squash = (text: string) => text.replace(/\s+/g, '');
 
 /** Each block's text items in reading order: a paragraph, or each table cell. */

@@ -17,17 +17,14 @@ import { breakLabel } from '../src/model/cell-text';
 import type { ReportDoc, TableBlock } from '../src/model/types';
 import { renderDocx } from '../src/render/docx';
 import { renderPdf } from '../src/render/pdf';
-import { CELL_PADDING_PT, MM_TO_PT, PAGE, TYPE_AREA } from '../src/render/theme';
+import { CELL_PADDING_PT, TYPE_AREA } from '../src/render/theme';
+import { BOTTOM, LEFT, RIGHT, TOP } from './helpers/pdf-boxes';
 import { modelOf, TIMESTAMP } from './helpers/build';
 import { tempDir } from './helpers/cli';
 import { corpusModel } from './helpers/table-corpus';
 
 const dir = tempDir();
 const fonts = new FontSet(resolveFonts(nodeHost({})));
-const LEFT = PAGE.marginLeftMm * MM_TO_PT;
-const TOP = PAGE.marginTopMm * MM_TO_PT;
-const RIGHT = LEFT + TYPE_AREA.widthPt;
-const BOTTOM = TOP + TYPE_AREA.heightPt;
 
 interface Word {
   page: number;

@@ -1,6 +1,6 @@
 /** Line and word boxes of a PDF as poppler sees them (pdftotext -bbox-layout), in reading order. */
 import { execFileSync } from 'node:child_process';
-import { MM_TO_PT, PAGE } from '../../src/render/theme';
+import { MM_TO_PT, PAGE, TYPE_AREA } from '../../src/render/theme';
 
 export interface WordBox {
   xMin: number;
@@ -40,6 +40,8 @@ export function lineBoxes(file: string): LineBox[] {
 /** The type area's edges and the 2-character first-line indent, in pt. */
 export const LEFT = PAGE.marginLeftMm * MM_TO_PT;
 export const RIGHT = (PAGE.widthMm - PAGE.marginRightMm) * MM_TO_PT;
+export const TOP = PAGE.marginTopMm * MM_TO_PT;
+export const BOTTOM = TOP + TYPE_AREA.heightPt;
 export const INDENT = LEFT + 2 * ((RIGHT - LEFT) / 28);
 
 /** Body lines (flush left or indented two characters): the ones the justification rules apply to. */
