@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Run by `npm test` before anything else, so that the README's test command works on a machine with
- * only Node: installs the npm dependencies when they are missing or stale, then makes sure the
- * Debian tools the tests read outputs with are present. As root with apt-get (CI, a fresh
+ * only Node: checks that Node is new enough, installs the npm dependencies when they are missing or
+ * stale, then makes sure the Debian tools the tests read outputs with are present. As root with apt-get (CI, a fresh
  * container) it installs them; otherwise it names the exact command and stops.
  */
 'use strict';
@@ -11,6 +11,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
+
+// The Node version the code needs (package.json's engines): zlib.crc32 came in 20.15 and 22.2.
+if (typeof require('node:zlib').crc32 !== 'function') {
+  const wanted = require('../package.json').engines.node;
+  console.error(`测试需要 Node.js ${wanted}，当前为 ${process.version} / the tests need Node.js ${wanted} (this is ${process.version})`);
+  process.exit(1);
+}
 
 /** The tools the tests call, and the Debian package of each. */
 const TOOLS = [

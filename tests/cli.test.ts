@@ -82,6 +82,15 @@ describe('report validate', () => {
     expect(r.stderr).toContain('fixtures 错误 RPT1008');
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
+
+  test('a Node.js without zlib.crc32 (older than 20.15) is named, not a crash', () => {
+    const preload = path.join(tempDir(), 'old-node.js');
+    fs.writeFileSync(preload, "delete require('node:zlib').crc32;\n");
+    const r = runReport(['validate', seed], { env: { NODE_OPTIONS: `--require ${preload}` } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`nianbao 需要 Node.js 20.15 或更新版本（22.x 需 22.2 或更新），当前为 ${process.version} / nianbao needs Node.js 20.15 or later (22.2 or later on 22.x); this is ${process.version}\n`);
+    expect(JSON.parse(fs.readFileSync('package.json', 'utf8')).engines.node).toBe('^20.15.0 || >=22.2.0');
+  });
 });
 
 describe('report init', () => {

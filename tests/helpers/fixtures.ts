@@ -39,6 +39,11 @@ export function actualExpectations(diagnostics: readonly Diagnostic[]): Omit<Exp
   };
 }
 
+/** Every YAML fixture that states its diagnostics: valid/, invalid/, catalog/ and the seed report. */
+export function reportFixtures(): string[] {
+  return [...['valid', 'invalid', 'catalog'].flatMap((dir) => yamlFiles(path.join(FIXTURES, dir))), path.join(FIXTURES, 'yichun-2023.yaml')];
+}
+
 export function yamlFiles(dir: string): string[] {
   return fs
     .readdirSync(dir)

@@ -1,0 +1,127 @@
+/**
+ * Catalog completeness: every code of src/diagnostics/catalog.ts is raised by something. Most are
+ * raised by a fixture (diagnostics.test.ts checks each fixture's `# expect:` lines exactly;
+ * fixtures/catalog/ holds those written for this test). What a report's text alone cannot cause —
+ * a missing or unreadable file, a failed write, a bad font file, a bug — is a case below, run
+ * through the real command in this process. The last test names every code nothing raises.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { checkReport } from '../src/check';
+import { runCli, type Io } from '../src/cli/main';
+import { catalog } from '../src/diagnostics/catalog';
+import { FONT_FILE_LIMIT_BYTES } from '../src/fonts/font-file';
+import { nodeHost, type Host } from '../src/host';
+import { tempDir } from './helpers/cli';
+import { FIXTURES, readExpectations, reportFixtures, ROOT } from './helpers/fixtures';
+
+const real = nodeHost();
+const dir = tempDir();
+const seed = path.join(FIXTURES, 'yichun-2023.yaml');
+const seedText = fs.readFileSync(seed, 'utf8');
+const serif = path.join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
+
+function write(name: string, content: string | Uint8Array): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+/** The codes the command prints, run in this process on `host`. */
+async function codesOfRun(args: string[], host: Host = real): Promise<string[]> {
+  let output = '';
+  const io: Io = { isTTY: false, stdout: (text) => void (output += text), stderr: (text) => void (output += text) };
+  await runCli(['node', 'report', ...args], host, io);
+  return output.match(/\bRPT\d{4}\b/g) ?? [];
+}
+
+const codesOfCheck = (file: string, previous: string) => checkReport(real, file, { previous }).diagnostics.map((d) => d.code);
+
+/** `report validate --font kaiti=<file>` on the seed report. */
+const withKaiti = (font: string) => codesOfRun(['validate', '--json', seed, '--font', `kaiti=${font}`]);
+
+const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
+  ['RPT1007', 'a file that does not exist', () => codesOfRun(['validate', '--json', path.join(dir, 'missing.yaml')])],
+  ['RPT1008', 'a directory', () => codesOfRun(['validate', '--json', dir])],
+  [
+    'RPT1009',
+    'a file the system refuses to read',
+    () => codesOfRun(['validate', '--json', seed], { ...real, readBytes: (file) => (file === seed ? { kind: 'unreadable', reason: 'EACCES' } : real.readBytes(file)) }),
+  ],
+  ['RPT1010', 'a UTF-16 file', () => codesOfRun(['validate', '--json', write('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]))])],
+  ['RPT1011', 'a binary file', () => codesOfRun(['validate', '--json', write('binary.yaml', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff]))])],
+  [
+    'RPT1016',
+    'a file over the size limit',
+    () => {
+      const file = write('huge.yaml', '');
+      fs.truncateSync(file, 64 * 1024 * 1024); // sparse, and refused before it is read
+      return codesOfRun(['validate', '--json', file]);
+    },
+  ],
+  ['RPT3015', 'a previous report of the wrong year', async () => codesOfCheck(path.join(FIXTURES, 'invalid/r8-r9-cross-year.yaml'), path.join(FIXTURES, 'valid/busy-county.yaml'))],
+  ['RPT3017', 'a previous report of another organ', async () => codesOfCheck(seed, path.join(FIXTURES, 'valid/busy-county-2022.yaml'))],
+  [
+    'RPT5001',
+    'an output folder that cannot be made',
+    () => codesOfRun(['build', '--json', '--jobs', '1', '--format', 'docx', '--out', path.join(write('blocker', 'not a folder'), 'sub'), seed]),
+  ],
+  ['RPT5002', 'init over an existing file', () => codesOfRun(['init', '--year', '2024', '-o', write('existing.yaml', 'keep me')])],
+  ['RPT5003', 'a character no font has', () => codesOfRun(['validate', '--json', write('no-glyph.yaml', seedText.replace('2023年，', '2023年\u{F0000}，'))])],
+  ['RPT5004', 'a font file that does not exist', () => withKaiti(path.join(dir, 'missing.ttf'))],
+  ['RPT5005', 'a folder as a font file', () => withKaiti(dir)],
+  [
+    'RPT5006',
+    'a font file over the size limit',
+    () => {
+      const file = write('huge.ttf', Buffer.from([0, 1, 0, 0]));
+      fs.truncateSync(file, FONT_FILE_LIMIT_BYTES + 1);
+      return withKaiti(file);
+    },
+  ],
+  ['RPT5007', 'a text file as a font', () => withKaiti(write('notes.ttf', '这不是字体\n'))],
+  ['RPT5008', 'a WOFF2 web font', () => withKaiti(write('web.woff2', Buffer.concat([Buffer.from('wOF2'), Buffer.alloc(64)])))],
+  ['RPT5009', 'a truncated TrueType file', () => withKaiti(write('cut.ttf', fs.readFileSync(serif).subarray(0, 8192)))],
+  [
+    'RPT5010',
+    'a font file the system refuses to read',
+    () =>
+      codesOfRun(['validate', '--json', seed, '--font', `kaiti=${serif}`], {
+        ...real,
+        readRange: () => {
+          throw Object.assign(new Error('denied'), { code: 'EACCES' });
+        },
+      }),
+  ],
+  [
+    'RPT5011',
+    'an exception while building a file',
+    () =>
+      codesOfRun(['build', '--json', '--jobs', '1', '--format', 'docx', '--out', tempDir(), seed], {
+        ...real,
+        readBytes: (file) => (file === seed ? (null as unknown as Uint8Array).subarray() : real.readBytes(file)),
+      }),
+  ],
+];
+
+/** Codes raised, and by what. */
+const raisedBy = new Map<string, string[]>();
+const raise = (code: string, by: string) => raisedBy.set(code, [...(raisedBy.get(code) ?? []), by]);
+
+beforeAll(() => {
+  for (const file of reportFixtures()) {
+    const { placed, fileLevel } = readExpectations(file);
+    for (const code of [...placed.map((p) => p.split(' ')[1] ?? ''), ...fileLevel]) raise(code, path.relative(FIXTURES, file));
+  }
+});
+
+test.each(cases)('%s: %s', async (code, what, run) => {
+  const codes = await run();
+  expect(codes).toContain(code);
+  for (const raised of codes) raise(raised, what);
+});
+
+test('every code of the catalog is raised by a fixture or a case above', () => {
+  const unraised = Object.keys(catalog).filter((code) => !raisedBy.has(code));
+  expect(unraised).toEqual([]);
+});
