@@ -129,6 +129,10 @@ export const catalog = {
     severity: 'warning',
     zh: (p: { reason: string }) => `YAML 警告（${p.reason}）`,
     en: (p: { reason: string }) => `YAML warning (${p.reason})`,
+    hint: () => ({
+      zh: '报告文件只需要普通的键、值和列表：删去 % 开头的指令行等 YAML 高级写法',
+      en: 'a report needs only plain keys, values and lists: remove directives (lines starting with %) and other advanced YAML',
+    }),
   },
   RPT1014: {
     severity: 'error',
@@ -233,9 +237,9 @@ export const catalog = {
     zh: (p: { title: string; actual: number; columns: string; min: number; max: number }) =>
       `“${p.title}”有 ${p.actual} 个数，应为 ${p.min} 个或 ${p.max} 个`,
     en: (p: { titleEn: string; actual: number; min: number; max: number }) => `"${p.titleEn}" has ${p.actual} numbers; it needs ${p.min} or ${p.max}`,
-    hint: (p: { columns: string; min: number; split?: string }) => ({
+    hint: (p: { columns: string; columnsEn: string; min: number; split?: string }) => ({
       zh: (p.split ? `“${p.split}”被逗号分成了两个数，不要写千位分隔符：写成 ${p.split.replace(',', '')}；` : '') + `依次为：${p.columns}；只写前 ${p.min} 个时总计自动求和`,
-      en: (p.split ? `"${p.split}" is split in two at the comma; write no thousands separators: ${p.split.replace(',', '')}; ` : '') + `in order: ${p.columns}; with ${p.min} numbers the total is computed`,
+      en: (p.split ? `"${p.split}" is split in two at the comma; write no thousands separators: ${p.split.replace(',', '')}; ` : '') + `in order: ${p.columnsEn}; with ${p.min} numbers the total is computed`,
     }),
   },
   RPT2011: {

@@ -202,7 +202,8 @@ function mapError(error: ErrorObject, schema: SchemaNode, written: WrittenValues
         title,
         titleEn,
         actual: Array.isArray(data) ? data.length : 0,
-        columns: columns.join('、'),
+        columns: columns.map((c) => c.label).join('、'),
+        columnsEn: columns.map((c) => c.en).join(', '),
         min: columns.length - 1,
         max: columns.length,
       });
@@ -303,8 +304,8 @@ function nodeAt(schema: SchemaNode, pointer: string): SchemaNode | undefined {
 }
 
 /** The column labels of the table row at or above a pointer (table 三 or 四). */
-function rowColumns(pointer: string): string[] {
-  return (pointer.startsWith('/review_litigation') ? CASE_COLUMNS : APPLICANT_COLUMNS).map((c) => c.label);
+function rowColumns(pointer: string): readonly { label: string; en: string }[] {
+  return pointer.startsWith('/review_litigation') ? CASE_COLUMNS : APPLICANT_COLUMNS;
 }
 
 /**
