@@ -165,8 +165,7 @@ parentPort.on('message', ({ id, request }) => {
   setTimeout(() => {
     if (name.includes('die')) process.exit(3);
     if (name.includes('throw')) return parentPort.postMessage({ id, error: 'TypeError: boom\\n    at build (/x/build.js:1:1)' });
-    const out = require('node:path').join(request.out, request.name + '.docx');
-    parentPort.postMessage({ id, result: { file: request.file, diagnostics: [], outputs: [{ path: out, bytes: new Uint8Array([80, 75]) }] } });
+    parentPort.postMessage({ id, result: { file: request.file, diagnostics: [], outputs: [{ format: 'docx', bytes: new Uint8Array([80, 75]) }] } });
   }, delay);
 });`;
 
