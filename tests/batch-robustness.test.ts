@@ -8,10 +8,11 @@ import * as fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { runBuild } from '../src/cli/build';
-import { checkFontFiles } from '../src/cli/font-checks';
-import { runCli, type Io } from '../src/cli/main';
+import type { Io } from '../src/cli/io';
+import { runCli } from '../src/cli/main';
 import { RenderPool } from '../src/cli/render-workers';
 import { writeOutputs } from '../src/cli/write-outputs';
+import { checkFontFiles } from '../src/fonts/checks';
 import { FONT_FILE_LIMIT_BYTES } from '../src/fonts/font-file';
 import { nodeHost, parseSourceDateEpoch, type Host } from '../src/host';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
@@ -107,13 +108,13 @@ describe('bad font files are the report’s errors, found by validate and build 
   });
 
   test('a face fontkit cannot open while rendering is the font’s RPT5009, not a crash', async () => {
-    const { renderPdfWith } = await import('../src/cli/render-pdf');
+    const { pdfRenderer } = await import('../src/render/pdf/renderer');
     const { checkReport } = await import('../src/check');
     const { buildModel } = await import('../src/model/build');
     const checked = checkReport(nodeHost(), seed);
     const doc = buildModel(checked.report!, checked.feesText!);
     // The checks before rendering would refuse this file; here it reaches fontkit directly.
-    const result = await renderPdfWith(nodeHost(), doc, { timestamp: 0, fonts: { kaiti: '/etc/passwd' } });
+    const result = await pdfRenderer.render(doc, { host: nodeHost(), timestamp: 0, fonts: { kaiti: '/etc/passwd' } });
     expect(result.diagnostics.map((d) => [d.code, d.message.en.startsWith('the KaiTi (level-2 headings) font file "/etc/passwd" is damaged')])).toEqual([['RPT5009', true]]);
   });
 
@@ -164,8 +165,7 @@ parentPort.on('message', ({ id, request }) => {
   setTimeout(() => {
     if (name.includes('die')) process.exit(3);
     if (name.includes('throw')) return parentPort.postMessage({ id, error: 'TypeError: boom\\n    at build (/x/build.js:1:1)' });
-    const out = require('node:path').join(request.out, request.name + '.docx');
-    parentPort.postMessage({ id, result: { file: request.file, diagnostics: [], outputs: [{ path: out, bytes: new Uint8Array([80, 75]) }] } });
+    parentPort.postMessage({ id, result: { file: request.file, diagnostics: [], outputs: [{ format: 'docx', bytes: new Uint8Array([80, 75]) }] } });
   }, delay);
 });`;
 

@@ -1,5 +1,5 @@
 /**
- * `report build FILE...`: each file is checked, modelled and rendered (build-file.ts); a file with
+ * `report build FILE...`: each file is checked, modelled and rendered (core/build.ts); a file with
  * errors is reported and nothing is written for it; the others are written atomically to --out.
  * Several files build in parallel on render workers (one per core) with a progress bar on a
  * terminal; a single file renders its PDF on a worker while this thread does the rest.
@@ -7,23 +7,24 @@
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { place } from '../check';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { buildFile, prepareFile, renderPrepared, type FileJob, type FileOutcome } from '../core/build';
+import { makeDiagnostic } from '../diagnostics/diagnostic';
 import { inspectFontFile } from '../fonts/font-file';
 import type { Host } from '../host';
 import type { PdfConformance } from '../render/pdf';
+import type { OutputFormat } from '../render/registry';
+import type { RenderResult } from '../render/renderer';
 import type { FontRole } from '../render/theme';
 import { SourceFile } from '../source/source-file';
-import { buildFile, outputPath, prepareFile, renderPrepared, type FileJob, type FileOutcome, type OutputFormat } from './build-file';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 import type { Input } from './inputs';
 import { EXIT } from './exit-codes';
-import type { Io } from './main';
+import type { Io } from './io';
+import { outputPath } from './output-names';
 import type { PdfRequest } from './pdf-worker';
 import { filePool, RenderPool } from './render-workers';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { writeOutputs } from './write-outputs';
-
-export type { OutputFormat } from './build-file';
 
 export interface BuildOptions extends OutputOptions {
   out: string;
@@ -44,19 +45,19 @@ const pdfWorkerScript = (script: string) => path.join(path.dirname(script), 'cli
  * error drops the other outputs too.
  */
 async function buildSplit(host: Host, job: FileJob, script: string, preload: Partial<Record<FontRole, string>>, early: Worker[]): Promise<FileOutcome> {
-  const pool = new RenderPool<PdfRequest, { bytes: Uint8Array; diagnostics: Diagnostic[] }>(pdfWorkerScript(script), 1, { preloadFonts: preload }, early);
+  const pool = new RenderPool<PdfRequest, RenderResult>(pdfWorkerScript(script), 1, { preloadFonts: preload }, early);
   try {
     const prepared = prepareFile(host, job);
     if ('outcome' in prepared) return prepared.outcome;
     const pdf = pool.run({ doc: prepared.doc, ...prepared.settings });
-    const rest = await renderPrepared(host, job, prepared, job.formats.filter((f) => f !== 'pdf'));
+    const rest = await renderPrepared(host, prepared, job.formats.filter((f) => f !== 'pdf'));
     const result = await pdf;
     const pdfDiagnostics = place(prepared.checked, result.diagnostics);
     const failed = pdfDiagnostics.some((d) => d.severity === 'error');
     return {
       ...rest,
       diagnostics: [...rest.diagnostics, ...pdfDiagnostics],
-      outputs: failed ? [] : [{ path: outputPath(job, 'pdf'), bytes: result.bytes }, ...rest.outputs],
+      outputs: failed ? [] : [{ format: 'pdf', bytes: result.bytes }, ...rest.outputs],
     };
   } finally {
     await pool.close();
@@ -98,9 +99,12 @@ function progress(io: Io, done: number, total: number, file: string, lang: 'zh' 
   if (done === total) io.stderr('\r\x1b[K');
 }
 
-/** Writes a file's outputs (write-outputs.ts); a failure becomes the file's RPT5001. */
-function writeOutcome(host: Host, outcome: FileOutcome): { written: string[]; outcome: FileOutcome; io: boolean } {
-  const { written, failure } = writeOutputs(host, outcome.outputs);
+/** Writes a file's outputs to `out` under its base name (write-outputs.ts); a failure becomes the file's RPT5001. */
+function writeOutcome(host: Host, outcome: FileOutcome, out: string, name: string): { written: string[]; outcome: FileOutcome; io: boolean } {
+  const { written, failure } = writeOutputs(
+    host,
+    outcome.outputs.map((output) => ({ path: outputPath(out, name, output.format), bytes: output.bytes })),
+  );
   if (!failure) return { written, outcome, io: false };
   const diagnostic = { ...makeDiagnostic('RPT5001', null, failure), file: outcome.file };
   return { written, outcome: { ...outcome, diagnostics: [...outcome.diagnostics, diagnostic] }, io: true };
@@ -110,7 +114,7 @@ function writeOutcome(host: Host, outcome: FileOutcome): { written: string[]; ou
 function collidingInputs(inputs: readonly Input[], out: string): string[][] {
   const byOutput = new Map<string, string[]>();
   for (const input of inputs) {
-    const key = outputPath({ name: input.name, out }, 'model');
+    const key = outputPath(out, input.name, 'model');
     const group = byOutput.get(key) ?? [];
     if (!group.includes(input.file)) byOutput.set(key, [...group, input.file]);
   }
@@ -129,11 +133,9 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
   }
   const jobs: FileJob[] = inputs.map((input) => ({
     file: input.file,
-    name: input.name,
-    ...(input.stdin ? { stdin: input.stdin } : {}),
+    ...(input.stdin ? { source: input.stdin } : {}),
     formats: options.formats,
-    out: options.out,
-    cliFonts: options.fonts,
+    fonts: options.fonts,
     ...(options.conformance ? { conformance: options.conformance } : {}),
     ...(options.strict ? { strict: true } : {}),
   }));
@@ -143,7 +145,7 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
   let done = 0;
   const showProgress = io.isTTY && !options.json && jobs.length > 1;
   const finish = (outcome: FileOutcome, index: number) => {
-    const result = writeOutcome(host, outcome);
+    const result = writeOutcome(host, outcome, options.out, (inputs[index] as Input).name);
     outcomes[index] = result.outcome;
     written.set(outcome.file, result.written);
     ioFailed ||= result.io;

@@ -1,11 +1,11 @@
 /** `report fonts`: for each role, the file chosen, why, and everything that was looked for. */
 import { printHuman } from '../diagnostics/print-human';
+import { checkFontFiles } from '../fonts/checks';
 import { FONT_ROLES, ROLE_NAMES, resolveFonts, type ResolvedRole } from '../fonts/resolve';
 import type { Host } from '../host';
 import type { FontRole } from '../render/theme';
 import { EXIT } from './exit-codes';
-import { checkFontFiles } from './font-checks';
-import type { Io } from './main';
+import type { Io } from './io';
 
 const WHY = {
   configured: { zh: '由 --font 或报告的 fonts 指定', en: 'named by --font or the report' },

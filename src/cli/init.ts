@@ -6,7 +6,7 @@ import type { Host } from '../host';
 import { initTemplate } from '../report/init-template';
 import { SCHEMA_PATH } from '../package-root';
 import { EXIT } from './exit-codes';
-import type { Io } from './main';
+import type { Io } from './io';
 
 export function runInit(host: Host, io: Io, options: { year?: string; organ: string; output?: string; force?: boolean; lang: 'zh' | 'en' }): number {
   const year = options.year === undefined ? host.today().getFullYear() - 1 : Number(options.year);

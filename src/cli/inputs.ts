@@ -1,6 +1,6 @@
 /** The file arguments of validate and build: paths, or `-` for standard input (stdin.ts). */
 import type { Host } from '../host';
-import { outputName } from './build-file';
+import { outputName } from './output-names';
 import { STDIN_ARG, STDIN_LABEL, STDIN_OUTPUT_NAME } from './stdin';
 
 export interface Input {

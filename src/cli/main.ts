@@ -6,23 +6,18 @@ import { CommanderError, Option } from 'commander';
 import type { Worker } from 'node:worker_threads';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
-import { runBuild, type OutputFormat } from './build';
+import { runBuild } from './build';
 import { isRenderWorker, serveFileRequests } from './render-workers';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
+import { RENDERERS, isFormat, type OutputFormat } from '../render/registry';
 import type { FontRole } from '../render/theme';
 import { runFonts } from './fonts';
 import { runInit } from './init';
 import { readInputs, type Input } from './inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
+import type { Io } from './io';
 import { runValidate } from './validate';
-
-/** Streams the CLI writes to (swapped in tests). */
-export interface Io {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  isTTY: boolean;
-}
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -79,21 +74,21 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .argument('<files...>', 'YAML 报告文件，- 为标准输入 report files, - for standard input')
     .option('--out <dir>', '输出目录 output folder', 'output')
     .option('--name <name>', '从标准输入（-）读取时的输出文件名，默认 stdin / output base name for standard input (default: stdin)')
-    .addOption(new Option('--format <formats>', '输出格式，逗号分隔 output formats, comma-separated: pdf,docx').default('pdf,docx'))
+    .addOption(new Option('--format <formats>', `输出格式，逗号分隔 output formats, comma-separated: ${DOCUMENTS.join(',')}`).default(DOCUMENTS.join(',')))
     .addOption(fontOption())
     .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', ['2b', '2a', '3b']).default('2b'))
     .option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)', (value) => (/^\d+$/.test(value) ? Number(value) : NaN))
-    .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', ['model']))
+    .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', [...EMITTED]))
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也不生成 / warnings also fail')
     .action(
       async (
         files: string[],
-        options: { out: string; name?: string; format: string; font: FontOptionValue; pdfa: '2b' | '2a' | '3b'; jobs?: number; emit?: 'model'; json?: boolean; strict?: boolean },
+        options: { out: string; name?: string; format: string; font: FontOptionValue; pdfa: '2b' | '2a' | '3b'; jobs?: number; emit?: OutputFormat; json?: boolean; strict?: boolean },
       ) => {
         const formats = parseFormats(options.format);
         const problem = !formats
-          ? `--format 只能是 pdf、docx 或 pdf,docx / --format must be pdf, docx or pdf,docx: ${options.format}`
+          ? `--format 只能是 ${DOCUMENTS.join('、')} 或 ${DOCUMENTS.join(',')} / --format must be ${DOCUMENTS.join(', ')} or ${DOCUMENTS.join(',')}: ${options.format}`
           : options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)
             ? `--jobs 应为正整数 / --jobs must be a positive whole number`
             : (fontProblem(options.font) ?? epochProblem(host));
@@ -111,7 +106,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
             fonts: options.font,
             conformance,
             ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-            formats: options.emit ? [...formats, 'model'] : formats,
+            formats: options.emit ? [...formats, options.emit] : formats,
           },
           __filename,
           early,
@@ -154,7 +149,9 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
   return code;
 }
 
-const FORMATS: readonly OutputFormat[] = ['pdf', 'docx'];
+/** The formats --format chooses among, and those --emit adds (render/registry.ts). */
+const DOCUMENTS: readonly OutputFormat[] = RENDERERS.filter((r) => !r.emit).map((r) => r.format);
+const EMITTED: readonly OutputFormat[] = RENDERERS.filter((r) => r.emit).map((r) => r.format);
 
 /** One line for a bug outside any one file: the first line of the error, never its stack. */
 const internalErrorLine = (error: unknown) =>
@@ -184,10 +181,10 @@ function collectFonts(value: string, previous: FontOptionValue): FontOptionValue
   return { ...previous, [match[1] as FontRole]: match[2] };
 }
 
-/** 'pdf,docx' → ['pdf', 'docx']; undefined for an unknown format. */
+/** 'pdf,docx' → ['pdf', 'docx']; undefined for an unknown format or one --emit asks for. */
 function parseFormats(text: string): OutputFormat[] | undefined {
   const formats = [...new Set(text.split(',').map((f) => f.trim()))];
-  return formats.every((f): f is OutputFormat => (FORMATS as readonly string[]).includes(f)) ? formats : undefined;
+  return formats.every((f): f is OutputFormat => isFormat(f) && DOCUMENTS.includes(f)) ? formats : undefined;
 }
 
 /** Entry point of bin/report; `early` is the render worker it may have started first (early-worker.ts). */

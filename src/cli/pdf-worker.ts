@@ -8,9 +8,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { preloadFonts } from '../fonts/font-sets';
 import { nodeHost } from '../host';
 import type { ReportDoc } from '../model/types';
+import { pdfRenderer } from '../render/pdf/renderer';
+import type { RenderResult, RenderSettings } from '../render/renderer';
 import type { FontRole } from '../render/theme';
-import type { RenderSettings } from './build-file';
-import { renderPdfWith } from './render-pdf';
 
 /** A request: the model and its render settings. */
 export type PdfRequest = RenderSettings & { doc: ReportDoc };
@@ -18,8 +18,8 @@ export type PdfRequest = RenderSettings & { doc: ReportDoc };
 const host = nodeHost();
 
 /** Renders one request (exported for the build-time warm-up that writes this bundle's code cache). */
-export function renderRequest(request: PdfRequest): ReturnType<typeof renderPdfWith> {
-  return renderPdfWith(host, request.doc, request);
+export function renderRequest({ doc, ...settings }: PdfRequest): Promise<RenderResult> {
+  return pdfRenderer.render(doc, { ...settings, host });
 }
 
 const port = parentPort;

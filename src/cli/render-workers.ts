@@ -5,10 +5,10 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { buildFile, type FileJob, type FileOutcome } from '../core/build';
 import { preloadFonts } from '../fonts/font-sets';
 import { nodeHost } from '../host';
 import type { FontRole } from '../render/theme';
-import { buildFile, type FileJob, type FileOutcome } from './build-file';
 import { RENDER_WORKER_MARK } from './worker-mark';
 
 interface WorkerSetup {

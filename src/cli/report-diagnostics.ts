@@ -5,7 +5,7 @@ import { printHuman, printSummary, type Lang } from '../diagnostics/print-human'
 import { printJson, type FileResult } from '../diagnostics/print-json';
 import type { SourceFile } from '../source/source-file';
 import { hasInternalError } from './internal-error';
-import type { Io } from './main';
+import type { Io } from './io';
 
 export interface OutputOptions {
   json?: boolean;

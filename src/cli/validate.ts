@@ -1,18 +1,18 @@
 /**
  * `report validate FILE...`: check every file as `build` would, without rendering or writing: the
  * report itself, then the fonts a PDF would use and whether they draw every character
- * (font-checks.ts). Prints every problem; exit 0/1 (4 when a bug hit a file).
+ * (fonts/checks.ts). Prints every problem; exit 0/1 (4 when a bug hit a file).
  */
 import type { Checked } from '../check';
+import { checkForBuild } from '../core/build';
+import { withSource } from '../core/source-host';
 import type { Host } from '../host';
 import type { FontRole } from '../render/theme';
-import { checkForBuild } from './build-file';
 import { EXIT } from './exit-codes';
 import type { Input } from './inputs';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';
-import type { Io } from './main';
+import type { Io } from './io';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
-import { withStdin } from './stdin';
 
 export interface ValidateOptions extends OutputOptions {
   previous?: string;
@@ -22,7 +22,7 @@ export interface ValidateOptions extends OutputOptions {
 
 /** One file: every check `build` makes before rendering. */
 function validateFile(host: Host, input: Input, options: ValidateOptions): Checked {
-  const from = input.stdin ? withStdin(host, input.stdin) : host;
+  const from = input.stdin ? withSource(host, input.file, input.stdin) : host;
   return checkForBuild(from, input.file, options.fonts, { fonts: true, ...(options.previous !== undefined ? { previous: options.previous } : {}) }).checked;
 }
 

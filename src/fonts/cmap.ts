@@ -5,18 +5,11 @@
  * subtable, so both agree on every character. Malformed data throws FontDataError.
  */
 import type { Host } from '../host';
+import { FontDataError } from './font-data-error';
 import type { FontFile } from './resolve';
 
-/** The font's bytes do not make a usable font; the message is short English for the diagnostic. */
-export class FontDataError extends Error {
-  /** `file`: the font file, when the error travels beyond the code that knows it (font-set.ts). */
-  constructor(
-    message: string,
-    readonly file?: string,
-  ) {
-    super(message);
-  }
-}
+// Part of this module's interface (its readers throw it); defined apart so woff.ts can throw it without importing the font chain.
+export { FontDataError };
 
 /** Tables the PDF renderer reads from every face; outlines come from glyf+loca or CFF. */
 const REQUIRED_TABLES = ['cmap', 'head', 'hhea', 'hmtx', 'maxp'] as const;

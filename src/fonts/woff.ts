@@ -4,7 +4,7 @@
  * raw-table readers (cmap.ts, truetype.ts) and pdfkit can use directly. Pure: bytes in, bytes out.
  */
 import { inflateSync } from 'node:zlib';
-import { FontDataError } from './cmap';
+import { FontDataError } from './font-data-error';
 
 const WOFF_SIGNATURE = 0x774f4646; // 'wOFF'
 const HEADER_BYTES = 44;

@@ -6,11 +6,11 @@
  */
 import * as path from 'node:path';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
-import { FontDataError, readCharacterMap, type CharacterMap } from '../fonts/cmap';
-import { checkGlyphCoverage } from '../fonts/coverage';
-import { faceKey } from '../fonts/fallback';
-import { FONT_FILE_LIMIT_BYTES, inspectFontFile, type FontFileProblem } from '../fonts/font-file';
-import { BUNDLED, FONT_ROLES, ROLE_NAMES, resolveFonts, type FontFile, type ResolvedRole } from '../fonts/resolve';
+import { FontDataError, readCharacterMap, type CharacterMap } from './cmap';
+import { checkGlyphCoverage } from './coverage';
+import { faceKey } from './fallback';
+import { FONT_FILE_LIMIT_BYTES, inspectFontFile, type FontFileProblem } from './font-file';
+import { BUNDLED, FONT_ROLES, ROLE_NAMES, resolveFonts, type FontFile, type ResolvedRole } from './resolve';
 import type { Host } from '../host';
 import type { ReportDoc } from '../model/types';
 import type { FontRole } from '../render/theme';

@@ -1,0 +1,6 @@
+/** The streams the CLI writes to: the process's in main.ts, swapped in tests. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+}

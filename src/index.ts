@@ -1,0 +1,120 @@
+/**
+ * nianbao as a library: check a report given as text, build its document model, render it, or all
+ * at once. Nothing is written: outputs come back as bytes with their diagnostics. Font files (the
+ * report's `fonts`, installed official faces, the shipped open faces) and SOURCE_DATE_EPOCH are
+ * read through the Host, `nodeHost()` unless one is given.
+ */
+import { checkReport } from './check';
+import { buildFile, renderFormat } from './core/build';
+import { withSource } from './core/source-host';
+import type { Diagnostic } from './diagnostics/diagnostic';
+import { nodeHost, type Host } from './host';
+import { buildModel as modelOf } from './model/build';
+import type { ReportDoc } from './model/types';
+import type { PdfConformance } from './render/pdf';
+import type { OutputFormat } from './render/registry';
+import type { RenderResult } from './render/renderer';
+import type { FontRole } from './render/theme';
+import type { Report } from './report/types';
+import type { Skip } from './validate/rules';
+
+export type { Bilingual, Diagnostic, Hint, Severity } from './diagnostics/diagnostic';
+export { catalog, type Code } from './diagnostics/catalog';
+export * as nationalFormat2021 from './format/national-2021';
+export type { Host } from './host';
+export { nodeHost } from './host';
+export type * from './model/types';
+export { FORMATS, RENDERERS, type OutputFormat } from './render/registry';
+export type { Renderer, RenderContext, RenderResult } from './render/renderer';
+export type { PdfConformance } from './render/pdf';
+export type { FontRole } from './render/theme';
+export type { Report } from './report/types';
+export type { Skip } from './validate/rules';
+
+/** Where a report given as text is said to come from: the name diagnostics give it, the folder its `fonts` paths are relative to. */
+const DEFAULT_FILE = 'report.yaml';
+
+export interface SourceOptions {
+  /** The report's file name in diagnostics (default report.yaml, in the current folder). */
+  file?: string;
+  host?: Host;
+}
+
+export interface CheckResult {
+  file: string;
+  /** The normalised report, when it has no errors. */
+  report?: Report;
+  /** 行政事业性收费 as written (1.10 stays 1.10), for buildModel. */
+  feesText?: string;
+  diagnostics: Diagnostic[];
+  /** Rule checks not made because a value they need was rejected. */
+  skipped: Skip[];
+}
+
+const bytesOf = (source: string | Uint8Array) => (typeof source === 'string' ? Buffer.from(source, 'utf8') : source);
+
+/** Checks a report (schema, then every rule); `previous` is last year's report file for the cross-year rules. */
+export function check(source: string | Uint8Array, options: SourceOptions & { previous?: string } = {}): CheckResult {
+  const file = options.file ?? DEFAULT_FILE;
+  const host = withSource(options.host ?? nodeHost(), file, bytesOf(source));
+  const checked = checkReport(host, file, options.previous !== undefined ? { previous: options.previous } : {});
+  return {
+    file,
+    ...(checked.report ? { report: checked.report, feesText: checked.feesText ?? String(checked.report.proactive.fees) } : {}),
+    diagnostics: checked.diagnostics,
+    skipped: checked.skipped,
+  };
+}
+
+/** The document model of a checked report; `feesText` keeps the fee as written (check() gives it). */
+export function buildModel(report: Report, feesText: string = String(report.proactive.fees)): ReportDoc {
+  return modelOf(report, feesText);
+}
+
+export interface RenderOptions {
+  host?: Host;
+  /** The documents' date (default: the report's date). */
+  timestamp?: Date;
+  /** Font files by role, over the installed and shipped faces. */
+  fonts?: Partial<Record<FontRole, string>>;
+  conformance?: PdfConformance;
+}
+
+/** Renders a model to one format. */
+export function render(model: ReportDoc, format: OutputFormat, options: RenderOptions = {}): Promise<RenderResult> {
+  const timestamp = (options.timestamp ?? new Date(`${model.meta.date}T00:00:00Z`)).getTime();
+  return renderFormat(options.host ?? nodeHost(), format, model, { timestamp, fonts: options.fonts ?? {}, ...(options.conformance ? { conformance: options.conformance } : {}) });
+}
+
+export interface BuildOptions extends SourceOptions {
+  /** Default: pdf and docx. */
+  formats?: OutputFormat[];
+  /** Font files by role, over those the report names. */
+  fonts?: Partial<Record<FontRole, string>>;
+  conformance?: PdfConformance;
+  /** Warnings also stop the build. */
+  strict?: boolean;
+}
+
+export interface BuildResult {
+  /** In the order asked for; empty when the report has errors (or warnings, when strict). */
+  outputs: { format: OutputFormat; bytes: Uint8Array }[];
+  diagnostics: Diagnostic[];
+  skipped: Skip[];
+}
+
+/**
+ * Checks, models and renders a report as `report build` does, dated from SOURCE_DATE_EPOCH or the
+ * report; nothing is written.
+ */
+export async function build(source: string | Uint8Array, options: BuildOptions = {}): Promise<BuildResult> {
+  const outcome = await buildFile(options.host ?? nodeHost(), {
+    file: options.file ?? DEFAULT_FILE,
+    source: bytesOf(source),
+    formats: options.formats ?? ['pdf', 'docx'],
+    fonts: options.fonts ?? {},
+    ...(options.conformance ? { conformance: options.conformance } : {}),
+    ...(options.strict ? { strict: true } : {}),
+  });
+  return { outputs: outcome.outputs, diagnostics: outcome.diagnostics, skipped: outcome.skipped };
+}

@@ -1,0 +1,34 @@
+/**
+ * The README's library example, run exactly as written: a separate `node` in the repository root,
+ * where `require('nianbao')` resolves through package.json's "exports" to the built dist/index.js.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT } from './helpers/fixtures';
+
+const example = () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const match = /<!-- api-example -->\n```js\n([\s\S]*?)```/.exec(readme);
+  if (!match?.[1]) throw new Error('README has no api-example block');
+  return match[1];
+};
+
+test('the README example builds a report from a string through the package entry', () => {
+  const stdout = execFileSync(process.execPath, ['-e', example()], { cwd: ROOT, encoding: 'utf8' });
+  const lines = stdout.trim().split('\n');
+  expect(lines.map((line) => line.replace(/\d+/, 'N'))).toEqual(['pdf N bytes', 'docx N bytes']);
+});
+
+test('the API gives the bytes the CLI writes', async () => {
+  // Loaded by name, through package.json's "exports", as the example does.
+  const entry = require.resolve('nianbao', { paths: [ROOT] });
+  expect(entry).toBe(path.join(ROOT, 'dist', 'index.js'));
+  const api = require(entry) as typeof import('../src/index');
+  const seed = path.join(ROOT, 'fixtures', 'yichun-2023.yaml');
+  const out = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'nianbao-api-'));
+  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'report'), 'build', seed, '--format', 'docx', '--out', out], { stdio: 'pipe' });
+  const result = await api.build(fs.readFileSync(seed, 'utf8'), { file: seed, formats: ['docx'] });
+  expect(result.diagnostics).toEqual([]);
+  expect(Buffer.from(result.outputs[0]?.bytes ?? []).equals(fs.readFileSync(path.join(out, 'yichun-2023.docx')))).toBe(true);
+});
