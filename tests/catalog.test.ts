@@ -8,7 +8,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkReport } from '../src/check';
-import { runCli, type Io } from '../src/cli/main';
+import type { Io } from '../src/cli/io';
+import { runCli } from '../src/cli/main';
 import { catalog } from '../src/diagnostics/catalog';
 import { FONT_FILE_LIMIT_BYTES } from '../src/fonts/font-file';
 import { nodeHost, type Host } from '../src/host';
