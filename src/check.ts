@@ -3,11 +3,10 @@
  * in one run: the rules run on every value that passed the structural checks, and skip (saying so)
  * just the checks that need a rejected value.
  */
-import type { Document } from 'yaml';
 import type { Diagnostic } from './diagnostics/diagnostic';
-import { resolveSpans, sortDiagnostics } from './diagnostics/resolve';
+import { DiagnosticSink, sourceLocator } from './diagnostics/sink';
 import type { Host } from './host';
-import type { Report } from './report/types';
+import type { CheckedReport, Report } from './report/types';
 import { loadYaml } from './source/load-yaml';
 import { locatePointer } from './source/pointer';
 import type { SourceFile } from './source/source-file';
@@ -19,45 +18,43 @@ import { salvageReport } from './validate/salvage';
 import { validateSchema } from './validate/schema';
 import { checkStructure } from './validate/structure';
 
-/** Codes whose span goes on a mapping key rather than its value: the stray key, or the parent of a missing one. */
-const KEY_CODES: ReadonlySet<string> = new Set(['RPT2001', 'RPT2003']);
-
-export interface Checked {
+/** What checking a file finds besides its diagnostics, which go to the file's sink. */
+export interface Collected {
   file: string;
+  /** The file as read, for code frames. */
   source?: SourceFile;
-  /** The parsed YAML, to place later diagnostics (render) at their source. */
-  doc?: Document;
   /** The normalised report, when it has no errors. */
-  report?: Report;
+  report?: CheckedReport;
   /**
    * The report as far as it is usable, normalised, with placeholders where values were rejected:
    * for checks beyond the report's own (its fonts) that should also run on a file with errors.
    */
-  usable?: Report;
-  /** 行政事业性收费 exactly as written in the file (378.42, 1.10). */
-  feesText?: string;
-  diagnostics: Diagnostic[];
+  usable?: CheckedReport;
   /** Rule checks not made because a value they need was rejected (each such value has its own error). */
   skipped: Skip[];
 }
 
-interface Parsed {
-  file: string;
-  source?: SourceFile;
-  doc?: Document;
-  /** The report as far as it is usable, when the file loaded at all. */
-  salvaged?: SalvagedReport;
-  /** Set when there are no structural errors. */
-  report?: Report;
-  feesText?: string;
+/** A file checked on its own: what was found, with its diagnostics placed. */
+export interface Checked extends Collected {
   diagnostics: Diagnostic[];
 }
 
-/** Load, schema- and structure-check a file, and salvage what the rules can use. */
-function parseReport(host: Host, file: string): Parsed {
+interface Parsed {
+  source?: SourceFile;
+  /** The report as far as it is usable, when the file loaded at all. */
+  salvaged?: SalvagedReport;
+  /** Set when there are no structural errors. */
+  report?: CheckedReport;
+}
+
+/** Load, schema- and structure-check a file, and salvage what the rules can use; its diagnostics go to `sink`. */
+function parseReport(host: Host, file: string, sink: DiagnosticSink): Parsed {
   const loaded = loadYaml(host, file);
-  const parsed = { file, ...(loaded.source ? { source: loaded.source } : {}), ...(loaded.doc ? { doc: loaded.doc } : {}) };
-  if (loaded.data === undefined) return { ...parsed, diagnostics: loaded.diagnostics };
+  // The YAML document stays in the sink's locator: the only thing that needs it after parsing is placing.
+  if (loaded.source) sink.locateWith(sourceLocator(loaded.source, loaded.doc));
+  const parsed = loaded.source ? { source: loaded.source } : {};
+  sink.add(loaded.diagnostics);
+  if (loaded.data === undefined) return parsed;
   // A value the load stage found spoiled (a duplicate key, a list with blank items, a control
   // character) has its error already: what the schema would add about it is the same mistake again.
   const spoiled = loaded.diagnostics.filter((d) => d.severity === 'error' && d.pointer !== null).map((d) => d.pointer as string);
@@ -70,19 +67,12 @@ function parseReport(host: Host, file: string): Parsed {
   const structural = checkStructure(salvaged.report).filter((d) => d.pointer === null || salvaged.unusable.covering(d.pointer) === undefined);
   for (const d of structural) if (d.severity === 'error' && d.pointer !== null) salvaged.unusable.add(d.pointer);
   const diagnostics = [...loaded.diagnostics, ...schemaDiagnostics, ...structural];
-  if (diagnostics.some((d) => d.severity === 'error')) return { ...parsed, salvaged, diagnostics };
+  sink.add([...schemaDiagnostics, ...structural]);
+  if (diagnostics.some((d) => d.severity === 'error')) return { ...parsed, salvaged };
   const written = loaded.data as Report;
   const fees = loaded.doc && loaded.source ? locatePointer(loaded.doc, '/proactive/fees') : undefined;
   const feesText = fees && loaded.source ? loaded.source.text.slice(fees.start, fees.end).trim() : String(written.proactive.fees);
-  return { ...parsed, salvaged, report: normalizeReport(written), feesText, diagnostics };
-}
-
-/** Places a file's diagnostics (spans from pointers) and sorts them; also for render diagnostics after checking. */
-export function place(parsed: Pick<Parsed, 'file' | 'source' | 'doc'>, diagnostics: Diagnostic[]): Diagnostic[] {
-  const placed = parsed.source
-    ? resolveSpans(diagnostics, parsed.source, parsed.doc, KEY_CODES)
-    : diagnostics.map((d) => ({ ...d, file: d.file || parsed.file }));
-  return sortDiagnostics(placed);
+  return { ...parsed, salvaged, report: normalizeReport(written, feesText) };
 }
 
 export interface CheckOptions {
@@ -90,32 +80,38 @@ export interface CheckOptions {
   previous?: string;
 }
 
-/** Checks one report file; `report` is set only when it has no errors. */
-export function checkReport(host: Host, file: string, options: CheckOptions = {}): Checked {
-  const parsed = parseReport(host, file);
-  let previousDiagnostics: Diagnostic[] = [];
+/**
+ * Checks one report file into its sink (unplaced: the caller places them once, when the file is
+ * done); `report` is set only when it has no errors.
+ */
+export function collectChecks(host: Host, sink: DiagnosticSink, options: CheckOptions = {}): Collected {
+  const parsed = parseReport(host, sink.file, sink);
   let previous: (SalvagedReport & { file: string }) | undefined;
   if (options.previous !== undefined) {
-    const last = parseReport(host, options.previous);
-    previousDiagnostics = place(last, last.diagnostics).filter((d) => d.severity === 'error');
+    // Last year's file has its own sink: its errors are placed there, in that file.
+    const lastSink = new DiagnosticSink(options.previous);
+    const last = parseReport(host, options.previous, lastSink);
+    sink.addPlaced(lastSink.placed().filter((d) => d.severity === 'error'));
     if (last.salvaged) previous = { ...last.salvaged, file: options.previous };
   }
-  const diagnostics = [...parsed.diagnostics];
   let skipped: Skip[] = [];
   if (parsed.salvaged) {
     const rules = runRules({ ...parsed.salvaged, ...(previous ? { previous } : {}) });
-    diagnostics.push(...rules.diagnostics);
+    sink.add(rules.diagnostics);
     skipped = rules.skipped;
   }
-  const all = [...place(parsed, diagnostics), ...previousDiagnostics];
-  const ok = !all.some((d) => d.severity === 'error');
   return {
-    file,
+    file: sink.file,
     ...(parsed.source ? { source: parsed.source } : {}),
-    ...(parsed.doc ? { doc: parsed.doc } : {}),
-    ...(ok && parsed.report ? { report: parsed.report, feesText: parsed.feesText } : {}),
+    ...(!sink.hasErrors() && parsed.report ? { report: parsed.report } : {}),
     ...(parsed.salvaged ? { usable: normalizeReport(parsed.salvaged.report) } : {}),
-    diagnostics: all,
     skipped,
   };
+}
+
+/** Checks one report file on its own, its diagnostics placed; `report` is set only when it has no errors. */
+export function checkReport(host: Host, file: string, options: CheckOptions = {}): Checked {
+  const sink = new DiagnosticSink(file);
+  const collected = collectChecks(host, sink, options);
+  return { ...collected, diagnostics: sink.placed() };
 }

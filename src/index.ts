@@ -15,7 +15,7 @@ import type { PdfConformance } from './render/pdf';
 import type { OutputFormat } from './render/registry';
 import type { RenderResult } from './render/renderer';
 import type { FontRole } from './render/theme';
-import type { Report } from './report/types';
+import type { CheckedReport, Report } from './report/types';
 import type { Skip } from './validate/rules';
 
 export type { Bilingual, Diagnostic, Hint, Severity } from './diagnostics/diagnostic';
@@ -28,7 +28,7 @@ export { FORMATS, RENDERERS, type OutputFormat } from './render/registry';
 export type { Renderer, RenderContext, RenderResult } from './render/renderer';
 export type { PdfConformance } from './render/pdf';
 export type { FontRole } from './render/theme';
-export type { Report } from './report/types';
+export type { CheckedReport, Report } from './report/types';
 export type { Skip } from './validate/rules';
 
 /** Where a report given as text is said to come from: the name diagnostics give it, the folder its `fonts` paths are relative to. */
@@ -42,10 +42,8 @@ export interface SourceOptions {
 
 export interface CheckResult {
   file: string;
-  /** The normalised report, when it has no errors. */
-  report?: Report;
-  /** 行政事业性收费 as written (1.10 stays 1.10), for buildModel. */
-  feesText?: string;
+  /** The normalised report, when it has no errors; it keeps 行政事业性收费 as written (1.10 stays 1.10) in proactive.fees_text. */
+  report?: CheckedReport;
   diagnostics: Diagnostic[];
   /** Rule checks not made because a value they need was rejected. */
   skipped: Skip[];
@@ -60,15 +58,18 @@ export function check(source: string | Uint8Array, options: SourceOptions & { pr
   const checked = checkReport(host, file, options.previous !== undefined ? { previous: options.previous } : {});
   return {
     file,
-    ...(checked.report ? { report: checked.report, feesText: checked.feesText ?? String(checked.report.proactive.fees) } : {}),
+    ...(checked.report ? { report: checked.report } : {}),
     diagnostics: checked.diagnostics,
     skipped: checked.skipped,
   };
 }
 
-/** The document model of a checked report; `feesText` keeps the fee as written (check() gives it). */
-export function buildModel(report: Report, feesText: string = String(report.proactive.fees)): ReportDoc {
-  return modelOf(report, feesText);
+/**
+ * The document model of a checked report. The one check() gives keeps the fee as written; for any
+ * other Report the fee is printed as the number.
+ */
+export function buildModel(report: Report | CheckedReport): ReportDoc {
+  return modelOf({ ...report, proactive: { fees_text: String(report.proactive.fees), ...report.proactive } });
 }
 
 export interface RenderOptions {

@@ -112,7 +112,7 @@ describe('bad font files are the report’s errors, found by validate and build 
     const { checkReport } = await import('../src/check');
     const { buildModel } = await import('../src/model/build');
     const checked = checkReport(nodeHost(), seed);
-    const doc = buildModel(checked.report!, checked.feesText!);
+    const doc = buildModel(checked.report!);
     // The checks before rendering would refuse this file; here it reaches fontkit directly.
     const result = await pdfRenderer.render(doc, { host: nodeHost(), timestamp: 0, fonts: { kaiti: '/etc/passwd' } });
     expect(result.diagnostics.map((d) => [d.code, d.message.en.startsWith('the KaiTi (level-2 headings) font file "/etc/passwd" is damaged')])).toEqual([['RPT5009', true]]);

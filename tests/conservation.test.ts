@@ -44,8 +44,8 @@ function items(block: Block): string[] {
 
 function modelOf(file: string): ReportDoc {
   const checked = checkReport(nodeHost(), file);
-  if (!checked.report || checked.feesText === undefined) throw new Error(`${file}: ${checked.diagnostics.map((d) => d.code).join(', ')}`);
-  return buildModel(checked.report, checked.feesText);
+  if (!checked.report) throw new Error(`${file}: ${checked.diagnostics.map((d) => d.code).join(', ')}`);
+  return buildModel(checked.report);
 }
 
 /**

@@ -33,8 +33,8 @@ function modelWithOrgan(organ: string): ReportDoc {
   const file = path.join(dir, `${organ.length}-${Buffer.from(organ).toString('hex').slice(0, 16)}.yaml`);
   fs.writeFileSync(file, seed.replace(/^organ: .*$/m, `organ: ${organ}`).replace(/^title: .*\n/m, ''));
   const checked = checkReport(nodeHost(), file);
-  if (!checked.report || checked.feesText === undefined) throw new Error(checked.diagnostics.map((d) => d.code).join());
-  return buildModel(checked.report, checked.feesText);
+  if (!checked.report) throw new Error(checked.diagnostics.map((d) => d.code).join());
+  return buildModel(checked.report);
 }
 
 const ORGANS = [

@@ -6,8 +6,7 @@
  */
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { place } from '../check';
-import { buildFile, prepareFile, renderPrepared, type FileJob, type FileOutcome } from '../core/build';
+import { buildFile, prepareFile, renderedOutcome, renderOutputs, type FileJob, type FileOutcome } from '../core/build';
 import { makeDiagnostic } from '../diagnostics/diagnostic';
 import { inspectFontFile } from '../fonts/font-file';
 import type { Host } from '../host';
@@ -50,15 +49,11 @@ async function buildSplit(host: Host, job: FileJob, script: string, preload: Par
     const prepared = prepareFile(host, job);
     if ('outcome' in prepared) return prepared.outcome;
     const pdf = pool.run({ doc: prepared.doc, ...prepared.settings });
-    const rest = await renderPrepared(host, prepared, job.formats.filter((f) => f !== 'pdf'));
+    const rest = await renderOutputs(host, prepared, job.formats.filter((f) => f !== 'pdf'));
     const result = await pdf;
-    const pdfDiagnostics = place(prepared.checked, result.diagnostics);
-    const failed = pdfDiagnostics.some((d) => d.severity === 'error');
-    return {
-      ...rest,
-      diagnostics: [...rest.diagnostics, ...pdfDiagnostics],
-      outputs: failed ? [] : [{ format: 'pdf', bytes: result.bytes }, ...rest.outputs],
-    };
+    // The worker renders the model only: its diagnostics come back unplaced, to this file's sink.
+    prepared.checked.sink.add(result.diagnostics);
+    return renderedOutcome(prepared, [{ format: 'pdf', bytes: result.bytes }, ...rest]);
   } finally {
     await pool.close();
   }

@@ -4,7 +4,7 @@
  * (fonts/checks.ts). Prints every problem; exit 0/1 (4 when a bug hit a file).
  */
 import type { Checked } from '../check';
-import { checkForBuild } from '../core/build';
+import { checkForBuild, placedChecked } from '../core/build';
 import { withSource } from '../core/source-host';
 import type { Host } from '../host';
 import type { FontRole } from '../render/theme';
@@ -23,7 +23,7 @@ export interface ValidateOptions extends OutputOptions {
 /** One file: every check `build` makes before rendering. */
 function validateFile(host: Host, input: Input, options: ValidateOptions): Checked {
   const from = input.stdin ? withSource(host, input.file, input.stdin) : host;
-  return checkForBuild(from, input.file, options.fonts, { fonts: true, ...(options.previous !== undefined ? { previous: options.previous } : {}) }).checked;
+  return placedChecked(checkForBuild(from, input.file, options.fonts, { fonts: true, ...(options.previous !== undefined ? { previous: options.previous } : {}) }));
 }
 
 export function runValidate(host: Host, io: Io, inputs: readonly Input[], options: ValidateOptions): number {

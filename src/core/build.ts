@@ -2,10 +2,12 @@
  * One report through the whole pipeline, without writing: check → model → each requested format.
  * Used by the library API (src/index.ts), the CLI and its render workers, so inputs and results are
  * plain data (structured-cloneable): diagnostics already placed at their source, outputs as bytes.
+ * Every diagnostic of a file (load, schema, rules, fonts, render) goes to the file's one sink and is
+ * placed once, when the file's outcome is made (outcomeOf).
  */
-import { checkReport, place, type Checked, type CheckOptions } from '../check';
+import { collectChecks, type Checked, type CheckOptions, type Collected } from '../check';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { sortDiagnostics } from '../diagnostics/resolve';
+import { DiagnosticSink } from '../diagnostics/sink';
 import { checkFonts } from '../fonts/checks';
 import type { Host } from '../host';
 import { buildModel } from '../model/build';
@@ -45,20 +47,39 @@ export function renderFormat(host: Host, format: OutputFormat, doc: ReportDoc, s
   return rendererOf(format).render(doc, { ...settings, host });
 }
 
-const hasErrors = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === 'error');
-
 /** A checked file ready to render, or the outcome that stops it. */
-export type Prepared = { checked: Checked; doc: ReportDoc; settings: RenderSettings } | { outcome: FileOutcome };
+export type Prepared = { checked: BuildChecked; doc: ReportDoc; settings: RenderSettings } | { outcome: FileOutcome };
 
-const sourceOf = (checked: Checked) => (checked.source ? { source: { text: checked.source.text, encoding: checked.source.encoding } } : {});
-
-/** A file checked as `build` checks it before rendering. */
-export interface BuildChecked {
-  checked: Checked;
+/** A file checked as `build` checks it before rendering; its diagnostics wait in `sink`, unplaced. */
+export interface BuildChecked extends Collected {
+  sink: DiagnosticSink;
   /** The model, when the report itself has no errors. */
   doc?: ReportDoc;
   /** Font files by role for the renderers (the report's fonts key under the caller's). */
   fonts: Partial<Record<FontRole, string>>;
+}
+
+/** The file's outcome: its diagnostics placed, here and only here, and the outputs to write. */
+export function outcomeOf(checked: BuildChecked, outputs: FileOutcome['outputs']): FileOutcome {
+  return {
+    file: checked.file,
+    diagnostics: checked.sink.placed(),
+    skipped: checked.skipped,
+    ...(checked.source ? { source: { text: checked.source.text, encoding: checked.source.encoding } } : {}),
+    outputs,
+  };
+}
+
+/** A checked file as `validate` reports it: its diagnostics placed. */
+export function placedChecked(checked: BuildChecked): Checked {
+  return {
+    file: checked.file,
+    ...(checked.source ? { source: checked.source } : {}),
+    ...(checked.report ? { report: checked.report } : {}),
+    ...(checked.usable ? { usable: checked.usable } : {}),
+    diagnostics: checked.sink.placed(),
+    skipped: checked.skipped,
+  };
 }
 
 /**
@@ -67,52 +88,57 @@ export interface BuildChecked {
  * the usable part of a report with errors too, so that every problem of a file shows in one run.
  */
 export function checkForBuild(host: Host, file: string, fonts: Partial<Record<FontRole, string>>, options: CheckOptions & { fonts: boolean }): BuildChecked {
-  const checked = checkReport(host, file, options.previous !== undefined ? { previous: options.previous } : {});
-  const report = checked.report ?? checked.usable;
-  if (!report) return { checked, fonts: {} };
-  const doc = buildModel(report, checked.feesText ?? String(report.proactive.fees));
-  const own = checked.report ? { doc } : {};
-  if (!options.fonts) return { checked, ...own, fonts: {} };
+  const sink = new DiagnosticSink(file);
+  const collected = collectChecks(host, sink, options.previous !== undefined ? { previous: options.previous } : {});
+  const report = collected.report ?? collected.usable;
+  if (!report) return { ...collected, sink, fonts: {} };
+  const doc = buildModel(report);
+  const own = collected.report ? { doc } : {};
+  if (!options.fonts) return { ...collected, sink, ...own, fonts: {} };
   const found = checkFonts(host, file, report, doc, fonts);
-  if (found.diagnostics.length === 0) return { checked, ...own, fonts: found.fonts };
-  return { checked: { ...checked, diagnostics: sortDiagnostics([...checked.diagnostics, ...place(checked, found.diagnostics)]) }, ...own, fonts: found.fonts };
+  sink.add(found.diagnostics);
+  return { ...collected, sink, ...own, fonts: found.fonts };
 }
 
 /** Check and model one file. Errors (or warnings when strict) stop it here. */
 export function prepareFile(host: Host, job: FileJob): Prepared {
   const from = job.source ? withSource(host, job.file, job.source) : host;
   const usesFonts = job.formats.some((format) => rendererOf(format).usesFonts);
-  const { checked, doc, fonts } = checkForBuild(from, job.file, job.fonts, { fonts: usesFonts });
-  const failing = hasErrors(checked.diagnostics) || (Boolean(job.strict) && checked.diagnostics.length > 0);
-  if (failing || !doc) {
-    return { outcome: { file: job.file, diagnostics: checked.diagnostics, skipped: checked.skipped, ...sourceOf(checked), outputs: [] } };
-  }
+  const checked = checkForBuild(from, job.file, job.fonts, { fonts: usesFonts });
+  const failing = checked.sink.hasErrors() || (Boolean(job.strict) && checked.sink.size > 0);
+  const doc = checked.doc;
+  if (failing || !doc) return { outcome: outcomeOf(checked, []) };
   // An invalid SOURCE_DATE_EPOCH is the caller's to refuse (the CLI does, as a usage error); here it means the report's date.
   const epoch = host.sourceDateEpoch();
   const timestamp = (epoch.kind === 'date' ? epoch.date : new Date(`${doc.meta.date}T00:00:00Z`)).getTime();
-  const settings: RenderSettings = { timestamp, fonts, ...(job.conformance ? { conformance: job.conformance } : {}) };
+  const settings: RenderSettings = { timestamp, fonts: checked.fonts, ...(job.conformance ? { conformance: job.conformance } : {}) };
   return { checked, doc, settings };
 }
 
-/**
- * Renders the given formats of a prepared file. A render error (a character no font has) drops
- * every output of the file: all or nothing.
- */
-export async function renderPrepared(host: Host, prepared: Exclude<Prepared, { outcome: FileOutcome }>, formats: readonly OutputFormat[]): Promise<FileOutcome> {
+type Ready = Exclude<Prepared, { outcome: FileOutcome }>;
+
+/** Renders the given formats of a prepared file; their diagnostics go to the file's sink. */
+export async function renderOutputs(host: Host, prepared: Ready, formats: readonly OutputFormat[]): Promise<FileOutcome['outputs']> {
   const outputs: FileOutcome['outputs'] = [];
-  const diagnostics: Diagnostic[] = [];
   for (const format of formats) {
     const result = await renderFormat(host, format, prepared.doc, prepared.settings);
     outputs.push({ format, bytes: result.bytes });
-    diagnostics.push(...result.diagnostics);
+    prepared.checked.sink.add(result.diagnostics);
   }
-  return {
-    file: prepared.checked.file,
-    diagnostics: [...prepared.checked.diagnostics, ...place(prepared.checked, diagnostics)],
-    skipped: prepared.checked.skipped,
-    ...sourceOf(prepared.checked),
-    outputs: hasErrors(diagnostics) ? [] : outputs,
-  };
+  return outputs;
+}
+
+/**
+ * The outcome of a rendered file. A render error (a character no font has) drops every output of
+ * the file: all or nothing (the file had no errors before rendering, or it would not have rendered).
+ */
+export function renderedOutcome(prepared: Ready, outputs: FileOutcome['outputs']): FileOutcome {
+  return outcomeOf(prepared.checked, prepared.checked.sink.hasErrors() ? [] : outputs);
+}
+
+/** Renders the given formats of a prepared file into its outcome. */
+export async function renderPrepared(host: Host, prepared: Ready, formats: readonly OutputFormat[]): Promise<FileOutcome> {
+  return renderedOutcome(prepared, await renderOutputs(host, prepared, formats));
 }
 
 /** The whole file in this thread. */

@@ -4,7 +4,7 @@
  * Pure; imports only the format data, the report types, the typography (render/theme: pure data) and model/*.
  */
 import { PART_HEADINGS } from '../format/national-2021';
-import type { Report, Text } from '../report/types';
+import type { CheckedReport, Report, Text } from '../report/types';
 import { SIZE_PT, TYPE_AREA } from '../render/theme';
 import { breakByMeaning } from './break-lines';
 import { yuan } from './format';
@@ -91,8 +91,8 @@ export function titleLines(title: string): string[] {
   return breakByMeaning(title, TITLE_CHARS_PER_LINE);
 }
 
-/** Builds the document model of a checked, normalised report. `feesText` is the fee as written. */
-export function buildModel(report: Report, feesText: string): ReportDoc {
+/** Builds the document model of a checked, normalised report (its fee as written in proactive.fees_text). */
+export function buildModel(report: CheckedReport): ReportDoc {
   const title = report.title ?? `${report.organ}${report.year}年政府信息公开工作年度报告`;
   const part = (index: number): Block => ({ kind: 'heading', level: 1, text: PART_HEADINGS[index] ?? '', origin: '' });
   const fee = processingFeeSentence(report);
@@ -104,7 +104,7 @@ export function buildModel(report: Report, feesText: string): ReportDoc {
     part(0),
     ...textBlocks(report.overview, '/overview'),
     part(1),
-    proactiveTable(report, feesText),
+    proactiveTable(report, report.proactive.fees_text),
     part(2),
     applicationsTable(report),
     part(3),

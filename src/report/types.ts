@@ -32,7 +32,7 @@ export interface Proactive {
   licensing: number;
   punishment: number;
   enforcement: number;
-  /** 万元; a number as parsed. The text as written is kept in Report.feesText. */
+  /** 万元; a number as parsed. The text as written is kept in CheckedReport's proactive.fees_text. */
   fees: number;
 }
 
@@ -92,4 +92,15 @@ export interface Report {
   processing_fees?: ProcessingFees;
   /** Font files for the PDF, by role; relative paths are relative to the report file. */
   fonts?: Partial<Record<'fangsong' | 'heiti' | 'kaiti' | 'xiaobiaosong' | 'songti', string>>;
+}
+
+/**
+ * A report that passed the checks, normalised (validate/normalize.ts): what the model is built from.
+ * Its extra fields are the compiler's, not YAML keys: the schema and `Report` stay as written.
+ */
+export interface CheckedReport extends Report {
+  proactive: Proactive & {
+    /** 行政事业性收费 exactly as written in the file (378.42, 1.10), for the table. */
+    fees_text: string;
+  };
 }

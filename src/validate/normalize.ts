@@ -1,14 +1,16 @@
 /**
  * Completes schema-valid data into a Report: a table-三 row given with 6 numbers gets its 总计, a
  * table-四 row with 4 numbers likewise, and an absent （七）总计 is summed from the result rows.
- * Returns a new object; the input is not changed.
+ * `feesText` is the fee as written (default: the number as parsed). Returns a new object; the
+ * input is not changed.
  */
 import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS, RESULT_PART_ROWS } from '../format/national-2021';
-import type { Report } from '../report/types';
+import type { CheckedReport, Report } from '../report/types';
 import { rowAt, setRowAt, sum } from '../report/rows';
 
-export function normalizeReport(input: Report): Report {
-  const report = structuredClone(input);
+export function normalizeReport(input: Report, feesText: string = String(input.proactive.fees)): CheckedReport {
+  const report = structuredClone(input) as CheckedReport;
+  report.proactive.fees_text = feesText;
   for (const row of APPLICATION_ROWS) {
     const values = rowAt(report, row.path);
     if (values && values.length === APPLICANT_COLUMNS.length - 1) values.push(sum(values));

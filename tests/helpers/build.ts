@@ -10,8 +10,8 @@ import { FIXTURES } from './fixtures';
 
 export function modelOf(fixture: string): ReportDoc {
   const checked = checkReport(nodeHost(), path.join(FIXTURES, fixture));
-  if (!checked.report || checked.feesText === undefined) throw new Error(`${fixture} has errors: ${checked.diagnostics.map((d) => d.code).join(', ')}`);
-  return buildModel(checked.report, checked.feesText);
+  if (!checked.report) throw new Error(`${fixture} has errors: ${checked.diagnostics.map((d) => d.code).join(', ')}`);
+  return buildModel(checked.report);
 }
 
 export const TIMESTAMP = new Date('2024-01-25T00:00:00Z');

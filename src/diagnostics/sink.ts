@@ -1,0 +1,60 @@
+/**
+ * One file's diagnostics, from every stage (load, schema, rules, fonts, render), collected as they
+ * are raised and given positions once, when the file's build is done: like vfile's messages, the
+ * stages only say what and where (a JSON Pointer); the sink knows the file. The YAML document that
+ * placing needs stays inside the sink's locator and never leaves it (nor the thread it was parsed in).
+ */
+import type { Document } from 'yaml';
+import type { SourceFile } from '../source/source-file';
+import type { Diagnostic } from './diagnostic';
+import { resolveSpans, sortDiagnostics } from './resolve';
+
+/** Codes whose span goes on a mapping key rather than its value: the stray key, or the parent of a missing one. */
+const KEY_CODES: ReadonlySet<string> = new Set(['RPT2001', 'RPT2003']);
+
+/** Gives diagnostics their file and positions. */
+export type Locator = (diagnostics: Diagnostic[]) => Diagnostic[];
+
+/** A locator for a file's source and its parsed YAML (when it parsed). */
+export function sourceLocator(source: SourceFile, doc: Document | undefined): Locator {
+  return (diagnostics) => resolveSpans(diagnostics, source, doc, KEY_CODES);
+}
+
+export class DiagnosticSink {
+  private readonly raised: Diagnostic[] = [];
+  /** Diagnostics about other files (last year's report), placed there already. */
+  private readonly foreign: Diagnostic[] = [];
+  private locator: Locator;
+
+  constructor(readonly file: string) {
+    this.locator = (diagnostics) => diagnostics.map((d) => ({ ...d, file: d.file || file }));
+  }
+
+  /** Sets how this file's diagnostics are placed, once its source is read. */
+  locateWith(locator: Locator): void {
+    this.locator = locator;
+  }
+
+  /** Adds diagnostics about this file (unplaced: a pointer, no span). */
+  add(diagnostics: readonly Diagnostic[]): void {
+    this.raised.push(...diagnostics);
+  }
+
+  /** Adds diagnostics about another file, already placed in it. */
+  addPlaced(diagnostics: readonly Diagnostic[]): void {
+    this.foreign.push(...diagnostics);
+  }
+
+  hasErrors(): boolean {
+    return this.raised.some((d) => d.severity === 'error') || this.foreign.some((d) => d.severity === 'error');
+  }
+
+  get size(): number {
+    return this.raised.length + this.foreign.length;
+  }
+
+  /** Every diagnostic, placed in its file and sorted (resolve.ts). Plain data, safe to post between threads. */
+  placed(): Diagnostic[] {
+    return sortDiagnostics([...this.locator(this.raised), ...this.foreign]);
+  }
+}
