@@ -4,12 +4,12 @@
  * .notdef box. A character no font has is reported by the caller as a diagnostic.
  */
 import type * as fontkit from 'fontkit';
+import { FONT_ROLES, type FontRole } from '../format/font-roles';
 import { FontDataError } from './cmap';
 import { faceKey, fallbackChain } from './fallback';
 import { openFont, trueTypeTables, unshaped } from './fontkit-adapter';
-import { FONT_ROLES, type FontFile, type ResolvedRole } from './resolve';
+import type { FontFile, ResolvedRole } from './resolve';
 import type { TrueTypeTables } from './truetype';
-import type { FontRole } from '../render/theme';
 
 /** An opened face: the fontkit font, and a key that names it in the PDF (stable per file). */
 export interface Face {

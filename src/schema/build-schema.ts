@@ -3,6 +3,7 @@
  * the tables cannot disagree on a key or a label. `npm run schema` writes the file; a test fails when
  * the committed file differs from what this produces.
  */
+import { FONT_ROLE_FACES, FONT_ROLES } from '../format/font-roles';
 import {
   APPLICANT_COLUMNS,
   CASE_COLUMNS,
@@ -163,13 +164,13 @@ export function buildReportSchema(): Json {
       other_matters: text(PART_HEADINGS[5], '信息处理费以外的其他事项；可省略'),
       fonts: object(
         '字体',
-        {
-          fangsong: string('仿宋字体文件', '正文；TTF/OTF/TTC 文件路径，相对路径以本文件所在目录为准'),
-          heiti: string('黑体字体文件', '一级标题'),
-          kaiti: string('楷体字体文件', '二级标题'),
-          xiaobiaosong: string('小标宋字体文件', '文档标题'),
-          songti: string('宋体字体文件', '页码'),
-        },
+        Object.fromEntries(
+          FONT_ROLES.map((role, i) => {
+            const { face, use } = FONT_ROLE_FACES[role];
+            // The first role's description also says how a path is read, once for all.
+            return [role, string(`${face.zh}字体文件`, i === 0 ? `${use.zh}；TTF/OTF/TTC 文件路径，相对路径以本文件所在目录为准` : use.zh)];
+          }),
+        ),
         [],
         '可省略：PDF 使用的字体文件；未指定时依次使用本机安装的公文字体和 nianbao 自带的开源字体',
       ),
