@@ -4,6 +4,7 @@
  */
 import {
   APPLICANT_COLUMNS,
+  APPLICANT_TOTAL_INDEX,
   APPLICATION_ROWS,
   CASE_COLUMNS,
   CASE_ROWS,
@@ -12,6 +13,7 @@ import {
   DOCUMENT_COUNT_COLUMNS,
   DOCUMENT_ROWS,
   LITIGATION_LABEL,
+  PART_HEADINGS,
   RESULT_GROUPS,
   RESULTS_LABEL,
   SINGLE_VALUE_BLOCKS,
@@ -53,6 +55,8 @@ class GridBuilder {
 }
 
 const count = (value: number) => String(value);
+/** A part's heading without its number (一、), as a table's summary names it. */
+const partTitle = (part: 1 | 2 | 3) => PART_HEADINGS[part].slice(2);
 
 /** Points of type-area width per fraction, and the room a cell's padding takes. */
 const PADDING = 2 * CELL_PADDING_PT.x;
@@ -102,7 +106,7 @@ export function proactiveTable(report: Report, feesText: string): TableBlock {
   return {
     kind: 'table',
     id: 'proactive',
-    summary: '主动公开政府信息情况：第二十条第（一）（五）（六）（八）项',
+    summary: `${partTitle(1)}：第二十条第（一）（五）（六）（八）项`,
     grid: fitGrid(PROACTIVE_COLUMN_FRACTIONS, 14, { rowCount: g.row, headerRows: 0, keepTogether: true, cells: g.cells }),
     origin: '/proactive',
   };
@@ -130,7 +134,7 @@ export function applicationsTable(report: Report): TableBlock {
   const organisations = rest.slice(0, -1);
   g.add(LABELS, natural?.label ?? '', { rowSpan: 2, header: 'column' });
   g.add(LABELS + 1, TABLE3_ORGANISATIONS, { colSpan: organisations.length, header: 'column' });
-  g.add(LABELS + APPLICANT_COLUMNS.length - 1, '总计', { rowSpan: 2, header: 'column' }).next();
+  g.add(LABELS + APPLICANT_TOTAL_INDEX, APPLICANT_COLUMNS[APPLICANT_TOTAL_INDEX].label, { rowSpan: 2, header: 'column' }).next();
   organisations.forEach((column, i) => g.add(LABELS + 1 + i, column.label, { header: 'column' }));
   g.next();
 
@@ -160,7 +164,7 @@ export function applicationsTable(report: Report): TableBlock {
   return {
     kind: 'table',
     id: 'applications',
-    summary: '收到和处理政府信息公开申请情况（按申请人类型统计）',
+    summary: `${partTitle(2)}（按申请人类型统计）`,
     grid: fitGrid(applicationColumns(), TABLE3_SIZE_PT, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
     origin: '/applications',
   };
@@ -184,7 +188,7 @@ export function reviewLitigationTable(report: Report): TableBlock {
   return {
     kind: 'table',
     id: 'review_litigation',
-    summary: '政府信息公开行政复议、行政诉讼情况',
+    summary: partTitle(3),
     grid: fitGrid(Array.from({ length: n * 3 }, () => 1 / (n * 3)), 10.5, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
     origin: '/review_litigation',
   };

@@ -6,6 +6,7 @@
 import { FONT_ROLE_FACES, FONT_ROLES } from '../format/font-roles';
 import {
   APPLICANT_COLUMNS,
+  applicationRow,
   CASE_COLUMNS,
   CASE_ROWS,
   DOCUMENT_COUNT_COLUMNS,
@@ -14,7 +15,9 @@ import {
   MAX_FEE_WAN,
   PART_HEADINGS,
   RESULT_GROUPS,
+  RESULTS_LABEL,
   SINGLE_VALUE_BLOCKS,
+  TABLE3_BALANCE,
 } from '../format/national-2021';
 
 type Json = { [key: string]: unknown };
@@ -87,9 +90,10 @@ function proactiveSchema(): Json {
 }
 
 function applicationsSchema(): Json {
+  const row = (...path: string[]) => applicantRow(applicationRow(['applications', ...path]).label);
   const results: Record<string, Json> = {
-    disclosed: applicantRow('（一）予以公开'),
-    partially_disclosed: applicantRow('（二）部分公开（区分处理的，只计这一情形，不计其他情形）'),
+    disclosed: row('results', 'disclosed'),
+    partially_disclosed: row('results', 'partially_disclosed'),
   };
   for (const group of RESULT_GROUPS) {
     results[group.key] = object(
@@ -98,18 +102,18 @@ function applicationsSchema(): Json {
       group.rows.map((r) => r.key),
     );
   }
-  results.total = applicantRow('（七）总计');
+  results.total = row('results', 'total');
   const resultKeys = Object.keys(results).filter((k) => k !== 'total');
   return object(
     PART_HEADINGS[2],
     {
-      new: applicantRow('一、本年新收政府信息公开申请数量'),
-      carried_over: applicantRow('二、上年结转政府信息公开申请数量'),
-      results: object('三、本年度办理结果', results, resultKeys, '（七）总计可省略：省略时自动求和，填写时逐格核对'),
-      carry_forward: applicantRow('四、结转下年度继续办理'),
+      new: row('new'),
+      carried_over: row('carried_over'),
+      results: object(RESULTS_LABEL, results, resultKeys, `${applicationRow(['applications', 'results', 'total']).label}可省略：省略时自动求和，填写时逐格核对`),
+      carry_forward: row('carry_forward'),
     },
     ['new', 'carried_over', 'results', 'carry_forward'],
-    '表三；勾稽关系：第一项加第二项之和，等于第三项加第四项之和',
+    `表三；勾稽关系：${TABLE3_BALANCE}`,
   );
 }
 
@@ -151,7 +155,7 @@ export function buildReportSchema(): Json {
         [],
         '前言中的联系方式',
       ),
-      overview: text(PART_HEADINGS[0], '一、总体情况：主动公开、依申请公开、政府信息管理、平台建设、监督保障等'),
+      overview: text(PART_HEADINGS[0], `${PART_HEADINGS[0]}：主动公开、依申请公开、政府信息管理、平台建设、监督保障等`),
       proactive: proactiveSchema(),
       applications: applicationsSchema(),
       review_litigation: object(
