@@ -21,7 +21,7 @@ import {
   TABLE3_CORNER,
   TABLE3_ORGANISATIONS,
 } from '../format/national-2021';
-import { PROACTIVE_COLUMN_FRACTIONS, TABLE3_COLUMN_CHARS } from '../format/table-layout-2021';
+import { caseColumnFractions, PROACTIVE_COLUMN_FRACTIONS, TABLE3_COLUMN_CHARS, TABLE_SIZE_PT } from '../format/table-layout-2021';
 import { rowAt } from '../report/rows';
 import type { Report } from '../report/types';
 import { CELL_PADDING_PT, TYPE_AREA } from '../render/theme';
@@ -107,16 +107,14 @@ export function proactiveTable(report: Report, feesText: string): TableBlock {
     kind: 'table',
     id: 'proactive',
     summary: `${partTitle(1)}：第二十条第（一）（五）（六）（八）项`,
-    grid: fitGrid(PROACTIVE_COLUMN_FRACTIONS, 14, { rowCount: g.row, headerRows: 0, keepTogether: true, cells: g.cells }),
+    grid: fitGrid(PROACTIVE_COLUMN_FRACTIONS, TABLE_SIZE_PT.proactive, { rowCount: g.row, headerRows: 0, keepTogether: true, cells: g.cells }),
     origin: '/proactive',
   };
 }
 
-const TABLE3_SIZE_PT = 10.5;
-
 /** Table 三's columns: the label columns and the data columns at their set widths, the item column the rest. */
 function applicationColumns(): number[] {
-  const pt = (chars: number) => (chars + SLACK_EMS) * TABLE3_SIZE_PT + PADDING;
+  const pt = (chars: number) => (chars + SLACK_EMS) * TABLE_SIZE_PT.applications + PADDING;
   const results = pt(TABLE3_COLUMN_CHARS.results);
   const group = pt(TABLE3_COLUMN_CHARS.group);
   const data = pt(TABLE3_COLUMN_CHARS.data);
@@ -165,7 +163,7 @@ export function applicationsTable(report: Report): TableBlock {
     kind: 'table',
     id: 'applications',
     summary: `${partTitle(2)}（按申请人类型统计）`,
-    grid: fitGrid(applicationColumns(), TABLE3_SIZE_PT, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
+    grid: fitGrid(applicationColumns(), TABLE_SIZE_PT.applications, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
     origin: '/applications',
   };
 }
@@ -189,7 +187,7 @@ export function reviewLitigationTable(report: Report): TableBlock {
     kind: 'table',
     id: 'review_litigation',
     summary: partTitle(3),
-    grid: fitGrid(Array.from({ length: n * 3 }, () => 1 / (n * 3)), 10.5, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
+    grid: fitGrid(caseColumnFractions(n * 3), TABLE_SIZE_PT.reviewLitigation, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
     origin: '/review_litigation',
   };
 }
