@@ -42,6 +42,8 @@ export type SingleValueKey = 'licensing' | 'punishment' | 'enforcement' | 'fees'
 
 /** Item 一 heading of table 二; the other items follow in SINGLE_VALUE_BLOCKS. */
 export const DOCUMENT_BLOCK_ITEM = '第二十条第（一）项';
+/** The items of 第二十条 that table 二 reports, as its summary and the schema name them. */
+export const PROACTIVE_ITEMS = '第二十条第（一）（五）（六）（八）项';
 export const CONTENT_LABEL = '信息内容';
 
 export const SINGLE_VALUE_BLOCKS: readonly SingleValueBlock[] = [

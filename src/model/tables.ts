@@ -14,6 +14,7 @@ import {
   DOCUMENT_ROWS,
   LITIGATION_LABEL,
   PART_HEADINGS,
+  PROACTIVE_ITEMS,
   RESULT_GROUPS,
   RESULTS_LABEL,
   SINGLE_VALUE_BLOCKS,
@@ -106,7 +107,7 @@ export function proactiveTable(report: Report, feesText: string): TableBlock {
   return {
     kind: 'table',
     id: 'proactive',
-    summary: `${partTitle(1)}：第二十条第（一）（五）（六）（八）项`,
+    summary: `${partTitle(1)}：${PROACTIVE_ITEMS}`,
     grid: fitGrid(PROACTIVE_COLUMN_FRACTIONS, TABLE_SIZE_PT.proactive, { rowCount: g.row, headerRows: 0, keepTogether: true, cells: g.cells }),
     origin: '/proactive',
   };

@@ -14,6 +14,7 @@ import {
   MAX_COUNT,
   MAX_FEE_WAN,
   PART_HEADINGS,
+  PROACTIVE_ITEMS,
   RESULT_GROUPS,
   RESULTS_LABEL,
   SINGLE_VALUE_BLOCKS,
@@ -86,7 +87,7 @@ function proactiveSchema(): Json {
           : count(`${row.label}：${block.valueLabel}`, block.item);
     }
   }
-  return object(PART_HEADINGS[1], properties, Object.keys(properties), '表二：第二十条第（一）（五）（六）（八）项');
+  return object(PART_HEADINGS[1], properties, Object.keys(properties), `表二：${PROACTIVE_ITEMS}`);
 }
 
 function applicationsSchema(): Json {
