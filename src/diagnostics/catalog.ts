@@ -4,6 +4,7 @@
  * RPT2xxx schema, RPT3xxx consistency rules (RPT30nn enforces template rule Rnn), RPT5xxx render/I/O.
  * Message style: one sentence, no final period; the hint says how to fix it.
  */
+import { applicationRow, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, PART_HEADINGS, SINGLE_VALUE_BLOCKS } from '../format/national-2021';
 
 /** A font file named for a role (by the report's fonts key or --font), and the role in both languages. */
 export interface FontFileParams {
@@ -35,6 +36,13 @@ export interface BalanceParams {
   fixes: string;
   fixesEn: string;
 }
+
+/** Labels of the format that messages quote. */
+const RESULTS_TOTAL = applicationRow(['applications', 'results', 'total']).label;
+const CARRIED_OVER = applicationRow(['applications', 'carried_over']).label;
+const [, NORMATIVE] = DOCUMENT_ROWS;
+const [, , IN_FORCE] = DOCUMENT_COUNT_COLUMNS;
+const FEES = SINGLE_VALUE_BLOCKS.flatMap((block) => block.rows).find((row) => row.key === 'fees')?.label;
 
 export const catalog = {
   // --- RPT1xxx: the file and its YAML -------------------------------------------------------
@@ -218,7 +226,7 @@ export const catalog = {
     severity: 'error',
     zh: (p: { title: string; actual: string }) => `“${p.title}”是件数，应为整数，实际为 ${p.actual}`,
     en: (p: { titleEn: string; actual: string }) => `"${p.titleEn}" is a count and must be a whole number, found ${p.actual}`,
-    hint: () => ({ zh: '件数不能有小数；只有“行政事业性收费”（万元）可以带小数', en: 'counts have no decimals; only the fee amount (万元) may' }),
+    hint: () => ({ zh: `件数不能有小数；只有“${FEES}”（万元）可以带小数`, en: 'counts have no decimals; only the fee amount (万元) may' }),
   },
   RPT2008: {
     severity: 'error',
@@ -301,14 +309,14 @@ export const catalog = {
   RPT3001: {
     severity: 'error',
     rule: 'R1',
-    zh: (p: BalanceParams) => `表三勾稽关系在“总计”列不成立：第一项 + 第二项 = ${p.left}，第三项（七）总计 + 第四项 = ${p.right}`,
+    zh: (p: BalanceParams) => `表三勾稽关系在“总计”列不成立：第一项 + 第二项 = ${p.left}，第三项${RESULTS_TOTAL} + 第四项 = ${p.right}`,
     en: (p: BalanceParams) => `table 3 does not balance in the total column: new + carried over = ${p.left}, results total + carried forward = ${p.right}`,
     hint: (p: BalanceParams) => ({ zh: `四个数中至少有一个有误；若其余三个无误：${p.fixes}`, en: `at least one of the four is wrong; if the other three are right: ${p.fixesEn}` }),
   },
   RPT3002: {
     severity: 'error',
     rule: 'R1c',
-    zh: (p: BalanceParams) => `表三勾稽关系在“${p.column}”列不成立：第一项 + 第二项 = ${p.left}，第三项（七）总计 + 第四项 = ${p.right}`,
+    zh: (p: BalanceParams) => `表三勾稽关系在“${p.column}”列不成立：第一项 + 第二项 = ${p.left}，第三项${RESULTS_TOTAL} + 第四项 = ${p.right}`,
     en: (p: BalanceParams) => `table 3 does not balance in column "${p.columnEn}": new + carried over = ${p.left}, results total + carried forward = ${p.right}`,
     hint: (p: BalanceParams) => ({ zh: `四个数中至少有一个有误；若其余三个无误：${p.fixes}`, en: `at least one of the four is wrong; if the other three are right: ${p.fixesEn}` }),
   },
@@ -322,9 +330,9 @@ export const catalog = {
   RPT3004: {
     severity: 'error',
     rule: 'R3',
-    zh: (p: SumParams) => `（七）总计的“${p.cell}”列应为 ${p.expected}，实际为 ${p.actual}`,
+    zh: (p: SumParams) => `${RESULTS_TOTAL}的“${p.cell}”列应为 ${p.expected}，实际为 ${p.actual}`,
     en: (p: SumParams) => `results total, column "${p.cellEn}": should be ${p.expected}, found ${p.actual}`,
-    hint: (p: SumParams) => ({ zh: `（七）总计 = （一）至（六）各小项之和：${p.formula}；也可以删去 total，自动求和`, en: `results total = the sum of all result rows: ${p.formulaEn}; or delete total and it is computed` }),
+    hint: (p: SumParams) => ({ zh: `${RESULTS_TOTAL} = （一）至（六）各小项之和：${p.formula}；也可以删去 total，自动求和`, en: `results total = the sum of all result rows: ${p.formulaEn}; or delete total and it is computed` }),
   },
   RPT3005: {
     severity: 'error',
@@ -336,7 +344,7 @@ export const catalog = {
   RPT3007: {
     severity: 'warning',
     rule: 'R7',
-    zh: (p: { actual: string }) => `行政事业性收费 ${p.actual} 万元，数额异常大，可能是按“元”填写的`,
+    zh: (p: { actual: string }) => `${FEES} ${p.actual} 万元，数额异常大，可能是按“元”填写的`,
     en: (p: { actual: string }) => `administrative fees of ${p.actual} 万元 are implausibly large; probably written in 元`,
     hint: (p: { converted: string }) => ({ zh: `表中单位是万元：若原数是元，应写 ${p.converted}`, en: `the unit is 万元 (10,000 yuan): if this is in yuan, write ${p.converted}` }),
   },
@@ -344,7 +352,7 @@ export const catalog = {
     severity: 'error',
     rule: 'R8',
     zh: (p: { column: string; expected: string; actual: string; previousYear: number }) =>
-      `“二、上年结转政府信息公开申请数量”的“${p.column}”应等于${p.previousYear}年报告的“结转下年度继续办理” ${p.expected}，实际为 ${p.actual}`,
+      `“${CARRIED_OVER}”的“${p.column}”应等于${p.previousYear}年报告的“结转下年度继续办理” ${p.expected}，实际为 ${p.actual}`,
     en: (p: { columnEn: string; expected: string; actual: string; previousYear: number }) =>
       `carried over (${p.columnEn}) must equal the ${p.previousYear} report's carried forward ${p.expected}, found ${p.actual}`,
     hint: (p: { previousFile: string; previousYear: number }) => ({
@@ -358,7 +366,7 @@ export const catalog = {
     // Last year's figure plus this year's can come out negative: then no single number is proposed.
     zh: (p: { row: string; expected: number; actual: string }) =>
       p.expected >= 0
-        ? `“${p.row}”现行有效件数按上年推算应为 ${p.expected}，实际为 ${p.actual}`
+        ? `“${p.row}”${IN_FORCE.label}按上年推算应为 ${p.expected}，实际为 ${p.actual}`
         : `“${p.row}”的件数前后矛盾：上年现行有效加本年制发少于本年废止`,
     en: (p: { rowEn: string; expected: number; actual: string }) =>
       p.expected >= 0
@@ -375,14 +383,14 @@ export const catalog = {
     zh: (p: { organ: string }) => `“${p.organ}”一般没有制定规章的权限，规章一行通常应为 0`,
     en: (p: { organ: string }) => `"${p.organ}" normally has no power to make 规章 (rules); the rules row is usually 0`,
     hint: () => ({
-      zh: '只有省级、设区的市和自治州人民政府及国务院部门可以制定规章（《立法法》）；行政规范性文件应填在下一行',
+      zh: `只有省级、设区的市和自治州人民政府及国务院部门可以制定规章（《立法法》）；${NORMATIVE.label}应填在下一行`,
       en: 'only provincial, districted-city and autonomous-prefecture governments and State Council departments make rules; normative documents go in the next row',
     }),
   },
   RPT3011: {
     severity: 'error',
     rule: 'R11',
-    zh: () => '“六、其他需要报告的事项”没有内容',
+    zh: () => `“${PART_HEADINGS[5]}”没有内容`,
     en: () => 'part 六 (other matters) is empty',
     hint: () => ({
       zh: '写 processing_fees: {notices: 0, amount_yuan: 0, collected_yuan: 0} 生成信息处理费的标准表述，或写 other_matters',

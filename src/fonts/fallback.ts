@@ -4,8 +4,8 @@
  * (coverage.ts) both walk this one chain, so a file that validates draws every character. Files only:
  * nothing here opens a font.
  */
-import type { FontRole } from '../render/theme';
-import { BUNDLED, FONT_ROLES, type FontFile, type ResolvedRole } from './resolve';
+import { FONT_ROLES, type FontRole } from '../format/font-roles';
+import { BUNDLED, type FontFile, type ResolvedRole } from './resolve';
 
 /** Names one face: a file, and the face inside a collection. */
 export const faceKey = (file: FontFile) => `${file.file}#${file.postscriptName ?? ''}`;

@@ -3,12 +3,13 @@
  * then the faces of the other roles, then the shipped fonts, so no character is ever drawn as a
  * .notdef box. A character no font has is reported by the caller as a diagnostic.
  */
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
+import { FONT_ROLES, type FontRole } from '../format/font-roles';
 import { FontDataError } from './cmap';
 import { faceKey, fallbackChain } from './fallback';
-import { FONT_ROLES, type FontFile, type ResolvedRole } from './resolve';
-import { TrueTypeSubset, TrueTypeTables } from './truetype';
-import type { FontRole } from '../render/theme';
+import { openFont, trueTypeTables, unshaped } from './fontkit-adapter';
+import type { FontFile, ResolvedRole } from './resolve';
+import type { TrueTypeTables } from './truetype';
 
 /** An opened face: the fontkit font, and a key that names it in the PDF (stable per file). */
 export interface Face {
@@ -19,61 +20,6 @@ export interface Face {
   /** Its raw TrueType tables, for fast metrics and subsetting (undefined for CFF fonts). */
   raw: TrueTypeTables | undefined;
   file: FontFile;
-}
-
-/** The glyph fields pdfkit reads while encoding text: id, advance (font units) and the characters it stands for. */
-interface LightGlyph {
-  id: number;
-  advanceWidth: number;
-  codePoints: number[];
-}
-
-/** The raw TrueType tables of a face, when it has glyf outlines (undefined for CFF fonts). */
-function trueTypeTables(font: fontkit.Font): TrueTypeTables | undefined {
-  const internals = font as unknown as { directory?: { tables: Record<string, { offset: number; length: number }> }; stream?: { buffer: Uint8Array } };
-  const tables = internals.directory?.tables;
-  const bytes = internals.stream?.buffer;
-  return tables && bytes && TrueTypeTables.supports(tables) ? new TrueTypeTables(bytes, tables) : undefined;
-}
-
-/**
- * A view of a font for pdfkit. Its layout maps each character to its default glyph at its advance
- * width: pdfkit shapes every string it draws (twice: once to measure), which for this text changes
- * nothing but costs ~100 ms a report, and positions must equal the advances the line breaker
- * measured. Glyph metrics, the post fields and the embedded subset come from the raw TrueType tables (truetype.ts).
- */
-function unshaped(font: fontkit.Font, raw: TrueTypeTables | undefined): fontkit.Font {
-  const view = Object.create(font) as { layout: (text: string) => unknown; getGlyph: (id: number) => unknown; createSubset: () => unknown };
-  const glyph = (id: number, codePoints: number[]): LightGlyph | fontkit.Glyph =>
-    raw ? { id, advanceWidth: raw.metrics(id).advance, codePoints } : font.getGlyph(id, codePoints);
-  view.layout = (text: string) => {
-    const glyphs: (LightGlyph | fontkit.Glyph)[] = [];
-    const positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[] = [];
-    let advanceWidth = 0;
-    for (const char of text) {
-      const codePoint = char.codePointAt(0) ?? 0;
-      const g = glyph(font.glyphForCodePoint(codePoint).id, [codePoint]);
-      glyphs.push(g);
-      positions.push({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
-      advanceWidth += g.advanceWidth;
-    }
-    return { glyphs, positions, advanceWidth };
-  };
-  if (raw) {
-    view.getGlyph = (id: number) => glyph(id, []);
-    view.createSubset = () => new TrueTypeSubset(raw);
-    // fontkit's `post` is a getter on the font itself: shadow it with the fixed fields alone (truetype.ts).
-    const post = raw.postHeader();
-    if (post) Object.defineProperty(view, 'post', { value: post });
-  }
-  return view as unknown as fontkit.Font;
-}
-
-function open(file: FontFile, bytes?: Uint8Array): fontkit.Font {
-  const opened = bytes ? fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.postscriptName) : fontkit.openSync(file.file, file.postscriptName);
-  // A collection opened without a PostScript name is the whole collection; take its first face.
-  const collection = opened as unknown as { fonts?: fontkit.Font[] };
-  return collection.fonts?.[0] ?? (opened as fontkit.Font);
 }
 
 export class FontSet {
@@ -97,7 +43,7 @@ export class FontSet {
     if (!face) {
       let font: fontkit.Font;
       try {
-        font = open(file, this.prefetched.get(file.file));
+        font = openFont(file, this.prefetched.get(file.file));
       } catch (error) {
         // cmap.ts refuses most damage before rendering; what it cannot see surfaces here.
         throw new FontDataError(error instanceof Error ? error.message : String(error), file.file);

@@ -2,10 +2,10 @@
  * Font sets per configuration, one per thread: resolved once, the role fonts read asynchronously
  * (the reads overlap with loading fontkit and pdfkit) and opened on first use.
  */
+import { FONT_ROLES, type FontRole } from '../format/font-roles';
 import type { Host } from '../host';
-import type { FontRole } from '../render/theme';
 import type { FontSet } from './font-set';
-import { FONT_ROLES, resolveFonts } from './resolve';
+import { resolveFonts } from './resolve';
 
 const fontSets = new Map<string, Promise<FontSet>>();
 

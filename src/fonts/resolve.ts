@@ -8,19 +8,11 @@
 import * as path from 'node:path';
 import type { Host } from '../host';
 import { PACKAGE_ROOT } from '../package-root';
-import type { FontRole } from '../render/theme';
+import { FONT_ROLES, type FontRole } from '../format/font-roles';
 import { KAI_WOFF, shippedKai } from './shipped-kai';
 
-export const FONT_ROLES: readonly FontRole[] = ['fangsong', 'heiti', 'kaiti', 'xiaobiaosong', 'songti'];
-
-/** What each role is called in messages and on the command line (--font fangsong=FILE). */
-export const ROLE_NAMES: Record<FontRole, { zh: string; en: string }> = {
-  fangsong: { zh: '仿宋（正文）', en: 'FangSong (body)' },
-  heiti: { zh: '黑体（一级标题）', en: 'HeiTi (level-1 headings)' },
-  kaiti: { zh: '楷体（二级标题）', en: 'KaiTi (level-2 headings)' },
-  xiaobiaosong: { zh: '小标宋（标题）', en: 'XiaoBiaoSong (title)' },
-  songti: { zh: '宋体（页码）', en: 'SongTi (page numbers)' },
-};
+/** The roles and their names are the format's (format/font-roles.ts); the CLI takes them from here. */
+export { FONT_ROLES, ROLE_NAMES } from '../format/font-roles';
 
 /** A font file, and for a collection (.ttc) the PostScript name of the face in it. */
 export interface FontFile {

@@ -42,6 +42,8 @@ export type SingleValueKey = 'licensing' | 'punishment' | 'enforcement' | 'fees'
 
 /** Item 一 heading of table 二; the other items follow in SINGLE_VALUE_BLOCKS. */
 export const DOCUMENT_BLOCK_ITEM = '第二十条第（一）项';
+/** The items of 第二十条 that table 二 reports, as its summary and the schema name them. */
+export const PROACTIVE_ITEMS = '第二十条第（一）（五）（六）（八）项';
 export const CONTENT_LABEL = '信息内容';
 
 export const SINGLE_VALUE_BLOCKS: readonly SingleValueBlock[] = [
@@ -80,7 +82,9 @@ export const APPLICANT_COLUMNS = [
 ] as const;
 export const APPLICANT_TOTAL_INDEX = 6;
 
-export const TABLE3_CORNER = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+/** Table 三's balance (勾稽关系) in words, as its corner cell states it. */
+export const TABLE3_BALANCE = '第一项加第二项之和，等于第三项加第四项之和';
+export const TABLE3_CORNER = `（本列数据的勾稽关系为：${TABLE3_BALANCE}）`;
 export const TABLE3_APPLICANTS = '申请人情况';
 export const TABLE3_ORGANISATIONS = '法人或其他组织';
 
@@ -191,6 +195,14 @@ export const APPLICATION_ROWS: readonly ApplicationRow[] = [
   { path: [...RESULTS, 'total'], kind: 'total', label: '（七）总计', en: 'results total' },
   { path: ['applications', 'carry_forward'], kind: 'top', label: '四、结转下年度继续办理', en: 'carried forward to next year' },
 ];
+
+/** The row of table 三 whose numbers are at `path`, e.g. ['applications', 'results', 'total']. */
+export function applicationRow(path: readonly string[]): ApplicationRow {
+  const wanted = path.join('/');
+  const row = APPLICATION_ROWS.find((r) => r.path.join('/') === wanted);
+  if (!row) throw new Error(`table 三 has no row at ${wanted}`);
+  return row;
+}
 
 /** The label spanning rows 3–24 of table 三. */
 export const RESULTS_LABEL = '三、本年度办理结果';

@@ -72,5 +72,11 @@ export const LABEL_BREAKS: Readonly<Record<string, string>> = {
  */
 export const TABLE3_COLUMN_CHARS = { results: 3, group: 3, data: 2.5 } as const;
 
-/** Column widths of tables 二 and 四 as fractions of the type area (label column first in 二). */
+/** Column widths of table 二 as fractions of the type area, label column first. */
 export const PROACTIVE_COLUMN_FRACTIONS = [0.28, 0.24, 0.24, 0.24] as const;
+
+/** Table 四's grid columns (five for 行政复议, five for each 行政诉讼 group) share the type area equally. */
+export const caseColumnFractions = (columns: number): number[] => Array.from({ length: columns }, () => 1 / columns);
+
+/** Type size of each table: 二 in 4号; 三 and 四, with many narrow columns, in 五号. */
+export const TABLE_SIZE_PT = { proactive: 14, applications: 10.5, reviewLitigation: 10.5 } as const;

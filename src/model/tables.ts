@@ -4,6 +4,7 @@
  */
 import {
   APPLICANT_COLUMNS,
+  APPLICANT_TOTAL_INDEX,
   APPLICATION_ROWS,
   CASE_COLUMNS,
   CASE_ROWS,
@@ -12,6 +13,8 @@ import {
   DOCUMENT_COUNT_COLUMNS,
   DOCUMENT_ROWS,
   LITIGATION_LABEL,
+  PART_HEADINGS,
+  PROACTIVE_ITEMS,
   RESULT_GROUPS,
   RESULTS_LABEL,
   SINGLE_VALUE_BLOCKS,
@@ -19,7 +22,7 @@ import {
   TABLE3_CORNER,
   TABLE3_ORGANISATIONS,
 } from '../format/national-2021';
-import { PROACTIVE_COLUMN_FRACTIONS, TABLE3_COLUMN_CHARS } from '../format/table-layout-2021';
+import { caseColumnFractions, PROACTIVE_COLUMN_FRACTIONS, TABLE3_COLUMN_CHARS, TABLE_SIZE_PT } from '../format/table-layout-2021';
 import { rowAt } from '../report/rows';
 import type { Report } from '../report/types';
 import { CELL_PADDING_PT, TYPE_AREA } from '../render/theme';
@@ -53,6 +56,8 @@ class GridBuilder {
 }
 
 const count = (value: number) => String(value);
+/** A part's heading without its number (一、), as a table's summary names it. */
+const partTitle = (part: 1 | 2 | 3) => PART_HEADINGS[part].slice(2);
 
 /** Points of type-area width per fraction, and the room a cell's padding takes. */
 const PADDING = 2 * CELL_PADDING_PT.x;
@@ -102,17 +107,15 @@ export function proactiveTable(report: Report, feesText: string): TableBlock {
   return {
     kind: 'table',
     id: 'proactive',
-    summary: '主动公开政府信息情况：第二十条第（一）（五）（六）（八）项',
-    grid: fitGrid(PROACTIVE_COLUMN_FRACTIONS, 14, { rowCount: g.row, headerRows: 0, keepTogether: true, cells: g.cells }),
+    summary: `${partTitle(1)}：${PROACTIVE_ITEMS}`,
+    grid: fitGrid(PROACTIVE_COLUMN_FRACTIONS, TABLE_SIZE_PT.proactive, { rowCount: g.row, headerRows: 0, keepTogether: true, cells: g.cells }),
     origin: '/proactive',
   };
 }
 
-const TABLE3_SIZE_PT = 10.5;
-
 /** Table 三's columns: the label columns and the data columns at their set widths, the item column the rest. */
 function applicationColumns(): number[] {
-  const pt = (chars: number) => (chars + SLACK_EMS) * TABLE3_SIZE_PT + PADDING;
+  const pt = (chars: number) => (chars + SLACK_EMS) * TABLE_SIZE_PT.applications + PADDING;
   const results = pt(TABLE3_COLUMN_CHARS.results);
   const group = pt(TABLE3_COLUMN_CHARS.group);
   const data = pt(TABLE3_COLUMN_CHARS.data);
@@ -130,7 +133,7 @@ export function applicationsTable(report: Report): TableBlock {
   const organisations = rest.slice(0, -1);
   g.add(LABELS, natural?.label ?? '', { rowSpan: 2, header: 'column' });
   g.add(LABELS + 1, TABLE3_ORGANISATIONS, { colSpan: organisations.length, header: 'column' });
-  g.add(LABELS + APPLICANT_COLUMNS.length - 1, '总计', { rowSpan: 2, header: 'column' }).next();
+  g.add(LABELS + APPLICANT_TOTAL_INDEX, APPLICANT_COLUMNS[APPLICANT_TOTAL_INDEX].label, { rowSpan: 2, header: 'column' }).next();
   organisations.forEach((column, i) => g.add(LABELS + 1 + i, column.label, { header: 'column' }));
   g.next();
 
@@ -160,8 +163,8 @@ export function applicationsTable(report: Report): TableBlock {
   return {
     kind: 'table',
     id: 'applications',
-    summary: '收到和处理政府信息公开申请情况（按申请人类型统计）',
-    grid: fitGrid(applicationColumns(), TABLE3_SIZE_PT, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
+    summary: `${partTitle(2)}（按申请人类型统计）`,
+    grid: fitGrid(applicationColumns(), TABLE_SIZE_PT.applications, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
     origin: '/applications',
   };
 }
@@ -184,8 +187,8 @@ export function reviewLitigationTable(report: Report): TableBlock {
   return {
     kind: 'table',
     id: 'review_litigation',
-    summary: '政府信息公开行政复议、行政诉讼情况',
-    grid: fitGrid(Array.from({ length: n * 3 }, () => 1 / (n * 3)), 10.5, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
+    summary: partTitle(3),
+    grid: fitGrid(caseColumnFractions(n * 3), TABLE_SIZE_PT.reviewLitigation, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
     origin: '/review_litigation',
   };
 }

@@ -28,8 +28,8 @@ export const TYPE_AREA = {
 /** Line pitch of body text: the type area height over 22 lines (≈ 28.9 pt). */
 export const LINE_PITCH_PT = TYPE_AREA.heightPt / GRID.lines;
 
-/** Font roles of the format; each renderer maps a role to real font names or files. */
-export type FontRole = 'fangsong' | 'heiti' | 'kaiti' | 'xiaobiaosong' | 'songti';
+/** Font roles of the format (format/font-roles.ts); each renderer maps a role to real font names or files. */
+export type { FontRole } from '../format/font-roles';
 
 export const SIZE_PT = {
   /** 3号 */
@@ -41,6 +41,8 @@ export const SIZE_PT = {
 } as const;
 
 /** Which role each kind of text uses. */
+import type { FontRole } from '../format/font-roles';
+
 export const ROLE = {
   body: 'fangsong',
   title: 'xiaobiaosong',

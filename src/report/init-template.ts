@@ -5,13 +5,18 @@
  */
 import {
   APPLICANT_COLUMNS,
+  applicationRow,
   CASE_COLUMNS,
   CASE_ROWS,
+  DOCUMENT_BLOCK_ITEM,
   DOCUMENT_COUNT_COLUMNS,
   DOCUMENT_ROWS,
+  LITIGATION_LABEL,
   PART_HEADINGS,
   RESULT_GROUPS,
+  RESULTS_LABEL,
   SINGLE_VALUE_BLOCKS,
+  TABLE3_BALANCE,
 } from '../format/national-2021';
 
 export interface InitOptions {
@@ -27,8 +32,9 @@ const zeros = (n: number) => `[${Array.from({ length: n }, () => '0').join(', ')
 const quote = (text: string) => JSON.stringify(text);
 
 export function initTemplate({ year, organ, schemaPath }: InitOptions): string {
-  const applicantRow = (indent: string, key: string, label: string) =>
-    `${indent}${key}: ${zeros(APPLICANT_COLUMNS.length)}   # ${label}`;
+  /** The row at `path` under applications, keyed by the path's last key and commented with its label. */
+  const applicantRow = (indent: string, ...path: string[]) =>
+    `${indent}${path.at(-1)}: ${zeros(APPLICANT_COLUMNS.length)}   # ${applicationRow(['applications', ...path]).label}`;
   const lines: string[] = [
     `# yaml-language-server: $schema=${schemaPath}`,
     `# ${organ}${year}年政府信息公开工作年度报告 — 源文件（nianbao）`,
@@ -60,7 +66,7 @@ export function initTemplate({ year, organ, schemaPath }: InitOptions): string {
     '',
     `# ${PART_HEADINGS[1]}（表二）`,
     'proactive:',
-    `  # 第二十条第（一）项：${DOCUMENT_COUNT_COLUMNS.map((c) => c.label).join('、')}`,
+    `  # ${DOCUMENT_BLOCK_ITEM}：${DOCUMENT_COUNT_COLUMNS.map((c) => c.label).join('、')}`,
     ...DOCUMENT_ROWS.map((row) => `  ${row.key}: {${DOCUMENT_COUNT_COLUMNS.map((c) => `${c.key}: 0`).join(', ')}}   # ${row.label}`),
     ...SINGLE_VALUE_BLOCKS.flatMap((block) => [
       `  # ${block.item}：${block.valueLabel}`,
@@ -69,24 +75,24 @@ export function initTemplate({ year, organ, schemaPath }: InitOptions): string {
     '',
     `# ${PART_HEADINGS[2]}（表三）`,
     `# 每行依次为：${APPLICANT_COLUMNS.map((c) => c.label).join('、')}；只写前 6 个数时总计自动求和`,
-    '# 勾稽关系：第一项加第二项之和，等于第三项加第四项之和',
+    `# 勾稽关系：${TABLE3_BALANCE}`,
     'applications:',
-    applicantRow('  ', 'new', '一、本年新收政府信息公开申请数量'),
-    applicantRow('  ', 'carried_over', '二、上年结转政府信息公开申请数量'),
-    '  results:                           # 三、本年度办理结果',
-    applicantRow('    ', 'disclosed', '（一）予以公开'),
-    applicantRow('    ', 'partially_disclosed', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）'),
+    applicantRow('  ', 'new'),
+    applicantRow('  ', 'carried_over'),
+    `  results:                           # ${RESULTS_LABEL}`,
+    applicantRow('    ', 'results', 'disclosed'),
+    applicantRow('    ', 'results', 'partially_disclosed'),
     ...RESULT_GROUPS.flatMap((group) => [
       `    ${group.key}:   # ${group.label}`,
-      ...group.rows.map((row) => applicantRow('      ', row.key, row.label)),
+      ...group.rows.map((row) => applicantRow('      ', 'results', group.key, row.key)),
     ]),
-    '    # total: （七）总计 — 可省略，自动求和；填写时逐格核对',
-    applicantRow('  ', 'carry_forward', '四、结转下年度继续办理'),
+    `    # total: ${applicationRow(['applications', 'results', 'total']).label} — 可省略，自动求和；填写时逐格核对`,
+    applicantRow('  ', 'carry_forward'),
     '',
     `# ${PART_HEADINGS[3]}（表四）`,
     `# 每组依次为：${CASE_COLUMNS.map((c) => c.label).join('、')}`,
     'review_litigation:',
-    ...CASE_ROWS.map((row) => `  ${row.key}: ${zeros(CASE_COLUMNS.length)}   # ${row.label === '行政复议' ? row.label : `行政诉讼·${row.label}`}`),
+    ...CASE_ROWS.map((row) => `  ${row.key}: ${zeros(CASE_COLUMNS.length)}   # ${row.key === 'review' ? row.label : `${LITIGATION_LABEL}·${row.label}`}`),
     '',
     `# ${PART_HEADINGS[4]}`,
     'problems: |',

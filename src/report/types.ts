@@ -3,6 +3,7 @@
  * 总计, a missing （七）总计 is computed). The JSON Schema in schemas/ describes the same shape; a test
  * (tests/schema.test.ts) checks that the two agree key for key.
  */
+import type { FontRole } from '../format/font-roles';
 
 /** Free text: paragraphs separated by blank lines, or a list of paragraphs and headed sections. */
 export type Text = string | TextItem[];
@@ -91,7 +92,7 @@ export interface Report {
   other_matters?: Text;
   processing_fees?: ProcessingFees;
   /** Font files for the PDF, by role; relative paths are relative to the report file. */
-  fonts?: Partial<Record<'fangsong' | 'heiti' | 'kaiti' | 'xiaobiaosong' | 'songti', string>>;
+  fonts?: Partial<Record<FontRole, string>>;
 }
 
 /**

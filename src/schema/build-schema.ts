@@ -3,8 +3,10 @@
  * the tables cannot disagree on a key or a label. `npm run schema` writes the file; a test fails when
  * the committed file differs from what this produces.
  */
+import { FONT_ROLE_FACES, FONT_ROLES } from '../format/font-roles';
 import {
   APPLICANT_COLUMNS,
+  applicationRow,
   CASE_COLUMNS,
   CASE_ROWS,
   DOCUMENT_COUNT_COLUMNS,
@@ -12,8 +14,11 @@ import {
   MAX_COUNT,
   MAX_FEE_WAN,
   PART_HEADINGS,
+  PROACTIVE_ITEMS,
   RESULT_GROUPS,
+  RESULTS_LABEL,
   SINGLE_VALUE_BLOCKS,
+  TABLE3_BALANCE,
 } from '../format/national-2021';
 
 type Json = { [key: string]: unknown };
@@ -82,13 +87,14 @@ function proactiveSchema(): Json {
           : count(`${row.label}：${block.valueLabel}`, block.item);
     }
   }
-  return object(PART_HEADINGS[1], properties, Object.keys(properties), '表二：第二十条第（一）（五）（六）（八）项');
+  return object(PART_HEADINGS[1], properties, Object.keys(properties), `表二：${PROACTIVE_ITEMS}`);
 }
 
 function applicationsSchema(): Json {
+  const row = (...path: string[]) => applicantRow(applicationRow(['applications', ...path]).label);
   const results: Record<string, Json> = {
-    disclosed: applicantRow('（一）予以公开'),
-    partially_disclosed: applicantRow('（二）部分公开（区分处理的，只计这一情形，不计其他情形）'),
+    disclosed: row('results', 'disclosed'),
+    partially_disclosed: row('results', 'partially_disclosed'),
   };
   for (const group of RESULT_GROUPS) {
     results[group.key] = object(
@@ -97,18 +103,18 @@ function applicationsSchema(): Json {
       group.rows.map((r) => r.key),
     );
   }
-  results.total = applicantRow('（七）总计');
+  results.total = row('results', 'total');
   const resultKeys = Object.keys(results).filter((k) => k !== 'total');
   return object(
     PART_HEADINGS[2],
     {
-      new: applicantRow('一、本年新收政府信息公开申请数量'),
-      carried_over: applicantRow('二、上年结转政府信息公开申请数量'),
-      results: object('三、本年度办理结果', results, resultKeys, '（七）总计可省略：省略时自动求和，填写时逐格核对'),
-      carry_forward: applicantRow('四、结转下年度继续办理'),
+      new: row('new'),
+      carried_over: row('carried_over'),
+      results: object(RESULTS_LABEL, results, resultKeys, `${applicationRow(['applications', 'results', 'total']).label}可省略：省略时自动求和，填写时逐格核对`),
+      carry_forward: row('carry_forward'),
     },
     ['new', 'carried_over', 'results', 'carry_forward'],
-    '表三；勾稽关系：第一项加第二项之和，等于第三项加第四项之和',
+    `表三；勾稽关系：${TABLE3_BALANCE}`,
   );
 }
 
@@ -150,7 +156,7 @@ export function buildReportSchema(): Json {
         [],
         '前言中的联系方式',
       ),
-      overview: text(PART_HEADINGS[0], '一、总体情况：主动公开、依申请公开、政府信息管理、平台建设、监督保障等'),
+      overview: text(PART_HEADINGS[0], `${PART_HEADINGS[0]}：主动公开、依申请公开、政府信息管理、平台建设、监督保障等`),
       proactive: proactiveSchema(),
       applications: applicationsSchema(),
       review_litigation: object(
@@ -163,13 +169,13 @@ export function buildReportSchema(): Json {
       other_matters: text(PART_HEADINGS[5], '信息处理费以外的其他事项；可省略'),
       fonts: object(
         '字体',
-        {
-          fangsong: string('仿宋字体文件', '正文；TTF/OTF/TTC 文件路径，相对路径以本文件所在目录为准'),
-          heiti: string('黑体字体文件', '一级标题'),
-          kaiti: string('楷体字体文件', '二级标题'),
-          xiaobiaosong: string('小标宋字体文件', '文档标题'),
-          songti: string('宋体字体文件', '页码'),
-        },
+        Object.fromEntries(
+          FONT_ROLES.map((role, i) => {
+            const { face, use } = FONT_ROLE_FACES[role];
+            // The first role's description also says how a path is read, once for all.
+            return [role, string(`${face.zh}字体文件`, i === 0 ? `${use.zh}；TTF/OTF/TTC 文件路径，相对路径以本文件所在目录为准` : use.zh)];
+          }),
+        ),
         [],
         '可省略：PDF 使用的字体文件；未指定时依次使用本机安装的公文字体和 nianbao 自带的开源字体',
       ),

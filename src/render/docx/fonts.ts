@@ -2,7 +2,7 @@
  * The fonts the DOCX names, per role: the 公文 face as Word and WPS know it, with the common Windows
  * face as the alternative name (w:altName), so a PC without the GB2312 faces still shows 仿宋/楷体.
  */
-import type { FontRole } from '../theme';
+import type { FontRole } from '../../format/font-roles';
 
 export const WORD_FONTS: Record<FontRole, { name: string; altName: string; family: 'roman' | 'modern' | 'script' }> = {
   fangsong: { name: '仿宋_GB2312', altName: '仿宋', family: 'modern' },

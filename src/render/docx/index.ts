@@ -10,7 +10,6 @@ import {
   Footer,
   HeightRule,
   LineRuleType,
-  Packer,
   PageNumber,
   Paragraph,
   Table,
@@ -29,8 +28,8 @@ import type { Align, Block, GridCell, ReportDoc, TableBlock } from '../../model/
 import { fullWidthChars } from '../../model/break-lines';
 import { signaturePlacement } from '../../model/signature';
 import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA, type FontRole } from '../theme';
+import { documentParts } from './docx-adapter';
 import { fontTableXml, WORD_FONTS } from './fonts';
-import { withParagraphDefaults } from './paragraph-defaults';
 import { coreXml, writeZip } from './reproducible';
 
 const twip = (pt: number) => Math.round(pt * 20);
@@ -276,15 +275,7 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
       },
     ],
   });
-  // docx's own packer zips with the current time and a JavaScript deflate; take its parts instead
-  // (Packer.compiler, docx 9.15 — pinned in package.json) and zip them in reproducible.ts.
-  const compiler = (Packer as unknown as { compiler: { compile(file: Document, prettify: undefined, overrides: { path: string; data: string }[]): Map<string, string | Uint8Array> } }).compiler;
-  const parts = compiler.compile(document, undefined, [
-    { path: 'docProps/core.xml', data: coreXml(doc, options.timestamp) },
-    { path: 'word/fontTable.xml', data: fontTableXml() },
-  ]);
-  return writeZip(
-    [...parts].map(([name, data]): [string, Uint8Array] => [name, typeof data === 'string' ? Buffer.from(name === 'word/styles.xml' ? withParagraphDefaults(data) : data, 'utf8') : data]),
-    options.timestamp,
-  );
+  // docx's own packer zips with the current time: take its parts (docx-adapter.ts) and zip them in reproducible.ts.
+  const parts = documentParts(document, { 'docProps/core.xml': coreXml(doc, options.timestamp), 'word/fontTable.xml': fontTableXml() });
+  return writeZip(parts, options.timestamp);
 }

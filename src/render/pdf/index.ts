@@ -12,6 +12,7 @@ import { signaturePlacement } from '../../model/signature';
 import type { Block, ReportDoc, SignatureBlock, TableBlock } from '../../model/types';
 import { CELL_PADDING_PT, GRID, LINE_PITCH_PT, MM_TO_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../theme';
 import { fitsIn, LAYOUT_TOLERANCE_PT } from './fit';
+import { addContent, currentFont, replaceXmpInfo } from './pdfkit-adapter';
 import { layoutTable, rowGroups, rowsHeight, type LaidCell, type TableLayout } from './table';
 import { drawLine, setText, type MissingGlyph, type SetLine, type TextCanvas, type TextStyle } from './text';
 import { xmpDescriptions } from './xmp';
@@ -48,18 +49,10 @@ const STYLES = {
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-/** The parts of pdfkit's embedded font object the direct text writer uses. */
-interface PdfkitFont {
-  id: string;
-  ref(): unknown;
-  encode(text: string): [string[], unknown];
-}
-
 /** Stroke width that thickens 仿宋 into its bold for level-3 headings (text render mode 2). */
 const BOLD_STROKE_PT = 0.35;
 /** Numbers as pdfkit writes them: at most 6 decimals, no exponent. */
 const num = (value: number) => String(Math.round(value * 1e6) / 1e6);
-const size = (doc: Doc) => (doc as unknown as { _fontSize: number })._fontSize;
 
 /**
  * A TJ array for glyphs (one hex code each, unshaped: one per code point) with `extraAfter[i]` pt
@@ -104,20 +97,17 @@ class Typesetter {
         doc.font(key).fontSize(size);
       },
       glyphs: (text, x, baseline, characterSpacing, bold, extraAfter) => {
-        // What pdfkit's text() would write for one unwrapped, unaligned run, without its per-call
-        // measuring and option handling (~35 ms a report). pdfkit's pages are flipped to a top-left
-        // origin, so text is set inside a flip back, as pdfkit does. Relies on pdfkit 0.20 internals
-        // (_font, page.fonts, font.encode): the version is pinned in package.json.
-        const internal = doc as unknown as { _font: PdfkitFont; page: { height: number; fonts: Record<string, unknown> }; addContent(s: string): void };
-        const font = internal._font;
-        internal.page.fonts[font.id] ??= font.ref();
-        const [encoded] = font.encode(text);
-        const ops = [`q ${bold ? `${BOLD_STROKE_PT} w ` : ''}1 0 0 -1 0 ${num(internal.page.height)} cm BT`];
-        ops.push(`1 0 0 1 ${num(x)} ${num(internal.page.height - baseline)} Tm /${font.id} ${num(size(doc))} Tf`);
+        // What pdfkit's text() would write for one unwrapped, unaligned run (pdfkit-adapter.ts).
+        // pdfkit's pages are flipped to a top-left origin, so text is set inside a flip back, as pdfkit does.
+        const font = currentFont(doc);
+        const encoded = font.encode(text);
+        const height = doc.page.height;
+        const ops = [`q ${bold ? `${BOLD_STROKE_PT} w ` : ''}1 0 0 -1 0 ${num(height)} cm BT`];
+        ops.push(`1 0 0 1 ${num(x)} ${num(height - baseline)} Tm /${font.name} ${num(font.sizePt)} Tf`);
         if (bold) ops.push('2 Tr');
         if (characterSpacing) ops.push(`${num(characterSpacing)} Tc`);
-        ops.push(`${extraAfter ? justified(encoded, extraAfter, size(doc)) : `<${encoded.join('')}>`} ${extraAfter ? 'TJ' : 'Tj'} ET Q`);
-        internal.addContent(ops.join(' '));
+        ops.push(`${extraAfter ? justified(encoded, extraAfter, font.sizePt) : `<${encoded.join('')}>`} ${extraAfter ? 'TJ' : 'Tj'} ET Q`);
+        addContent(doc, ops.join(' '));
       },
     };
   }
@@ -427,7 +417,7 @@ export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<
     info,
   } as never);
   // pdfkit's own XMP block is unescaped and lacks ModifyDate: replace it (see xmp.ts).
-  (doc as unknown as { _addInfo: () => void })._addInfo = () =>
+  replaceXmpInfo(doc, () =>
     doc.appendXML(
       xmpDescriptions({
         title: info.Title,
@@ -439,7 +429,8 @@ export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<
         created: timestamp,
         modified: timestamp,
       }),
-    );
+    ),
+  );
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {

@@ -5,7 +5,7 @@
  * inside a word or number, because pdfkit cannot justify Chinese (foliojs/pdfkit#1293).
  */
 import type { Face, FontSet } from '../../fonts/font-set';
-import type { FontRole } from '../theme';
+import type { FontRole } from '../../format/font-roles';
 import { breakLines, gapStretches, LOOSE_EM } from './linebreak';
 
 /** How a run of text is set. */

@@ -7,7 +7,7 @@
  * @example not-ok  new: [1,0,0,0,0,0,1], carried_over: 0s, results all 0, carry_forward: 0s → RPT3002 at /applications/carry_forward/0
  */
 import { makeDiagnostic } from '../../diagnostics/diagnostic';
-import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX } from '../../format/national-2021';
+import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, applicationRow } from '../../format/national-2021';
 import { rowAt, rowPointer } from '../../report/rows';
 import { effectiveCell, eachColumn, resultsTotal } from './cells';
 import { all, type Rule } from './context';
@@ -36,8 +36,8 @@ export const table3Balance: Rule = {
       const column = APPLICANT_COLUMNS[c] as (typeof APPLICANT_COLUMNS)[number];
       // Each value that, changed alone, would balance the column — if it stays a count.
       const fixes = [
-        { zh: '四、结转下年度继续办理', en: 'carried forward', value: n + carried - total },
-        { zh: '（七）总计（即（一）至（六）各项之和）', en: 'the results total (rows （一）–（六）)', value: n + carried - forward },
+        { zh: applicationRow(FORWARD).label, en: 'carried forward', value: n + carried - total },
+        { zh: `${applicationRow(TOTAL).label}（即（一）至（六）各项之和）`, en: 'the results total (rows （一）–（六）)', value: n + carried - forward },
         { zh: '一、本年新收', en: 'new applications', value: total + forward - carried },
         { zh: '二、上年结转', en: 'carried over', value: total + forward - n },
       ].filter((fix) => fix.value >= 0);
@@ -57,7 +57,7 @@ export const table3Balance: Rule = {
             { label: '一、本年新收', en: 'new', value: n, pointer: rowPointer(NEW, c) },
             { label: '二、上年结转', en: 'carried over', value: carried, pointer: rowPointer(CARRIED, c) },
             // A （七）总计 the clerk left out is computed: there is no cell to point at.
-            ...(rowAt(context.report, TOTAL) ? [{ label: '（七）总计', en: 'results total', value: total, pointer: rowPointer(TOTAL, c) }] : []),
+            ...(rowAt(context.report, TOTAL) ? [{ label: applicationRow(TOTAL).label, en: 'results total', value: total, pointer: rowPointer(TOTAL, c) }] : []),
           ]),
         ),
       );

@@ -5,7 +5,7 @@
  * @example not-ok  overview: 共收到政府信息公开申请5件, applications.new total 3  → RPT3014 at /overview
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
-import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX } from '../../format/national-2021';
+import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, applicationRow, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS } from '../../format/national-2021';
 import type { Text } from '../../report/types';
 import { effectiveCell } from './cells';
 import { usable, type Got, type Rule, type RuleContext } from './context';
@@ -21,32 +21,36 @@ interface Claim {
 }
 
 const CLAUSE = '[^，。；：,;]';
+/** Cells as messages name them, with the labels the tables print. */
+const NEW_TOTAL = `表三“${applicationRow(['applications', 'new']).label}”的${APPLICANT_COLUMNS[APPLICANT_TOTAL_INDEX].label}`;
+const [, NORMATIVE] = DOCUMENT_ROWS;
+const [ISSUED, , IN_FORCE] = DOCUMENT_COUNT_COLUMNS;
 const CLAIMS: Claim[] = [
   {
     pattern: new RegExp(`(?:收到|新收|受理)${CLAUSE}{0,12}?申请${CLAUSE}{0,4}?(\\d+)件`, 'g'),
     value: (context) => effectiveCell(context, ['applications', 'new'], APPLICANT_TOTAL_INDEX, APPLICANT_COLUMNS.length),
-    cell: '表三“一、本年新收政府信息公开申请数量”的总计',
+    cell: NEW_TOTAL,
     cellEn: 'table 3 new applications (total)',
     stated: (m) => Number(m[1]),
   },
   {
     pattern: new RegExp(`未(?:收到|受理)${CLAUSE}{0,12}?(?:申请|办理件)`, 'g'),
     value: (context) => effectiveCell(context, ['applications', 'new'], APPLICANT_TOTAL_INDEX, APPLICANT_COLUMNS.length),
-    cell: '表三“一、本年新收政府信息公开申请数量”的总计',
+    cell: NEW_TOTAL,
     cellEn: 'table 3 new applications (total)',
     stated: () => 0,
   },
   {
-    pattern: new RegExp(`(?:制定|出台|制发|印发)${CLAUSE}{0,6}?行政规范性文件(\\d+)件`, 'g'),
+    pattern: new RegExp(`(?:制定|出台|制发|印发)${CLAUSE}{0,6}?${NORMATIVE.label}(\\d+)件`, 'g'),
     value: (context) => usable(context, '/proactive/normative_documents/issued', context.report.proactive.normative_documents.issued),
-    cell: '表二“行政规范性文件”的本年制发件数',
+    cell: `表二“${NORMATIVE.label}”的${ISSUED.label}`,
     cellEn: 'table 2 normative documents issued',
     stated: (m) => Number(m[1]),
   },
   {
     pattern: new RegExp(`现行有效${CLAUSE}{0,6}?规范性文件(?:共)?(\\d+)件`, 'g'),
     value: (context) => usable(context, '/proactive/normative_documents/in_force', context.report.proactive.normative_documents.in_force),
-    cell: '表二“行政规范性文件”的现行有效件数',
+    cell: `表二“${NORMATIVE.label}”的${IN_FORCE.label}`,
     cellEn: 'table 2 normative documents in force',
     stated: (m) => Number(m[1]),
   },

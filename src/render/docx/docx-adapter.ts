@@ -1,0 +1,48 @@
+/**
+ * Every use of docx's private API, written against docx 9.15.2 and checked against the installed
+ * version when this module loads. docx's own packer zips with the current time and a JavaScript
+ * deflate, so the renderer takes the parts from its internal compiler and zips them itself
+ * (reproducible.ts); and docx cannot write every paragraph default a 公文 needs, so word/styles.xml
+ * is patched where docx leaves the defaults empty.
+ */
+import { Packer, type Document } from 'docx';
+import { checkPinned } from '../../pinned-library';
+
+/** The docx release this module was checked against. */
+export const DOCX_VERSION = '9.15.2';
+checkPinned('docx', DOCX_VERSION, 'src/render/docx/docx-adapter.ts');
+
+/** docx's internal compiler: document → part name → XML text or bytes, with whole parts replaced by `overrides`. */
+interface Compiler {
+  compile(file: Document, prettify: undefined, overrides: { path: string; data: string }[]): Map<string, string | Uint8Array>;
+}
+
+/** What docx writes for the defaults it leaves empty; a docx upgrade that changes it must fail loudly. */
+const EMPTY_DEFAULTS = '<w:pPrDefault/>';
+/**
+ * Word's automatic space between East Asian text and Latin letters (w:autoSpaceDE) or digits
+ * (w:autoSpaceDN) switched off, so “2023年1月25日” sets without gaps as in a 公文 (and as the PDF
+ * does). docx knows only autoSpaceDN, so both go into w:pPrDefault, which every paragraph style
+ * inherits. Word writes the off value as "0"; autoSpaceDE precedes autoSpaceDN in CT_PPrBase.
+ */
+const DEFAULTS = '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/></w:pPr></w:pPrDefault>';
+
+/** word/styles.xml with the paragraph defaults filled in. */
+export function withParagraphDefaults(stylesXml: string): string {
+  if (stylesXml.split(EMPTY_DEFAULTS).length !== 2) throw new Error(`word/styles.xml has no single ${EMPTY_DEFAULTS} to fill`);
+  return stylesXml.replace(EMPTY_DEFAULTS, DEFAULTS);
+}
+
+/**
+ * The package's parts in docx's order, as UTF-8 bytes: `overrides` (path → XML) replace whole
+ * parts, and word/styles.xml gets the paragraph defaults.
+ */
+export function documentParts(document: Document, overrides: Record<string, string>): [string, Uint8Array][] {
+  const { compiler } = Packer as unknown as { compiler: Compiler };
+  const parts = compiler.compile(
+    document,
+    undefined,
+    Object.entries(overrides).map(([path, data]) => ({ path, data })),
+  );
+  return [...parts].map(([name, data]) => [name, typeof data === 'string' ? Buffer.from(name === 'word/styles.xml' ? withParagraphDefaults(data) : data, 'utf8') : data]);
+}
