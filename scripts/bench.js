@@ -38,11 +38,13 @@ function time(args) {
   return { ms, rssMb: rss ? Number(rss[1]) / 1024 : NaN };
 }
 
-const baseline = median(Array.from({ length: runs }, () => {
-  const start = process.hrtime.bigint();
-  spawnSync(process.execPath, ['-e', '0']);
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}));
+const baseline = median(
+  Array.from({ length: runs }, () => {
+    const start = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  }),
+);
 
 console.log(`nianbao bench — ${runs} cold runs each, ${os.cpus().length} cores, node ${process.version}`);
 console.log(`node -e 0 (process start alone): median ${baseline.toFixed(0)} ms`);
@@ -53,8 +55,9 @@ for (const c of cases) {
   const rss = median(samples.map((s) => s.rssMb));
   const verdict = c.targetMs === null ? '' : m <= c.targetMs ? `target ${c.targetMs} ms ok` : `target ${c.targetMs} ms OVER`;
   console.log(
-    `${c.name.padEnd(22)} median ${m.toFixed(0).padStart(4)} ms  min ${Math.min(...samples.map((s) => s.ms)).toFixed(0).padStart(4)}  ` +
-      `peak RSS ${Number.isNaN(rss) ? '?' : rss.toFixed(0)} MB  ×${(m / baseline).toFixed(2)} of node start  ${verdict}`,
+    `${c.name.padEnd(22)} median ${m.toFixed(0).padStart(4)} ms  min ${Math.min(...samples.map((s) => s.ms))
+      .toFixed(0)
+      .padStart(4)}  ` + `peak RSS ${Number.isNaN(rss) ? '?' : rss.toFixed(0)} MB  ×${(m / baseline).toFixed(2)} of node start  ${verdict}`,
   );
   console.log(`${''.padEnd(22)} (${gnuTime ? '/usr/bin/time -f %M ' : ''}node bin/report ${c.args.join(' ')})`);
 }

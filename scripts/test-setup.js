@@ -51,7 +51,9 @@ if (packages.size > 0) {
   const list = [...packages].join(' ');
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!root || !has('apt-get')) {
-    console.error(`测试需要这些 Debian 软件包 the tests need these Debian packages:\n  sudo apt-get install -y --no-install-recommends ${list}\n安装后再运行 npm test / install them, then run npm test again.`);
+    console.error(
+      `测试需要这些 Debian 软件包 the tests need these Debian packages:\n  sudo apt-get install -y --no-install-recommends ${list}\n安装后再运行 npm test / install them, then run npm test again.`,
+    );
     process.exit(1);
   }
   console.error(`apt-get install ${list}`);

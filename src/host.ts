@@ -11,7 +11,8 @@ import { threadId } from 'node:worker_threads';
 export type ReadFailure = { kind: 'missing' } | { kind: 'directory' } | { kind: 'unreadable'; reason: string };
 
 /** What a path is, from stat alone (nothing is opened: a FIFO or a device would block or never end). */
-export type FileKind = { kind: 'file'; size: number } | { kind: 'directory' } | { kind: 'special' } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
+export type FileKind =
+  { kind: 'file'; size: number } | { kind: 'directory' } | { kind: 'special' } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
 
 /** SOURCE_DATE_EPOCH: unset, a usable date, or set to something no PDF or ZIP date can hold. */
 export type SourceDateEpoch = { kind: 'unset' } | { kind: 'date'; date: Date } | { kind: 'invalid'; raw: string };

@@ -84,7 +84,11 @@ export interface RenderOptions {
 /** Renders a model to one format. */
 export function render(model: ReportDoc, format: OutputFormat, options: RenderOptions = {}): Promise<RenderResult> {
   const timestamp = (options.timestamp ?? new Date(`${model.meta.date}T00:00:00Z`)).getTime();
-  return renderFormat(options.host ?? nodeHost(), format, model, { timestamp, fonts: options.fonts ?? {}, ...(options.conformance ? { conformance: options.conformance } : {}) });
+  return renderFormat(options.host ?? nodeHost(), format, model, {
+    timestamp,
+    fonts: options.fonts ?? {},
+    ...(options.conformance ? { conformance: options.conformance } : {}),
+  });
 }
 
 export interface BuildOptions extends SourceOptions {

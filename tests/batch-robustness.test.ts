@@ -102,9 +102,16 @@ describe('bad font files are the report’s errors, found by validate and build 
 
   test('a font file that cannot be read is RPT5010 with the reason', () => {
     const real = nodeHost();
-    const denied: Host = { ...real, readRange: () => { throw Object.assign(new Error('denied'), { code: 'EACCES' }); } };
+    const denied: Host = {
+      ...real,
+      readRange: () => {
+        throw Object.assign(new Error('denied'), { code: 'EACCES' });
+      },
+    };
     const diagnostics = checkFontFiles(denied, { kaiti: serif }, () => '/fonts/kaiti');
-    expect(diagnostics.map((d) => [d.code, d.pointer, d.message.en])).toEqual([['RPT5010', '/fonts/kaiti', `cannot read the KaiTi (level-2 headings) font file "${serif}" (EACCES)`]]);
+    expect(diagnostics.map((d) => [d.code, d.pointer, d.message.en])).toEqual([
+      ['RPT5010', '/fonts/kaiti', `cannot read the KaiTi (level-2 headings) font file "${serif}" (EACCES)`],
+    ]);
   });
 
   test('a face fontkit cannot open while rendering is the font’s RPT5009, not a crash', async () => {
@@ -115,7 +122,9 @@ describe('bad font files are the report’s errors, found by validate and build 
     const doc = buildModel(checked.report!);
     // The checks before rendering would refuse this file; here it reaches fontkit directly.
     const result = await pdfRenderer.render(doc, { host: nodeHost(), timestamp: 0, fonts: { kaiti: '/etc/passwd' } });
-    expect(result.diagnostics.map((d) => [d.code, d.message.en.startsWith('the KaiTi (level-2 headings) font file "/etc/passwd" is damaged')])).toEqual([['RPT5009', true]]);
+    expect(result.diagnostics.map((d) => [d.code, d.message.en.startsWith('the KaiTi (level-2 headings) font file "/etc/passwd" is damaged')])).toEqual([
+      ['RPT5009', true],
+    ]);
   });
 
   test('report fonts --font kaiti=/etc/passwd says it is not a font', () => {
@@ -180,14 +189,25 @@ describe('a batch goes on past a bug in one file', () => {
     const code = await runBuild(nodeHost(), io, inputs(['a-400ms.yaml', 'b-10ms.yaml', 'c-10ms.yaml']), options(out), script);
     expect(code).toBe(0);
     const lines = io.err.trim().split('\n');
-    expect(lines).toEqual([`已生成 ${path.join(out, 'a-400ms.docx')}`, `已生成 ${path.join(out, 'b-10ms.docx')}`, `已生成 ${path.join(out, 'c-10ms.docx')}`, '✔ 3 个文件：0 个错误，0 个警告']);
+    expect(lines).toEqual([
+      `已生成 ${path.join(out, 'a-400ms.docx')}`,
+      `已生成 ${path.join(out, 'b-10ms.docx')}`,
+      `已生成 ${path.join(out, 'c-10ms.docx')}`,
+      '✔ 3 个文件：0 个错误，0 个警告',
+    ]);
   });
 
   test('a worker that throws or dies: that file gets RPT5011, the others are built, exit 4, no stack trace', async () => {
     const script = write('fake-worker.js', FAKE_WORKER);
     const out = tempDir();
     const io = recordingIo();
-    const code = await runBuild(nodeHost(), io, inputs(['die-50ms.yaml', 'ok-1.yaml', 'throw.yaml', 'ok-2.yaml', 'die-again.yaml', 'ok-3.yaml']), { ...options(out), json: true }, script);
+    const code = await runBuild(
+      nodeHost(),
+      io,
+      inputs(['die-50ms.yaml', 'ok-1.yaml', 'throw.yaml', 'ok-2.yaml', 'die-again.yaml', 'ok-3.yaml']),
+      { ...options(out), json: true },
+      script,
+    );
     expect(code).toBe(4);
     const result = JSON.parse(io.out) as { files: { file: string; diagnostics: { code: string; message: { en: string } }[]; outputs: string[] }[] };
     expect(result.files.map((f) => [f.file, f.diagnostics.map((d) => d.code), f.outputs.length])).toEqual([
@@ -234,13 +254,19 @@ describe('--jobs', () => {
 });
 
 describe('SOURCE_DATE_EPOCH', () => {
-  test.each(['abc', '1e9', '-5', '1706140800.5', '0', '315532799', '4354819200', '99999999999999999999'])('%s is a usage error for build and validate', (value) => {
-    for (const args of [['build', seed, '--out', tempDir()], ['validate', seed]]) {
-      const r = runReport(args, { env: { SOURCE_DATE_EPOCH: value } });
-      expect(r.status).toBe(2);
-      expect(r.stderr).toContain(`环境变量 SOURCE_DATE_EPOCH 应为 1980–2107 年之间某一时刻的秒数（十进制整数），实际为“${value}”`);
-    }
-  });
+  test.each(['abc', '1e9', '-5', '1706140800.5', '0', '315532799', '4354819200', '99999999999999999999'])(
+    '%s is a usage error for build and validate',
+    (value) => {
+      for (const args of [
+        ['build', seed, '--out', tempDir()],
+        ['validate', seed],
+      ]) {
+        const r = runReport(args, { env: { SOURCE_DATE_EPOCH: value } });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toContain(`环境变量 SOURCE_DATE_EPOCH 应为 1980–2107 年之间某一时刻的秒数（十进制整数），实际为“${value}”`);
+      }
+    },
+  );
 
   test('the range is what a ZIP date can hold: 1980-01-01 to 2107-12-31', () => {
     expect(parseSourceDateEpoch(undefined)).toEqual({ kind: 'unset' });
@@ -281,11 +307,23 @@ describe('standard input and odd file names', () => {
 
 describe('commander’s usage errors speak the CLI’s language and exit 2', () => {
   test.each([
-    [['validate', seed, '--frobnicate'], '错误：未知选项 --frobnicate（report --help 列出全部选项）', 'error: unknown option --frobnicate (report --help lists every option)'],
-    [['frobnicate'], '错误：未知命令 frobnicate（可用命令：validate、build、init、fonts）', 'error: unknown command frobnicate (commands: validate, build, init, fonts)'],
+    [
+      ['validate', seed, '--frobnicate'],
+      '错误：未知选项 --frobnicate（report --help 列出全部选项）',
+      'error: unknown option --frobnicate (report --help lists every option)',
+    ],
+    [
+      ['frobnicate'],
+      '错误：未知命令 frobnicate（可用命令：validate、build、init、fonts）',
+      'error: unknown command frobnicate (commands: validate, build, init, fonts)',
+    ],
     [['validate'], '错误：缺少参数 <files>', 'error: missing argument <files>'],
     [['build', seed, '--out'], '错误：选项 --out <dir> 缺少值', 'error: option --out <dir> needs a value'],
-    [['build', seed, '--pdfa', '9z'], '错误：选项 --pdfa <level> 的值“9z”无效，可选：2b、2a、3b', 'error: option --pdfa <level>: "9z" is not one of 2b, 2a, 3b'],
+    [
+      ['build', seed, '--pdfa', '9z'],
+      '错误：选项 --pdfa <level> 的值“9z”无效，可选：2b、2a、3b',
+      'error: option --pdfa <level>: "9z" is not one of 2b, 2a, 3b',
+    ],
     [['fonts', 'extra'], '错误：fonts 最多接受 0 个参数，实际给出 1 个', 'error: too many arguments for fonts (takes 0, got 1)'],
   ])('%j', (args, zh, en) => {
     const chinese = runReport(args);
@@ -330,7 +368,11 @@ describe('the write protocol never leaves a new and an old output of one report 
       },
     };
   }
-  const state = (out: string) => fs.readdirSync(out).sort().map((name) => `${name}=${fs.readFileSync(path.join(out, name), 'utf8')}`);
+  const state = (out: string) =>
+    fs
+      .readdirSync(out)
+      .sort()
+      .map((name) => `${name}=${fs.readFileSync(path.join(out, name), 'utf8')}`);
 
   test('a rename that fails after the first leaves the new PDF alone, not beside the old DOCX; no temps', () => {
     const { out, pdf, docx } = previousBuild();
@@ -346,7 +388,15 @@ describe('the write protocol never leaves a new and an old output of one report 
   });
 
   test('at every kill point the outputs are all old or all new, never mixed', () => {
-    for (const [operation, nth] of [['writeTemp', 1], ['writeTemp', 2], ['remove', 1], ['remove', 2], ['rename', 1], ['rename', 2], ['rename', 3]] as const) {
+    for (const [operation, nth] of [
+      ['writeTemp', 1],
+      ['writeTemp', 2],
+      ['remove', 1],
+      ['remove', 2],
+      ['rename', 1],
+      ['rename', 2],
+      ['rename', 3],
+    ] as const) {
       const { out, pdf, docx } = previousBuild();
       writeOutputs(failingFrom(operation, nth), fresh(pdf, docx));
       const versions = new Set(state(out).map((entry) => entry.split('=')[1]?.split(' ')[0]));

@@ -47,9 +47,17 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
   [
     'RPT1009',
     'a file the system refuses to read',
-    () => codesOfRun(['validate', '--json', seed], { ...real, readBytes: (file) => (file === seed ? { kind: 'unreadable', reason: 'EACCES' } : real.readBytes(file)) }),
+    () =>
+      codesOfRun(['validate', '--json', seed], {
+        ...real,
+        readBytes: (file) => (file === seed ? { kind: 'unreadable', reason: 'EACCES' } : real.readBytes(file)),
+      }),
   ],
-  ['RPT1010', 'a UTF-16 file', () => codesOfRun(['validate', '--json', write('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]))])],
+  [
+    'RPT1010',
+    'a UTF-16 file',
+    () => codesOfRun(['validate', '--json', write('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]))]),
+  ],
   ['RPT1011', 'a binary file', () => codesOfRun(['validate', '--json', write('binary.yaml', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff]))])],
   [
     'RPT1016',
@@ -60,7 +68,11 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
       return codesOfRun(['validate', '--json', file]);
     },
   ],
-  ['RPT3015', 'a previous report of the wrong year', async () => codesOfCheck(path.join(FIXTURES, 'invalid/r8-r9-cross-year.yaml'), path.join(FIXTURES, 'valid/busy-county.yaml'))],
+  [
+    'RPT3015',
+    'a previous report of the wrong year',
+    async () => codesOfCheck(path.join(FIXTURES, 'invalid/r8-r9-cross-year.yaml'), path.join(FIXTURES, 'valid/busy-county.yaml')),
+  ],
   ['RPT3017', 'a previous report of another organ', async () => codesOfCheck(seed, path.join(FIXTURES, 'valid/busy-county-2022.yaml'))],
   [
     'RPT5001',

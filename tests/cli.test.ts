@@ -47,7 +47,9 @@ describe('report validate', () => {
     ]);
     const first = out.files[1].diagnostics[0];
     expect(first).toMatchObject({ code: 'RPT3002', severity: 'error', line: 53, column: 19, pointer: '/applications/carry_forward/0', rule: 'R1c' });
-    expect(first.message.en).toBe('table 3 does not balance in column "natural persons": new + carried over = 8 + 1 = 9, results total + carried forward = 8 + 0 = 8');
+    expect(first.message.en).toBe(
+      'table 3 does not balance in column "natural persons": new + carried over = 8 + 1 = 9, results total + carried forward = 8 + 0 = 8',
+    );
     expect(first.hints[0].en).toBe(
       'at least one of the four is wrong; if the other three are right: carried forward should be 1; or the results total (rows （一）–（六）) should be 9; or new applications should be 7; or carried over should be 0',
     );
@@ -88,7 +90,9 @@ describe('report validate', () => {
     fs.writeFileSync(preload, "delete require('node:zlib').crc32;\n");
     const r = runReport(['validate', seed], { env: { NODE_OPTIONS: `--require ${preload}` } });
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`nianbao 需要 Node.js 20.15 或更新版本（22.x 需 22.2 或更新），当前为 ${process.version} / nianbao needs Node.js 20.15 or later (22.2 or later on 22.x); this is ${process.version}\n`);
+    expect(r.stderr).toBe(
+      `nianbao 需要 Node.js 20.15 或更新版本（22.x 需 22.2 或更新），当前为 ${process.version} / nianbao needs Node.js 20.15 or later (22.2 or later on 22.x); this is ${process.version}\n`,
+    );
     expect(JSON.parse(fs.readFileSync('package.json', 'utf8')).engines.node).toBe('^20.15.0 || >=22.2.0');
   });
 });
@@ -224,11 +228,15 @@ describe('report build: PDF, fonts, parallel batches', () => {
     const { nodeHost } = await import('../src/host');
     let stderr = '';
     const out = tempDir();
-    const code = await runCli(['node', 'report', 'build', '--jobs', '1', '--format', 'docx', '--out', out, seed, 'fixtures/valid/busy-county.yaml'], nodeHost(), {
-      stdout: () => undefined,
-      stderr: (text) => (stderr += text),
-      isTTY: true,
-    });
+    const code = await runCli(
+      ['node', 'report', 'build', '--jobs', '1', '--format', 'docx', '--out', out, seed, 'fixtures/valid/busy-county.yaml'],
+      nodeHost(),
+      {
+        stdout: () => undefined,
+        stderr: (text) => (stderr += text),
+        isTTY: true,
+      },
+    );
     expect(code).toBe(0);
     expect(stderr).toContain('构建 1/2 [████████████░░░░░░░░░░░░] 50% fixtures/yichun-2023.yaml');
     expect(stderr).toContain('构建 2/2 [████████████████████████] 100% fixtures/valid/busy-county.yaml');
@@ -262,7 +270,9 @@ describe('report build: PDF, fonts, parallel batches', () => {
     fs.writeFileSync(file, fs.readFileSync(seed, 'utf8').replace('2023年，我区未收到依申请公开办理件。', '2023年，我区未收到依申请公开办理件\u{F0000}。'));
     const r = runReport(['build', file, '--out', out]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ 错误 RPT5003 没有任何可用字体能显示字符“\u{F0000}”（U\\+F0000）`));
+    expect(r.stderr).toMatch(
+      new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ 错误 RPT5003 没有任何可用字体能显示字符“\u{F0000}”（U\\+F0000）`),
+    );
     expect(fs.readdirSync(out)).toEqual(['private-use.yaml']);
   });
 

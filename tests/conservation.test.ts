@@ -76,7 +76,10 @@ test('the check fails when the PDF drops one character', async () => {
   const index = model.blocks.findIndex((b) => b.kind === 'paragraph');
   const block = model.blocks[index];
   if (block?.kind !== 'paragraph') throw new Error('no paragraph');
-  const dropped: ReportDoc = { ...model, blocks: model.blocks.map((b, i) => (i === index ? { ...block, text: block.text.slice(0, 30) + block.text.slice(31) } : b)) };
+  const dropped: ReportDoc = {
+    ...model,
+    blocks: model.blocks.map((b, i) => (i === index ? { ...block, text: block.text.slice(0, 30) + block.text.slice(31) } : b)),
+  };
   const pdf = path.join(dir, 'dropped.pdf');
   fs.writeFileSync(pdf, (await renderPdf(dropped, { timestamp: TIMESTAMP, fonts })).bytes);
   const problems = unconserved(model, pdf);
@@ -112,7 +115,13 @@ describe.each(files.map((file) => [path.basename(file), file]))('%s', (name, fil
 
   test('DOCX: document.xml holds exactly the model’s text, in order', async () => {
     const xml = Buffer.from(unzipSync(await renderDocx(model, { timestamp: TIMESTAMP }))['word/document.xml'] as Uint8Array).toString('utf8');
-    const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    const decode = (s: string) =>
+      s
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1] ?? '')).join('');
     expect(squash(text)).toBe(model.blocks.flatMap(items).map(squash).join(''));
   });

@@ -37,13 +37,20 @@ describe('every diagnostic of every fixture speaks both languages and has a hint
     return /\b[a-z]{3,}\b/.test(own) && !/[，。：；！？、]/.test(own) && han(own) * 4 <= (own.match(/[a-z]/gi) ?? []).length;
   };
 
-  test.each(['RPT2003 unknown key "结转下年度继续办理"', 'fill in processing_fees: notices issued, their amount and the amount collected (yuan), per 国办函〔2020〕109号', 'part 六 (other matters) is empty'])('English: %s', (en) => {
+  test.each([
+    'RPT2003 unknown key "结转下年度继续办理"',
+    'fill in processing_fees: notices issued, their amount and the amount collected (yuan), per 国办函〔2020〕109号',
+    'part 六 (other matters) is empty',
+  ])('English: %s', (en) => {
     expect(isEnglish(en)).toBe(true);
   });
 
-  test.each(['缺少“organ”（发布机关全称）', 'missing organ，发布机关全称', 'in order: 结果维持、结果纠正、其他结果、尚未审结、总计'])('not English: %s', (en) => {
-    expect(isEnglish(en)).toBe(false);
-  });
+  test.each(['缺少“organ”（发布机关全称）', 'missing organ，发布机关全称', 'in order: 结果维持、结果纠正、其他结果、尚未审结、总计'])(
+    'not English: %s',
+    (en) => {
+      expect(isEnglish(en)).toBe(false);
+    },
+  );
 
   test('messages and hints', () => {
     for (const d of all) {

@@ -39,10 +39,19 @@ beforeAll(async () => {
 test('every heading, paragraph and table label of the seed is there, in order', () => {
   const doc = modelOf('yichun-2023.yaml');
   const expected = doc.blocks.flatMap((b) =>
-    b.kind === 'title' ? [b.lines.join('\n')] : b.kind === 'heading' || b.kind === 'paragraph' ? [b.text] : b.kind === 'table' ? b.grid.cells.map((c) => c.text) : [b.organ, b.dateText],
+    b.kind === 'title'
+      ? [b.lines.join('\n')]
+      : b.kind === 'heading' || b.kind === 'paragraph'
+        ? [b.text]
+        : b.kind === 'table'
+          ? b.grid.cells.map((c) => c.text)
+          : [b.organ, b.dateText],
   );
   const bodyNode = [...walk(body)].find(([tag]) => tag === 'w:body')?.[1];
-  const paragraphs = [...walk(bodyNode?.['w:body'])].filter(([tag]) => tag === 'w:p').map(([, n]) => textOf(n)).filter(Boolean);
+  const paragraphs = [...walk(bodyNode?.['w:body'])]
+    .filter(([tag]) => tag === 'w:p')
+    .map(([, n]) => textOf(n))
+    .filter(Boolean);
   expect(paragraphs).toEqual(expected);
 });
 
@@ -119,7 +128,8 @@ test('styles: title 2号 小标宋, headings 黑体/楷体/仿宋 bold, body 3�
   expect(parts['word/styles.xml']).toContain('w:eastAsia="zh-CN"');
   // Paragraphs use the styles.
   const xml = parts['word/document.xml'] ?? '';
-  const styleBefore = (text: string) => /<w:pStyle w:val="([^"]+)"\/>(?!.*<w:pStyle)/s.exec(xml.slice(xml.lastIndexOf('<w:p>', xml.indexOf(`>${text}<`)), xml.indexOf(`>${text}<`)))?.[1];
+  const styleBefore = (text: string) =>
+    /<w:pStyle w:val="([^"]+)"\/>(?!.*<w:pStyle)/s.exec(xml.slice(xml.lastIndexOf('<w:p>', xml.indexOf(`>${text}<`)), xml.indexOf(`>${text}<`)))?.[1];
   expect(styleBefore('宜春经济技术开发区2023年度')).toBe('Title');
   expect(styleBefore('一、总体情况')).toBe('Heading1');
   expect(styleBefore('（一）主动公开情况')).toBe('Heading2');
@@ -151,11 +161,14 @@ test('two builds are byte-identical; every entry carries the pinned date', async
   expect(headers).toBeGreaterThan(10);
 });
 
-
 test('titles and text with XML special characters stay well-formed', async () => {
   const { XMLValidator } = await import('fast-xml-parser');
   const doc = modelOf('yichun-2023.yaml');
-  const tricky = { ...doc, meta: { ...doc.meta, title: 'A&B <年报> "引号"' }, blocks: [...doc.blocks, { kind: 'paragraph' as const, text: '1 < 2 & 3 > 2', origin: '' }] };
+  const tricky = {
+    ...doc,
+    meta: { ...doc.meta, title: 'A&B <年报> "引号"' },
+    blocks: [...doc.blocks, { kind: 'paragraph' as const, text: '1 < 2 & 3 > 2', origin: '' }],
+  };
   const { renderDocx } = await import('../src/render/docx');
   const { unzipSync } = await import('fflate');
   const files = unzipSync(await renderDocx(tricky, { timestamp: new Date('2024-01-25T00:00:00Z') }));

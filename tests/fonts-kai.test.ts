@@ -50,7 +50,12 @@ describe('WOFF 1 → TrueType', () => {
     const tables = Array.from({ length: view.getUint16(4) }, (_, i) => 12 + 16 * i);
     expect(tables).toHaveLength(woff.readUInt16BE(12));
     for (const record of tables) {
-      const [tag, recorded, offset, length] = [sfnt.subarray(record, record + 4), view.getUint32(record + 4), view.getUint32(record + 8), view.getUint32(record + 12)];
+      const [tag, recorded, offset, length] = [
+        sfnt.subarray(record, record + 4),
+        view.getUint32(record + 4),
+        view.getUint32(record + 8),
+        view.getUint32(record + 12),
+      ];
       // head's checksum is taken with checkSumAdjustment (offset 8) as zero.
       const actual = Buffer.from(tag).toString('latin1') === 'head' ? (sum(offset, length) - view.getUint32(offset + 8)) >>> 0 : sum(offset, length);
       expect([Buffer.from(tag).toString('latin1'), actual]).toEqual([Buffer.from(tag).toString('latin1'), recorded]);
@@ -161,9 +166,13 @@ describe('level-2 headings in the PDF', () => {
   });
 
   test('coverage: a heading character the Kai face lacks falls back (no RPT5003); one no face has is RPT5003 in validate and render alike', async () => {
-    const heading = (text: string): ReportDoc => ({ ...seedModel, blocks: [...seedModel.blocks.slice(0, 3), { kind: 'heading', level: 2, text, origin: '/problems' }] });
+    const heading = (text: string): ReportDoc => ({
+      ...seedModel,
+      blocks: [...seedModel.blocks.slice(0, 3), { kind: 'heading', level: 2, text, origin: '/problems' }],
+    });
     const maps = new Map<string, ReturnType<typeof readCharacterMap>>();
-    const has = (font: { file: string }, codePoint: number) => (maps.get(font.file) ?? maps.set(font.file, readCharacterMap(host, font)).get(font.file)!).has(codePoint);
+    const has = (font: { file: string }, codePoint: number) =>
+      (maps.get(font.file) ?? maps.set(font.file, readCharacterMap(host, font)).get(font.file)!).has(codePoint);
     // U+2245 ≅ is in Noto Serif SC but not in LXGW WenKai.
     if (resolved.kaiti.source === 'bundled') expect(has(resolved.kaiti.font, 0x2245)).toBe(false);
     const fallback = heading('（一）约等于≅的情况');

@@ -1,13 +1,5 @@
 /** The national-format data matches ../shared/TEMPLATE.md §2–5: counts, order and exact labels. */
-import {
-  APPLICANT_COLUMNS,
-  APPLICATION_ROWS,
-  CASE_COLUMNS,
-  PART_HEADINGS,
-  RESULT_GROUPS,
-  RESULT_PART_ROWS,
-  TABLE3_CORNER,
-} from '../src/format/national-2021';
+import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, PART_HEADINGS, RESULT_GROUPS, RESULT_PART_ROWS, TABLE3_CORNER } from '../src/format/national-2021';
 
 test('six part headings in order', () => {
   expect(PART_HEADINGS).toEqual([

@@ -19,7 +19,9 @@ function sources(dir: string): string[] {
 /** The src/ files a module imports (relative specifiers that resolve to a .ts file). */
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"](\.{1,2}(?:\/[^'"]*)?)['"]/gm)].map((m) => m[1] as string);
+  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"](\.{1,2}(?:\/[^'"]*)?)['"]/gm)].map(
+    (m) => m[1] as string,
+  );
   return specifiers.flatMap((spec) => {
     const base = path.resolve(path.dirname(file), spec);
     const found = [`${base}.ts`, path.join(base, 'index.ts')].find((candidate) => fs.existsSync(candidate));
@@ -65,6 +67,13 @@ test('src/ has no import cycles', () => {
 test('the cycle finder sees a two-module cycle, and reads type-only imports', () => {
   const a = path.join(SRC, 'a.ts');
   const b = path.join(SRC, 'b.ts');
-  expect(cycles(new Map([[a, [b]], [b, [a]]]))).toEqual([['a.ts', 'b.ts']]);
+  expect(
+    cycles(
+      new Map([
+        [a, [b]],
+        [b, [a]],
+      ]),
+    ),
+  ).toEqual([['a.ts', 'b.ts']]);
   expect(importsOf(path.join(SRC, 'cli', 'validate.ts'))).toContain(path.join(SRC, 'cli', 'io.ts'));
 });

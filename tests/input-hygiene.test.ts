@@ -111,11 +111,35 @@ describe('2. numbers written one way', () => {
   });
 
   test.each([
-    ['Chinese commas in a flow row', 'new: [0, 0, 0, 0, 0, 0, 0]', 'new: [1，2，0，0，0，0，3]', '[1，2', '用英文逗号“,”代替中文逗号“，”，写成 [1, 2, 0, 0, 0, 0, 3]'],
-    ['a tab-separated row in quotes', 'new: [0, 0, 0, 0, 0, 0, 0]', 'new: "1\\t2\\t0\\t0\\t0\\t0\\t3"', '"1\\t', '用英文逗号代替制表符（Tab），整行写在方括号里，写成 [1, 2, 0, 0, 0, 0, 3]'],
-    ['a plain row pasted with tabs', 'new: [0, 0, 0, 0, 0, 0, 0]', 'new: 1\t2\t0\t0\t0\t0\t3', '1\t2', '用英文逗号代替制表符（Tab），整行写在方括号里，写成 [1, 2, 0, 0, 0, 0, 3]'],
+    [
+      'Chinese commas in a flow row',
+      'new: [0, 0, 0, 0, 0, 0, 0]',
+      'new: [1，2，0，0，0，0，3]',
+      '[1，2',
+      '用英文逗号“,”代替中文逗号“，”，写成 [1, 2, 0, 0, 0, 0, 3]',
+    ],
+    [
+      'a tab-separated row in quotes',
+      'new: [0, 0, 0, 0, 0, 0, 0]',
+      'new: "1\\t2\\t0\\t0\\t0\\t0\\t3"',
+      '"1\\t',
+      '用英文逗号代替制表符（Tab），整行写在方括号里，写成 [1, 2, 0, 0, 0, 0, 3]',
+    ],
+    [
+      'a plain row pasted with tabs',
+      'new: [0, 0, 0, 0, 0, 0, 0]',
+      'new: 1\t2\t0\t0\t0\t0\t3',
+      '1\t2',
+      '用英文逗号代替制表符（Tab），整行写在方括号里，写成 [1, 2, 0, 0, 0, 0, 3]',
+    ],
     ['a row separated by spaces', 'review: [0, 0, 0, 0, 0]', 'review: 1 0 0 0 1', '1 0', '用英文逗号代替空格，整行写在方括号里，写成 [1, 0, 0, 0, 1]'],
-    ['a short row with enumeration commas', 'review: [0, 0, 0, 0, 0]', 'review: [1、0、0]', '[1、', '用英文逗号“,”代替顿号“、”，写成 [1, 0, 0]；这一行应有 4 个或 5 个数，现有 3 个'],
+    [
+      'a short row with enumeration commas',
+      'review: [0, 0, 0, 0, 0]',
+      'review: [1、0、0]',
+      '[1、',
+      '用英文逗号“,”代替顿号“、”，写成 [1, 0, 0]；这一行应有 4 个或 5 个数，现有 3 个',
+    ],
   ])('%s: one diagnostic for the row', (name, from, to, needle, hint) => {
     const { file, text } = variant(`row-${name}`, [[from, to]]);
     const diagnostics = check(file);
@@ -214,7 +238,10 @@ describe('4. control and bidi characters', () => {
   });
 
   test('build writes nothing for such a file (exit 1)', () => {
-    const { file } = variant('char-build', [['organ: 宜春经济', 'organ: 宜春\u202e经济'], ['title: 宜春', 'title: "\\x1b宜春"']]);
+    const { file } = variant('char-build', [
+      ['organ: 宜春经济', 'organ: 宜春\u202e经济'],
+      ['title: 宜春', 'title: "\\x1b宜春"'],
+    ]);
     const out = path.join(dir, 'out-char');
     const r = runReport(['build', file, '--out', out, '--format', 'docx']);
     expect(r.status).toBe(1);
@@ -252,7 +279,14 @@ describe('6. YAML tags are not allowed', () => {
   });
 
   test('anchors and aliases still work', () => {
-    expect(check(variant('alias-ok', [['new: [0, 0, 0, 0, 0, 0, 0]', 'new: &zero [0, 0, 0, 0, 0, 0, 0]'], ['carried_over: [0, 0, 0, 0, 0, 0, 0]', 'carried_over: *zero']]).file)).toEqual([]);
+    expect(
+      check(
+        variant('alias-ok', [
+          ['new: [0, 0, 0, 0, 0, 0, 0]', 'new: &zero [0, 0, 0, 0, 0, 0, 0]'],
+          ['carried_over: [0, 0, 0, 0, 0, 0, 0]', 'carried_over: *zero'],
+        ]).file,
+      ),
+    ).toEqual([]);
   });
 
   test('an alias inside the node it names is refused at the alias', () => {
@@ -294,7 +328,9 @@ describe('7. resource limits', () => {
   });
 
   test('a report nested as deep as the format allows is fine', () => {
-    const { file } = variant('nested-ok', [['    body: |\n      2023年，我区未收到', '    body:\n      - heading: 小节\n        body:\n          - 2023年，我区未收到']]);
+    const { file } = variant('nested-ok', [
+      ['    body: |\n      2023年，我区未收到', '    body:\n      - heading: 小节\n        body:\n          - 2023年，我区未收到'],
+    ]);
     expect(check(file)).toEqual([]);
   });
 

@@ -65,11 +65,21 @@ describe('broken YAML', () => {
   ])('%s: reported once, and the rest of the file is still checked', (name, from, to, needle, code, column) => {
     const text = seedText.replace(from, to).replace('licensing: 49255', 'licensing: -1');
     const line = (n: string) => text.split('\n').findIndex((l) => l.includes(n)) + 1;
-    expect(codes(write(`${name}.yaml`, text))).toEqual([`${line('licensing: -1')}:14 RPT2008`, `${line(needle)}:${column} ${code}`].sort((a, b) => parseInt(a) - parseInt(b)));
+    expect(codes(write(`${name}.yaml`, text))).toEqual(
+      [`${line('licensing: -1')}:14 RPT2008`, `${line(needle)}:${column} ${code}`].sort((a, b) => parseInt(a) - parseInt(b)),
+    );
   });
 
   test('an alias bomb is refused without expanding it', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill('*' + 'abcdefgh'[i]).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map(
+        (c, i) =>
+          `${c}: &${c} [${Array(9)
+            .fill('*' + 'abcdefgh'[i])
+            .join(', ')}]`,
+      ),
+    ].join('\n');
     expect(codes(write('bomb.yaml', bomb + '\n'))).toEqual(['- RPT1005']);
   });
 

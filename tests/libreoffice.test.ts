@@ -12,7 +12,10 @@ test('LibreOffice converts the seed DOCX; headings, labels and numbers come back
   const dir = tempDir();
   const file = path.join(dir, 'yichun-2023.docx');
   fs.writeFileSync(file, (await docxOf('yichun-2023.yaml')).bytes);
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'pipe', timeout: 180_000 });
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
   const text = execFileSync('pdftotext', [path.join(dir, 'yichun-2023.pdf'), '-'], { encoding: 'utf8' });
   // A table cell wrapped over several lines comes out interleaved with its neighbours (自然 … 人),
   // so each expected text must appear as an in-order subsequence within a short window, and the
@@ -37,7 +40,15 @@ test('LibreOffice converts the seed DOCX; headings, labels and numbers come back
   // Headings, title lines and the signature in strict order; a table's labels and non-zero numbers
   // anywhere inside the table (its extraction order follows positions, not the grid), after what precedes it.
   const groups: string[][] = doc.blocks.flatMap((b) =>
-    b.kind === 'title' ? b.lines.map((l) => [l]) : b.kind === 'heading' ? [[b.text]] : b.kind === 'table' ? [b.grid.cells.filter((c) => c.header || /[1-9]/.test(c.text)).map((c) => c.text)] : b.kind === 'signature' ? [[b.organ], [b.dateText]] : [],
+    b.kind === 'title'
+      ? b.lines.map((l) => [l])
+      : b.kind === 'heading'
+        ? [[b.text]]
+        : b.kind === 'table'
+          ? [b.grid.cells.filter((c) => c.header || /[1-9]/.test(c.text)).map((c) => c.text)]
+          : b.kind === 'signature'
+            ? [[b.organ], [b.dateText]]
+            : [],
   );
   let from = 0;
   const missing: string[] = [];

@@ -85,8 +85,7 @@ function checkLines(text: string, lines: Line[], advance: (c: string) => number,
   if (problems.length > 0) expect({ text, widthPt, indentPt, problems }).toEqual({ text, widthPt, indentPt, problems: [] });
 }
 
-const shownLines = (text: string, widthPt: number, advance = simple, indentPt = 0) =>
-  breakLines(text, advance, widthPt, indentPt).map((l) => textOf(text, l));
+const shownLines = (text: string, widthPt: number, advance = simple, indentPt = 0) => breakLines(text, advance, widthPt, indentPt).map((l) => textOf(text, l));
 
 describe('widths and fitting', () => {
   const a = widths(15.79, 8);
@@ -211,7 +210,14 @@ describe('Latin runs: URLs, numbers, phone numbers', () => {
   test('numbers and short runs are never split when they fit on the next line, wherever they fall', () => {
     // A phone number may break after its hyphen where keeping it whole would open the line's gaps
     // past LOOSE_EM (tested below and on the PDF corpus in lines.test.ts), so it is not in this list.
-    const cases = runs.flatMap((run): [string, number][] => (run.startsWith('http') || run.includes('-') ? [] : [[run, W], [run, 448]]));
+    const cases = runs.flatMap((run): [string, number][] =>
+      run.startsWith('http') || run.includes('-')
+        ? []
+        : [
+            [run, W],
+            [run, 448],
+          ],
+    );
     for (const [run, widthPt] of cases) {
       for (let at = 0; at <= 25; at++) {
         const text = `${cjk(at)}网站（${run}）下载，电话${run}。${cjk(30)}`;

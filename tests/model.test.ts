@@ -29,12 +29,21 @@ test('blocks in order: title, preamble, six numbered parts with their tables, si
     'h1 六、其他需要报告的事项',
     'signature',
   ]);
-  expect(outline.filter((o) => o.startsWith('h2'))).toEqual(['h2 （一）主动公开情况', 'h2 （二）依申请公开情况', 'h2 （三）政府信息管理情况', 'h2 （四）平台建设情况', 'h2 （五）监督保障情况']);
+  expect(outline.filter((o) => o.startsWith('h2'))).toEqual([
+    'h2 （一）主动公开情况',
+    'h2 （二）依申请公开情况',
+    'h2 （三）政府信息管理情况',
+    'h2 （四）平台建设情况',
+    'h2 （五）监督保障情况',
+  ]);
 });
 
 test('every paragraph of the seed is in the model, verbatim and in order', () => {
   const text = doc.blocks.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'heading' ? [b.text] : []));
-  const seedParagraphs = seed.split('\n').map((l) => l.trim()).filter((l) => l.length > 40);
+  const seedParagraphs = seed
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 40);
   let from = 0;
   for (const paragraph of seedParagraphs) {
     const index = text.findIndex((t, i) => i >= from && t === paragraph);
@@ -78,7 +87,9 @@ test('table 三: 10 columns, 3 header rows + 25 data rows, corner cell verbatim,
   expect(at(t, 15, 1).text).toBe('（四）\n无法\n提供');
   // Every grid slot is covered by exactly one cell.
   const covered = new Map<string, number>();
-  for (const c of t.grid.cells) for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) covered.set(`${r},${k}`, (covered.get(`${r},${k}`) ?? 0) + 1);
+  for (const c of t.grid.cells)
+    for (let r = c.row; r < c.row + c.rowSpan; r++)
+      for (let k = c.col; k < c.col + c.colSpan; k++) covered.set(`${r},${k}`, (covered.get(`${r},${k}`) ?? 0) + 1);
   expect(covered.size).toBe(28 * 10);
   expect([...covered.values()].every((n) => n === 1)).toBe(true);
   expect(t.grid.columns.reduce((s, c) => s + c.widthFraction, 0)).toBeCloseTo(1, 6);

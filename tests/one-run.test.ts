@@ -48,7 +48,9 @@ test('blank （六） rows and wrong table-四 totals are all reported in the fi
     `${lineOf(text, 'litigation_direct: [1')} RPT3005`,
   ]);
   const blankRow = checkReport(host, file).diagnostics[0];
-  expect(blankRow?.message.zh).toBe('表三“（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”一行没有填写（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计都没有数）');
+  expect(blankRow?.message.zh).toBe(
+    '表三“（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请”一行没有填写（自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他、总计都没有数）',
+  );
   expect(blankRow?.hints[0]?.zh).toBe('没有数据的格子也要填 0：写成 [0, 0, 0, 0, 0, 0, 0]');
 });
 
@@ -57,7 +59,9 @@ test('the rule checks a rejected value blocks are skipped, and --json says which
   const r = runReport(['validate', '--json', write('skipped.yaml', text)]);
   expect(r.status).toBe(1);
   const [result] = JSON.parse(r.stdout).files;
-  expect(result.diagnostics.map((d: { code: string; pointer: string }) => `${d.code} ${d.pointer}`)).toEqual(['RPT2006 /applications/results/other/overdue_fee/2']);
+  expect(result.diagnostics.map((d: { code: string; pointer: string }) => `${d.code} ${d.pointer}`)).toEqual([
+    'RPT2006 /applications/results/other/overdue_fee/2',
+  ]);
   const blocked = '/applications/results/other/overdue_fee/2';
   // The row's own sum, and （七）总计 against the rows in that column. The column's balance (R1c) is
   // still checked: the written （七）总计 stands in for the sum the blank cell blocks.
@@ -93,7 +97,9 @@ test('an unbalanced column lists every single correction that would balance it, 
   const [balance] = checkReport(host, write('unbalanced.yaml', text)).diagnostics;
   expect(balance?.code).toBe('RPT3002');
   // 0 + 2 ≠ 5 + 0: 结转下年度 would have to be −3, so it is not offered.
-  expect(balance?.hints[0]?.zh).toBe('四个数中至少有一个有误；若其余三个无误：（七）总计（即（一）至（六）各项之和）应为 2；或一、本年新收应为 3；或二、上年结转应为 5');
+  expect(balance?.hints[0]?.zh).toBe(
+    '四个数中至少有一个有误；若其余三个无误：（七）总计（即（一）至（六）各项之和）应为 2；或一、本年新收应为 3；或二、上年结转应为 5',
+  );
   expect(balance?.hints[0]?.zh).not.toMatch(/-\d|−\d/);
 });
 

@@ -96,7 +96,13 @@ test('pdftotext gives back every heading, paragraph and table label in reading o
   // A page number (an artifact drawn as its page starts) falls inside a paragraph that crosses the page.
   const text = tool('pdftotext', ['-raw', seed, '-']).replace(/\s+/g, '').replace(/—\d+—/g, '');
   const expected = seedModel.blocks.flatMap((b) =>
-    b.kind === 'title' ? b.lines : b.kind === 'heading' || b.kind === 'paragraph' ? [b.text] : b.kind === 'table' ? b.grid.cells.map((c) => c.text) : [b.organ, b.dateText],
+    b.kind === 'title'
+      ? b.lines
+      : b.kind === 'heading' || b.kind === 'paragraph'
+        ? [b.text]
+        : b.kind === 'table'
+          ? b.grid.cells.map((c) => c.text)
+          : [b.organ, b.dateText],
   );
   let from = 0;
   const missing: string[] = [];
@@ -111,7 +117,6 @@ test('pdftotext gives back every heading, paragraph and table label in reading o
 
 const NO_START = '，。、；：？！）》」』】…—’”％';
 const NO_END = '（《「『【“‘';
-
 
 describe.each([
   ['seed', () => seed],
@@ -140,15 +145,20 @@ describe.each([
 
   test('28 characters fill a full line of Chinese text; 22 lines fill a page', () => {
     const lines = bodyLines(lineBoxes(file()));
-    const pure = lines.filter((l) => Math.abs(l.xMin - LEFT) < 0.5 && RIGHT - l.xMax < 0.5 && /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…]+$/.test(l.text));
+    const pure = lines.filter(
+      (l) => Math.abs(l.xMin - LEFT) < 0.5 && RIGHT - l.xMax < 0.5 && /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…]+$/.test(l.text),
+    );
     expect(pure.length).toBeGreaterThan(3);
     // Lines that had to give way to a Latin run or to 避头尾 are spread wider; none holds more than 28.
     const counts = pure.map((l) => [...l.text].length);
     expect(Math.max(...counts)).toBe(28);
     expect(counts.filter((n) => n === 28).length).toBeGreaterThan(counts.length / 2);
-    const pitches = lines.slice(1).map((l, i) => (l.page === lines[i]?.page ? l.yMin - (lines[i]?.yMin ?? 0) : 0)).filter((d) => d > 0 && d < 35);
+    const pitches = lines
+      .slice(1)
+      .map((l, i) => (l.page === lines[i]?.page ? l.yMin - (lines[i]?.yMin ?? 0) : 0))
+      .filter((d) => d > 0 && d < 35);
     const pitch = pitches.sort((a, b) => a - b)[Math.floor(pitches.length / 2)] ?? 0;
-    expect((PAGE.heightMm - PAGE.marginTopMm - PAGE.marginBottomMm) * MM_TO_PT / pitch).toBeCloseTo(22, 1);
+    expect(((PAGE.heightMm - PAGE.marginTopMm - PAGE.marginBottomMm) * MM_TO_PT) / pitch).toBeCloseTo(22, 1);
   });
 });
 
@@ -210,7 +220,10 @@ test('two renders are byte-identical', async () => {
 });
 
 test('a character no font can draw is an error at its block, never a .notdef box', async () => {
-  const model: ReportDoc = { ...seedModel, blocks: [...seedModel.blocks.slice(0, 3), { kind: 'paragraph', text: '私用区字符\u{F0000}不可显示', origin: '/problems' }] };
+  const model: ReportDoc = {
+    ...seedModel,
+    blocks: [...seedModel.blocks.slice(0, 3), { kind: 'paragraph', text: '私用区字符\u{F0000}不可显示', origin: '/problems' }],
+  };
   const { diagnostics } = await renderPdf(model, { timestamp: TIMESTAMP, fonts });
   expect(diagnostics.map((d) => [d.code, d.pointer, d.focus])).toEqual([['RPT5003', '/problems', '\u{F0000}']]);
   expect(diagnostics[0]?.message.zh).toContain('U+F0000');

@@ -53,7 +53,8 @@ async function rendered(model: ReportDoc, format: 'docx' | 'pdf'): Promise<strin
 /** Compares with the golden, or writes it when updating. */
 function compare(actual: string, kind: 'docx' | 'pdf', name: string): void {
   const file = path.join(GOLDEN, kind, `${name}.txt`);
-  if (!UPDATE && !fs.existsSync(file)) throw new Error(`missing golden ${path.relative(ROOT, file)}; run UPDATE_GOLDENS=1 npx jest tests/renderer-goldens.test.ts`);
+  if (!UPDATE && !fs.existsSync(file))
+    throw new Error(`missing golden ${path.relative(ROOT, file)}; run UPDATE_GOLDENS=1 npx jest tests/renderer-goldens.test.ts`);
   if (UPDATE) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, actual);

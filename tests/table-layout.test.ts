@@ -42,13 +42,23 @@ type Box = Record<string, string>;
 /** Every word of the PDF with its box and the text of its line, from pdftotext's XHTML. */
 function words(file: string): Word[] {
   const xhtml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const doc = parser.parse(xhtml) as { html: { body: { doc: { page: { flow?: { block: { line: { word: (Box & { '#text': string | number })[] }[] }[] }[] }[] } } } };
+  const doc = parser.parse(xhtml) as {
+    html: { body: { doc: { page: { flow?: { block: { line: { word: (Box & { '#text': string | number })[] }[] }[] }[] }[] } } };
+  };
   return doc.html.body.doc.page.flatMap((page, p) =>
     (page.flow ?? []).flatMap((flow) =>
       flow.block.flatMap((block) =>
         block.line.flatMap((line) => {
           const text = line.word.map((w) => String(w['#text'])).join('');
-          return line.word.map((w) => ({ page: p + 1, line: text, text: String(w['#text']), xMin: Number(w.xMin), xMax: Number(w.xMax), yMin: Number(w.yMin), yMax: Number(w.yMax) }));
+          return line.word.map((w) => ({
+            page: p + 1,
+            line: text,
+            text: String(w['#text']),
+            xMin: Number(w.xMin),
+            xMax: Number(w.xMax),
+            yMin: Number(w.yMin),
+            yMax: Number(w.yMax),
+          }));
         }),
       ),
     ),
@@ -102,7 +112,9 @@ describe.each(cases)('%s', (name, make) => {
   test('label lines come out as the model broke them: no word of a label is split', () => {
     const lines = new Set(all.map((w) => w.line));
     const text = [...lines].join('\n');
-    const missing = tables(model).flatMap((t) => t.grid.cells.filter((c) => c.header).flatMap((c) => c.text.split('\n'))).filter((line) => !text.includes(line));
+    const missing = tables(model)
+      .flatMap((t) => t.grid.cells.filter((c) => c.header).flatMap((c) => c.text.split('\n')))
+      .filter((line) => !text.includes(line));
     expect(missing).toEqual([]);
   });
 
@@ -112,7 +124,10 @@ describe.each(cases)('%s', (name, make) => {
     const heading = [...pageOf('三、收到和处理政府信息公开申请情况')];
     expect(heading).toHaveLength(1);
     // Row labels (line by line) that table 四 does not also print.
-    const labels = table.grid.cells.filter((c) => c.header && c.row >= table.grid.headerRows).flatMap((c) => c.text.split('\n')).filter((line) => line.length >= 3);
+    const labels = table.grid.cells
+      .filter((c) => c.header && c.row >= table.grid.headerRows)
+      .flatMap((c) => c.text.split('\n'))
+      .filter((line) => line.length >= 3);
     const pages = new Set(labels.flatMap((label) => [...pageOf(label)]).filter((p) => p >= (heading[0] ?? 0)));
     expect([...pages]).toEqual(heading);
   });

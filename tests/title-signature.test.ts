@@ -62,7 +62,23 @@ describe('breaking by meaning', () => {
   });
 
   test('any text: lines fit, keep every character in order, and are never one character', () => {
-    const piece = fc.constantFrom('某某', '省', '市', '自治区', '开发区', '管理委员会', '人民政府', '办公室', '城市', '社区', '2023年', '（江西）', '局', 'AB', '综合执法');
+    const piece = fc.constantFrom(
+      '某某',
+      '省',
+      '市',
+      '自治区',
+      '开发区',
+      '管理委员会',
+      '人民政府',
+      '办公室',
+      '城市',
+      '社区',
+      '2023年',
+      '（江西）',
+      '局',
+      'AB',
+      '综合执法',
+    );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), fc.integer({ min: 4, max: 28 }), (pieces, capacity) => {
         const text = pieces.join('');
@@ -98,9 +114,14 @@ describe.each(ORGANS)('%s', (organ) => {
     // Page 1's body lines sit on the grid of page 2's: the same tops modulo the line pitch.
     const phase = (b: { yMin: number }) => (((b.yMin - TOP) % LINE_PITCH_PT) + LINE_PITCH_PT) % LINE_PITCH_PT;
     // (Boxes span the font's ascent and descent, which differ between faces: compare lines of one face.)
-    const body1 = boxes.slice(title.lines.length).filter((b) => b.text.length > 20).slice(0, 3);
+    const body1 = boxes
+      .slice(title.lines.length)
+      .filter((b) => b.text.length > 20)
+      .slice(0, 3);
     const height = (b: { yMin: number; yMax: number }) => b.yMax - b.yMin;
-    const body2 = lineBoxes(file).filter((b) => b.page === 2 && Math.abs(height(b) - height(body1[0] as LineBox)) < 0.1).slice(0, 3);
+    const body2 = lineBoxes(file)
+      .filter((b) => b.page === 2 && Math.abs(height(b) - height(body1[0] as LineBox)) < 0.1)
+      .slice(0, 3);
     expect([body1.length, body2.length]).toEqual([3, 3]);
     for (const box of body1) expect(Math.abs(phase(box) - phase(body2[0] as LineBox))).toBeLessThan(0.5);
   });

@@ -49,7 +49,11 @@ async function buildSplit(host: Host, job: FileJob, script: string, preload: Par
     const prepared = prepareFile(host, job);
     if ('outcome' in prepared) return prepared.outcome;
     const pdf = pool.run({ doc: prepared.doc, ...prepared.settings });
-    const rest = await renderOutputs(host, prepared, job.formats.filter((f) => f !== 'pdf'));
+    const rest = await renderOutputs(
+      host,
+      prepared,
+      job.formats.filter((f) => f !== 'pdf'),
+    );
     const result = await pdf;
     // The worker renders the model only: its diagnostics come back unplaced, to this file's sink.
     prepared.checked.sink.add(result.diagnostics);
@@ -122,7 +126,9 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
   const collisions = collidingInputs(inputs, options.out);
   if (collisions.length > 0) {
     for (const group of collisions) {
-      io.stderr(`这些文件会生成同名输出，请分别用 --out 指定不同目录 / these files would write the same outputs, build them with different --out folders: ${group.join(', ')}\n`);
+      io.stderr(
+        `这些文件会生成同名输出，请分别用 --out 指定不同目录 / these files would write the same outputs, build them with different --out folders: ${group.join(', ')}\n`,
+      );
     }
     return EXIT.usage;
   }
@@ -161,7 +167,12 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
   }
 
   // Phase 2: report, in input order, the summary last.
-  const results = outcomes.map((o) => ({ file: o.file, diagnostics: o.diagnostics, skipped: o.skipped, ...(o.source ? { source: new SourceFile(o.file, o.source.text, o.source.encoding) } : {}) }));
+  const results = outcomes.map((o) => ({
+    file: o.file,
+    diagnostics: o.diagnostics,
+    skipped: o.skipped,
+    ...(o.source ? { source: new SourceFile(o.file, o.source.text, o.source.encoding) } : {}),
+  }));
   reportDiagnostics(io, results, options, written);
   if (results.some((r) => hasInternalError(r.diagnostics))) return EXIT.internal;
   if (ioFailed) return EXIT.io;

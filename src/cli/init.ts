@@ -20,7 +20,10 @@ export function runInit(host: Host, io: Io, options: { year?: string; organ: str
     report(makeDiagnostic('RPT5002', null, { path: output }));
     return EXIT.errors;
   }
-  const schemaPath = path.relative(path.dirname(path.resolve(output)), SCHEMA_PATH).split(path.sep).join('/');
+  const schemaPath = path
+    .relative(path.dirname(path.resolve(output)), SCHEMA_PATH)
+    .split(path.sep)
+    .join('/');
   try {
     host.writeBytesAtomic(output, Buffer.from(initTemplate({ year, organ: options.organ, schemaPath }), 'utf8'));
   } catch (error) {

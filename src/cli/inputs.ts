@@ -16,9 +16,12 @@ export interface Input {
 export function readInputs(host: Host, args: readonly string[], name: string | undefined): { inputs: Input[] } | { usage: string } {
   const stdinCount = args.filter((arg) => arg === STDIN_ARG).length;
   if (stdinCount > 1) return { usage: '标准输入（-）只能读取一次 / standard input (-) can be read only once' };
-  if (name !== undefined && stdinCount === 0) return { usage: '--name 只用于从标准输入（-）读取的报告 / --name applies only to a report read from standard input (-)' };
+  if (name !== undefined && stdinCount === 0)
+    return { usage: '--name 只用于从标准输入（-）读取的报告 / --name applies only to a report read from standard input (-)' };
   if (name !== undefined && !/^[^/\\]+$/.test(name)) return { usage: `--name 应为文件名，不含目录 / --name must be a file name without folders: ${name}` };
   const stdin = stdinCount > 0 ? host.readStdin() : undefined;
-  const inputs = args.map((arg): Input => (arg === STDIN_ARG && stdin ? { file: STDIN_LABEL, name: name ?? STDIN_OUTPUT_NAME, stdin } : { file: arg, name: outputName(arg) }));
+  const inputs = args.map((arg): Input =>
+    arg === STDIN_ARG && stdin ? { file: STDIN_LABEL, name: name ?? STDIN_OUTPUT_NAME, stdin } : { file: arg, name: outputName(arg) },
+  );
   return { inputs };
 }

@@ -39,7 +39,8 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
   // before and after the command name); usage errors read it before parsing (langOf).
   program.addOption(program.choiceOption('--lang <lang>', '提示语言 message language', ['zh', 'en']).default('zh'));
   const lang = () => program.opts<{ lang: Lang }>().lang;
-  const fontOption = () => new Option('--font <role=file>', `指定字体文件（可重复）font file for a role (repeatable): ${FONT_ROLES.join('|')}`).argParser(collectFonts).default({});
+  const fontOption = () =>
+    new Option('--font <role=file>', `指定字体文件（可重复）font file for a role (repeatable): ${FONT_ROLES.join('|')}`).argParser(collectFonts).default({});
   /** A usage problem of the arguments (printed, exit 2), or undefined. */
   const usage = (problem: string | undefined): boolean => {
     if (problem === undefined) return false;
@@ -59,7 +60,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .argument('<files...>', 'YAML 报告文件，- 为标准输入 report files, - for standard input')
     .option('--json', '以 JSON 输出诊断信息 / print diagnostics as JSON')
     .option('--strict', '有警告也返回 1 / warnings also fail')
-    .option('--previous <file>', '上一年度报告，用于跨年度核对（R8、R9）/ last year\'s report for cross-year checks')
+    .option('--previous <file>', "上一年度报告，用于跨年度核对（R8、R9）/ last year's report for cross-year checks")
     .addOption(fontOption())
     .action((files: string[], options: { json?: boolean; strict?: boolean; previous?: string; font: FontOptionValue }) => {
       if (usage(fontProblem(options.font) ?? epochProblem(host))) return;
@@ -77,14 +78,26 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .addOption(new Option('--format <formats>', `输出格式，逗号分隔 output formats, comma-separated: ${DOCUMENTS.join(',')}`).default(DOCUMENTS.join(',')))
     .addOption(fontOption())
     .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', ['2b', '2a', '3b']).default('2b'))
-    .option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)', (value) => (/^\d+$/.test(value) ? Number(value) : NaN))
+    .option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)', (value) =>
+      /^\d+$/.test(value) ? Number(value) : NaN,
+    )
     .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', [...EMITTED]))
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也不生成 / warnings also fail')
     .action(
       async (
         files: string[],
-        options: { out: string; name?: string; format: string; font: FontOptionValue; pdfa: '2b' | '2a' | '3b'; jobs?: number; emit?: OutputFormat; json?: boolean; strict?: boolean },
+        options: {
+          out: string;
+          name?: string;
+          format: string;
+          font: FontOptionValue;
+          pdfa: '2b' | '2a' | '3b';
+          jobs?: number;
+          emit?: OutputFormat;
+          json?: boolean;
+          strict?: boolean;
+        },
       ) => {
         const formats = parseFormats(options.format);
         const problem = !formats
@@ -161,7 +174,9 @@ const internalErrorLine = (error: unknown) =>
 type FontOptionValue = Partial<Record<FontRole, string>> | string;
 
 const fontProblem = (font: FontOptionValue) =>
-  typeof font === 'string' ? `--font 应写作 角色=文件，角色为 ${FONT_ROLES.join('、')} / --font takes role=file, role one of ${FONT_ROLES.join(', ')}: ${font}` : undefined;
+  typeof font === 'string'
+    ? `--font 应写作 角色=文件，角色为 ${FONT_ROLES.join('、')} / --font takes role=file, role one of ${FONT_ROLES.join(', ')}: ${font}`
+    : undefined;
 
 /** An invalid SOURCE_DATE_EPOCH would silently give other dates than asked for: refuse it. */
 function epochProblem(host: Host): string | undefined {

@@ -10,4 +10,3 @@ export const STDIN_ARG = '-';
 export const STDIN_LABEL = '<stdin>';
 /** The default output base name of a report read from standard input. */
 export const STDIN_OUTPUT_NAME = 'stdin';
-

@@ -15,7 +15,13 @@ export function langOf(argv: readonly string[]): Lang {
   const end = args.indexOf('--');
   const options = end < 0 ? args : args.slice(0, end);
   const at = options.lastIndexOf('--lang');
-  const value = at >= 0 ? options[at + 1] : options.filter((a) => a.startsWith('--lang=')).pop()?.slice('--lang='.length);
+  const value =
+    at >= 0
+      ? options[at + 1]
+      : options
+          .filter((a) => a.startsWith('--lang='))
+          .pop()
+          ?.slice('--lang='.length);
   return value === 'en' ? 'en' : 'zh';
 }
 

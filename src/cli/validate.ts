@@ -23,7 +23,9 @@ export interface ValidateOptions extends OutputOptions {
 /** One file: every check `build` makes before rendering. */
 function validateFile(host: Host, input: Input, options: ValidateOptions): Checked {
   const from = input.stdin ? withSource(host, input.file, input.stdin) : host;
-  return placedChecked(checkForBuild(from, input.file, options.fonts, { fonts: true, ...(options.previous !== undefined ? { previous: options.previous } : {}) }));
+  return placedChecked(
+    checkForBuild(from, input.file, options.fonts, { fonts: true, ...(options.previous !== undefined ? { previous: options.previous } : {}) }),
+  );
 }
 
 export function runValidate(host: Host, io: Io, inputs: readonly Input[], options: ValidateOptions): number {

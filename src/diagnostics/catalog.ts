@@ -71,7 +71,10 @@ export const catalog = {
     severity: 'error',
     zh: (p: { reason: string }) => `缩进不正确（${p.reason}）`,
     en: (p: { reason: string }) => `bad indentation (${p.reason})`,
-    hint: () => ({ zh: '同一层级的键左端对齐，下一层比上一层多缩进两个空格', en: 'keys of one level start in the same column; a child is indented two more spaces' }),
+    hint: () => ({
+      zh: '同一层级的键左端对齐，下一层比上一层多缩进两个空格',
+      en: 'keys of one level start in the same column; a child is indented two more spaces',
+    }),
   },
   RPT1004: {
     severity: 'error',
@@ -190,7 +193,10 @@ export const catalog = {
     severity: 'error',
     zh: (p: { key: string; title: string }) => `缺少“${p.key}”（${p.title}）`,
     en: (p: { key: string; titleEn: string }) => `missing "${p.key}" (${p.titleEn})`,
-    hint: (p: { key: string }) => ({ zh: `在此处加上 ${p.key}: …；report init 生成的模板含有全部必填项`, en: `add ${p.key}: … here; a \`report init\` template has every required key` }),
+    hint: (p: { key: string }) => ({
+      zh: `在此处加上 ${p.key}: …；report init 生成的模板含有全部必填项`,
+      en: `add ${p.key}: … here; a \`report init\` template has every required key`,
+    }),
   },
   RPT2002: {
     severity: 'error',
@@ -242,12 +248,15 @@ export const catalog = {
   },
   RPT2010: {
     severity: 'error',
-    zh: (p: { title: string; actual: number; columns: string; min: number; max: number }) =>
-      `“${p.title}”有 ${p.actual} 个数，应为 ${p.min} 个或 ${p.max} 个`,
+    zh: (p: { title: string; actual: number; columns: string; min: number; max: number }) => `“${p.title}”有 ${p.actual} 个数，应为 ${p.min} 个或 ${p.max} 个`,
     en: (p: { titleEn: string; actual: number; min: number; max: number }) => `"${p.titleEn}" has ${p.actual} numbers; it needs ${p.min} or ${p.max}`,
     hint: (p: { columns: string; columnsEn: string; min: number; split?: string }) => ({
-      zh: (p.split ? `“${p.split}”被逗号分成了两个数，不要写千位分隔符：写成 ${p.split.replace(',', '')}；` : '') + `依次为：${p.columns}；只写前 ${p.min} 个时总计自动求和`,
-      en: (p.split ? `"${p.split}" is split in two at the comma; write no thousands separators: ${p.split.replace(',', '')}; ` : '') + `in order: ${p.columnsEn}; with ${p.min} numbers the total is computed`,
+      zh:
+        (p.split ? `“${p.split}”被逗号分成了两个数，不要写千位分隔符：写成 ${p.split.replace(',', '')}；` : '') +
+        `依次为：${p.columns}；只写前 ${p.min} 个时总计自动求和`,
+      en:
+        (p.split ? `"${p.split}" is split in two at the comma; write no thousands separators: ${p.split.replace(',', '')}; ` : '') +
+        `in order: ${p.columnsEn}; with ${p.min} numbers the total is computed`,
     }),
   },
   RPT2011: {
@@ -266,7 +275,10 @@ export const catalog = {
     severity: 'error',
     zh: () => '小节嵌套超过两层',
     en: () => 'sections nested more than two levels deep',
-    hint: () => ({ zh: '正文只支持（一）和 1. 两级小标题；更深的层次写成段落', en: 'text supports two heading levels, （一） and 1.; write deeper levels as paragraphs' }),
+    hint: () => ({
+      zh: '正文只支持（一）和 1. 两级小标题；更深的层次写成段落',
+      en: 'text supports two heading levels, （一） and 1.; write deeper levels as paragraphs',
+    }),
   },
   RPT2014: {
     severity: 'error',
@@ -311,42 +323,61 @@ export const catalog = {
     rule: 'R1',
     zh: (p: BalanceParams) => `表三勾稽关系在“总计”列不成立：第一项 + 第二项 = ${p.left}，第三项${RESULTS_TOTAL} + 第四项 = ${p.right}`,
     en: (p: BalanceParams) => `table 3 does not balance in the total column: new + carried over = ${p.left}, results total + carried forward = ${p.right}`,
-    hint: (p: BalanceParams) => ({ zh: `四个数中至少有一个有误；若其余三个无误：${p.fixes}`, en: `at least one of the four is wrong; if the other three are right: ${p.fixesEn}` }),
+    hint: (p: BalanceParams) => ({
+      zh: `四个数中至少有一个有误；若其余三个无误：${p.fixes}`,
+      en: `at least one of the four is wrong; if the other three are right: ${p.fixesEn}`,
+    }),
   },
   RPT3002: {
     severity: 'error',
     rule: 'R1c',
     zh: (p: BalanceParams) => `表三勾稽关系在“${p.column}”列不成立：第一项 + 第二项 = ${p.left}，第三项${RESULTS_TOTAL} + 第四项 = ${p.right}`,
-    en: (p: BalanceParams) => `table 3 does not balance in column "${p.columnEn}": new + carried over = ${p.left}, results total + carried forward = ${p.right}`,
-    hint: (p: BalanceParams) => ({ zh: `四个数中至少有一个有误；若其余三个无误：${p.fixes}`, en: `at least one of the four is wrong; if the other three are right: ${p.fixesEn}` }),
+    en: (p: BalanceParams) =>
+      `table 3 does not balance in column "${p.columnEn}": new + carried over = ${p.left}, results total + carried forward = ${p.right}`,
+    hint: (p: BalanceParams) => ({
+      zh: `四个数中至少有一个有误；若其余三个无误：${p.fixes}`,
+      en: `at least one of the four is wrong; if the other three are right: ${p.fixesEn}`,
+    }),
   },
   RPT3003: {
     severity: 'error',
     rule: 'R2',
     zh: (p: SumParams) => `${p.cell}的“总计”应为 ${p.expected}，实际为 ${p.actual}`,
     en: (p: SumParams) => `${p.cellEn}: total should be ${p.expected}, found ${p.actual}`,
-    hint: (p: SumParams) => ({ zh: `总计 = ${p.formula}；也可以只写前 6 个数，总计自动求和`, en: `total = ${p.formulaEn}; or give only the first 6 numbers and the total is computed` }),
+    hint: (p: SumParams) => ({
+      zh: `总计 = ${p.formula}；也可以只写前 6 个数，总计自动求和`,
+      en: `total = ${p.formulaEn}; or give only the first 6 numbers and the total is computed`,
+    }),
   },
   RPT3004: {
     severity: 'error',
     rule: 'R3',
     zh: (p: SumParams) => `${RESULTS_TOTAL}的“${p.cell}”列应为 ${p.expected}，实际为 ${p.actual}`,
     en: (p: SumParams) => `results total, column "${p.cellEn}": should be ${p.expected}, found ${p.actual}`,
-    hint: (p: SumParams) => ({ zh: `${RESULTS_TOTAL} = （一）至（六）各小项之和：${p.formula}；也可以删去 total，自动求和`, en: `results total = the sum of all result rows: ${p.formulaEn}; or delete total and it is computed` }),
+    hint: (p: SumParams) => ({
+      zh: `${RESULTS_TOTAL} = （一）至（六）各小项之和：${p.formula}；也可以删去 total，自动求和`,
+      en: `results total = the sum of all result rows: ${p.formulaEn}; or delete total and it is computed`,
+    }),
   },
   RPT3005: {
     severity: 'error',
     rule: 'R4',
     zh: (p: SumParams) => `${p.cell}的“总计”应为 ${p.expected}，实际为 ${p.actual}`,
     en: (p: SumParams) => `${p.cellEn}: total should be ${p.expected}, found ${p.actual}`,
-    hint: (p: SumParams) => ({ zh: `总计 = ${p.formula}；也可以只写前 4 个数，总计自动求和`, en: `total = ${p.formulaEn}; or give only the first 4 numbers and the total is computed` }),
+    hint: (p: SumParams) => ({
+      zh: `总计 = ${p.formula}；也可以只写前 4 个数，总计自动求和`,
+      en: `total = ${p.formulaEn}; or give only the first 4 numbers and the total is computed`,
+    }),
   },
   RPT3007: {
     severity: 'warning',
     rule: 'R7',
     zh: (p: { actual: string }) => `${FEES} ${p.actual} 万元，数额异常大，可能是按“元”填写的`,
     en: (p: { actual: string }) => `administrative fees of ${p.actual} 万元 are implausibly large; probably written in 元`,
-    hint: (p: { converted: string }) => ({ zh: `表中单位是万元：若原数是元，应写 ${p.converted}`, en: `the unit is 万元 (10,000 yuan): if this is in yuan, write ${p.converted}` }),
+    hint: (p: { converted: string }) => ({
+      zh: `表中单位是万元：若原数是元，应写 ${p.converted}`,
+      en: `the unit is 万元 (10,000 yuan): if this is in yuan, write ${p.converted}`,
+    }),
   },
   RPT3008: {
     severity: 'error',
@@ -435,14 +466,20 @@ export const catalog = {
     rule: 'R13',
     zh: (p: { date: string; year: number }) => `成文日期 ${p.date} 不在统计年度 ${p.year} 年结束之后`,
     en: (p: { date: string; year: number }) => `the date ${p.date} is not after the end of the statistical year ${p.year}`,
-    hint: (p: { year: number }) => ({ zh: `年度报告在次年成文，例如 ${p.year + 1}-01-20`, en: `the report is dated in the following year, e.g. ${p.year + 1}-01-20` }),
+    hint: (p: { year: number }) => ({
+      zh: `年度报告在次年成文，例如 ${p.year + 1}-01-20`,
+      en: `the report is dated in the following year, e.g. ${p.year + 1}-01-20`,
+    }),
   },
   RPT3017: {
     severity: 'warning',
     rule: 'R8',
     zh: (p: { organ: string; previousOrgan: string }) => `上年报告的发布机关“${p.previousOrgan}”与本报告“${p.organ}”不同`,
     en: (p: { organ: string; previousOrgan: string }) => `the previous report's organ "${p.previousOrgan}" differs from "${p.organ}"`,
-    hint: () => ({ zh: '跨年度核对只对同一机关有意义：确认 --previous 指向本机关的上年报告', en: "cross-year checks compare the same organ: check that --previous is this organ's report" }),
+    hint: () => ({
+      zh: '跨年度核对只对同一机关有意义：确认 --previous 指向本机关的上年报告',
+      en: "cross-year checks compare the same organ: check that --previous is this organ's report",
+    }),
   },
 
   // --- RPT5xxx: output ------------------------------------------------------------------------
@@ -450,7 +487,10 @@ export const catalog = {
     severity: 'error',
     zh: (p: { path: string; reason: string }) => `无法写入“${p.path}”（${p.reason}）`,
     en: (p: { path: string; reason: string }) => `cannot write "${p.path}" (${p.reason})`,
-    hint: () => ({ zh: '检查输出目录是否存在、是否有写权限、磁盘是否已满；原有文件未被改动', en: 'check the output folder, its permissions and free space; earlier files were left untouched' }),
+    hint: () => ({
+      zh: '检查输出目录是否存在、是否有写权限、磁盘是否已满；原有文件未被改动',
+      en: 'check the output folder, its permissions and free space; earlier files were left untouched',
+    }),
   },
   RPT5002: {
     severity: 'error',
@@ -475,14 +515,17 @@ export const catalog = {
   },
   RPT5005: {
     severity: 'error',
-    zh: (p: FontFileParams & { what: 'directory' | 'special' }) => `指定的${p.role}字体文件“${p.path}”${p.what === 'directory' ? '是一个目录' : '不是普通文件（是设备或管道）'}`,
-    en: (p: FontFileParams & { what: 'directory' | 'special' }) => `the ${p.roleEn} font file "${p.path}" is ${p.what === 'directory' ? 'a folder' : 'not a regular file (a device or a pipe)'}`,
+    zh: (p: FontFileParams & { what: 'directory' | 'special' }) =>
+      `指定的${p.role}字体文件“${p.path}”${p.what === 'directory' ? '是一个目录' : '不是普通文件（是设备或管道）'}`,
+    en: (p: FontFileParams & { what: 'directory' | 'special' }) =>
+      `the ${p.roleEn} font file "${p.path}" is ${p.what === 'directory' ? 'a folder' : 'not a regular file (a device or a pipe)'}`,
     hint: () => ({ zh: '指定字体文件本身（.ttf、.otf 或 .ttc）', en: 'name the font file itself (.ttf, .otf or .ttc)' }),
   },
   RPT5006: {
     severity: 'error',
     zh: (p: FontFileParams & { sizeMiB: number; limitMiB: number }) => `指定的${p.role}字体文件“${p.path}”太大（${p.sizeMiB} MiB，上限 ${p.limitMiB} MiB）`,
-    en: (p: FontFileParams & { sizeMiB: number; limitMiB: number }) => `the ${p.roleEn} font file "${p.path}" is too large (${p.sizeMiB} MiB, the limit is ${p.limitMiB} MiB)`,
+    en: (p: FontFileParams & { sizeMiB: number; limitMiB: number }) =>
+      `the ${p.roleEn} font file "${p.path}" is too large (${p.sizeMiB} MiB, the limit is ${p.limitMiB} MiB)`,
     hint: () => ({ zh: '中文字体文件通常为 10–40 MB；请确认指定的是字体文件', en: 'Chinese font files are usually 10–40 MB; check that this is a font file' }),
   },
   RPT5007: {

@@ -44,12 +44,7 @@ type Entry<C extends Code> = (typeof catalog)[C];
 type ParamsOf<C extends Code> = Arg<Entry<C>['zh']> & Arg<Entry<C>['en']> & (Entry<C> extends { hint: infer H } ? Arg<H> : object);
 
 /** Builds a diagnostic from the catalog; `extraHints` adds pointed hints (the cells a sum used). */
-export function makeDiagnostic<C extends Code>(
-  code: C,
-  pointer: string | null,
-  params: ParamsOf<C>,
-  extraHints: Hint[] = [],
-): Diagnostic {
+export function makeDiagnostic<C extends Code>(code: C, pointer: string | null, params: ParamsOf<C>, extraHints: Hint[] = []): Diagnostic {
   const entry = catalog[code] as unknown as {
     severity: Severity;
     rule?: string;

@@ -92,7 +92,13 @@ export function checkFontFiles(host: Host, fonts: Partial<Record<FontRole, strin
  * faces the PDF would use and the document's glyph coverage. A damaged installed or shipped face
  * is reported too (without a position: the report did not name it).
  */
-export function checkFonts(host: Host, file: string, report: Report, doc: ReportDoc, cli: Partial<Record<FontRole, string>>): { fonts: Partial<Record<FontRole, string>>; diagnostics: Diagnostic[] } {
+export function checkFonts(
+  host: Host,
+  file: string,
+  report: Report,
+  doc: ReportDoc,
+  cli: Partial<Record<FontRole, string>>,
+): { fonts: Partial<Record<FontRole, string>>; diagnostics: Diagnostic[] } {
   const fonts = configuredFonts(file, report, cli);
   const fileProblems = checkFontFiles(host, fonts, (role) => (cli[role] === undefined ? `/fonts/${role}` : null));
   if (fileProblems.length > 0) return { fonts, diagnostics: fileProblems };

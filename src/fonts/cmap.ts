@@ -113,7 +113,12 @@ function postscriptName(font: FontBytes, tables: TableDirectory): string | undef
     if (table.u16(record + 6) !== 6) continue;
     const [platform, length, offset] = [table.u16(record), table.u16(record + 8), strings + table.u16(record + 10)];
     const bytes = Buffer.from(table.bytes.subarray(offset, offset + length));
-    return platform === 3 || platform === 0 ? bytes.subarray(0, bytes.length & ~1).swap16().toString('utf16le') : bytes.toString('latin1');
+    return platform === 3 || platform === 0
+      ? bytes
+          .subarray(0, bytes.length & ~1)
+          .swap16()
+          .toString('utf16le')
+      : bytes.toString('latin1');
   }
   return undefined;
 }
@@ -204,7 +209,11 @@ export function readCharacterMap(host: Host, font: FontFile): CharacterMap {
   const cmap = tables.get('cmap');
   if (!cmap) throw new FontDataError('no cmap table');
   const table = bytes.read(cmap.offset, cmap.length);
-  const subtables = Array.from({ length: table.u16(2) }, (_, i) => ({ platform: table.u16(4 + 8 * i), encoding: table.u16(6 + 8 * i), offset: table.u32(8 + 8 * i) }));
+  const subtables = Array.from({ length: table.u16(2) }, (_, i) => ({
+    platform: table.u16(4 + 8 * i),
+    encoding: table.u16(6 + 8 * i),
+    offset: table.u32(8 + 8 * i),
+  }));
   for (const [platform, encoding] of UNICODE_SUBTABLES) {
     const subtable = subtables.find((s) => s.platform === platform && s.encoding === encoding);
     if (!subtable) continue;

@@ -56,7 +56,11 @@ export const codeLabel = (char: string) => `U+${(char.codePointAt(0) ?? 0).toStr
  * RPT5003 for each character (once per place) that no face on its role's chain has. `has` answers
  * for one face (cmap.ts); it is asked only until a face is found, like the renderer's fallback.
  */
-export function checkGlyphCoverage(doc: ReportDoc, resolved: Record<FontRole, ResolvedRole>, has: (font: FontFile, codePoint: number) => boolean): Diagnostic[] {
+export function checkGlyphCoverage(
+  doc: ReportDoc,
+  resolved: Record<FontRole, ResolvedRole>,
+  has: (font: FontFile, codePoint: number) => boolean,
+): Diagnostic[] {
   const chains = new Map<FontRole, FontFile[]>();
   const found = new Map<string, boolean>();
   const covered = (role: FontRole, codePoint: number): boolean => {

@@ -64,7 +64,9 @@ export function unshaped(font: fontkit.Font, raw: TrueTypeTables | undefined): f
 
 /** Opens a face from its file (or the file's bytes, already read); a collection opens at the named face. */
 export function openFont(file: FontFile, bytes?: Uint8Array): fontkit.Font {
-  const opened = bytes ? fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.postscriptName) : fontkit.openSync(file.file, file.postscriptName);
+  const opened = bytes
+    ? fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.postscriptName)
+    : fontkit.openSync(file.file, file.postscriptName);
   // A collection opened without a PostScript name is the whole collection; take its first face.
   const collection = opened as unknown as { fonts?: fontkit.Font[] };
   return collection.fonts?.[0] ?? (opened as fontkit.Font);

@@ -44,7 +44,8 @@ const OFFICIAL: Record<FontRole, { name: string; postscriptName?: string }[]> = 
   songti: [{ name: 'simsun.ttc', postscriptName: 'SimSun' }, { name: 'STSONG.TTF' }],
 };
 
-const expo = (family: string, weight: string) => path.join(PACKAGE_ROOT, 'node_modules', '@expo-google-fonts', family, weight, `${family === 'noto-serif-sc' ? 'NotoSerifSC' : 'NotoSansSC'}_${weight}.ttf`);
+const expo = (family: string, weight: string) =>
+  path.join(PACKAGE_ROOT, 'node_modules', '@expo-google-fonts', family, weight, `${family === 'noto-serif-sc' ? 'NotoSerifSC' : 'NotoSansSC'}_${weight}.ttf`);
 
 /**
  * The shipped TrueType fonts (SIL OFL 1.1): Noto Serif SC for the serif roles, Noto Sans SC Bold for
@@ -75,10 +76,16 @@ function shipped(host: Host, role: FontRole, tried: ResolvedRole['tried']): Omit
     const kai = shippedKai(host);
     tried.push({ label: path.relative(PACKAGE_ROOT, KAI_WOFF), found: kai.kind === 'ready' });
     if (kai.kind === 'ready') {
-      note = { zh: '开源楷体，由 npm 包 @fontsource/lxgw-wenkai 的 WOFF 转换为 TrueType 并缓存', en: 'an open Kai face, converted from the WOFF of @fontsource/lxgw-wenkai to TrueType and cached' };
+      note = {
+        zh: '开源楷体，由 npm 包 @fontsource/lxgw-wenkai 的 WOFF 转换为 TrueType 并缓存',
+        en: 'an open Kai face, converted from the WOFF of @fontsource/lxgw-wenkai to TrueType and cached',
+      };
       return { role, font: { file: kai.file }, source: 'bundled', shipped: { face: 'LXGW WenKai Regular（霞鹜文楷）', note } };
     }
-    note = { zh: `霞鹜文楷不可用（${kai.reason}），以 ${BUNDLED_FACES[role]} 代替`, en: `LXGW WenKai unavailable (${kai.reason}); ${BUNDLED_FACES[role]} stands in` };
+    note = {
+      zh: `霞鹜文楷不可用（${kai.reason}），以 ${BUNDLED_FACES[role]} 代替`,
+      en: `LXGW WenKai unavailable (${kai.reason}); ${BUNDLED_FACES[role]} stands in`,
+    };
   }
   tried.push({ label: path.relative(PACKAGE_ROOT, BUNDLED[role].file), found: host.exists(BUNDLED[role].file) });
   return { role, font: BUNDLED[role], source: 'bundled', shipped: { face: BUNDLED_FACES[role], ...(note ? { note } : {}) } };

@@ -48,7 +48,8 @@ export class TrueTypeTables {
     const hmtx = this.table('hmtx').offset;
     const last = this.numberOfHMetrics - 1;
     const advance = this.view.getUint16(hmtx + 4 * Math.min(gid, last));
-    const bearing = gid <= last ? this.view.getInt16(hmtx + 4 * gid + 2) : this.view.getInt16(hmtx + 4 * this.numberOfHMetrics + 2 * (gid - this.numberOfHMetrics));
+    const bearing =
+      gid <= last ? this.view.getInt16(hmtx + 4 * gid + 2) : this.view.getInt16(hmtx + 4 * this.numberOfHMetrics + 2 * (gid - this.numberOfHMetrics));
     return { advance, bearing };
   }
 

@@ -31,7 +31,13 @@ export function readWoffDirectory(bytes: Uint8Array): WoffDirectory {
   if (bytes.length < directoryBytes) throw new FontDataError('truncated WOFF directory');
   const tables = Array.from({ length: count }, (_, i) => {
     const at = HEADER_BYTES + ENTRY_BYTES * i;
-    return { tag: view.getUint32(at), offset: view.getUint32(at + 4), compLength: view.getUint32(at + 8), origLength: view.getUint32(at + 12), checksum: view.getUint32(at + 16) };
+    return {
+      tag: view.getUint32(at),
+      offset: view.getUint32(at + 4),
+      compLength: view.getUint32(at + 8),
+      origLength: view.getUint32(at + 12),
+      checksum: view.getUint32(at + 16),
+    };
   });
   return { flavor: view.getUint32(4), sfntSize: view.getUint32(16), directoryBytes, tables };
 }

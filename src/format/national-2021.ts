@@ -182,15 +182,13 @@ export const APPLICATION_ROWS: readonly ApplicationRow[] = [
     en: 'partially disclosed',
   },
   ...RESULT_GROUPS.flatMap((group) =>
-    group.rows.map(
-      (row): ApplicationRow => ({
-        path: [...RESULTS, group.key, row.key],
-        kind: 'sub',
-        label: row.label,
-        en: `${group.en}: ${row.en}`,
-        group: group.label,
-      }),
-    ),
+    group.rows.map((row): ApplicationRow => ({
+      path: [...RESULTS, group.key, row.key],
+      kind: 'sub',
+      label: row.label,
+      en: `${group.en}: ${row.en}`,
+      group: group.label,
+    })),
   ),
   { path: [...RESULTS, 'total'], kind: 'total', label: '（七）总计', en: 'results total' },
   { path: ['applications', 'carry_forward'], kind: 'top', label: '四、结转下年度继续办理', en: 'carried forward to next year' },

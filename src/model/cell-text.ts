@@ -32,7 +32,12 @@ function labelWords(label: string): string[][] {
 export function breakLabel(label: string, widthEms: number): string {
   const room = widthEms - SLACK_EMS;
   return labelWords(label)
-    .map((words) => fill(words.flatMap((word) => (ems(word) > room ? [...word] : [word])), room))
+    .map((words) =>
+      fill(
+        words.flatMap((word) => (ems(word) > room ? [...word] : [word])),
+        room,
+      ),
+    )
     .join('\n');
 }
 

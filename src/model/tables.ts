@@ -69,7 +69,8 @@ const fraction = (pt: number) => pt / TYPE_AREA.widthPt;
  * or beside table 三's labels), rounded down to the half point Word can set.
  */
 function fitGrid(fractions: readonly number[], fontSizePt: number, rest: Pick<TableGrid, 'rowCount' | 'headerRows' | 'keepTogether' | 'cells'>): TableGrid {
-  const spanEms = (cell: GridCell) => (fractions.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) * TYPE_AREA.widthPt - PADDING) / fontSizePt;
+  const spanEms = (cell: GridCell) =>
+    (fractions.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) * TYPE_AREA.widthPt - PADDING) / fontSizePt;
   let numberSizePt = fontSizePt;
   for (const cell of rest.cells) {
     if (!cell.header) numberSizePt = Math.min(numberSizePt, Math.floor((2 * fontSizePt * spanEms(cell)) / ems(cell.text)) / 2);
@@ -101,7 +102,9 @@ export function proactiveTable(report: Report, feesText: string): TableBlock {
     g.add(0, CONTENT_LABEL, { header: 'column' }).add(1, block.valueLabel, { colSpan: 3, header: 'column' }).next();
     for (const row of block.rows) {
       const text = row.key === 'fees' ? feesText : count(p[row.key]);
-      g.add(0, row.label, { header: 'row' }).add(1, text, { colSpan: 3, origin: `/proactive/${row.key}` }).next();
+      g.add(0, row.label, { header: 'row' })
+        .add(1, text, { colSpan: 3, origin: `/proactive/${row.key}` })
+        .next();
     }
   }
   return {
@@ -174,7 +177,9 @@ export function reviewLitigationTable(report: Report): TableBlock {
   const g = new GridBuilder();
   const n = CASE_COLUMNS.length;
   const [review, ...litigation] = CASE_ROWS;
-  g.add(0, review?.label ?? '', { colSpan: n, header: 'column' }).add(n, LITIGATION_LABEL, { colSpan: n * 2, header: 'column' }).next();
+  g.add(0, review?.label ?? '', { colSpan: n, header: 'column' })
+    .add(n, LITIGATION_LABEL, { colSpan: n * 2, header: 'column' })
+    .next();
   CASE_COLUMNS.forEach((column, i) => g.add(i, column.label, { rowSpan: 2, header: 'column' }));
   litigation.forEach((row, i) => g.add(n * (i + 1), row.label, { colSpan: n, header: 'column' }));
   g.next();

@@ -68,10 +68,7 @@ export function initTemplate({ year, organ, schemaPath }: InitOptions): string {
     'proactive:',
     `  # ${DOCUMENT_BLOCK_ITEM}：${DOCUMENT_COUNT_COLUMNS.map((c) => c.label).join('、')}`,
     ...DOCUMENT_ROWS.map((row) => `  ${row.key}: {${DOCUMENT_COUNT_COLUMNS.map((c) => `${c.key}: 0`).join(', ')}}   # ${row.label}`),
-    ...SINGLE_VALUE_BLOCKS.flatMap((block) => [
-      `  # ${block.item}：${block.valueLabel}`,
-      ...block.rows.map((row) => `  ${row.key}: 0   # ${row.label}`),
-    ]),
+    ...SINGLE_VALUE_BLOCKS.flatMap((block) => [`  # ${block.item}：${block.valueLabel}`, ...block.rows.map((row) => `  ${row.key}: 0   # ${row.label}`)]),
     '',
     `# ${PART_HEADINGS[2]}（表三）`,
     `# 每行依次为：${APPLICANT_COLUMNS.map((c) => c.label).join('、')}；只写前 6 个数时总计自动求和`,

@@ -110,7 +110,12 @@ function applicationsSchema(): Json {
     {
       new: row('new'),
       carried_over: row('carried_over'),
-      results: object(RESULTS_LABEL, results, resultKeys, `${applicationRow(['applications', 'results', 'total']).label}可省略：省略时自动求和，填写时逐格核对`),
+      results: object(
+        RESULTS_LABEL,
+        results,
+        resultKeys,
+        `${applicationRow(['applications', 'results', 'total']).label}可省略：省略时自动求和，填写时逐格核对`,
+      ),
       carry_forward: row('carry_forward'),
     },
     ['new', 'carried_over', 'results', 'carry_forward'],

@@ -18,9 +18,26 @@ export const FORBIDDEN_CHAR =
   /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const NAMES: Readonly<Record<number, string>> = {
-  0x00: 'NUL', 0x07: 'BEL', 0x08: 'BS', 0x0b: 'VT', 0x0c: 'FF', 0x1b: 'ESC', 0x7f: 'DEL', 0x85: 'NEL',
-  0x061c: 'ALM', 0x200e: 'LRM', 0x200f: 'RLM', 0x202a: 'LRE', 0x202b: 'RLE', 0x202c: 'PDF', 0x202d: 'LRO', 0x202e: 'RLO',
-  0x2066: 'LRI', 0x2067: 'RLI', 0x2068: 'FSI', 0x2069: 'PDI',
+  0x00: 'NUL',
+  0x07: 'BEL',
+  0x08: 'BS',
+  0x0b: 'VT',
+  0x0c: 'FF',
+  0x1b: 'ESC',
+  0x7f: 'DEL',
+  0x85: 'NEL',
+  0x061c: 'ALM',
+  0x200e: 'LRM',
+  0x200f: 'RLM',
+  0x202a: 'LRE',
+  0x202b: 'RLE',
+  0x202c: 'PDF',
+  0x202d: 'LRO',
+  0x202e: 'RLO',
+  0x2066: 'LRI',
+  0x2067: 'RLI',
+  0x2068: 'FSI',
+  0x2069: 'PDI',
 };
 
 /** What a forbidden character is, for messages: its code point, short name and kind. */
@@ -54,10 +71,17 @@ export function findForbiddenChars(source: SourceFile, doc: Document): Forbidden
     const [from, to] = node.range;
     covered.push([from, to]);
     const raw = firstMatch(source.text, from, to);
-    const escapes = raw === undefined && node.type === 'QUOTE_DOUBLE' ? forbiddenEscapes(source.text.slice(from, to)).map(([s, e]) => [s + from, e + from] as const) : [];
+    const escapes =
+      raw === undefined && node.type === 'QUOTE_DOUBLE' ? forbiddenEscapes(source.text.slice(from, to)).map(([s, e]) => [s + from, e + from] as const) : [];
     const first = raw ?? escapes[0];
     if (!first) continue;
-    findings.push({ start: first[0], end: first[1], char: raw ? source.text.slice(first[0], first[1]) : decodeEscape(source.text.slice(first[0], first[1])), pointer, corrected: corrected(source, first[0], escapes) });
+    findings.push({
+      start: first[0],
+      end: first[1],
+      char: raw ? source.text.slice(first[0], first[1]) : decodeEscape(source.text.slice(first[0], first[1])),
+      pointer,
+      corrected: corrected(source, first[0], escapes),
+    });
   }
   const global = new RegExp(FORBIDDEN_CHAR.source, 'g');
   const reportedLines = new Set<number>();

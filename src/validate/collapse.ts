@@ -12,7 +12,14 @@ const BLANK = /^[\s\u3000]*(?:[/／]|[—–\-－]+|无|空)?[\s\u3000]*$/;
 export const isBlankCell = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && BLANK.test(value));
 
 const ROWS = [
-  ...APPLICATION_ROWS.map((row) => ({ path: row.path, table: '表三', tableEn: 'table 3', label: row.group ? `${row.group}${row.label}` : row.label, en: row.en, columns: APPLICANT_COLUMNS })),
+  ...APPLICATION_ROWS.map((row) => ({
+    path: row.path,
+    table: '表三',
+    tableEn: 'table 3',
+    label: row.group ? `${row.group}${row.label}` : row.label,
+    en: row.en,
+    columns: APPLICANT_COLUMNS,
+  })),
   ...CASE_ROWS.map((row) => ({ path: ['review_litigation', row.key], table: '表四', tableEn: 'table 4', label: row.label, en: row.en, columns: CASE_COLUMNS })),
 ];
 

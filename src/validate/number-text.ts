@@ -7,17 +7,7 @@
 
 /** Why a written number is not plain. */
 export type NumberSpelling =
-  | 'fullwidth'
-  | 'thousands'
-  | 'underscore'
-  | 'hex'
-  | 'octal'
-  | 'exponent'
-  | 'plusSign'
-  | 'negativeZero'
-  | 'leadingZeros'
-  | 'bareDecimalPoint'
-  | 'decimalPoint';
+  'fullwidth' | 'thousands' | 'underscore' | 'hex' | 'octal' | 'exponent' | 'plusSign' | 'negativeZero' | 'leadingZeros' | 'bareDecimalPoint' | 'decimalPoint';
 
 /** Each spelling's name in messages. */
 export const SPELLING_NAMES: Record<NumberSpelling, { zh: string; en: string }> = {

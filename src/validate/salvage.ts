@@ -69,7 +69,9 @@ export function salvageReport(data: unknown, structural: readonly Diagnostic[]):
   const take = new Taker(data, unusable);
 
   const documents = (key: (typeof DOCUMENT_ROWS)[number]['key']) =>
-    Object.fromEntries(DOCUMENT_COUNT_COLUMNS.map((column) => [column.key, take.number(['proactive', key, column.key])])) as unknown as Report['proactive']['rules'];
+    Object.fromEntries(
+      DOCUMENT_COUNT_COLUMNS.map((column) => [column.key, take.number(['proactive', key, column.key])]),
+    ) as unknown as Report['proactive']['rules'];
   const single = Object.fromEntries(SINGLE_VALUE_BLOCKS.flatMap((block) => block.rows).map((row) => [row.key, take.number(['proactive', row.key])]));
 
   const report = {

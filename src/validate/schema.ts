@@ -26,7 +26,6 @@ type SchemaNode = {
   [key: string]: unknown;
 };
 
-
 let compiled: { validate: ValidateFunction; schema: SchemaNode } | undefined;
 
 /**
@@ -243,7 +242,8 @@ function isBlank(data: unknown): boolean {
 function typeError(pointer: string, names: { title: string; titleEn: string }, data: unknown, expected: string, written: WrittenValue | undefined): Diagnostic {
   const { title, titleEn } = names;
   const numeric = expected === 'integer' || expected === 'number';
-  const rewrite = numeric && typeof data === 'string' ? (rewriteNumber(data, expected === 'integer' ? 'integer' : 'decimal') ?? rewriteNumber(data, 'decimal')) : undefined;
+  const rewrite =
+    numeric && typeof data === 'string' ? (rewriteNumber(data, expected === 'integer' ? 'integer' : 'decimal') ?? rewriteNumber(data, 'decimal')) : undefined;
   if (rewrite) {
     // Unquoted, YAML read it as text because of how it is spelled (1_000, １２, 1,234); quoted, it is text on purpose.
     if (written?.plain && rewrite.reason) return spellingDiagnostic(pointer, names, written.text, { plain: rewrite.plain, reason: rewrite.reason });

@@ -28,7 +28,14 @@ export const CORPUS_ORGANS = [
   '新疆维吾尔自治区巴音郭楞蒙古自治州若羌县市场监督管理局',
 ];
 
-const LATIN = ['http://www.example.gov.cn/col/col1234/index.html', 'zwgk@example.gov.cn', '0795-3668066', '12345678', 'https://www.gov.cn/zhengce/content/2021-12/13/content_5660515.htm?from=timeline&isappinstalled=0', 'GB/T 9704-2012'];
+const LATIN = [
+  'http://www.example.gov.cn/col/col1234/index.html',
+  'zwgk@example.gov.cn',
+  '0795-3668066',
+  '12345678',
+  'https://www.gov.cn/zhengce/content/2021-12/13/content_5660515.htm?from=timeline&isappinstalled=0',
+  'GB/T 9704-2012',
+];
 const HAN = '政府信息公开工作稳步推进依法依规做好主动公开和依申请公开各项工作持续提升公开质量和实效';
 
 /** A paragraph with a Latin run after `lead` Chinese characters (every column of a line over the corpus). */
@@ -55,7 +62,9 @@ function tables(next: () => number, digits: number): { applications: Record<stri
     for (const key of row.path.slice(2, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
     node[row.path[row.path.length - 1] as string] = withTotal(results[i] ?? []);
   });
-  const review_litigation = Object.fromEntries(CASE_ROWS.map((row) => [row.key, withTotal(Array.from({ length: CASE_COLUMNS.length - 1 }, () => count(next, digits)))]));
+  const review_litigation = Object.fromEntries(
+    CASE_ROWS.map((row) => [row.key, withTotal(Array.from({ length: CASE_COLUMNS.length - 1 }, () => count(next, digits)))]),
+  );
   // Totals may reach 8 digits, never more than a count may be: with fewer digits a cell until they fit.
   const largest = Math.max(...(applications.new as number[]), ...Object.values(review_litigation).flat());
   return largest > MAX_COUNT ? tables(next, digits - 1) : { applications, review_litigation };

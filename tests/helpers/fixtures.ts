@@ -34,8 +34,14 @@ export function readExpectations(file: string): Expectations {
 /** The same shape, from actual diagnostics of one file. */
 export function actualExpectations(diagnostics: readonly Diagnostic[]): Omit<Expectations, 'previous'> {
   return {
-    placed: diagnostics.filter((d) => d.span).map((d) => `${d.span?.start.line} ${d.code}`).sort(),
-    fileLevel: diagnostics.filter((d) => !d.span).map((d) => d.code).sort(),
+    placed: diagnostics
+      .filter((d) => d.span)
+      .map((d) => `${d.span?.start.line} ${d.code}`)
+      .sort(),
+    fileLevel: diagnostics
+      .filter((d) => !d.span)
+      .map((d) => d.code)
+      .sort(),
   };
 }
 

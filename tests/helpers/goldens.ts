@@ -23,7 +23,14 @@ import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 
 type Node = Record<string, unknown>;
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', preserveOrder: true, trimValues: false, parseTagValue: false, parseAttributeValue: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  preserveOrder: true,
+  trimValues: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+});
 
 const tagOf = (node: Node) => Object.keys(node).find((k) => k !== ':@') ?? '';
 const childrenOf = (node: Node) => (node[tagOf(node)] as Node[] | undefined) ?? [];
@@ -36,7 +43,9 @@ function prop(node: Node): string {
   const attrs = Object.entries(attrsOf(node))
     .filter(([k]) => !k.startsWith('xmlns'))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const nested = childrenOf(node).filter((c) => tagOf(c) !== '#text').map(prop);
+  const nested = childrenOf(node)
+    .filter((c) => tagOf(c) !== '#text')
+    .map(prop);
   const name = short(tagOf(node));
   if (attrs.length === 1 && attrs[0]?.[0] === 'w:val' && nested.length === 0) return `${name}=${attrs[0][1]}`;
   const parts = [...attrs.map(([k, v]) => `${short(k)}=${v}`), ...nested];
@@ -49,7 +58,10 @@ function textOf(nodes: Node[]): string {
   for (const node of nodes) {
     const tag = tagOf(node);
     if (tag === '#text') continue;
-    if (tag === 'w:t' || tag === 'w:instrText') out += childrenOf(node).map((c) => String(c['#text'] ?? '')).join('');
+    if (tag === 'w:t' || tag === 'w:instrText')
+      out += childrenOf(node)
+        .map((c) => String(c['#text'] ?? ''))
+        .join('');
     else if (tag === 'w:br' || tag === 'w:cr') out += '⏎';
     else if (tag === 'w:tab') out += '⇥';
     else if (tag === 'w:fldChar') out += `{${attrsOf(node)['w:fldCharType'] ?? ''}}`;
@@ -63,7 +75,13 @@ function runProps(p: Node): string[] {
   const sets = new Set<string>();
   for (const r of childrenOf(p).filter((c) => tagOf(c) === 'w:r')) {
     const rPr = child(r, 'w:rPr');
-    if (rPr) sets.add(`rPr(${childrenOf(rPr).filter((c) => tagOf(c) !== '#text').map(prop).join(',')})`);
+    if (rPr)
+      sets.add(
+        `rPr(${childrenOf(rPr)
+          .filter((c) => tagOf(c) !== '#text')
+          .map(prop)
+          .join(',')})`,
+      );
   }
   return [...sets];
 }
@@ -79,14 +97,36 @@ function paragraph(p: Node, indent: string): string {
 
 function table(tbl: Node, indent: string, out: string[]): void {
   const grid = child(tbl, 'w:tblGrid');
-  const widths = grid ? childrenOf(grid).filter((c) => tagOf(c) === 'w:gridCol').map((c) => attrsOf(c)['w:w']) : [];
+  const widths = grid
+    ? childrenOf(grid)
+        .filter((c) => tagOf(c) === 'w:gridCol')
+        .map((c) => attrsOf(c)['w:w'])
+    : [];
   const tblPr = child(tbl, 'w:tblPr');
-  out.push(`${indent}TABLE grid=${widths.join(',')}${tblPr ? ` ${childrenOf(tblPr).filter((c) => tagOf(c) !== '#text').map(prop).join(' ')}` : ''}`);
+  out.push(
+    `${indent}TABLE grid=${widths.join(',')}${
+      tblPr
+        ? ` ${childrenOf(tblPr)
+            .filter((c) => tagOf(c) !== '#text')
+            .map(prop)
+            .join(' ')}`
+        : ''
+    }`,
+  );
   childrenOf(tbl)
     .filter((c) => tagOf(c) === 'w:tr')
     .forEach((tr, row) => {
       const trPr = child(tr, 'w:trPr');
-      out.push(`${indent}  TR ${row}${trPr ? ` ${childrenOf(trPr).filter((c) => tagOf(c) !== '#text').map(prop).join(' ')}` : ''}`);
+      out.push(
+        `${indent}  TR ${row}${
+          trPr
+            ? ` ${childrenOf(trPr)
+                .filter((c) => tagOf(c) !== '#text')
+                .map(prop)
+                .join(' ')}`
+            : ''
+        }`,
+      );
       let col = 0;
       for (const tc of childrenOf(tr).filter((c) => tagOf(c) === 'w:tc')) {
         const tcPr = child(tc, 'w:tcPr');
@@ -114,7 +154,13 @@ function body(nodes: Node[], out: string[]): void {
     const tag = tagOf(node);
     if (tag === 'w:p') out.push(paragraph(node, ''));
     else if (tag === 'w:tbl') table(node, '', out);
-    else if (tag === 'w:sectPr') out.push(`SECT ${childrenOf(node).filter((c) => tagOf(c) !== '#text').map(prop).join(' ')}`);
+    else if (tag === 'w:sectPr')
+      out.push(
+        `SECT ${childrenOf(node)
+          .filter((c) => tagOf(c) !== '#text')
+          .map(prop)
+          .join(' ')}`,
+      );
     else if (tag !== '#text') out.push(`? ${prop(node)}`);
   }
 }

@@ -37,7 +37,9 @@ function prose(from: number, n: number): string {
 
 /** Prose of `n` characters that neither starts with a mark 避头 keeps off a line start nor ends on an opening one. */
 function filler(from: number, n: number): string {
-  return prose(from, n).replace(/^[，。、；：”]/, '经').replace(/[“]$/, '报');
+  return prose(from, n)
+    .replace(/^[，。、；：”]/, '经')
+    .replace(/[“]$/, '报');
 }
 
 /**
@@ -62,7 +64,8 @@ export function lineCorpus(base: ReportDoc, reports = 6, paragraphs = 30): { nam
     const texts: string[] = [];
     for (let p = 0; p < paragraphs; p++) {
       const index = r * paragraphs + p;
-      if (p % 8 === 7) blocks.push({ kind: 'heading', level: 2, text: `（${'一二三四五六七八九十'[p % 10]}）政府信息管理情况`, origin: `/corpus/${index}/heading` });
+      if (p % 8 === 7)
+        blocks.push({ kind: 'heading', level: 2, text: `（${'一二三四五六七八九十'[p % 10]}）政府信息管理情况`, origin: `/corpus/${index}/heading` });
       // Runs start at every column of the first two lines (56 columns over the corpus); paragraphs
       // run 1 to 6 lines and end at every column, so their ends fall on every line of a page.
       const text = paragraph(index, (index * 5) % 56, 1 + (index % 6), 1 + ((index * 11) % 28));

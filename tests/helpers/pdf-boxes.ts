@@ -19,21 +19,37 @@ export interface LineBox {
   words: WordBox[];
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 export function lineBoxes(file: string): LineBox[] {
   const html = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const boxes: LineBox[] = [];
-  html.split('<page ').slice(1).forEach((page, index) => {
-    for (const line of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-      const words = [...(line[5] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({
-        xMin: Number(w[1]),
-        xMax: Number(w[2]),
-        text: unescape(w[3] ?? ''),
-      }));
-      boxes.push({ page: index + 1, xMin: Number(line[1]), yMin: Number(line[2]), xMax: Number(line[3]), yMax: Number(line[4]), text: words.map((w) => w.text).join(''), words });
-    }
-  });
+  html
+    .split('<page ')
+    .slice(1)
+    .forEach((page, index) => {
+      for (const line of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
+        const words = [...(line[5] ?? '').matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((w) => ({
+          xMin: Number(w[1]),
+          xMax: Number(w[2]),
+          text: unescape(w[3] ?? ''),
+        }));
+        boxes.push({
+          page: index + 1,
+          xMin: Number(line[1]),
+          yMin: Number(line[2]),
+          xMax: Number(line[3]),
+          yMax: Number(line[4]),
+          text: words.map((w) => w.text).join(''),
+          words,
+        });
+      }
+    });
   return boxes;
 }
 

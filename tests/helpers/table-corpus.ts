@@ -28,7 +28,9 @@ export function corpusYaml({ digits, paragraphs }: CorpusCase): string {
   // One number of the full digit count in each applicant column (a different row each); the rest
   // small. Column and row totals then have the same digit count, never above MAX_COUNT.
   const big = (c: number, salt: number) => base + ((salt * 7919 + c * 104_729) % base);
-  const results = RESULT_PART_ROWS.map((_, i) => [0, 1, 2, 3, 4, 5].map((c) => (i === (c * 4 + 1) % RESULT_PART_ROWS.length ? big(c, i) : digits > 1 ? (i * 3 + c) % 10 : 0)));
+  const results = RESULT_PART_ROWS.map((_, i) =>
+    [0, 1, 2, 3, 4, 5].map((c) => (i === (c * 4 + 1) % RESULT_PART_ROWS.length ? big(c, i) : digits > 1 ? (i * 3 + c) % 10 : 0)),
+  );
   const forward = [0, 1, 2, 3, 4, 5].map((c) => (c + 1) % 3);
   const totals = [0, 1, 2, 3, 4, 5].map((c) => sum(results.map((row) => row[c] ?? 0)));
   const carried = [0, 1, 2, 3, 4, 5].map((c) => Math.floor(((totals[c] ?? 0) + (forward[c] ?? 0)) / 5));

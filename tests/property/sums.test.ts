@@ -131,19 +131,24 @@ function corrupt(values: readonly number[], c: { kind: string; column?: number; 
 
 test('K corruptions in K different rows are each reported exactly once, all in one run', () => {
   fc.assert(
-    fc.property(consistentReport, fc.uniqueArray(fc.nat(allRowPaths.length - 1), { minLength: 1, maxLength: 6 }), fc.array(corruption, { minLength: 6, maxLength: 6 }), (rows, rowIndexes, corruptions) => {
-      const changed = new Map<string, unknown[]>(rows);
-      const corrupted = rowIndexes.map((index, i) => {
-        const path = allRowPaths[index] as string;
-        changed.set(path, corrupt(rows.get(path) ?? [], corruptions[i] ?? { kind: 'wrong total' }));
-        return `/${path}`;
-      });
-      const diagnostics = check(changed);
-      const rowOf = (d: Diagnostic) => corrupted.find((row) => d.pointer === row || d.pointer?.startsWith(row + '/'));
-      // Nothing is reported outside the corrupted rows, and each corrupted row exactly once.
-      expect(diagnostics.filter((d) => !rowOf(d)).map((d) => `${d.code} ${d.pointer}`)).toEqual([]);
-      expect(diagnostics.map(rowOf).sort()).toEqual([...corrupted].sort());
-    }),
+    fc.property(
+      consistentReport,
+      fc.uniqueArray(fc.nat(allRowPaths.length - 1), { minLength: 1, maxLength: 6 }),
+      fc.array(corruption, { minLength: 6, maxLength: 6 }),
+      (rows, rowIndexes, corruptions) => {
+        const changed = new Map<string, unknown[]>(rows);
+        const corrupted = rowIndexes.map((index, i) => {
+          const path = allRowPaths[index] as string;
+          changed.set(path, corrupt(rows.get(path) ?? [], corruptions[i] ?? { kind: 'wrong total' }));
+          return `/${path}`;
+        });
+        const diagnostics = check(changed);
+        const rowOf = (d: Diagnostic) => corrupted.find((row) => d.pointer === row || d.pointer?.startsWith(row + '/'));
+        // Nothing is reported outside the corrupted rows, and each corrupted row exactly once.
+        expect(diagnostics.filter((d) => !rowOf(d)).map((d) => `${d.code} ${d.pointer}`)).toEqual([]);
+        expect(diagnostics.map(rowOf).sort()).toEqual([...corrupted].sort());
+      },
+    ),
     { numRuns: 300 },
   );
 });

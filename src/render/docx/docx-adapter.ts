@@ -44,5 +44,8 @@ export function documentParts(document: Document, overrides: Record<string, stri
     undefined,
     Object.entries(overrides).map(([path, data]) => ({ path, data })),
   );
-  return [...parts].map(([name, data]) => [name, typeof data === 'string' ? Buffer.from(name === 'word/styles.xml' ? withParagraphDefaults(data) : data, 'utf8') : data]);
+  return [...parts].map(([name, data]) => [
+    name,
+    typeof data === 'string' ? Buffer.from(name === 'word/styles.xml' ? withParagraphDefaults(data) : data, 'utf8') : data,
+  ]);
 }

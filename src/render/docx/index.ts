@@ -39,7 +39,6 @@ const BODY_CHAR = twip(SIZE_PT.body);
 /** A4 as Word writes it, 210 × 297 mm to the nearest twip (docx's convertMillimetersToTwip floors to 11905 × 16837). */
 const A4_TWIP = { width: Math.round((PAGE.widthMm / 25.4) * 1440), height: Math.round((PAGE.heightMm / 25.4) * 1440) } as const;
 
-
 export interface DocxOptions {
   /** The timestamp written into the document properties (SOURCE_DATE_EPOCH or the report's date). */
   timestamp: Date;
@@ -95,15 +94,13 @@ function paragraphStyles(tableSizes: number[]): IParagraphStyleOptions[] {
     heading(STYLE.h1, 'heading 1', 0, ROLE.heading1),
     heading(STYLE.h2, 'heading 2', 1, ROLE.heading2),
     heading(STYLE.h3, 'heading 3', 2, ROLE.heading3, true),
-    ...tableSizes.map(
-      (sizePt): IParagraphStyleOptions => ({
-        id: STYLE.table(sizePt),
-        name: `Table Text ${sizePt}`,
-        basedOn: 'Normal',
-        run: font(ROLE.table, sizePt),
-        paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: exactLines(twip(sizePt * CELL_LINE_HEIGHT)) },
-      }),
-    ),
+    ...tableSizes.map((sizePt): IParagraphStyleOptions => ({
+      id: STYLE.table(sizePt),
+      name: `Table Text ${sizePt}`,
+      basedOn: 'Normal',
+      run: font(ROLE.table, sizePt),
+      paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: exactLines(twip(sizePt * CELL_LINE_HEIGHT)) },
+    })),
     {
       id: 'Footer',
       name: 'footer',
@@ -163,7 +160,12 @@ function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)
           keepLines: true,
         });
       return [
-        line(block.organLines.flatMap((text, i) => runs(text, i > 0 ? { break: 1 } : {})), place.organRight, BODY_LINE * block.spaceBeforeLines, true),
+        line(
+          block.organLines.flatMap((text, i) => runs(text, i > 0 ? { break: 1 } : {})),
+          place.organRight,
+          BODY_LINE * block.spaceBeforeLines,
+          true,
+        ),
         line(runs(block.dateText), place.dateRight, 0, false),
       ];
     }

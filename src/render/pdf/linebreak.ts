@@ -164,7 +164,11 @@ function classify(cp: number, prevClass: number): number {
   if (cp < 0x80) return ASCII_CLASS[cp] ?? GLUE;
   if (cp >= 0x4e00 && cp <= 0x9fff) return IDEO; // fast path: the bulk of every report
   if (isAttaching(cp)) return attachedClass(cp, prevClass);
-  const flags = (NO_START_SET.has(cp) ? NO_START : 0) | (NO_END_SET.has(cp) ? NO_END : 0) | (CONNECT_SET.has(cp) ? CONNECT : 0) | (CLOSE_BRACKET_SET.has(cp) ? CLOSE_BRACKET : 0);
+  const flags =
+    (NO_START_SET.has(cp) ? NO_START : 0) |
+    (NO_END_SET.has(cp) ? NO_END : 0) |
+    (CONNECT_SET.has(cp) ? CONNECT : 0) |
+    (CLOSE_BRACKET_SET.has(cp) ? CLOSE_BRACKET : 0);
   return kindOf(cp) | flags;
 }
 
@@ -252,7 +256,7 @@ function measure(text: string, advance: (char: string) => number): Measured {
   let spaced = false;
   let prevCp = -1; // the last two non-space code points of the current run (-1 across a space)
   let beforeCp = -1;
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const cp = text.codePointAt(at) ?? 0;
     const size = cp > 0xffff ? 2 : 1;
     const c = classify(cp, prevClass);
@@ -442,7 +446,7 @@ export function breakLines(text: string, advance: (char: string) => number, widt
   const fills: Fill[] = [];
   let prevAvailable = widthPt;
   let available = widthPt - firstIndentPt;
-  for (let start = 0; start < m.count; ) {
+  for (let start = 0; start < m.count;) {
     const fill = fillLine(m, start, available, widthPt, emPt);
     const prev = fills[fills.length - 1];
     const pulled = fill.hard && prev && !prev.hard && isLone(m, fill) ? pullDown(m, prev, fill, prevAvailable, widthPt, emPt) : null;

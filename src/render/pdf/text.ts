@@ -47,13 +47,7 @@ export interface MissingGlyph {
 }
 
 /** Breaks and measures a text; `firstIndentPt` indents the first line. */
-export function setText(
-  fonts: FontSet,
-  text: string,
-  style: TextStyle,
-  widthPt: number,
-  firstIndentPt = 0,
-): { lines: SetLine[]; missing: MissingGlyph[] } {
+export function setText(fonts: FontSet, text: string, style: TextStyle, widthPt: number, firstIndentPt = 0): { lines: SetLine[]; missing: MissingGlyph[] } {
   const missing: MissingGlyph[] = [];
   const faceOf = new Map<string, Face | null>();
   const pick = (char: string): Face | null => {

@@ -45,9 +45,7 @@ export function resultsTotal(report: SalvagedReport, column: number): Got<number
   const rows = resultRowsSum(report, column);
   if (rows.value !== undefined) return rows;
   const written =
-    column === APPLICANT_TOTAL_INDEX
-      ? effectiveCell(report, RESULTS_TOTAL, column, APPLICANT_COLUMNS.length)
-      : writtenCell(report, RESULTS_TOTAL, column);
+    column === APPLICANT_TOTAL_INDEX ? effectiveCell(report, RESULTS_TOTAL, column, APPLICANT_COLUMNS.length) : writtenCell(report, RESULTS_TOTAL, column);
   return written.value !== undefined ? written : { blocked: rows.blocked };
 }
 

@@ -13,17 +13,7 @@ import { textNumbers } from './text-numbers';
 
 export type { Skip } from './context';
 
-export const RULES: readonly Rule[] = [
-  table3Balance,
-  rowTotal,
-  table3ResultsTotal,
-  feeUnit,
-  crossYear,
-  ruleMakingPower,
-  partSix,
-  publicationDate,
-  textNumbers,
-];
+export const RULES: readonly Rule[] = [table3Balance, rowTotal, table3ResultsTotal, feeUnit, crossYear, ruleMakingPower, partSix, publicationDate, textNumbers];
 
 /** Runs every rule; checks that needed an unusable value come back as skipped, not judged. */
 export function runRules(context: Omit<RuleContext, 'skip'>): { diagnostics: Diagnostic[]; skipped: Skip[] } {

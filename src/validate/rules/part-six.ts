@@ -37,7 +37,10 @@ export const partSix: Rule = {
       out.push(makeDiagnostic('RPT3012', '/other_matters', { reason: '未说明信息处理费收取情况', reasonEn: 'the fee is not mentioned' }));
     }
     const pointer = fees ? '/processing_fees/notices' : rowPointer(OVERDUE_FEE, APPLICANT_TOTAL_INDEX);
-    const got = all([effectiveCell(context, OVERDUE_FEE, APPLICANT_TOTAL_INDEX, APPLICANT_COLUMNS.length), ...(fees ? [usable(context, '/processing_fees/notices', fees.notices)] : [])]);
+    const got = all([
+      effectiveCell(context, OVERDUE_FEE, APPLICANT_TOTAL_INDEX, APPLICANT_COLUMNS.length),
+      ...(fees ? [usable(context, '/processing_fees/notices', fees.notices)] : []),
+    ]);
     if (!got.value) {
       context.skip({ rule: 'R12', pointer, because: got.blocked });
       return out;

@@ -29,7 +29,12 @@ function checkRow(
   const [parts, actual] = got.value as [number[], number];
   const expected = sum(parts);
   if (expected === actual) return [];
-  const terms = parts.map((value, column) => ({ label: columns[column]?.label ?? '', en: columns[column]?.en ?? '', value, pointer: rowPointer(path, column) }));
+  const terms = parts.map((value, column) => ({
+    label: columns[column]?.label ?? '',
+    en: columns[column]?.en ?? '',
+    value,
+    pointer: rowPointer(path, column),
+  }));
   return [
     makeDiagnostic(
       code,

@@ -26,7 +26,12 @@ export const table3Balance: Rule = {
     eachColumn(COLUMNS, (c) => {
       const isTotal = c === APPLICANT_TOTAL_INDEX;
       const pointer = rowPointer(FORWARD, c);
-      const got = all([effectiveCell(context, NEW, c, COLUMNS), effectiveCell(context, CARRIED, c, COLUMNS), resultsTotal(context, c), effectiveCell(context, FORWARD, c, COLUMNS)]);
+      const got = all([
+        effectiveCell(context, NEW, c, COLUMNS),
+        effectiveCell(context, CARRIED, c, COLUMNS),
+        resultsTotal(context, c),
+        effectiveCell(context, FORWARD, c, COLUMNS),
+      ]);
       if (!got.value) {
         context.skip({ rule: isTotal ? 'R1' : 'R1c', pointer, because: got.blocked });
         return false;
