@@ -104,7 +104,7 @@ export function buildModel(report: CheckedReport): ReportDoc {
     part(0),
     ...textBlocks(report.overview, '/overview'),
     part(1),
-    proactiveTable(report, report.proactive.fees_text),
+    proactiveTable(report),
     part(2),
     applicationsTable(report),
     part(3),

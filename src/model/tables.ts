@@ -24,7 +24,7 @@ import {
 } from '../format/national-2021';
 import { caseColumnFractions, PROACTIVE_COLUMN_FRACTIONS, TABLE3_COLUMN_CHARS, TABLE_SIZE_PT } from '../format/table-layout-2021';
 import { rowAt } from '../report/rows';
-import type { Report } from '../report/types';
+import type { CheckedReport, Report } from '../report/types';
 import { CELL_PADDING_PT, TYPE_AREA } from '../render/theme';
 import { breakLabel, ems, SLACK_EMS } from './cell-text';
 import type { Align, GridCell, TableBlock, TableGrid } from './types';
@@ -85,7 +85,7 @@ function fitGrid(fractions: readonly number[], fontSizePt: number, rest: Pick<Ta
 }
 
 /** 表二: 第二十条 items 一, 五, 六, 八 (4 grid columns, 14 rows). */
-export function proactiveTable(report: Report, feesText: string): TableBlock {
+export function proactiveTable(report: CheckedReport): TableBlock {
   const g = new GridBuilder();
   const p = report.proactive;
   g.add(0, DOCUMENT_BLOCK_ITEM, { colSpan: 4, header: 'column' }).next();
@@ -101,7 +101,7 @@ export function proactiveTable(report: Report, feesText: string): TableBlock {
     g.add(0, block.item, { colSpan: 4, header: 'column' }).next();
     g.add(0, CONTENT_LABEL, { header: 'column' }).add(1, block.valueLabel, { colSpan: 3, header: 'column' }).next();
     for (const row of block.rows) {
-      const text = row.key === 'fees' ? feesText : count(p[row.key]);
+      const text = row.key === 'fees' ? p.fees_text : count(p[row.key]);
       g.add(0, row.label, { header: 'row' })
         .add(1, text, { colSpan: 3, origin: `/proactive/${row.key}` })
         .next();
