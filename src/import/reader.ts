@@ -1,0 +1,37 @@
+/**
+ * Importers are the mirror of the renderers (Pandoc's readers): each reads one published form of a
+ * report — plain text, DOCX, HTML, PDF — into the same neutral stream of lines, and one recogniser
+ * turns that stream into report data with the national format's labels (src/format/). A table is
+ * read row by row, each cell one line (a merged cell once, at its first row), which is also how a
+ * table copied out of a PDF or a web page reads as text (../shared/seeds/yichun-2023.txt).
+ */
+
+/** One line of the source: a paragraph, a line of text, or a table cell. */
+export interface SourceLine {
+  /** The text, with its inner line breaks kept as '\n' (商业\n企业). */
+  text: string;
+  /** Where it was found, for diagnostics and YAML comments: 第 12 行, 第 3 段, 表 2 第 4 行第 1 格, 第 2 页第 7 行. */
+  at: string;
+  /** For a table cell: which table of the source, and the cell's row and column there (0-based). */
+  cell?: { table: number; row: number; col: number };
+}
+
+/** A reader for one source format. */
+export interface Reader {
+  /** The format's name on the command line and in messages: text, docx, html, pdf. */
+  readonly format: string;
+  /** Whether these bytes (and file name) are in this reader's format. */
+  detect(bytes: Uint8Array, name: string): boolean;
+  /** The source as lines; throws ImportError for a file it cannot read (corrupt, encrypted, scanned). */
+  read(bytes: Uint8Array): Promise<SourceLine[]>;
+}
+
+/** A file a reader cannot read, said in words a clerk understands. */
+export class ImportError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
