@@ -43,6 +43,11 @@ export interface Recognised {
   findings: Finding[];
 }
 
+/** 0 … n-1. */
+const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
+/** The pointers of a row's cells held as a list. */
+const listCells = (pointer: string, n: number) => indexes(n).map((i) => `${pointer}/${i}`);
+
 /** Text compared with a label: no whitespace (labels wrap over lines), full-width dots as ASCII. */
 const norm = (text: string) => text.replace(/\s+/g, '').replace(/．/g, '.');
 
@@ -94,8 +99,12 @@ class TableReader {
     this.labels = new Set(labels.map(norm));
   }
 
-  /** The `count` numbers after the row label `label`; null for each that is missing or unreadable. */
-  row(label: string, count: number, pointer: string): (number | null)[] {
+  /**
+   * The numbers after the row label `label`, one per cell pointer in `cells` (where each value goes in
+   * the report data); null for each that is missing or unreadable. `pointer` is the row's.
+   */
+  row(label: string, pointer: string, cellPointers: readonly string[] = indexes(1).map(() => pointer)): (number | null)[] {
+    const count = cellPointers.length;
     const { lines } = this.region;
     const found = this.find(norm(label));
     if (found === undefined) {
@@ -110,7 +119,7 @@ class TableReader {
       cells.push(line);
       this.cursor += 1;
     }
-    const values = cells.map((cell, i) => readCell(cell, `${pointer}/${i}`, this.findings));
+    const values = cells.map((cell, i) => readCell(cell, cellPointers[i] as string, this.findings));
     if (values.length < count) {
       const at = (lines[found.index] as SourceLine).at;
       this.findings.push({
@@ -183,10 +192,14 @@ function readTable2(region: Region, findings: Finding[]): ReportData {
   const table = new TableReader(region, labels, findings);
   const data: ReportData = {};
   for (const row of DOCUMENT_ROWS) {
-    const values = table.row(row.label, DOCUMENT_COUNT_COLUMNS.length, `/proactive/${row.key}`);
+    const values = table.row(
+      row.label,
+      `/proactive/${row.key}`,
+      DOCUMENT_COUNT_COLUMNS.map((c) => `/proactive/${row.key}/${c.key}`),
+    );
     data[row.key] = Object.fromEntries(DOCUMENT_COUNT_COLUMNS.map((column, i) => [column.key, values[i]]));
   }
-  for (const block of SINGLE_VALUE_BLOCKS) for (const row of block.rows) data[row.key] = table.row(row.label, 1, `/proactive/${row.key}`)[0];
+  for (const block of SINGLE_VALUE_BLOCKS) for (const row of block.rows) data[row.key] = table.row(row.label, `/proactive/${row.key}`)[0];
   return data;
 }
 
@@ -201,7 +214,10 @@ function readTable3(region: Region, findings: Finding[]): ReportData {
   const labels = [TABLE3_CORNER, TABLE3_APPLICANTS, TABLE3_ORGANISATIONS, RESULTS_LABEL, ...APPLICANT_COLUMNS.map((c) => c.label)];
   const table = new TableReader(region, [...labels, ...RESULT_GROUPS.map((g) => g.label), ...APPLICATION_ROWS.map((r) => r.label)], findings);
   const data: ReportData = {};
-  for (const row of APPLICATION_ROWS) setIn(data, row.path, table.row(row.label, APPLICANT_COLUMNS.length, `/${row.path.join('/')}`));
+  for (const row of APPLICATION_ROWS) {
+    const pointer = `/${row.path.join('/')}`;
+    setIn(data, row.path, table.row(row.label, pointer, listCells(pointer, APPLICANT_COLUMNS.length)));
+  }
   return data.applications as ReportData;
 }
 
@@ -214,7 +230,9 @@ function readTable4(region: Region, findings: Finding[]): ReportData {
   const width = CASE_COLUMNS.length;
   const table = new TableReader(region, [LITIGATION_LABEL, ...CASE_COLUMNS.map((c) => c.label), ...CASE_ROWS.map((r) => r.label)], findings);
   if (CASE_ROWS.some((row) => table.hasNumbersAfter(row.label))) {
-    return Object.fromEntries(CASE_ROWS.map((row) => [row.key, table.row(row.label, width, `/review_litigation/${row.key}`)]));
+    return Object.fromEntries(
+      CASE_ROWS.map((row) => [row.key, table.row(row.label, `/review_litigation/${row.key}`, listCells(`/review_litigation/${row.key}`, width))]),
+    );
   }
   let start = region.lines.length;
   while (start > 0 && isNumberLike(region.lines[start - 1] as SourceLine)) start -= 1;
