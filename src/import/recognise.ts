@@ -103,7 +103,7 @@ class TableReader {
    * The numbers after the row label `label`, one per cell pointer in `cells` (where each value goes in
    * the report data); null for each that is missing or unreadable. `pointer` is the row's.
    */
-  row(label: string, pointer: string, cellPointers: readonly string[] = indexes(1).map(() => pointer)): (number | null)[] {
+  row(label: string, pointer: string, cellPointers: readonly string[] = [pointer]): (number | null)[] {
     const count = cellPointers.length;
     const { lines } = this.region;
     const found = this.find(norm(label));

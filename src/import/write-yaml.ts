@@ -44,11 +44,14 @@ function after(doc: Document, path: readonly string[], comment: string): void {
   if (node && (isScalar(node) || isCollection(node))) node.comment = node.comment ? `${node.comment}；${comment}` : ` ${comment}`;
 }
 
-/** Table rows (number lists, the 规章 counts) on one line each. */
+/** A number cell (null: one that could not be read). */
+const isCell = (node: unknown) => isScalar(node) && (typeof node.value === 'number' || node.value === null);
+
+/** Table rows (number lists, the 规章 counts, the 信息处理费 figures) on one line each. */
 function flowRows(node: unknown): void {
-  if (isSeq(node) && node.items.every(isScalar)) node.flow = true;
+  if (isSeq(node) && node.items.every(isCell)) node.flow = true;
   else if (isMap(node)) {
-    if (node.items.every((pair) => isScalar(pair.value))) node.flow = node.items.length === DOCUMENT_COUNT_COLUMNS.length;
+    if (node.items.every((pair) => isCell(pair.value))) node.flow = true;
     for (const pair of node.items) flowRows(pair.value);
   }
 }
