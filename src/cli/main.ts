@@ -13,6 +13,7 @@ import type { PdfConformance } from '../render/pdf';
 import { RENDERERS, isFormat, type OutputFormat } from '../render/registry';
 import type { FontRole } from '../render/theme';
 import { runFonts } from './fonts';
+import { runImport } from './import';
 import { runInit } from './init';
 import { readInputs, type Input } from './inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
@@ -145,6 +146,18 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--force', '覆盖已有文件 / overwrite an existing file')
     .action((options: { year?: string; organ: string; output?: string; force?: boolean }) => {
       code = runInit(host, io, { ...options, lang: lang() });
+    });
+
+  program
+    .command('import')
+    .description('把已发布的报告（文本）导入为 YAML 报告并检查 / import published reports (text) as YAML reports and check them')
+    .argument('<files...>', '已发布的报告文件 published report files')
+    .option('-o, --output <file>', '输出文件（一个报告）output file (one report)')
+    .option('--out <dir>', '输出目录（每个报告一个 .yaml）output folder (one .yaml per report)')
+    .option('--json', '以 JSON 输出结果 / print results as JSON')
+    .option('--strict', '有警告也返回 1 / warnings also fail')
+    .action(async (files: string[], options: { output?: string; out?: string; json?: boolean; strict?: boolean }) => {
+      code = await runImport(host, io, files, { ...options, lang: lang() });
     });
 
   try {

@@ -1,0 +1,23 @@
+/** One published report, as bytes, → checked-ready YAML text, its data and the findings (the core of `report import`). */
+import { ImportError } from './reader';
+import { READERS } from './readers';
+import { recognise, type Finding, type ReportData } from './recognise';
+import { writeYaml, type WriteOptions } from './write-yaml';
+
+export interface Imported {
+  /** The reader that read it: text, docx … */
+  format: string;
+  yaml: string;
+  data: ReportData;
+  findings: Finding[];
+}
+
+/** Imports `bytes` (the file `name`); throws ImportError when no reader can read it. */
+export async function importReport(bytes: Uint8Array, name: string, options: Omit<WriteOptions, 'source'>): Promise<Imported> {
+  const reader = READERS.find((r) => r.detect(bytes, name));
+  if (!reader) throw new ImportError('无法识别的文件格式', 'unknown file format');
+  const lines = await reader.read(bytes);
+  if (lines.length === 0) throw new ImportError('文件是空的', 'the file is empty');
+  const { data, findings } = recognise(lines);
+  return { format: reader.format, yaml: writeYaml(data, findings, { ...options, source: name }), data, findings };
+}

@@ -1,0 +1,5 @@
+/** Every reader `report import` knows, most specific first: the first whose detect() accepts a file reads it. */
+import type { Reader } from './reader';
+import { textReader } from './text-reader';
+
+export const READERS: readonly Reader[] = [textReader];

@@ -1,0 +1,44 @@
+/**
+ * The plain-text reader: text copied out of a PDF, a Word file or a web page. One SourceLine per
+ * line, and one per cell where a line holds several cells (separated by tabs, `|` or two or more
+ * spaces), which is how tables read when copied. UTF-8, else GB18030 (a superset of GBK/GB2312).
+ */
+import { ImportError, type Reader, type SourceLine } from './reader';
+
+/** Cell separators inside one line: a tab, a `|`, or a run of two or more spaces (ASCII or ideographic). */
+const CELL_SEPARATOR = /\t|\||[ \u3000]{2,}/;
+
+/** Bytes as text: UTF-8 when they are valid UTF-8 (a BOM dropped), else GB18030. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** The cells of one line, trimmed, empty ones left out. */
+export function splitCells(line: string): string[] {
+  return line
+    .split(CELL_SEPARATOR)
+    .map((cell) => cell.trim())
+    .filter((cell) => cell !== '');
+}
+
+/** NUL bytes do not occur in text: such a file is binary (a PDF, a ZIP, an image). */
+const looksBinary = (bytes: Uint8Array) => bytes.subarray(0, 4096).includes(0);
+
+export const textReader: Reader = {
+  format: 'text',
+  detect: (bytes, name) => /\.(txt|text)$/i.test(name) || !looksBinary(bytes),
+  async read(bytes) {
+    if (looksBinary(bytes)) throw new ImportError('不是文本文件', 'not a text file');
+    const lines: SourceLine[] = [];
+    decodeText(bytes)
+      .split(/\r\n|\r|\n/)
+      .forEach((line, i) => {
+        for (const text of splitCells(line)) lines.push({ text, at: `第 ${i + 1} 行` });
+      });
+    return lines;
+  },
+};

@@ -1,0 +1,110 @@
+/**
+ * Imported report data → YAML text in the layout of a hand-written report (fixtures/yichun-2023.yaml):
+ * the schema line, part headings and row labels as comments (from the format data), table rows on
+ * one line, and each finding as a comment at the value it concerns.
+ */
+import { Document, isCollection, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_ROWS,
+  CASE_COLUMNS,
+  CASE_ROWS,
+  DOCUMENT_BLOCK_ITEM,
+  DOCUMENT_COUNT_COLUMNS,
+  DOCUMENT_ROWS,
+  LITIGATION_LABEL,
+  PART_HEADINGS,
+  RESULT_GROUPS,
+  RESULTS_LABEL,
+  SINGLE_VALUE_BLOCKS,
+} from '../format/national-2021';
+import type { Finding, ReportData } from './recognise';
+
+/** The top-level key each part of the report is written under. */
+const PART_KEYS = ['overview', 'proactive', 'applications', 'review_litigation', 'problems', ['other_matters', 'processing_fees']] as const;
+
+/** The key's pair in the map at `path`, if both are there. */
+function pairAt(doc: Document, path: readonly string[]): Pair | undefined {
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  return parent.items.find((pair) => isScalar(pair.key) && pair.key.value === path.at(-1));
+}
+
+/** A comment line above the key at `path`; `gap` leaves a blank line before it. */
+function above(doc: Document, path: readonly string[], comment: string, gap = false): void {
+  const pair = pairAt(doc, path);
+  if (!pair || !isScalar(pair.key)) return;
+  pair.key.commentBefore = pair.key.commentBefore ? `${pair.key.commentBefore}\n ${comment}` : ` ${comment}`;
+  if (gap) pair.key.spaceBefore = true;
+}
+
+/** A comment after the value at `path`, on its line. */
+function after(doc: Document, path: readonly string[], comment: string): void {
+  const node = doc.getIn(path, true) as Node | undefined;
+  if (node && (isScalar(node) || isCollection(node))) node.comment = node.comment ? `${node.comment}；${comment}` : ` ${comment}`;
+}
+
+/** A number cell (null: one that could not be read). */
+const isCell = (node: unknown) => isScalar(node) && (typeof node.value === 'number' || node.value === null);
+
+/** Table rows (number lists, the 规章 counts, the 信息处理费 figures) on one line each. */
+function flowRows(node: unknown): void {
+  if (isSeq(node) && node.items.every(isCell)) node.flow = true;
+  else if (isMap(node)) {
+    if (node.items.every((pair) => isCell(pair.value))) node.flow = true;
+    for (const pair of node.items) flowRows(pair.value);
+  }
+}
+
+function labelRows(doc: Document): void {
+  const labels = (list: readonly { label: string }[]) => list.map((c) => c.label).join(', ');
+  above(doc, ['proactive', DOCUMENT_ROWS[0].key], `${DOCUMENT_BLOCK_ITEM}：${DOCUMENT_COUNT_COLUMNS.map((c) => c.label).join(' / ')}`);
+  for (const row of DOCUMENT_ROWS) after(doc, ['proactive', row.key], row.label);
+  for (const block of SINGLE_VALUE_BLOCKS) {
+    above(doc, ['proactive', (block.rows[0] as { key: string }).key], `${block.item}：${block.valueLabel}`);
+    for (const row of block.rows) after(doc, ['proactive', row.key], row.label);
+  }
+  above(doc, ['applications', 'new'], `列：[${labels(APPLICANT_COLUMNS)}]`);
+  above(doc, ['applications', 'results'], RESULTS_LABEL);
+  for (const group of RESULT_GROUPS) above(doc, ['applications', 'results', group.key], group.label);
+  for (const row of APPLICATION_ROWS) above(doc, row.path, row.label);
+  above(doc, ['review_litigation', 'review'], `列：[${labels(CASE_COLUMNS)}]`);
+  CASE_ROWS.forEach((row, i) => above(doc, ['review_litigation', row.key], i === 0 ? row.label : `${LITIGATION_LABEL} — ${row.label}`));
+}
+
+/** The deepest node a finding's pointer reaches that can carry a line comment: a table row, or a value. */
+function findingPath(doc: Document, pointer: string): string[] {
+  const path = pointer.split('/').slice(1);
+  while (path.length > 0) {
+    const parent = doc.getIn(path.slice(0, -1), true);
+    if (!(isSeq(parent) && parent.flow) && !(isMap(parent) && parent.flow)) return path;
+    path.pop();
+  }
+  return path;
+}
+
+export interface WriteOptions {
+  /** Relative path from the YAML file to schemas/report.schema.json. */
+  schemaPath: string;
+  /** Where the report came from, for the header comment. */
+  source: string;
+}
+
+export function writeYaml(data: ReportData, findings: readonly Finding[], options: WriteOptions): string {
+  const doc = new Document(data);
+  flowRows(doc.contents);
+  const header = [`yaml-language-server: $schema=${options.schemaPath}`, `导入自 imported from ${options.source}（report import）`];
+  PART_KEYS.forEach((keys, part) => {
+    const key = (typeof keys === 'string' ? [keys] : keys).find((k) => pairAt(doc, [k]));
+    if (key) above(doc, [key], PART_HEADINGS[part] as string, true);
+  });
+  labelRows(doc);
+  for (const finding of findings) {
+    const note = `导入：${finding.zh}（${finding.at}）`;
+    const path = findingPath(doc, finding.pointer);
+    if (path.length === 0) header.push(note);
+    else after(doc, path, note);
+  }
+  doc.commentBefore = header.map((line) => ` ${line}`).join('\n');
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
