@@ -76,8 +76,8 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = MAX_
 }
 
 function tooLarge(entry: ZipEntry, maxBytes: number): ImportError {
-  const mb = Math.round(maxBytes / 1024 / 1024);
-  return new ImportError(`压缩包中的 ${entry.name} 解压后超过 ${mb} MB，拒绝读取`, `${entry.name} inflates to more than ${mb} MB and is refused`);
+  const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${maxBytes} B`;
+  return new ImportError(`压缩包中的 ${entry.name} 解压后超过 ${limit}，拒绝读取`, `${entry.name} inflates to more than ${limit} and is refused`);
 }
 
 /** The offset of the end-of-central-directory record (it ends the file, after a comment of up to 64 KiB). */
