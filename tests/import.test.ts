@@ -11,6 +11,7 @@ import { recognise } from '../src/import/recognise';
 import { decodeText, splitCells, textReader } from '../src/import/text-reader';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
 import { FIXTURES } from './helpers/fixtures';
+import { docxOf } from './helpers/build';
 
 const SEED = path.join(FIXTURES, 'seed', 'yichun-2023.txt');
 const seedText = () => fs.readFileSync(SEED, 'utf8');
@@ -77,6 +78,19 @@ describe('the seed text', () => {
     expect(yaml).toContain('  # 1.属于国家秘密\n      state_secret: [0, 0, 0, 0, 0, 0, 0]');
     expect(yaml).toContain('# 导入：标题缺少序号“二、”（第 29 行）');
     expect(parse(yaml)).toEqual(data);
+  });
+});
+
+describe('round trip through our own DOCX', () => {
+  it('build → import the DOCX gives back the report data: tables exactly, text modulo line breaks', async () => {
+    const { bytes } = await docxOf('yichun-2023.yaml');
+    const imported = await importReport(bytes, 'yichun-2023.docx', options);
+    expect(imported.format).toBe('docx');
+    const written = parse(fs.readFileSync(path.join(FIXTURES, 'yichun-2023.yaml'), 'utf8')) as Record<string, unknown>;
+    for (const key of ['organ', 'year', 'date', 'title', 'website', 'proactive', 'applications', 'review_litigation', 'processing_fees']) {
+      expect([key, imported.data[key]]).toEqual([key, written[key]]);
+    }
+    expect(squeeze(imported.data)).toEqual(squeeze(written));
   });
 });
 

@@ -1,5 +1,6 @@
 /** Every reader `report import` knows, most specific first: the first whose detect() accepts a file reads it. */
+import { docxReader } from './docx-reader';
 import type { Reader } from './reader';
 import { textReader } from './text-reader';
 
-export const READERS: readonly Reader[] = [textReader];
+export const READERS: readonly Reader[] = [docxReader, textReader];

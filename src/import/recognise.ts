@@ -315,7 +315,8 @@ export function recognise(lines: readonly SourceLine[]): Recognised {
   };
   const firstPart = starts.find((s) => s >= 0) ?? end;
   const titleLine = lines[0] && lines[0].text.includes('报告') && firstPart > 0 ? lines[0] : undefined;
-  const title = titleLine?.text.trim();
+  // A title broken over lines (the DOCX's explicit line breaks) is one title.
+  const title = titleLine?.text.replace(/\s*\n\s*/g, '').trim();
   const preamble = paragraphs(lines.slice(titleLine ? 1 : 0, firstPart));
 
   const date = DATE.exec(norm(lines[dateIndex]?.text ?? ''));
