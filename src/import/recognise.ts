@@ -314,10 +314,12 @@ export function recognise(lines: readonly SourceLine[]): Recognised {
     return { lines: lines.slice(start + 1, next), at: (lines[start] as SourceLine).at };
   };
   const firstPart = starts.find((s) => s >= 0) ?? end;
-  const titleLine = lines[0] && lines[0].text.includes('报告') && firstPart > 0 ? lines[0] : undefined;
+  // The title: the first line before part 一 that names a report of a year (a web page's navigation comes before it).
+  const titleIndex = lines.slice(0, firstPart).findIndex((line, i) => line.text.includes('报告') && (i === 0 || /\d{4}\s*年/.test(line.text)));
+  const titleLine = titleIndex >= 0 ? lines[titleIndex] : undefined;
   // A title broken over lines (the DOCX's explicit line breaks) is one title.
   const title = titleLine?.text.replace(/\s*\n\s*/g, '').trim();
-  const preamble = paragraphs(lines.slice(titleLine ? 1 : 0, firstPart));
+  const preamble = paragraphs(lines.slice(titleIndex + 1, firstPart));
 
   const date = DATE.exec(norm(lines[dateIndex]?.text ?? ''));
   const organ = lines[signatureIndex]?.text.trim();
