@@ -1,0 +1,301 @@
+/**
+ * HTML (a report page saved from a government portal) → source lines. A small tolerant tokenizer,
+ * not an XML parser: unclosed <p> and <td>, <br> without a slash, unquoted attributes and HTML's
+ * named entities are all accepted. <head>, <script>, <style>, <noscript> and comments are dropped;
+ * navigation and footers stay as lines (the recogniser reads from the title to the signature date).
+ * A block (p, div, h1–h6, li, br …) is one line (第 N 段, counting the non-empty ones); a table is
+ * read row by row, one line per cell (表 T 第 R 行第 C 格), its column counted in grid columns so
+ * colspan and earlier rowspans are respected, a cell covered by a rowspan not repeated, <br> and
+ * blocks inside a cell joined with '\n'. A table inside a cell makes that cell a layout container:
+ * its own text reads as paragraphs. Encoding: a BOM, else <meta charset> / http-equiv Content-Type
+ * (GBK, GB2312 and GB18030 read as GB18030), else UTF-8 (GB18030 when the bytes are not UTF-8).
+ */
+import type { Reader, SourceLine } from './reader';
+
+/** Elements whose content is never text of the page. */
+const DROPPED = ['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'svg', 'select'];
+const DROPPED_CONTENT = new RegExp(
+  `<!--[\\s\\S]*?(?:-->|$)|<head\\b[^>]*>[\\s\\S]*?(?:</head\\s*>|(?=<body\\b))|<(${DROPPED.join('|')})\\b[^>]*>[\\s\\S]*?(?:</\\1\\s*>|$)`,
+  'gi',
+);
+const MARKUP = /<!--[\s\S]*?-->|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
+const ATTRIBUTE = /([^\s=/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+
+/** Elements that end a line (and, inside a table cell, start a new line of the cell). */
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'ul',
+]);
+
+/** HTML's named entities a report page uses (the full list is 2,000 names; these are the ones seen in the wild). */
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  middot: '·',
+  bull: '•',
+  times: '×',
+  divide: '÷',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  deg: '°',
+  plusmn: '±',
+  sect: '§',
+  laquo: '«',
+  raquo: '»',
+  yen: '¥',
+  permil: '‰',
+  hyphen: '‐',
+  shy: '',
+};
+const ENTITY = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|([a-zA-Z][a-zA-Z0-9]*));?/g;
+
+/** HTML text with its character references replaced (named ones from the common set; unknown ones kept as written). */
+export function decodeHtmlEntities(text: string): string {
+  return text.replace(ENTITY, (whole, hex?: string, dec?: string, name?: string) => {
+    if (name !== undefined) return NAMED[name] ?? NAMED[name.toLowerCase()] ?? whole;
+    const code = hex ? parseInt(hex, 16) : Number(dec);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+const GB = /^(gbk|gb2312|gb_2312(-80)?|gb18030|x-gbk|euc-cn|cp936|csgb2312)$/i;
+
+/** The page as text: a BOM, else the charset its <meta> declares, else UTF-8 (GB18030 when the bytes are not valid UTF-8). */
+export function decodeHtml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const declared = declaredCharset(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1'));
+  if (declared && GB.test(declared)) return new TextDecoder('gb18030').decode(bytes);
+  if (declared && !/^utf-?8$/i.test(declared)) {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      // An unknown label: read as UTF-8 below.
+    }
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** The charset of <meta charset=…> or <meta http-equiv="Content-Type" content="…; charset=…">. */
+function declaredCharset(head: string): string | undefined {
+  for (const [tag] of head.matchAll(/<meta\b[^>]*>/gi)) {
+    const attrs = attributes(tag.slice(5, -1));
+    const charset = attrs.charset ?? /charset\s*=\s*([^\s;"']+)/i.exec(attrs.content ?? '')?.[1];
+    if (charset) return charset.trim();
+  }
+  return undefined;
+}
+
+/** First bytes (after a BOM and whitespace) that open an HTML document. */
+function looksLikeHtml(bytes: Uint8Array): boolean {
+  const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024))
+    .toString('latin1')
+    .replace(/^(\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '')
+    .replace(/\0/g, '')
+    .trimStart();
+  return /^<(!doctype\s+html|html)\b/i.test(start);
+}
+
+export const htmlReader: Reader = {
+  format: 'html',
+  detect: (bytes, name) => /\.html?$/i.test(name) || looksLikeHtml(bytes),
+  read: async (bytes) => htmlLines(decodeHtml(bytes)),
+};
+
+interface Cell {
+  col: number;
+  /** The cell's lines so far (blocks and <br> inside it), and the one being written. */
+  parts: string[];
+  current: string;
+  /** A layout cell: it holds a table, so its own text is read as paragraphs. */
+  container: boolean;
+}
+
+interface Table {
+  index: number;
+  row: number;
+  /** Grid slots taken by cells of earlier rows (rowspan) and of this row: "row,col". */
+  taken: Set<string>;
+  cell?: Cell;
+}
+
+/** The lines of an HTML page. */
+export function htmlLines(html: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  const tables: Table[] = [];
+  let tableCount = 0;
+  let paragraphCount = 0;
+  let text = '';
+
+  /** The cell text is written to: the innermost table's open cell, unless it is a layout container. */
+  const openCell = (): Cell | undefined => {
+    const cell = tables[tables.length - 1]?.cell;
+    return cell && !cell.container ? cell : undefined;
+  };
+  const flushParagraph = () => {
+    const line = text.replace(/[ \t\r\n\f]+/g, ' ').trim();
+    if (line) lines.push({ text: line, at: `第 ${++paragraphCount} 段` });
+    text = '';
+  };
+  const breakCellLine = (cell: Cell) => {
+    // Whitespace is collapsed as it is added; '\n' is a <br>.
+    cell.parts.push(...cell.current.split('\n').map((part) => part.trim()));
+    cell.current = '';
+  };
+  const closeCell = (table: Table) => {
+    const cell = table.cell;
+    if (!cell) return;
+    table.cell = undefined;
+    if (cell.container) return flushParagraph();
+    breakCellLine(cell);
+    const at = `表 ${table.index + 1} 第 ${table.row + 1} 行第 ${cell.col + 1} 格`;
+    lines.push({ text: cell.parts.filter((part) => part !== '').join('\n'), at, cell: { table: table.index, row: table.row, col: cell.col } });
+  };
+
+  const source = html.replace(DROPPED_CONTENT, ' ');
+  let last = 0;
+  const addText = (raw: string) => {
+    const decoded = decodeHtmlEntities(raw);
+    const cell = openCell();
+    if (cell) cell.current += decoded.replace(/[ \t\r\n\f]+/g, ' ');
+    else text += decoded;
+  };
+  for (const match of source.matchAll(MARKUP)) {
+    if (match.index > last) addText(source.slice(last, match.index));
+    last = match.index + match[0].length;
+    const [, slash, rawName, rest] = match;
+    if (rawName === undefined) continue;
+    const name = rawName.toLowerCase();
+    const table = tables[tables.length - 1];
+    const cell = openCell();
+    if (slash) {
+      if (name === 'td' || name === 'th') {
+        if (table) closeCell(table);
+      } else if (name === 'tr' || name === 'tbody' || name === 'thead' || name === 'tfoot') {
+        if (table) closeCell(table);
+      } else if (name === 'table') {
+        if (table) {
+          closeCell(table);
+          tables.pop();
+        }
+      } else if (BLOCKS.has(name)) {
+        if (cell) breakCellLine(cell);
+        else flushParagraph();
+      }
+      continue;
+    }
+    switch (name) {
+      case 'br':
+        if (cell) cell.current += '\n';
+        else flushParagraph();
+        break;
+      case 'table': {
+        const outer = table?.cell;
+        if (outer && !outer.container) {
+          // A table inside a cell: the cell is layout, and what it held so far is text of the page.
+          breakCellLine(outer);
+          text += outer.parts.join(' ');
+          outer.container = true;
+        }
+        flushParagraph();
+        tables.push({ index: tableCount++, row: -1, taken: new Set() });
+        break;
+      }
+      case 'tr':
+        if (table) {
+          closeCell(table);
+          table.row++;
+        } else flushParagraph();
+        break;
+      case 'td':
+      case 'th': {
+        if (!table) {
+          flushParagraph();
+          break;
+        }
+        closeCell(table);
+        if (table.row < 0) table.row = 0;
+        const attrs = attributes(rest ?? '');
+        const rowSpan = span(attrs.rowspan);
+        const colSpan = span(attrs.colspan);
+        let col = 0;
+        while (table.taken.has(`${table.row},${col}`)) col++;
+        for (let r = 0; r < rowSpan; r++) for (let c = 0; c < colSpan; c++) table.taken.add(`${table.row + r},${col + c}`);
+        flushParagraph();
+        table.cell = { col, parts: [], current: '', container: false };
+        break;
+      }
+      default:
+        if (BLOCKS.has(name)) {
+          if (cell) {
+            if (cell.current.trim()) breakCellLine(cell);
+          } else flushParagraph();
+        }
+    }
+  }
+  if (last < source.length) addText(source.slice(last));
+  while (tables.length > 0) closeCell(tables.pop() as Table);
+  flushParagraph();
+  return lines;
+}
+
+/** A rowspan/colspan value: at least 1, at most 1000 (as browsers clamp it). */
+const span = (value: string | undefined) => Math.min(1000, Math.max(1, Number.parseInt(value ?? '', 10) || 1));
+
+function attributes(source: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  for (const [, name, double, single, bare] of source.matchAll(ATTRIBUTE)) {
+    attrs[(name as string).toLowerCase()] = decodeHtmlEntities(double ?? single ?? bare ?? '');
+  }
+  return attrs;
+}
