@@ -12,6 +12,9 @@ import { diagnosticJson } from '../diagnostics/print-json';
 import type { Host } from '../host';
 import { importReport } from '../import/import';
 import { ImportError } from '../import/reader';
+import { writeYaml } from '../import/write-yaml';
+import { yearForward } from '../import/year-forward';
+import { parse } from 'yaml';
 import type { Finding } from '../import/recognise';
 import { SCHEMA_PATH } from '../package-root';
 import { EXIT } from './exit-codes';
@@ -24,6 +27,8 @@ export interface ImportOptions extends OutputOptions {
   output?: string;
   /** --out: the folder for <name>.yaml of each input. */
   out?: string;
+  /** --year-forward: write next year's report, started from the input (a YAML report or a published one). */
+  yearForward?: boolean;
 }
 
 /** What became of one input. */
@@ -63,7 +68,9 @@ async function importFile(host: Host, file: string, options: ImportOptions): Pro
   // Standard output's YAML is named (in diagnostics) as the file it would be.
   const label = output ?? `${path.basename(file).replace(/\.[^.]*$/, '')}.yaml`;
   try {
-    const imported = await importReport(bytes, path.basename(file), { schemaPath: schemaPathFrom(label) });
+    const imported = options.yearForward
+      ? await forwardReport(bytes, path.basename(file), schemaPathFrom(label))
+      : await importReport(bytes, path.basename(file), { schemaPath: schemaPathFrom(label) });
     const text = Buffer.from(imported.yaml, 'utf8');
     const checked = checkReport(withSource(host, label, text), label);
     return { file, format: imported.format, yaml: imported.yaml, findings: imported.findings, checked, ...(output ? { output } : {}) };
@@ -71,6 +78,28 @@ async function importFile(host: Host, file: string, options: ImportOptions): Pro
     if (!(error instanceof ImportError)) throw error;
     return { file, failure: { zh: error.zh, en: error.en }, findings: [] };
   }
+}
+
+/** Last year's report (YAML, or any file a reader reads) → next year's YAML; the findings are last year's. */
+async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string) {
+  let data: unknown;
+  let format = 'yaml';
+  let findings: Finding[] = [];
+  if (/\.ya?ml$/i.test(name)) {
+    try {
+      data = parse(Buffer.from(bytes).toString('utf8'));
+    } catch {
+      throw new ImportError('YAML 无法解析', 'the YAML cannot be parsed');
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError('不是 YAML 报告', 'not a YAML report');
+  } else {
+    const imported = await importReport(bytes, name, { schemaPath });
+    ({ data, format, findings } = imported);
+  }
+  const forwarded = yearForward(data as Record<string, unknown>);
+  const header = ['下一年度报告草稿（report import --year-forward）：填写成文日期，改写各部分文字，填写各表数字'];
+  const yaml = writeYaml(forwarded.data, [], { schemaPath, source: name, header, notes: forwarded.notes });
+  return { format, yaml, findings };
 }
 
 export async function runImport(host: Host, io: Io, files: readonly string[], options: ImportOptions): Promise<number> {

@@ -156,7 +156,8 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--out <dir>', '输出目录（每个报告一个 .yaml）output folder (one .yaml per report)')
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也返回 1 / warnings also fail')
-    .action(async (files: string[], options: { output?: string; out?: string; json?: boolean; strict?: boolean }) => {
+    .option('--year-forward', "由上年报告生成下一年度报告草稿 / start next year's report from this one")
+    .action(async (files: string[], options: { output?: string; out?: string; json?: boolean; strict?: boolean; yearForward?: boolean }) => {
       code = await runImport(host, io, files, { ...options, lang: lang() });
     });
 

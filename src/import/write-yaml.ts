@@ -88,6 +88,17 @@ export interface WriteOptions {
   schemaPath: string;
   /** Where the report came from, for the header comment. */
   source: string;
+  /** Header lines after the source line. */
+  header?: readonly string[];
+  /** Further comments: above a key or after its value. */
+  notes?: readonly Note[];
+}
+
+/** A comment placed at the key (above) or the value (after) at `path`. */
+export interface Note {
+  path: readonly string[];
+  text: string;
+  place: 'above' | 'after';
 }
 
 export function writeYaml(data: ReportData, findings: readonly Finding[], options: WriteOptions): string {
@@ -99,6 +110,8 @@ export function writeYaml(data: ReportData, findings: readonly Finding[], option
     if (key) above(doc, [key], PART_HEADINGS[part] as string, true);
   });
   labelRows(doc);
+  header.push(...(options.header ?? []));
+  for (const note of options.notes ?? []) (note.place === 'above' ? above : after)(doc, note.path, note.text);
   for (const finding of findings) {
     const note = `导入：${finding.zh}（${finding.at}）`;
     const path = findingPath(doc, finding.pointer);
