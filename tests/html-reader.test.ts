@@ -12,15 +12,9 @@ import { ImportError } from '../src/import/reader';
 import type { ReportDoc } from '../src/model/types';
 import { modelOf } from './helpers/build';
 import { FIXTURES } from './helpers/fixtures';
+import { encodeGb18030, squeeze } from './helpers/text';
 
 const options = { schemaPath: '../schemas/report.schema.json' };
-
-function squeeze(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\s+/g, '');
-  if (Array.isArray(value)) return value.map(squeeze);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, squeeze(v)]));
-  return value;
-}
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -73,30 +67,6 @@ ${article.join('\n')}
 </body>
 </html>
 `;
-}
-
-/** GB18030 encoder for the test input (Node decodes GB18030 but cannot encode it): via a reverse table of the two-byte codes. */
-function encodeGb18030(text: string): Uint8Array {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([lead, trail]));
-      if (char.length === 1 && char !== '\ufffd' && !table.has(char)) table.set(char, [lead, trail]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x80) bytes.push(code);
-    else {
-      const pair = table.get(char);
-      if (!pair) throw new Error(`test encoder: no two-byte GB18030 code for ${char}`);
-      bytes.push(...pair);
-    }
-  }
-  return new Uint8Array(bytes);
 }
 
 const written = () => parse(fs.readFileSync(path.join(FIXTURES, 'yichun-2023.yaml'), 'utf8')) as Record<string, unknown>;

@@ -12,18 +12,11 @@ import { decodeText, splitCells, textReader } from '../src/import/text-reader';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
 import { FIXTURES } from './helpers/fixtures';
 import { docxOf } from './helpers/build';
+import { squeeze } from './helpers/text';
 
 const SEED = path.join(FIXTURES, 'seed', 'yichun-2023.txt');
 const seedText = () => fs.readFileSync(SEED, 'utf8');
 const options = { schemaPath: '../schemas/report.schema.json' };
-
-/** Every string without its whitespace: text is compared modulo line breaks and block-scalar ends. */
-function squeeze(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\s+/g, '');
-  if (Array.isArray(value)) return value.map(squeeze);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, squeeze(v)]));
-  return value;
-}
 
 /** The text with line `n` (1-based) replaced by `edits[n]` (a blank line removes it, keeping the numbering). */
 const edit = (text: string, edits: Record<number, string>) =>

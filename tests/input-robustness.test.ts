@@ -8,6 +8,7 @@ import { checkReport } from '../src/check';
 import { nodeHost } from '../src/host';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
 import { FIXTURES } from './helpers/fixtures';
+import { encodeGb18030 } from './helpers/text';
 
 const host = nodeHost();
 const seedText = fs.readFileSync(path.join(FIXTURES, 'yichun-2023.yaml'), 'utf8');
@@ -91,27 +92,3 @@ describe('broken YAML', () => {
     expect(r.stderr).not.toMatch(/TypeError|ReferenceError|内部错误/);
   });
 });
-
-/** GB18030 encoder for the test input (Node can decode GB18030 but not encode it): via a reverse table. */
-function encodeGb18030(text: string): Uint8Array {
-  const decoder = new TextDecoder('gb18030');
-  const table = new Map<string, number[]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([lead, trail]));
-      if (char.length === 1 && char !== '\ufffd' && !table.has(char)) table.set(char, [lead, trail]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code < 0x80) bytes.push(code);
-    else {
-      const pair = table.get(char);
-      if (!pair) throw new Error(`test encoder: no two-byte GB18030 code for ${char}`);
-      bytes.push(...pair);
-    }
-  }
-  return new Uint8Array(bytes);
-}
