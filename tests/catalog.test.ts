@@ -107,6 +107,11 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
       }),
   ],
   [
+    'RPT1019',
+    'a file report import cannot read (binary, of no format it knows)',
+    () => codesOfRun(['import', '--json', write('photo.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))]),
+  ],
+  [
     'RPT5011',
     'an exception while building a file',
     () =>

@@ -20,6 +20,7 @@ import type { Input } from './inputs';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
 import { outputPath } from './output-names';
+import { progress } from './progress';
 import type { PdfRequest } from './pdf-worker';
 import { filePool, RenderPool } from './render-workers';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
@@ -89,15 +90,6 @@ function usableFonts(host: Host, fonts: Partial<Record<FontRole, string>>): Part
   return Object.fromEntries(Object.entries(fonts).filter(([, file]) => inspectFontFile(host, file) === undefined));
 }
 
-/** A one-line progress bar on a terminal: 构建 12/300 [█████░░░░░] 4% file.yaml */
-function progress(io: Io, done: number, total: number, file: string, lang: 'zh' | 'en'): void {
-  const width = 24;
-  const filled = Math.round((done / total) * width);
-  const percent = Math.floor((done / total) * 100);
-  io.stderr(`\r\x1b[K${lang === 'zh' ? '构建' : 'building'} ${done}/${total} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${percent}% ${file}`);
-  if (done === total) io.stderr('\r\x1b[K');
-}
-
 /** Writes a file's outputs to `out` under its base name (write-outputs.ts); a failure becomes the file's RPT5001. */
 function writeOutcome(host: Host, outcome: FileOutcome, out: string, name: string): { written: string[]; outcome: FileOutcome; io: boolean } {
   const { written, failure } = writeOutputs(
@@ -150,7 +142,7 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
     outcomes[index] = result.outcome;
     written.set(outcome.file, result.written);
     ioFailed ||= result.io;
-    if (showProgress) progress(io, ++done, jobs.length, outcome.file, options.lang);
+    if (showProgress) progress(io, ++done, jobs.length, outcome.file, options.lang === 'zh' ? '构建' : 'building');
   };
 
   // Phase 1: build. Every file ends with an outcome, a bug in one included; results wait for all.

@@ -103,9 +103,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
         const formats = parseFormats(options.format);
         const problem = !formats
           ? `--format 只能是 ${DOCUMENTS.join('、')} 或 ${DOCUMENTS.join(',')} / --format must be ${DOCUMENTS.join(', ')} or ${DOCUMENTS.join(',')}: ${options.format}`
-          : options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)
-            ? `--jobs 应为正整数 / --jobs must be a positive whole number`
-            : (fontProblem(options.font) ?? epochProblem(host));
+          : (jobsProblem(options.jobs) ?? fontProblem(options.font) ?? epochProblem(host));
         if (usage(problem) || !formats || typeof options.font === 'string') return;
         const inputs = inputsOf(files, options.name);
         if (!inputs) return;
@@ -150,16 +148,28 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
 
   program
     .command('import')
-    .description('把已发布的报告（文本）导入为 YAML 报告并检查 / import published reports (text) as YAML reports and check them')
+    .description(
+      '把已发布的报告（PDF、Word、网页或文本）导入为 YAML 报告并检查 / import published reports (PDF, Word, web page or text) as YAML reports and check them',
+    )
     .argument('<files...>', '已发布的报告文件 published report files')
     .option('-o, --output <file>', '输出文件（一个报告）output file (one report)')
     .option('--out <dir>', '输出目录（每个报告一个 .yaml）output folder (one .yaml per report)')
+    .option('--check', '只检查，每个报告一行结果（审核模式）/ review: check each report, one line per report')
+    .option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)', (value) =>
+      /^\d+$/.test(value) ? Number(value) : NaN,
+    )
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .option('--year-forward', "由上年报告生成下一年度报告草稿 / start next year's report from this one")
-    .action(async (files: string[], options: { output?: string; out?: string; json?: boolean; strict?: boolean; yearForward?: boolean }) => {
-      code = await runImport(host, io, files, { ...options, lang: lang() });
-    });
+    .action(
+      async (
+        files: string[],
+        options: { output?: string; out?: string; check?: boolean; jobs?: number; json?: boolean; strict?: boolean; yearForward?: boolean },
+      ) => {
+        if (usage(jobsProblem(options.jobs))) return;
+        code = await runImport(host, io, files, { ...options, lang: lang() }, __filename);
+      },
+    );
 
   try {
     await program.parseAsync(argv as string[]);
@@ -183,6 +193,10 @@ const EMITTED: readonly OutputFormat[] = RENDERERS.filter((r) => r.emit).map((r)
 /** One line for a bug outside any one file: the first line of the error, never its stack. */
 const internalErrorLine = (error: unknown) =>
   `nianbao 内部错误 internal error（${String((error as Error)?.message ?? error).split('\n')[0]}）— 请报告此问题 please report this bug\n`;
+
+/** --jobs must be a positive whole number. */
+const jobsProblem = (jobs: number | undefined) =>
+  jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1) ? '--jobs 应为正整数 / --jobs must be a positive whole number' : undefined;
 
 /** --font's value: roles to files, or the first malformed role=file text. */
 type FontOptionValue = Partial<Record<FontRole, string>> | string;

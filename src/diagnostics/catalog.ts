@@ -187,6 +187,15 @@ export const catalog = {
     en: (p: { alias: string }) => `alias "*${p.alias}" refers to a node that contains it (a cycle)`,
     hint: () => ({ zh: '把数据直接写出来，不要用 & 和 * 引用', en: 'write the values out instead of using & anchors and * aliases' }),
   },
+  RPT1019: {
+    severity: 'error',
+    zh: (p: { path: string; reason: string }) => `无法导入“${p.path}”（${p.reason}）`,
+    en: (p: { path: string; reasonEn: string }) => `cannot import "${p.path}" (${p.reasonEn})`,
+    hint: () => ({
+      zh: 'report import 读取有文字层的 PDF、Word（.docx）、网页（.html）和文本；扫描件请改用原 Word 文件或网页',
+      en: 'report import reads PDFs with a text layer, Word (.docx), web pages (.html) and text; for a scan, use the original Word file or web page',
+    }),
+  },
 
   // --- RPT2xxx: schema ------------------------------------------------------------------------
   RPT2001: {
