@@ -99,12 +99,19 @@ async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string
 }
 
 export async function importFile(host: Host, job: ImportJob): Promise<ImportOutcome> {
-  const yamlFile = job.output ?? yamlNameOf(job.file);
-  const none = { file: job.file, yamlFile, findings: [], diagnostics: [], skipped: [] };
   const bytes = readInput(host, job.file);
-  if (!(bytes instanceof Uint8Array)) return { ...none, failure: bytes };
+  if (!(bytes instanceof Uint8Array)) return { ...nothingOf(job), failure: bytes };
+  return importBytes(host, bytes, job);
+}
+
+/** An outcome with nothing found yet. */
+const nothingOf = (job: ImportJob) => ({ file: job.file, yamlFile: job.output ?? yamlNameOf(job.file), findings: [], diagnostics: [], skipped: [] });
+
+/** Imports the bytes of `job.file` (read already, or given to the library API). */
+export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob): Promise<ImportOutcome> {
+  const none = nothingOf(job);
   const name = path.basename(job.file);
-  const schemaPath = schemaPathFrom(yamlFile);
+  const schemaPath = schemaPathFrom(none.yamlFile);
   let imported: { format: string; yaml: string; data: ReportData; findings: Finding[] };
   try {
     imported = job.yearForward ? await forwardReport(bytes, name, schemaPath) : await importReport(bytes, name, { schemaPath });
@@ -112,7 +119,7 @@ export async function importFile(host: Host, job: ImportJob): Promise<ImportOutc
     if (!(error instanceof ImportError)) throw error;
     return { ...none, failure: { zh: error.zh, en: error.en } };
   }
-  const checked = checkReport(withSource(host, yamlFile, Buffer.from(imported.yaml, 'utf8')), yamlFile);
+  const checked = checkReport(withSource(host, none.yamlFile, Buffer.from(imported.yaml, 'utf8')), none.yamlFile);
   const { organ, year } = imported.data;
   return {
     ...none,
