@@ -11,3 +11,10 @@ function findRoot(start: string): string {
 
 export const PACKAGE_ROOT = findRoot(__dirname);
 export const SCHEMA_PATH = path.join(PACKAGE_ROOT, 'schemas', 'report.schema.json');
+
+/** The schema as a YAML file at `yamlFile` names it on its language-server line: relative, with forward slashes. */
+export const schemaPathFrom = (yamlFile: string) =>
+  path
+    .relative(path.dirname(path.resolve(yamlFile)), SCHEMA_PATH)
+    .split(path.sep)
+    .join('/');

@@ -111,6 +111,13 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     'a file report import cannot read (binary, of no format it knows)',
     () => codesOfRun(['import', '--json', write('photo.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))]),
   ],
+  ['RPT6001', 'reports of different years to sum', () => codesOfRun(['sum', '--json', seed, path.join(FIXTURES, 'valid', 'busy-county-2022.yaml')])],
+  ['RPT6002', 'a report with errors to sum', () => codesOfRun(['sum', '--json', seed, write('bad-sum.yaml', seedText.replace(/^year: 2023/m, 'year: x'))])],
+  [
+    'RPT6003',
+    'a report with errors left out of a sum',
+    () => codesOfRun(['sum', '--json', '--skip-invalid', seed, write('bad-skip.yaml', seedText.replace(/^year: 2023/m, 'year: x'))]),
+  ],
   [
     'RPT5011',
     'an exception while building a file',

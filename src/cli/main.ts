@@ -15,6 +15,7 @@ import type { FontRole } from '../render/theme';
 import { runFonts } from './fonts';
 import { runImport } from './import';
 import { runInit } from './init';
+import { runSum } from './sum';
 import { readInputs, type Input } from './inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
 import type { Io } from './io';
@@ -170,6 +171,19 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
         code = await runImport(host, io, files, { ...options, lang: lang() }, __filename);
       },
     );
+
+  program
+    .command('sum')
+    .description('把多个部门的报告汇总为上一级的报告 / add up department reports into one report for the level above')
+    .argument('<files...>', '各部门的 YAML 报告 department reports (YAML)')
+    .option('-o, --output <file>', '输出文件（默认打印到标准输出）output file (default: standard output)')
+    .option('--organ <name>', '汇总报告的发布机关全称 organ of the summed report', '某某人民政府')
+    .option('--skip-invalid', '有错误的报告不计入汇总（默认拒绝汇总）/ leave out reports with errors (default: refuse)')
+    .option('--json', '以 JSON 输出结果 / print results as JSON')
+    .option('--strict', '有警告也返回 1 / warnings also fail')
+    .action((files: string[], options: { output?: string; organ: string; skipInvalid?: boolean; json?: boolean; strict?: boolean }) => {
+      code = runSum(host, io, files, { ...options, lang: lang() });
+    });
 
   try {
     await program.parseAsync(argv as string[]);

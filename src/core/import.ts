@@ -14,7 +14,7 @@ import { ImportError } from '../import/reader';
 import type { Finding, ReportData } from '../import/recognise';
 import { writeYaml } from '../import/write-yaml';
 import { yearForward } from '../import/year-forward';
-import { SCHEMA_PATH } from '../package-root';
+import { schemaPathFrom } from '../package-root';
 import type { Skip } from '../validate/rules';
 import { withSource } from './source-host';
 
@@ -49,13 +49,6 @@ export interface ImportOutcome {
 
 /** The YAML file named for an input: its base name with .yaml. */
 export const yamlNameOf = (file: string) => `${path.basename(file).replace(/\.[^.]*$/, '')}.yaml`;
-
-/** The path from the YAML file's folder to the schema, for its language-server line. */
-const schemaPathFrom = (yamlFile: string) =>
-  path
-    .relative(path.dirname(path.resolve(yamlFile)), SCHEMA_PATH)
-    .split(path.sep)
-    .join('/');
 
 const MB = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 

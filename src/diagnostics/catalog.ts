@@ -1,7 +1,8 @@
 /**
  * Every diagnostic code: severity, Chinese and English message, and the hint that says what to do.
  * Codes are stable: a retired code is never reused. Bands: RPT1xxx load (file, encoding, YAML),
- * RPT2xxx schema, RPT3xxx consistency rules (RPT30nn enforces template rule Rnn), RPT5xxx render/I/O.
+ * RPT2xxx schema, RPT3xxx consistency rules (RPT30nn enforces template rule Rnn), RPT5xxx render/I/O,
+ * RPT6xxx collecting many reports (sum).
  * Message style: one sentence, no final period; the hint says how to fix it.
  */
 import { applicationRow, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, PART_HEADINGS, SINGLE_VALUE_BLOCKS } from '../format/national-2021';
@@ -568,6 +569,32 @@ export const catalog = {
     hint: () => ({
       zh: '这是 nianbao 的缺陷，不是报告的问题：请把此信息和报告文件一起报告给维护者；其他文件不受影响',
       en: 'this is a bug in nianbao, not a problem of the report: please report it with this message and the file; other files are not affected',
+    }),
+  },
+
+  // --- RPT6xxx: collecting reports (report sum) -----------------------------------------------
+  RPT6001: {
+    severity: 'error',
+    zh: (p: { years: string }) => `要汇总的报告年度不一致（${p.years}）`,
+    en: (p: { years: string }) => `the reports to sum are of different years (${p.years})`,
+    hint: () => ({ zh: '只汇总同一年度的报告', en: 'sum only reports of the same year' }),
+  },
+  RPT6002: {
+    severity: 'error',
+    zh: (p: { errors: number }) => `此报告有 ${p.errors} 个错误，不能汇总`,
+    en: (p: { errors: number }) => `this report has ${p.errors} errors and cannot be summed`,
+    hint: () => ({
+      zh: '先改正此报告；或加 --skip-invalid 不计此报告汇总其余报告（汇总结果将缺少这个部门）',
+      en: 'fix this report first, or add --skip-invalid to sum the others without it (the total will lack this department)',
+    }),
+  },
+  RPT6003: {
+    severity: 'warning',
+    zh: (p: { errors: number }) => `此报告有 ${p.errors} 个错误，未计入汇总（--skip-invalid）`,
+    en: (p: { errors: number }) => `this report has ${p.errors} errors and is left out of the sum (--skip-invalid)`,
+    hint: () => ({
+      zh: '汇总结果缺少这个部门：改正此报告后重新汇总',
+      en: 'the total lacks this department: fix the report and sum again',
     }),
   },
 } as const;
