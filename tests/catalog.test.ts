@@ -43,7 +43,7 @@ const withKaiti = (font: string) => codesOfRun(['validate', '--json', seed, '--f
 
 const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
   ['RPT1007', 'a file that does not exist', () => codesOfRun(['validate', '--json', path.join(dir, 'missing.yaml')])],
-  ['RPT1008', 'a directory', () => codesOfRun(['validate', '--json', dir])],
+  ['RPT1008', 'a folder without reports', () => codesOfRun(['validate', '--json', tempDir()])],
   [
     'RPT1009',
     'a file the system refuses to read',

@@ -16,6 +16,7 @@ import { runFonts } from './fonts';
 import { runImport } from './import';
 import { runInit } from './init';
 import { runSum } from './sum';
+import { expandArgs } from './expand-args';
 import { readInputs, type Input } from './inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
 import type { Io } from './io';
@@ -50,8 +51,15 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     code = EXIT.usage;
     return true;
   };
+  /** The file arguments with folders and quoted globs expanded (expand-args.ts), or undefined after saying which glob matched nothing. */
+  const filesOf = (args: string[], extensions: readonly string[]): string[] | undefined => {
+    const { files, unmatched } = expandArgs(host, args, extensions);
+    return usage(unmatched.length > 0 ? `没有与 ${unmatched.join('、')} 匹配的文件 / no files match ${unmatched.join(', ')}` : undefined) ? undefined : files;
+  };
   /** The inputs of a command, or undefined after printing why the arguments cannot be read. */
-  const inputsOf = (files: string[], name: string | undefined): Input[] | undefined => {
+  const inputsOf = (args: string[], name: string | undefined): Input[] | undefined => {
+    const files = filesOf(args, REPORT_EXTENSIONS);
+    if (!files) return undefined;
     const read = readInputs(host, files, name);
     return usage('usage' in read ? read.usage : undefined) || !('inputs' in read) ? undefined : read.inputs;
   };
@@ -168,7 +176,8 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
         options: { output?: string; out?: string; check?: boolean; jobs?: number; json?: boolean; strict?: boolean; yearForward?: boolean },
       ) => {
         if (usage(jobsProblem(options.jobs))) return;
-        code = await runImport(host, io, files, { ...options, lang: lang() }, __filename);
+        const inputs = filesOf(files, PUBLISHED_EXTENSIONS);
+        if (inputs) code = await runImport(host, io, inputs, { ...options, lang: lang() }, __filename);
       },
     );
 
@@ -182,7 +191,8 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .action((files: string[], options: { output?: string; organ: string; skipInvalid?: boolean; json?: boolean; strict?: boolean }) => {
-      code = runSum(host, io, files, { ...options, lang: lang() });
+      const inputs = filesOf(files, REPORT_EXTENSIONS);
+      if (inputs) code = runSum(host, io, inputs, { ...options, lang: lang() });
     });
 
   try {
@@ -207,6 +217,10 @@ const EMITTED: readonly OutputFormat[] = RENDERERS.filter((r) => r.emit).map((r)
 /** One line for a bug outside any one file: the first line of the error, never its stack. */
 const internalErrorLine = (error: unknown) =>
   `nianbao 内部错误 internal error（${String((error as Error)?.message ?? error).split('\n')[0]}）— 请报告此问题 please report this bug\n`;
+
+/** The files a folder argument stands for: YAML reports, or (import) published ones. */
+const REPORT_EXTENSIONS = ['.yaml', '.yml'] as const;
+const PUBLISHED_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt'] as const;
 
 /** --jobs must be a positive whole number. */
 const jobsProblem = (jobs: number | undefined) =>
