@@ -25,8 +25,8 @@ export interface FileOutcome {
   diagnostics: Diagnostic[];
   skipped: Skip[];
   source?: { text: string; encoding: SourceEncoding };
-  /** Rendered, not yet written, in the order asked for; empty when the file has errors. */
-  outputs: { format: OutputFormat; bytes: Uint8Array }[];
+  /** Rendered, not yet written, in the order asked for; empty when the file has errors. `pages`: as the renderer laid them out (PDF). */
+  outputs: { format: OutputFormat; bytes: Uint8Array; pages?: number }[];
 }
 
 export interface FileJob {
@@ -122,7 +122,7 @@ export async function renderOutputs(host: Host, prepared: Ready, formats: readon
   const outputs: FileOutcome['outputs'] = [];
   for (const format of formats) {
     const result = await renderFormat(host, format, prepared.doc, prepared.settings);
-    outputs.push({ format, bytes: result.bytes });
+    outputs.push({ format, bytes: result.bytes, ...(result.pages !== undefined ? { pages: result.pages } : {}) });
     prepared.checked.sink.add(result.diagnostics);
   }
   return outputs;
