@@ -78,7 +78,7 @@ describe('report import --check', () => {
     expect(review([...files, '--json', '-j', '2']).json).toEqual(review([...files, '--json', '-j', '1']).json);
   });
 
-  it('ends with a table of one line per report on the terminal', () => {
+  it('ends with a table of one line per report, before the summary line', () => {
     const { files } = folder();
     const { stderr } = review(files);
     const table = stderr.slice(stderr.lastIndexOf('文件  '));
@@ -87,7 +87,8 @@ describe('report import --check', () => {
     expect(rows[1]).toMatch(new RegExp(`^${files[0]}\\s+宜春经济技术开发区管理委员会\\s+2023\\s+0\\s+0$`));
     expect(rows[2]).toMatch(/\s2023\s+1\s+0$/);
     expect(rows[3]).toMatch(/c\.bin\s+无法导入\s+\?\s+1\s+0$/);
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(6);
+    expect(rows[5]).toMatch(/^✖ 4 个文件/); // the summary line closes the run
   });
 
   it('writes each report where --out says', () => {
