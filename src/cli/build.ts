@@ -4,11 +4,11 @@
  * Several files build in parallel on render workers (one per core) with a progress bar on a
  * terminal; a single file renders its PDF on a worker while this thread does the rest.
  */
-import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { buildFile, prepareFile, renderedOutcome, renderOutputs, type FileJob, type FileOutcome } from '../core/build';
 import { makeDiagnostic } from '../diagnostics/diagnostic';
+import { makeManifest, manifestJson, MANIFEST_JSON, MANIFEST_SHA256, sha256, sha256sumText, type BuiltReport } from '../core/manifest';
 import { inspectFontFile } from '../fonts/font-file';
 import type { Host } from '../host';
 import type { PdfConformance } from '../render/pdf';
@@ -36,6 +36,8 @@ export interface BuildOptions extends OutputOptions {
   conformance?: PdfConformance;
   /** Parallel render workers; 1 builds everything in this thread. */
   jobs?: number;
+  /** --manifest: write MANIFEST.sha256 and manifest.json of the outputs to `out`. */
+  manifest?: boolean;
 }
 
 /** The PDF worker's entry sits beside the CLI bundle (dist/report.js → dist/cli/pdf-worker-entry.js). */
@@ -115,7 +117,7 @@ function writeOutcome(host: Host, outcome: FileOutcome, out: string, name: strin
       path,
       format,
       bytes: bytes.byteLength,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
+      sha256: sha256(bytes),
       ...(pages !== undefined ? { pages } : {}),
     }));
   const kept = { ...outcome, outputs: [] };
@@ -147,6 +149,26 @@ function summaryTable(
     ];
   });
   return textTable(head, rows);
+}
+
+/** Writes the manifest of the reports built (core/manifest.ts) beside their outputs; the write failure, if any. */
+function writeManifest(host: Host, inputs: readonly Input[], outcomes: readonly FileOutcome[], artifacts: readonly Artifact[][], options: BuildOptions) {
+  const built = outcomes.flatMap((outcome, i): BuiltReport[] => {
+    const input = inputs[i] as Input;
+    const outputs = artifacts[i] ?? [];
+    if (outputs.length === 0) return [];
+    return [{ input: input.file, ...(input.stdin ? { inputBytes: input.stdin } : {}), ...(outcome.fonts ? { fonts: outcome.fonts } : {}), outputs }];
+  });
+  const epoch = host.sourceDateEpoch();
+  const manifest = makeManifest(host, options.out, built, {
+    formats: options.formats,
+    ...(options.formats.includes('pdf') && options.conformance ? { conformance: options.conformance } : {}),
+    sourceDateEpoch: epoch.kind === 'date' ? epoch.date.getTime() / 1000 : null,
+  });
+  return writeOutputs(host, [
+    { path: path.join(options.out, MANIFEST_SHA256), bytes: Buffer.from(sha256sumText(manifest), 'utf8') },
+    { path: path.join(options.out, MANIFEST_JSON), bytes: Buffer.from(manifestJson(manifest), 'utf8') },
+  ]).failure;
 }
 
 /** Input files whose outputs would land on the same path (a/2023.yaml and b/2023.yaml both make 2023.pdf). */
@@ -215,7 +237,18 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
     fields: { pages: artifacts[i]?.find((a) => a.pages !== undefined)?.pages ?? null, artifacts: artifacts[i] ?? [] },
   }));
   const written = new Map(outcomes.map((o, i) => [o.file, (artifacts[i] ?? []).map((a) => a.path)]));
+  // The manifest covers the reports built; a failure to write it is reported as a file of its own.
+  const manifestFailure = options.manifest ? writeManifest(host, inputs, outcomes, artifacts, options) : undefined;
+  if (manifestFailure) {
+    const diagnostic = { ...makeDiagnostic('RPT5001', null, manifestFailure), file: manifestFailure.path };
+    results.push({ file: manifestFailure.path, diagnostics: [diagnostic], skipped: [], fields: { pages: null, artifacts: [] } });
+    ioFailed = true;
+  }
   reportDiagnostics(io, results, options, written, io.isTTY && results.length > 1 ? summaryTable(results, artifacts, options.lang) : undefined);
+  if (options.manifest && !manifestFailure && !options.json) {
+    const files = [MANIFEST_SHA256, MANIFEST_JSON].map((name) => path.join(options.out, name)).join(' ');
+    io.stderr(options.lang === 'zh' ? `已生成清单 ${files}\n` : `wrote the manifest ${files}\n`);
+  }
   if (results.some((r) => hasInternalError(r.diagnostics))) return EXIT.internal;
   if (ioFailed) return EXIT.io;
   return results.some((r) => fails(r, options.strict)) ? EXIT.errors : EXIT.ok;

@@ -21,6 +21,7 @@ import { readInputs, type Input } from './inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
 import type { Io } from './io';
 import { runValidate } from './validate';
+import { runVerify } from './verify';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -92,6 +93,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
       /^\d+$/.test(value) ? Number(value) : NaN,
     )
     .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', [...EMITTED]))
+    .option('--manifest', '另外写出存档清单 MANIFEST.sha256 和 manifest.json / also write an archival manifest of the outputs')
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也不生成 / warnings also fail')
     .action(
@@ -105,6 +107,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
           pdfa: '2b' | '2a' | '3b';
           jobs?: number;
           emit?: OutputFormat;
+          manifest?: boolean;
           json?: boolean;
           strict?: boolean;
         },
@@ -193,6 +196,18 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .action((files: string[], options: { output?: string; organ: string; skipInvalid?: boolean; json?: boolean; strict?: boolean }) => {
       const inputs = filesOf(files, REPORT_EXTENSIONS);
       if (inputs) code = runSum(host, io, inputs, { ...options, lang: lang() });
+    });
+
+  program
+    .command('verify')
+    .description(
+      '按存档清单核对已生成的文件；给出 YAML 时重新生成并逐字节比较 / check outputs against their manifest; rebuild given YAML and compare byte for byte',
+    )
+    .argument('<manifest>', 'manifest.json、MANIFEST.sha256 或其所在文件夹 / manifest.json, MANIFEST.sha256 or their folder')
+    .argument('[yaml...]', '要重新生成比较的 YAML 报告 / YAML reports to rebuild and compare')
+    .option('--json', '以 JSON 输出结果 / print results as JSON')
+    .action(async (manifest: string, yamls: string[], options: { json?: boolean }) => {
+      code = await runVerify(host, io, manifest, yamls, { ...options, lang: lang() });
     });
 
   try {

@@ -25,6 +25,8 @@ export interface FileOutcome {
   diagnostics: Diagnostic[];
   skipped: Skip[];
   source?: { text: string; encoding: SourceEncoding };
+  /** The font files by role the renderers were given (the report's fonts key under the caller's), as configured: for the manifest. */
+  fonts?: Partial<Record<FontRole, string>>;
   /** Rendered, not yet written, in the order asked for; empty when the file has errors. `pages`: as the renderer laid them out (PDF). */
   outputs: { format: OutputFormat; bytes: Uint8Array; pages?: number }[];
 }
@@ -66,6 +68,7 @@ export function outcomeOf(checked: BuildChecked, outputs: FileOutcome['outputs']
     diagnostics: checked.sink.placed(),
     skipped: checked.skipped,
     ...(checked.source ? { source: { text: checked.source.text, encoding: checked.source.encoding } } : {}),
+    fonts: checked.fonts,
     outputs,
   };
 }
