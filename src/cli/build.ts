@@ -108,7 +108,7 @@ export interface Artifact {
  * file's RPT5001. The outcome comes back without the output bytes, which are on disk now: a batch
  * keeps only their artifacts.
  */
-function writeOutcome(host: Host, outcome: FileOutcome, out: string, name: string): { artifacts: Artifact[]; outcome: FileOutcome; io: boolean } {
+export function writeOutcome(host: Host, outcome: FileOutcome, out: string, name: string): { artifacts: Artifact[]; outcome: FileOutcome; io: boolean } {
   const planned = outcome.outputs.map((output) => ({ ...output, path: outputPath(out, name, output.format) }));
   const { written, failure } = writeOutputs(host, planned);
   const artifacts = planned

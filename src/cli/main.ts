@@ -22,6 +22,7 @@ import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-err
 import type { Io } from './io';
 import { runValidate } from './validate';
 import { runVerify } from './verify';
+import { runWatch } from './watch';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -113,9 +114,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
         },
       ) => {
         const formats = parseFormats(options.format);
-        const problem = !formats
-          ? `--format 只能是 ${DOCUMENTS.join('、')} 或 ${DOCUMENTS.join(',')} / --format must be ${DOCUMENTS.join(', ')} or ${DOCUMENTS.join(',')}: ${options.format}`
-          : (jobsProblem(options.jobs) ?? fontProblem(options.font) ?? epochProblem(host));
+        const problem = !formats ? formatProblem(options.format) : (jobsProblem(options.jobs) ?? fontProblem(options.font) ?? epochProblem(host));
         if (usage(problem) || !formats || typeof options.font === 'string') return;
         const inputs = inputsOf(files, options.name);
         if (!inputs) return;
@@ -199,6 +198,31 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     });
 
   program
+    .command('watch')
+    .description('生成后监视报告文件，每次保存自动重新生成并列出问题 / build, then rebuild on every save and print the problems')
+    .argument('<file>', 'YAML 报告文件 report file')
+    .option('--out <dir>', '输出目录 output folder', 'output')
+    .addOption(new Option('--format <formats>', `输出格式，逗号分隔 output formats, comma-separated: ${DOCUMENTS.join(',')}`).default('pdf'))
+    .addOption(fontOption())
+    .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', ['2b', '2a', '3b']).default('2b'))
+    .option('--strict', '有警告也不生成 / warnings also fail')
+    .action(async (file: string, options: { out: string; format: string; font: FontOptionValue; pdfa: '2b' | '2a' | '3b'; strict?: boolean }) => {
+      const formats = parseFormats(options.format);
+      if (usage(formats ? (fontProblem(options.font) ?? epochProblem(host)) : formatProblem(options.format)) || !formats || typeof options.font === 'string')
+        return;
+      const stop = new AbortController();
+      process.once('SIGINT', () => stop.abort());
+      code = await runWatch(host, io, file, {
+        ...options,
+        lang: lang(),
+        formats,
+        fonts: options.font,
+        conformance: `PDF/A-${options.pdfa}` as PdfConformance,
+        signal: stop.signal,
+      });
+    });
+
+  program
     .command('verify')
     .description(
       '按存档清单核对已生成的文件；给出 YAML 时重新生成并逐字节比较 / check outputs against their manifest; rebuild given YAML and compare byte for byte',
@@ -236,6 +260,10 @@ const internalErrorLine = (error: unknown) =>
 /** The files a folder argument stands for: YAML reports, or (import) published ones. */
 const REPORT_EXTENSIONS = ['.yaml', '.yml'] as const;
 const PUBLISHED_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt'] as const;
+
+/** What --format accepts, said when it is given something else. */
+const formatProblem = (format: string) =>
+  `--format 只能是 ${DOCUMENTS.join('、')} 或 ${DOCUMENTS.join(',')} / --format must be ${DOCUMENTS.join(', ')} or ${DOCUMENTS.join(',')}: ${format}`;
 
 /** --jobs must be a positive whole number. */
 const jobsProblem = (jobs: number | undefined) =>
