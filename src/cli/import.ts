@@ -15,7 +15,7 @@ import { ImportError } from '../import/reader';
 import { writeYaml } from '../import/write-yaml';
 import { yearForward } from '../import/year-forward';
 import { parse } from 'yaml';
-import type { Finding } from '../import/recognise';
+import { findingDiagnostic, type Finding } from '../import/findings';
 import { SCHEMA_PATH } from '../package-root';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
@@ -131,7 +131,10 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
   }
   for (const result of results) {
     if (result.failure) io.stderr(`${result.file}: 无法导入：${result.failure.zh} / cannot import: ${result.failure.en}\n`);
-    for (const f of result.findings) io.stderr(`${result.file}:${f.at}: ${options.lang === 'zh' ? `${f.zh}` : f.en}${f.pointer ? ` (${f.pointer})` : ''}\n`);
+    for (const f of result.findings) {
+      const { code, message } = findingDiagnostic(f);
+      io.stderr(`${result.file}: ${code} ${options.lang === 'zh' ? message.zh : message.en}${f.pointer ? ` (${f.pointer})` : ''}\n`);
+    }
     if (result.yaml !== undefined && !result.output) io.stdout(result.yaml);
   }
   const checked = results.flatMap((r) => (r.checked ? [r.checked] : []));

@@ -18,7 +18,8 @@ import {
   RESULTS_LABEL,
   SINGLE_VALUE_BLOCKS,
 } from '../format/national-2021';
-import type { Finding, ReportData } from './recognise';
+import { findingDiagnostic, type Finding } from './findings';
+import type { ReportData } from './recognise';
 
 /** The top-level key each part of the report is written under. */
 const PART_KEYS = ['overview', 'proactive', 'applications', 'review_litigation', 'problems', ['other_matters', 'processing_fees']] as const;
@@ -83,6 +84,13 @@ function findingPath(doc: Document, pointer: string): string[] {
   return path;
 }
 
+/** The number at `pointer` printed with as many decimals as `written` has (1.10, 0.00). */
+function keepDecimals(doc: Document, pointer: string, written: string): void {
+  const node = doc.getIn(pointer.split('/').slice(1), true);
+  const decimals = /^\d+\.(\d+)$/.exec(written)?.[1];
+  if (isScalar(node) && typeof node.value === 'number' && decimals && Number(written) === node.value) node.minFractionDigits = decimals.length;
+}
+
 export interface WriteOptions {
   /** Relative path from the YAML file to schemas/report.schema.json. */
   schemaPath: string;
@@ -92,6 +100,8 @@ export interface WriteOptions {
   header?: readonly string[];
   /** Further comments: above a key or after its value. */
   notes?: readonly Note[];
+  /** Numbers written as the source prints them, by JSON Pointer: /proactive/fees → "1.10" stays 1.10, not 1.1. */
+  asWritten?: Readonly<Record<string, string>>;
 }
 
 /** A comment placed at the key (above) or the value (after) at `path`. */
@@ -112,10 +122,11 @@ export function writeYaml(data: ReportData, findings: readonly Finding[], option
   labelRows(doc);
   header.push(...(options.header ?? []));
   for (const note of options.notes ?? []) (note.place === 'above' ? above : after)(doc, note.path, note.text);
+  for (const [pointer, written] of Object.entries(options.asWritten ?? {})) keepDecimals(doc, pointer, written);
   for (const finding of findings) {
-    const note = `导入：${finding.zh}（${finding.at}）`;
+    const note = `导入：${findingDiagnostic(finding).message.zh}`;
     const path = findingPath(doc, finding.pointer);
-    if (path.length === 0) header.push(note);
+    if (path.length === 0 || !doc.hasIn(path)) header.push(note);
     else after(doc, path, note);
   }
   doc.commentBefore = header.map((line) => ` ${line}`).join('\n');
