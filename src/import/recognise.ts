@@ -162,6 +162,37 @@ function findParts(lines: readonly SourceLine[], from: number, findings: Finding
   return starts;
 }
 
+/**
+ * A long line holding part headings inside it (a web page's text run together: …联系。 一、总体情况 2022年，…)
+ * cut before and after each: at each 一、…六、, the span after it that is most like a part heading.
+ */
+function splitInlineHeadings(lines: readonly SourceLine[]): SourceLine[] {
+  return lines.flatMap((line) => {
+    if (line.cell || norm(line.text).length <= 40) return [line];
+    const text = line.text.trim();
+    const pieces: string[] = [];
+    let from = 0;
+    for (const match of text.matchAll(new RegExp(`[${NUMERALS}]、`, 'g'))) {
+      const start = match.index;
+      if (start < from) continue;
+      let best: { end: number; score: number } | undefined;
+      for (let end = start + 4; end <= Math.min(text.length, start + 32); end++) {
+        const heading = headingOf({ text: text.slice(start, end), at: line.at }, 0);
+        if (heading && heading.score >= 0.6 && (!best || heading.score > best.score)) best = { end, score: heading.score };
+      }
+      if (!best) continue;
+      pieces.push(text.slice(from, start), text.slice(start, best.end));
+      from = best.end;
+    }
+    if (pieces.length === 0) return [line];
+    pieces.push(text.slice(from));
+    return pieces
+      .map((piece) => piece.trim())
+      .filter((piece) => piece !== '')
+      .map((piece) => ({ text: piece, at: line.at }));
+  });
+}
+
 /** Splits lines of several numbers (a table row copied as “0 1 1 0 2”) into one line per number. */
 function splitNumberLines(lines: readonly SourceLine[]): SourceLine[] {
   return lines.flatMap((line) =>
@@ -172,6 +203,50 @@ function splitNumberLines(lines: readonly SourceLine[]): SourceLine[] {
           .map((text) => ({ text, at: line.at }))
       : [line],
   );
+}
+
+/** A piece of a source line; `run`: digits printed with no separator between the cells (规章000). */
+type Piece = SourceLine & { run?: true };
+
+/**
+ * A table flattened into running text (a web page's text, cells with no separator) cut at its labels:
+ * 规章000行政规范性文件8855698 → 规章 | 000 | 行政规范性文件 | 8855698, numbers between labels split at
+ * spaces, and a number of several digits standing alone marked a run (which cells it holds is known
+ * only when each is one digit). `labels` normalised; a line that is a label, or a table cell, stays.
+ */
+function segment(lines: readonly SourceLine[], labels: readonly string[]): Piece[] {
+  const longestFirst = [...labels].filter((label) => label.length > 1).sort((a, b) => b.length - a.length);
+  const set = new Set(labels);
+  return lines.flatMap((line): Piece[] => {
+    const text = line.text.trim().replace(/．/g, '.');
+    if (line.cell || set.has(norm(text))) return [line];
+    const pieces: string[] = [];
+    let rest = '';
+    for (let i = 0; i < text.length;) {
+      const label = longestFirst.find((l) => text.startsWith(l, i));
+      if (label) {
+        pieces.push(rest, label);
+        rest = '';
+        i += label.length;
+      } else {
+        rest += text[i];
+        i += 1;
+      }
+    }
+    pieces.push(rest);
+    const found = pieces.filter((piece) => piece.trim() !== '');
+    if (found.length <= 1 || !found.some((piece) => set.has(piece))) return [line];
+    return found.flatMap((piece): Piece[] => {
+      if (set.has(piece) || !NUMBERS.test(piece.trim())) {
+        const number = NUMBER.test(piece.trim()) && /^\d{2,}$/.test(piece.trim());
+        return [{ text: piece.trim(), at: line.at, ...(number ? { run: true as const } : {}) }];
+      }
+      return piece
+        .trim()
+        .split(/\s+/)
+        .map((token) => ({ text: token, at: line.at, ...(/^\d{2,}$/.test(token) ? { run: true as const } : {}) }));
+    });
+  });
 }
 
 /** A stretch of the source lines: one part of the report. */
@@ -188,12 +263,20 @@ class TableReader {
   /** Numbers with decimals as printed, by pointer. */
   readonly written: Record<string, string> = {};
 
+  private readonly region: Region;
+
   constructor(
-    private readonly region: Region,
+    region: Region,
     labels: readonly string[],
     private readonly findings: Finding[],
   ) {
     this.labels = new Set(labels.map(norm));
+    this.region = { ...region, lines: segment(region.lines, [...this.labels]) };
+  }
+
+  /** The table's lines, a line of labels and numbers run together cut into pieces. */
+  get lines(): readonly Piece[] {
+    return this.region.lines;
   }
 
   /**
@@ -215,6 +298,13 @@ class TableReader {
       if (this.labels.has(norm(line.text))) break;
       cells.push(line);
       this.cursor += 1;
+    }
+    if (count > 1 && cells.length < count && cells.some((cell) => (cell as Piece).run)) {
+      // The row's numbers printed without separators: which digits make which cell is certain only when each is one digit.
+      const digits = cells.map((cell) => norm(cell.text)).join('');
+      if (/^\d+$/.test(digits) && digits.length === count) return [...digits].map(Number);
+      this.findings.push(finding('RPT4015', (cells[0] as SourceLine).at, pointer, { row: label, count: digits.length }));
+      return nulls(count);
     }
     const values = cells.map((cell, i) => this.readCell(cell, cellPointers[i] as string, label));
     if (values.length < count) {
@@ -431,10 +521,21 @@ function readTable4(region: Region, findings: Finding[]): ReportData {
       CASE_ROWS.map((row) => [row.key, table.row(row.label, `/review_litigation/${row.key}`, listCells(`/review_litigation/${row.key}`, width))]),
     );
   }
-  let start = region.lines.length;
-  while (start > 0 && isNumberLike(region.lines[start - 1] as SourceLine)) start -= 1;
-  const cells = region.lines.slice(start);
+  const lines = table.lines;
+  let start = lines.length;
+  while (start > 0 && isNumberLike(lines[start - 1] as SourceLine)) start -= 1;
+  let cells: readonly SourceLine[] = lines.slice(start);
   const wanted = width * CASE_ROWS.length;
+  const [run] = cells;
+  if (cells.length === 1 && run && (run as Piece).run) {
+    // The 15 numbers run together: certain only when each is one digit.
+    const digits = norm(run.text);
+    if (digits.length !== wanted) {
+      findings.push(finding('RPT4015', run.at, '/review_litigation', { row: LITIGATION_LABEL, count: digits.length }));
+      return Object.fromEntries(CASE_ROWS.map((row) => [row.key, nulls(width)]));
+    }
+    cells = [...digits].map((digit) => ({ text: digit, at: run.at }));
+  }
   if (cells.length !== wanted) {
     findings.push(finding('RPT4016', cells[0]?.at ?? region.at, '/review_litigation', { found: cells.length, expected: wanted }));
     return Object.fromEntries(CASE_ROWS.map((row) => [row.key, nulls(width)]));
@@ -524,7 +625,12 @@ function findTitle(lines: readonly SourceLine[]): { first: number; last: number;
   if (index < 0) return undefined;
   const line = lines[index] as SourceLine;
   const previous = lines[index - 1];
-  const text = (l: SourceLine) => l.text.replace(/\s*\n\s*/g, '').trim();
+  // A page's text may label its title field (标题：…).
+  const text = (l: SourceLine) =>
+    l.text
+      .replace(/\s*\n\s*/g, '')
+      .trim()
+      .replace(/^(标题|题目|名称)\s*[:：]\s*/, '');
   if (!line.text.includes('报告')) return { first: index, last: index + 1, text: text(line) + text(lines[index + 1] as SourceLine) };
   if (index > 0 && titleLike(previous) && !(previous as SourceLine).text.includes('报告') && /^\s*\d{4}\s*年/.test(line.text)) {
     return { first: index - 1, last: index, text: text(previous as SourceLine) + text(line) };
@@ -533,7 +639,7 @@ function findTitle(lines: readonly SourceLine[]): { first: number; last: number;
 }
 
 export function recognise(input: readonly SourceLine[]): Recognised {
-  const lines = splitNumberLines(input);
+  const lines = splitNumberLines(splitInlineHeadings(input));
   const findings: Finding[] = [];
   const titleFound = findTitle(lines);
   const starts = findParts(lines, titleFound ? titleFound.last + 1 : 0, findings);
@@ -541,8 +647,10 @@ export function recognise(input: readonly SourceLine[]): Recognised {
   while (dateIndex >= 0 && !DATE.test(norm((lines[dateIndex] as SourceLine).text))) dateIndex -= 1;
   const lastStart = Math.max(...starts);
   if (dateIndex <= lastStart) dateIndex = -1;
-  const signatureIndex = dateIndex > 0 ? dateIndex - 1 : -1;
-  const end = signatureIndex >= 0 ? signatureIndex : lines.length;
+  // The signature: the organ's name on the line before the date (a sentence there is no signature).
+  const signature = dateIndex > 0 ? lines[dateIndex - 1] : undefined;
+  const organ = signature && titleLike(signature) && norm(signature.text).length <= 40 ? signature.text.trim() : undefined;
+  const end = organ ? dateIndex - 1 : dateIndex >= 0 ? dateIndex : lines.length;
   const sorted = starts.filter((s) => s >= 0).sort((a, b) => a - b);
   /** Part `part`'s lines: from its heading to the next heading found (in the source's order). */
   const region = (part: number): Region => {
@@ -557,7 +665,6 @@ export function recognise(input: readonly SourceLine[]): Recognised {
   const preamble = paragraphs(lines.slice(title ? title.last + 1 : 0, firstPart));
 
   const date = DATE.exec(norm(lines[dateIndex]?.text ?? ''));
-  const organ = lines[signatureIndex]?.text.trim();
   const yearWritten = title ? /(\d{4})\s*年/.exec(title.text)?.[1] : undefined;
   const year = yearWritten ? Number(yearWritten) : date ? Number(date[1]) - 1 : null;
   const lastAt = lines.at(-1)?.at ?? '';
@@ -565,7 +672,9 @@ export function recognise(input: readonly SourceLine[]): Recognised {
   if (!organ) findings.push(finding('RPT4011', lastAt, '/organ', {}));
   if (!yearWritten) findings.push(finding('RPT4012', titleLine?.at ?? '', '/year', {}));
 
-  const data: ReportData = { format: '2021', organ: organ ?? null, year };
+  // No signature: the organ as the title names it, before its year.
+  const organOfTitle = title && yearWritten ? title.text.slice(0, title.text.indexOf(yearWritten)).trim() : '';
+  const data: ReportData = { format: '2021', organ: organ ?? (organOfTitle || null), year };
   if (title) data.title = title.text;
   data.date = date ? `${date[1]}-${date[2]?.padStart(2, '0')}-${date[3]?.padStart(2, '0')}` : null;
   if (preamble) Object.assign(data, { preamble }, readContact(preamble));
