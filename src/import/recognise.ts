@@ -395,8 +395,11 @@ interface TableRead {
 }
 
 function readTable2(region: Region, findings: Finding[]): TableRead {
-  const sign = region.lines.find((line) => TABLE2_SIGNS_2019.includes(norm(line.text)));
-  if (sign) return readTable2Of2019(region, sign, findings);
+  // A label of the 2019 columns, alone or in a line of running text, marks the 2019 format.
+  for (const line of region.lines) {
+    const sign = TABLE2_SIGNS_2019.find((label) => norm(line.text).includes(label));
+    if (sign) return readTable2Of2019(region, { text: sign, at: line.at }, findings);
+  }
   const labels = [
     DOCUMENT_BLOCK_ITEM,
     CONTENT_LABEL,
