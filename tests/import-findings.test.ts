@@ -105,6 +105,13 @@ describe('each finding code', () => {
     expect(JSON.stringify(imported.data.overview)).toContain('主动公开情况');
   });
 
+  it('does not cut part headings out of a sentence that lists them', async () => {
+    const listing = '本报告由一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况等六部分组成，数据统计期限为2023年全年。';
+    const imported = await importText(edit(seedText(), { 3: listing }));
+    expect(imported.data.preamble).toBe(listing);
+    expect(codes(imported)).toEqual(['RPT4006', 'RPT4006']);
+  });
+
   it('RPT4009 parts out of order: each text still lands in its part', async () => {
     const imported = await importDeviation('RPT4009');
     expect(ofCode(imported, 'RPT4009')).toEqual([

@@ -164,7 +164,8 @@ function findParts(lines: readonly SourceLine[], from: number, findings: Finding
 
 /**
  * A long line holding part headings inside it (a web page's text run together: …联系。 一、总体情况 2022年，…)
- * cut before and after each: at each 一、…六、, the span after it that is most like a part heading.
+ * cut before and after each: at each 一、…六、, the span after it that is most like a part heading —
+ * not one listed in a sentence (包括：一、总体情况；二、…), which punctuation around it gives away.
  */
 function splitInlineHeadings(lines: readonly SourceLine[]): SourceLine[] {
   return lines.flatMap((line) => {
@@ -174,13 +175,14 @@ function splitInlineHeadings(lines: readonly SourceLine[]): SourceLine[] {
     let from = 0;
     for (const match of text.matchAll(new RegExp(`[${NUMERALS}]、`, 'g'))) {
       const start = match.index;
-      if (start < from) continue;
+      // A heading starts a stretch of text: not inside an enumeration (包括：一、总体情况；二、…).
+      if (start < from || /[：:；;，,、（(“]/.test(text[start - 1] ?? '')) continue;
       let best: { end: number; score: number } | undefined;
       for (let end = start + 4; end <= Math.min(text.length, start + 32); end++) {
         const heading = headingOf({ text: text.slice(start, end), at: line.at }, 0);
         if (heading && heading.score >= 0.6 && (!best || heading.score > best.score)) best = { end, score: heading.score };
       }
-      if (!best) continue;
+      if (!best || /^\s*[：:；;，,、。）)”]/.test(text.slice(best.end))) continue;
       pieces.push(text.slice(from, start), text.slice(start, best.end));
       from = best.end;
     }
