@@ -197,6 +197,16 @@ describe('each finding code', () => {
   });
 });
 
+describe('blank cells', () => {
+  it('RPT4018 a blank cell is null, each with its place', async () => {
+    const imported = await importDeviation('RPT4018');
+    expect(ofCode(imported, 'RPT4018').map((f) => [f.at, f.pointer])).toEqual(
+      [2, 3, 4, 5, 6, 7].map((col, i) => [`表 1 第 1 行第 ${col} 格`, `/applications/new/${i}`]),
+    );
+    expect(((imported.data as Data).applications?.new as unknown[]).slice(5)).toEqual([null, 0]);
+  });
+});
+
 describe('the title', () => {
   it('is one title when an HTML page breaks it with <br> after the organ', () => {
     const html = `<html><body><div class="title">宜春经济技术开发区管理委员会<br>2023年政府信息公开工作年度报告</div><p>一、总体情况</p><p>正文。</p></body></html>`;

@@ -626,6 +626,15 @@ export const catalog = {
       `${atEn(p)}one merged cell at "${p.row}" covers ${p.rows} rows that should be separate; each is null`,
     hint: checkSource,
   },
+  RPT4018: {
+    severity: 'warning',
+    zh: (p: PlaceParams) => `${placeZh(p)}数字格是空白，留空（null）`,
+    en: (p: PlaceParams) => `${atEn(p)}a number cell is blank; left null`,
+    hint: () => ({
+      zh: '格式要求每格都有数，没有的填 0：对照原文填写',
+      en: 'the format has a number in every cell, 0 where there is nothing: fill it in from the source',
+    }),
+  },
 
   // --- RPT5xxx: output ------------------------------------------------------------------------
   RPT5001: {

@@ -328,6 +328,10 @@ class TableReader {
   readCell(line: SourceLine, pointer: string, row: string): number | null {
     const raw = line.text.trim();
     const text = norm(raw).replace(/[,，]/g, '');
+    if (raw === '') {
+      this.findings.push(finding('RPT4018', line.at, pointer, {}));
+      return null;
+    }
     if (NUMBERS.test(raw)) {
       // One cell printing several numbers: a merged cell over rows the format keeps apart.
       this.findings.push(finding('RPT4017', line.at, pointer, { row, rows: raw.split(/\s+/).length }));

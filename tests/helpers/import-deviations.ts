@@ -42,8 +42,8 @@ export const TABLE2_OF_2019 = replaceLines(
 /** Table 三's （六）其他处理 as the 2019 format printed it, one row of 7 numbers (lines 310–340 of the seed). */
 export const otherAsOneRow = (numbers: readonly number[]) => replaceLines(310, 340, ['（六）其他处理', ...numbers.map(String)]);
 
-/** An HTML page of the seed's table 三 row 一 with one cell holding two numbers (a merge over rows). */
-const mergedCellPage = () => {
+/** An HTML page of the seed with table 三 reduced to its row 一, printed with the cells `row` (after the label). */
+const tableThreePage = (row: readonly string[]) => () => {
   const lines = seedText().split('\n');
   const paragraphs = (from: number, to: number) =>
     lines
@@ -56,7 +56,7 @@ const mergedCellPage = () => {
     '<!DOCTYPE html><html><body>',
     paragraphs(1, 75),
     '<table>',
-    cells(['一、本年新收政府信息公开申请数量', '0<br>0', '0', '0', '0', '0', '0', '0']),
+    cells(['一、本年新收政府信息公开申请数量', ...row]),
     '</table>',
     paragraphs(362, 433),
     '</body></html>',
@@ -93,5 +93,6 @@ export const DEVIATIONS: Record<ImportCode, Deviation> = {
   RPT4014: text('table 二 in the 2019 columns (no 本年废止件数)', () => TABLE2_OF_2019),
   RPT4015: text('the numbers of 规章 run together on its line', () => ({ 37: '\t规章0010', 38: '', 39: '', 40: '' })),
   RPT4016: text('table 四 with 14 numbers', () => ({ 416: '' })),
-  RPT4017: { what: 'a table cell holding two numbers', name: 'merged.html', content: mergedCellPage },
+  RPT4017: { what: 'a table cell holding two numbers', name: 'merged.html', content: tableThreePage(['0<br>0', '0', '0', '0', '0', '0', '0']) },
+  RPT4018: { what: 'blank applicant cells, only the total printed', name: 'blank.html', content: tableThreePage(['', '', '', '', '', '', '0']) },
 };
