@@ -215,6 +215,13 @@ describe('the title', () => {
     expect(data.year).toBe(2023);
   });
 
+  it('is none when the report has none, not a line of its body', async () => {
+    const imported = await importText(edit(seedText(), { 1: '', 12: '2023年度报告' }));
+    expect(imported.data.title).toBeUndefined();
+    expect(codes(imported)).toContain('RPT4012');
+    expect(JSON.stringify(imported.data.overview)).toContain('2023年度报告');
+  });
+
   it('is one title over two paragraphs of a text: the organ, then the year and 年度报告', async () => {
     const organFirst = await importText(edit(seedText(), { 1: '宜春经济技术开发区\n2023年度政府信息公开工作年度报告' }));
     expect(organFirst.data.title).toBe('宜春经济技术开发区2023年度政府信息公开工作年度报告');

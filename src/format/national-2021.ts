@@ -20,7 +20,7 @@ export const PART_HEADINGS = [
  * one in the heading. No heading of another part, and no label of a table, has them all.
  */
 export const PART_KEYWORDS: readonly (readonly (readonly string[])[])[] = [
-  [['总体情况', '概述']],
+  [['总体情况']],
   [['主动公开']],
   [['申请'], ['收到', '处理']],
   [['复议', '诉讼']],

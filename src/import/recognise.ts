@@ -630,7 +630,9 @@ function findTitle(lines: readonly SourceLine[]): { first: number; last: number;
   const names = (line: SourceLine | undefined) => titleLike(line) && /\d{4}\s*年/.test((line as SourceLine).text);
   /** A line ending the title begun on the line before: …年度报告 alone. */
   const ends = (line: SourceLine | undefined) => titleLike(line) && /年度报告$/.test(norm((line as SourceLine).text));
-  const index = lines.findIndex((line, i) => (line.text.includes('报告') && (i === 0 || names(line))) || (names(line) && ends(lines[i + 1])));
+  // The first line may be a title without a year; a sentence there is not.
+  const first = (line: SourceLine, i: number) => i === 0 && !line.cell && norm(line.text).length <= 60 && !/[。，]/.test(line.text);
+  const index = lines.findIndex((line, i) => (line.text.includes('报告') && (first(line, i) || names(line))) || (names(line) && ends(lines[i + 1])));
   if (index < 0) return undefined;
   const line = lines[index] as SourceLine;
   const previous = lines[index - 1];
@@ -650,7 +652,10 @@ function findTitle(lines: readonly SourceLine[]): { first: number; last: number;
 export function recognise(input: readonly SourceLine[]): Recognised {
   const lines = splitNumberLines(splitInlineHeadings(input));
   const findings: Finding[] = [];
-  const titleFound = findTitle(lines);
+  // A “title” after a part heading of the format's exact words is a line of the body: no title then.
+  const firstExact = lines.findIndex((line) => !line.cell && PART_TITLES.includes(titleOf(line.text)));
+  const titleCandidate = findTitle(lines);
+  const titleFound = titleCandidate && (firstExact < 0 || titleCandidate.first < firstExact) ? titleCandidate : undefined;
   const starts = findParts(lines, titleFound ? titleFound.last + 1 : 0, findings);
   let dateIndex = lines.length - 1;
   while (dateIndex >= 0 && !DATE.test(norm((lines[dateIndex] as SourceLine).text))) dateIndex -= 1;
