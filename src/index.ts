@@ -6,6 +6,7 @@
  */
 import { checkReport } from './check';
 import { buildFile, renderFormat } from './core/build';
+import { importBytes, type ImportOutcome } from './core/import';
 import { withSource } from './core/source-host';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import { nodeHost, type Host } from './host';
@@ -30,6 +31,7 @@ export type { PdfConformance } from './render/pdf';
 export type { FontRole } from './render/theme';
 export type { CheckedReport, Report } from './report/types';
 export type { Skip } from './validate/rules';
+export type { ImportOutcome } from './core/import';
 
 /** Where a report given as text is said to come from: the name diagnostics give it, the folder its `fonts` paths are relative to. */
 const DEFAULT_FILE = 'report.yaml';
@@ -122,4 +124,21 @@ export async function build(source: string | Uint8Array, options: BuildOptions =
     ...(options.strict ? { strict: true } : {}),
   });
   return { outputs: outcome.outputs, diagnostics: outcome.diagnostics, skipped: outcome.skipped };
+}
+
+export interface ImportOptions {
+  /** The published file's name: it tells the format where the bytes do not (report.txt, 2023.docx); the YAML is named after it. */
+  file: string;
+  /** Next year's draft instead (year + 1, tables zeroed, 上年结转 and 现行有效件数 carried over). */
+  yearForward?: boolean;
+  host?: Host;
+}
+
+/**
+ * Imports a published report (PDF, DOCX, HTML or text, as bytes) as `report import` does: its YAML,
+ * what was recognised, the departures from the national format and the checker's diagnostics of
+ * that YAML; `failure` says why a file could not be read at all. Nothing is written.
+ */
+export function importReport(source: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
+  return importBytes(options.host ?? nodeHost(), source, { file: options.file, ...(options.yearForward ? { yearForward: true } : {}) });
 }

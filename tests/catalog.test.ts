@@ -42,9 +42,17 @@ const codesOfCheck = (file: string, previous: string) => checkReport(real, file,
 /** `report validate --font kaiti=<file>` on the seed report. */
 const withKaiti = (font: string) => codesOfRun(['validate', '--json', seed, '--font', `kaiti=${font}`]);
 
+/** `report verify` of a fresh docx build with a manifest, after `spoil` changed something; `yamls` are rebuilt. */
+async function verifyAfter(spoil: (out: string) => void, yamls: string[] = []): Promise<string[]> {
+  const out = tempDir();
+  await codesOfRun(['build', '--jobs', '1', '--format', 'docx', '--manifest', '--out', out, seed]);
+  spoil(out);
+  return codesOfRun(['verify', '--json', out, ...yamls]);
+}
+
 const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
   ['RPT1007', 'a file that does not exist', () => codesOfRun(['validate', '--json', path.join(dir, 'missing.yaml')])],
-  ['RPT1008', 'a directory', () => codesOfRun(['validate', '--json', dir])],
+  ['RPT1008', 'a folder without reports', () => codesOfRun(['validate', '--json', tempDir()])],
   [
     'RPT1009',
     'a file the system refuses to read',
@@ -107,6 +115,34 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
         },
       }),
   ],
+  [
+    'RPT1019',
+    'a file report import cannot read (binary, of no format it knows)',
+    () => codesOfRun(['import', '--json', write('photo.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))]),
+  ],
+  ['RPT6001', 'reports of different years to sum', () => codesOfRun(['sum', '--json', seed, path.join(FIXTURES, 'valid', 'busy-county-2022.yaml')])],
+  ['RPT6002', 'a report with errors to sum', () => codesOfRun(['sum', '--json', seed, write('bad-sum.yaml', seedText.replace(/^year: 2023/m, 'year: x'))])],
+  [
+    'RPT6003',
+    'a report with errors left out of a sum',
+    () => codesOfRun(['sum', '--json', '--skip-invalid', seed, write('bad-skip.yaml', seedText.replace(/^year: 2023/m, 'year: x'))]),
+  ],
+  ['RPT6004', 'an output changed after its manifest was written', () => verifyAfter((out) => fs.appendFileSync(path.join(out, 'yichun-2023.docx'), 'x'))],
+  ['RPT6005', 'an output of the manifest deleted', () => verifyAfter((out) => fs.rmSync(path.join(out, 'yichun-2023.docx')))],
+  [
+    'RPT6006',
+    'a rebuild that differs from the manifest (another SOURCE_DATE_EPOCH recorded)',
+    () =>
+      verifyAfter(
+        (out) => {
+          const file = path.join(out, 'manifest.json');
+          fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"sourceDateEpoch": null', '"sourceDateEpoch": 1700000000'));
+        },
+        [seed],
+      ),
+  ],
+  ['RPT6007', 'a damaged manifest', () => verifyAfter((out) => fs.writeFileSync(path.join(out, 'manifest.json'), '{'))],
+  ['RPT6008', 'a YAML that is not the source of any report of the manifest', () => verifyAfter(() => undefined, [write('edited.yaml', seedText + '\n')])],
   [
     'RPT5011',
     'an exception while building a file',

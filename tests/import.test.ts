@@ -152,7 +152,7 @@ describe('report import (CLI)', () => {
     );
     const result = runReport(['import', source, '--out', dir, '--json']);
     expect(result.status).toBe(1);
-    const [report] = JSON.parse(result.stdout) as { output: string; diagnostics: { line: number; severity: string }[] }[];
+    const [report] = (JSON.parse(result.stdout) as { files: { output: string; diagnostics: { line: number; severity: string }[] }[] }).files;
     expect(report?.output).toBe(path.join(dir, 'bad.yaml'));
     expect(report?.diagnostics.some((d) => d.severity === 'error' && d.line > 0)).toBe(true);
     expect(fs.existsSync(path.join(dir, 'bad.yaml'))).toBe(true);

@@ -1,25 +1,24 @@
 /**
- * `report import FILE… [-o out.yaml | --out DIR] [--json]`: each published report (text now) becomes
- * a YAML report, written atomically; its findings (departures from the national format) are printed
- * with where they were found, then the checker's diagnostics of the YAML written, at its lines.
- * Without -o or --out the YAML goes to standard output. Exit 1 when a file cannot be read or the
- * imported report has errors.
+ * `report import FILE… [-o out.yaml | --out DIR] [--check] [--json]`: each published report becomes a
+ * YAML report (core/import.ts), written atomically; its findings and the checker's diagnostics of
+ * the YAML are printed. Without -o or --out one report's YAML goes to standard output. --check is
+ * the review of many reports: nothing is written (unless --out says where), one line per report
+ * (organ, year, errors, warnings) ends the run. Several files import in parallel on workers.
+ * Exit 1 when a file cannot be imported or an imported report has errors.
  */
 import * as path from 'node:path';
-import { checkReport, type Checked } from '../check';
-import { withSource } from '../core/source-host';
-import { diagnosticJson } from '../diagnostics/print-json';
+import { importFile, yamlNameOf, type ImportJob, type ImportOutcome } from '../core/import';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
-import { importReport } from '../import/import';
-import { ImportError } from '../import/reader';
-import { writeYaml } from '../import/write-yaml';
-import { yearForward } from '../import/year-forward';
-import { parse } from 'yaml';
-import { findingDiagnostic, type Finding } from '../import/findings';
-import { SCHEMA_PATH } from '../package-root';
+import { findingDiagnostic } from '../import/findings';
+import { SourceFile } from '../source/source-file';
 import { EXIT } from './exit-codes';
+import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 import type { Io } from './io';
+import { progress } from './progress';
+import { RenderPool, importPool } from './render-workers';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { textTable } from './text-table';
 import { writeOutputs } from './write-outputs';
 
 export interface ImportOptions extends OutputOptions {
@@ -29,128 +28,126 @@ export interface ImportOptions extends OutputOptions {
   out?: string;
   /** --year-forward: write next year's report, started from the input (a YAML report or a published one). */
   yearForward?: boolean;
+  /** --check: review only — print each report's findings and a line per report; write only where --out says. */
+  check?: boolean;
+  /** Parallel workers; 1 imports everything in this thread. */
+  jobs?: number;
 }
 
-/** What became of one input. */
-interface Result {
-  file: string;
-  /** Why the file could not be imported, in both languages. */
-  failure?: { zh: string; en: string };
-  format?: string;
-  output?: string;
-  yaml?: string;
-  findings: Finding[];
-  checked?: Checked;
-}
-
-/** The YAML file an input is written to; undefined for standard output. */
+/** Where an input's YAML is written; undefined when it is not written (standard output, or a review). */
 function outputOf(file: string, options: ImportOptions): string | undefined {
   if (options.output !== undefined) return options.output;
-  if (options.out !== undefined) return path.join(options.out, `${path.basename(file).replace(/\.[^.]*$/, '')}.yaml`);
+  if (options.out !== undefined) return path.join(options.out, yamlNameOf(file));
   return undefined;
 }
 
-/** The path from the YAML file's folder to the schema, for its language-server line. */
-const schemaPathFrom = (output: string) =>
-  path
-    .relative(path.dirname(path.resolve(output)), SCHEMA_PATH)
-    .split(path.sep)
-    .join('/');
-
-async function importFile(host: Host, file: string, options: ImportOptions): Promise<Result> {
-  const bytes = host.readBytes(file);
-  if (!(bytes instanceof Uint8Array)) {
-    const why =
-      bytes.kind === 'missing' ? ['文件不存在', 'no such file'] : bytes.kind === 'directory' ? ['这是文件夹', 'is a folder'] : ['无法读取', bytes.reason];
-    return { file, failure: { zh: why[0] as string, en: why[1] as string }, findings: [] };
+/** A usage problem with the options, or undefined. */
+function usageProblem(files: readonly string[], options: ImportOptions): string | undefined {
+  if (options.output !== undefined && options.out !== undefined) return '-o 与 --out 只能选一个 / give either -o or --out, not both';
+  if (files.length > 1 && options.output !== undefined) return '导入多个文件时请用 --out 指定输出文件夹 / importing several files needs --out FOLDER, not -o';
+  if (files.length > 1 && options.out === undefined && !options.check) {
+    return '导入多个文件时请用 --out 指定输出文件夹，或用 --check 只检查 / importing several files needs --out FOLDER, or --check to review them';
   }
-  const output = outputOf(file, options);
-  // Standard output's YAML is named (in diagnostics) as the file it would be.
-  const label = output ?? `${path.basename(file).replace(/\.[^.]*$/, '')}.yaml`;
-  try {
-    const imported = options.yearForward
-      ? await forwardReport(bytes, path.basename(file), schemaPathFrom(label))
-      : await importReport(bytes, path.basename(file), { schemaPath: schemaPathFrom(label) });
-    const text = Buffer.from(imported.yaml, 'utf8');
-    const checked = checkReport(withSource(host, label, text), label);
-    return { file, format: imported.format, yaml: imported.yaml, findings: imported.findings, checked, ...(output ? { output } : {}) };
-  } catch (error) {
-    if (!(error instanceof ImportError)) throw error;
-    return { file, failure: { zh: error.zh, en: error.en }, findings: [] };
-  }
+  return undefined;
 }
 
-/** Last year's report (YAML, or any file a reader reads) → next year's YAML; the findings are last year's. */
-async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string) {
-  let data: unknown;
-  let format = 'yaml';
-  let findings: Finding[] = [];
-  if (/\.ya?ml$/i.test(name)) {
-    try {
-      data = parse(Buffer.from(bytes).toString('utf8'));
-    } catch {
-      throw new ImportError('YAML 无法解析', 'the YAML cannot be parsed');
-    }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError('不是 YAML 报告', 'not a YAML report');
-  } else {
-    const imported = await importReport(bytes, name, { schemaPath });
-    ({ data, format, findings } = imported);
+/** A file's findings, its import failure (RPT1019) and the checker's diagnostics, as one list for the printers. */
+function diagnosticsOf(outcome: ImportOutcome): Diagnostic[] {
+  if (outcome.failure) {
+    const failure = makeDiagnostic('RPT1019', null, { path: outcome.file, reason: outcome.failure.zh, reasonEn: outcome.failure.en });
+    return [{ ...failure, file: outcome.file }, ...outcome.diagnostics];
   }
-  const forwarded = yearForward(data as Record<string, unknown>);
-  const header = ['下一年度报告草稿（report import --year-forward）：填写成文日期，改写各部分文字，填写各表数字'];
-  const yaml = writeYaml(forwarded.data, [], { schemaPath, source: name, header, notes: forwarded.notes });
-  return { format, yaml, findings };
+  return outcome.diagnostics;
 }
 
-export async function runImport(host: Host, io: Io, files: readonly string[], options: ImportOptions): Promise<number> {
-  if (options.output !== undefined && options.out !== undefined) {
-    io.stderr('-o 与 --out 只能选一个 / give either -o or --out, not both\n');
+/** The review's closing table: one line per report — file, organ, year, errors, warnings. */
+function reviewTable(outcomes: readonly ImportOutcome[], lang: 'zh' | 'en'): string {
+  const head = lang === 'zh' ? ['文件', '机关', '年度', '错误', '警告'] : ['file', 'organ', 'year', 'errors', 'warnings'];
+  const rows = outcomes.map((o) => {
+    const all = diagnosticsOf(o);
+    const errors = all.filter((d) => d.severity === 'error').length;
+    const status = o.failure ? (lang === 'zh' ? '无法导入' : 'not imported') : (o.organ ?? '?');
+    return [o.file, status, o.year === undefined || o.year === null ? '?' : String(o.year), String(errors), String(all.length - errors)];
+  });
+  return textTable(head, rows);
+}
+
+/** The fields a script needs besides the diagnostics: what was read, what it is, where it went. */
+const importFields = (o: ImportOutcome, output: string | undefined, toStdout: boolean) => ({
+  format: o.format ?? null,
+  organ: o.organ ?? null,
+  year: o.year ?? null,
+  output: output ?? null,
+  ...(toStdout ? { yaml: o.yaml ?? null } : {}),
+});
+
+export async function runImport(host: Host, io: Io, files: readonly string[], options: ImportOptions, script: string): Promise<number> {
+  const problem = usageProblem(files, options);
+  if (problem) {
+    io.stderr(`${problem}\n`);
     return EXIT.usage;
   }
-  if (files.length > 1 && options.out === undefined) {
-    io.stderr('导入多个文件时请用 --out 指定输出文件夹 / importing several files needs --out FOLDER\n');
-    return EXIT.usage;
-  }
-  const results: Result[] = [];
-  for (const file of files) results.push(await importFile(host, file, options));
-  let code: number = EXIT.ok;
-  for (const result of results) {
-    if (result.failure) code = Math.max(code, EXIT.errors);
-    else if (result.checked && fails(result.checked, options.strict)) code = Math.max(code, EXIT.errors);
-    if (result.output && result.yaml !== undefined) {
-      const written = writeOutputs(host, [{ path: result.output, bytes: Buffer.from(result.yaml, 'utf8') }]);
-      if (written.failure) {
-        io.stderr(`无法写出 ${written.failure.path}（${written.failure.reason}）/ cannot write ${written.failure.path} (${written.failure.reason})\n`);
-        code = EXIT.io;
-      }
-    }
-  }
-  if (options.json) {
-    io.stdout(JSON.stringify(results.map(resultJson), null, 2) + '\n');
-    return code;
-  }
-  for (const result of results) {
-    if (result.failure) io.stderr(`${result.file}: 无法导入：${result.failure.zh} / cannot import: ${result.failure.en}\n`);
-    for (const f of result.findings) {
-      const { code, message } = findingDiagnostic(f);
-      io.stderr(`${result.file}: ${code} ${options.lang === 'zh' ? message.zh : message.en}${f.pointer ? ` (${f.pointer})` : ''}\n`);
-    }
-    if (result.yaml !== undefined && !result.output) io.stdout(result.yaml);
-  }
-  const checked = results.flatMap((r) => (r.checked ? [r.checked] : []));
-  if (checked.length > 0)
-    reportDiagnostics(io, checked, options, new Map(results.flatMap((r) => (r.output && r.checked ? [[r.checked.file, [r.output]]] : []))));
-  return code;
-}
-
-function resultJson(result: Result): object {
-  return {
-    file: result.file,
-    format: result.format ?? null,
-    output: result.output ?? null,
-    failure: result.failure ?? null,
-    findings: result.findings,
-    diagnostics: (result.checked?.diagnostics ?? []).map(diagnosticJson),
-    ...(result.output ? {} : { yaml: result.yaml ?? null }),
+  const jobs: ImportJob[] = files.map((file) => {
+    const output = outputOf(file, options);
+    return { file, ...(output ? { output } : {}), ...(options.yearForward ? { yearForward: true } : {}) };
+  });
+  const outcomes: ImportOutcome[] = new Array(jobs.length);
+  const internal = (job: ImportJob, error: unknown): ImportOutcome => ({
+    file: job.file,
+    yamlFile: job.output ?? yamlNameOf(job.file),
+    findings: [],
+    diagnostics: [internalErrorDiagnostic(job.file, error)],
+    skipped: [],
+  });
+  let done = 0;
+  const showProgress = io.isTTY && !options.json && jobs.length > 1;
+  const finish = (outcome: ImportOutcome, index: number) => {
+    outcomes[index] = outcome;
+    if (showProgress) progress(io, ++done, jobs.length, outcome.file, options.lang === 'zh' ? '导入' : 'importing');
   };
+  const workers = RenderPool.size(jobs.length, options.jobs);
+  if (workers > 1) {
+    const pool = importPool(script, workers);
+    try {
+      await Promise.all(jobs.map(async (job, i) => finish(await pool.run(job).catch((error: unknown) => internal(job, error)), i)));
+    } finally {
+      await pool.close();
+    }
+  } else {
+    for (const [i, job] of jobs.entries()) finish(await importFile(host, job).catch((error: unknown) => internal(job, error)), i);
+  }
+
+  let ioFailed = false;
+  const written = new Map<string, string[]>();
+  for (const [i, outcome] of outcomes.entries()) {
+    const output = (jobs[i] as ImportJob).output;
+    if (output === undefined || outcome.yaml === undefined) continue;
+    const result = writeOutputs(host, [{ path: output, bytes: Buffer.from(outcome.yaml, 'utf8') }]);
+    if (result.failure) {
+      outcome.diagnostics.push({ ...makeDiagnostic('RPT5001', null, result.failure), file: outcome.yamlFile });
+      ioFailed = true;
+    } else written.set(outcome.file, result.written);
+  }
+
+  // One report without -o/--out goes to standard output (not in a review).
+  const toStdout = !options.check && jobs.length === 1 && jobs[0]?.output === undefined;
+  const reported = outcomes.map((o, i) => ({
+    file: o.file,
+    diagnostics: diagnosticsOf(o),
+    skipped: o.skipped,
+    ...(o.yaml !== undefined ? { source: new SourceFile(o.yamlFile, o.yaml) } : {}),
+    fields: importFields(o, written.has(o.file) ? (jobs[i] as ImportJob).output : undefined, toStdout),
+  }));
+  if (!options.json) {
+    for (const o of outcomes)
+      for (const f of o.findings) {
+        const { code, message } = findingDiagnostic(f);
+        io.stderr(`${o.file}: ${code} ${options.lang === 'zh' ? message.zh : message.en}${f.pointer ? ` (${f.pointer})` : ''}\n`);
+      }
+    if (toStdout && outcomes[0]?.yaml !== undefined) io.stdout(outcomes[0].yaml);
+  }
+  reportDiagnostics(io, reported, options, written, options.check ? reviewTable(outcomes, options.lang) : undefined);
+  if (outcomes.some((o) => hasInternalError(o.diagnostics))) return EXIT.internal;
+  if (ioFailed) return EXIT.io;
+  return reported.some((r) => fails(r, options.strict)) ? EXIT.errors : EXIT.ok;
 }

@@ -1,10 +1,9 @@
 /** `report init`: write a complete zero-filled report that passes validate; never overwrite without --force. */
-import * as path from 'node:path';
 import { makeDiagnostic } from '../diagnostics/diagnostic';
 import { printHuman } from '../diagnostics/print-human';
 import type { Host } from '../host';
 import { initTemplate } from '../report/init-template';
-import { SCHEMA_PATH } from '../package-root';
+import { schemaPathFrom } from '../package-root';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
 
@@ -20,10 +19,7 @@ export function runInit(host: Host, io: Io, options: { year?: string; organ: str
     report(makeDiagnostic('RPT5002', null, { path: output }));
     return EXIT.errors;
   }
-  const schemaPath = path
-    .relative(path.dirname(path.resolve(output)), SCHEMA_PATH)
-    .split(path.sep)
-    .join('/');
+  const schemaPath = schemaPathFrom(output);
   try {
     host.writeBytesAtomic(output, Buffer.from(initTemplate({ year, organ: options.organ, schemaPath }), 'utf8'));
   } catch (error) {

@@ -15,10 +15,13 @@ import type { FontRole } from '../render/theme';
 import { runFonts } from './fonts';
 import { runImport } from './import';
 import { runInit } from './init';
+import { runSum } from './sum';
+import { expandArgs } from './expand-args';
 import { readInputs, type Input } from './inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
 import type { Io } from './io';
 import { runValidate } from './validate';
+import { runVerify } from './verify';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -49,8 +52,15 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     code = EXIT.usage;
     return true;
   };
+  /** The file arguments with folders and quoted globs expanded (expand-args.ts), or undefined after saying which glob matched nothing. */
+  const filesOf = (args: string[], extensions: readonly string[]): string[] | undefined => {
+    const { files, unmatched } = expandArgs(host, args, extensions);
+    return usage(unmatched.length > 0 ? `没有与 ${unmatched.join('、')} 匹配的文件 / no files match ${unmatched.join(', ')}` : undefined) ? undefined : files;
+  };
   /** The inputs of a command, or undefined after printing why the arguments cannot be read. */
-  const inputsOf = (files: string[], name: string | undefined): Input[] | undefined => {
+  const inputsOf = (args: string[], name: string | undefined): Input[] | undefined => {
+    const files = filesOf(args, REPORT_EXTENSIONS);
+    if (!files) return undefined;
     const read = readInputs(host, files, name);
     return usage('usage' in read ? read.usage : undefined) || !('inputs' in read) ? undefined : read.inputs;
   };
@@ -83,6 +93,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
       /^\d+$/.test(value) ? Number(value) : NaN,
     )
     .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', [...EMITTED]))
+    .option('--manifest', '另外写出存档清单 MANIFEST.sha256 和 manifest.json / also write an archival manifest of the outputs')
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也不生成 / warnings also fail')
     .action(
@@ -96,6 +107,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
           pdfa: '2b' | '2a' | '3b';
           jobs?: number;
           emit?: OutputFormat;
+          manifest?: boolean;
           json?: boolean;
           strict?: boolean;
         },
@@ -103,9 +115,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
         const formats = parseFormats(options.format);
         const problem = !formats
           ? `--format 只能是 ${DOCUMENTS.join('、')} 或 ${DOCUMENTS.join(',')} / --format must be ${DOCUMENTS.join(', ')} or ${DOCUMENTS.join(',')}: ${options.format}`
-          : options.jobs !== undefined && !(Number.isInteger(options.jobs) && options.jobs >= 1)
-            ? `--jobs 应为正整数 / --jobs must be a positive whole number`
-            : (fontProblem(options.font) ?? epochProblem(host));
+          : (jobsProblem(options.jobs) ?? fontProblem(options.font) ?? epochProblem(host));
         if (usage(problem) || !formats || typeof options.font === 'string') return;
         const inputs = inputsOf(files, options.name);
         if (!inputs) return;
@@ -150,15 +160,54 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
 
   program
     .command('import')
-    .description('把已发布的报告（文本）导入为 YAML 报告并检查 / import published reports (text) as YAML reports and check them')
+    .description(
+      '把已发布的报告（PDF、Word、网页或文本）导入为 YAML 报告并检查 / import published reports (PDF, Word, web page or text) as YAML reports and check them',
+    )
     .argument('<files...>', '已发布的报告文件 published report files')
     .option('-o, --output <file>', '输出文件（一个报告）output file (one report)')
     .option('--out <dir>', '输出目录（每个报告一个 .yaml）output folder (one .yaml per report)')
+    .option('--check', '只检查，每个报告一行结果（审核模式）/ review: check each report, one line per report')
+    .option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)', (value) =>
+      /^\d+$/.test(value) ? Number(value) : NaN,
+    )
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .option('--year-forward', "由上年报告生成下一年度报告草稿 / start next year's report from this one")
-    .action(async (files: string[], options: { output?: string; out?: string; json?: boolean; strict?: boolean; yearForward?: boolean }) => {
-      code = await runImport(host, io, files, { ...options, lang: lang() });
+    .action(
+      async (
+        files: string[],
+        options: { output?: string; out?: string; check?: boolean; jobs?: number; json?: boolean; strict?: boolean; yearForward?: boolean },
+      ) => {
+        if (usage(jobsProblem(options.jobs))) return;
+        const inputs = filesOf(files, PUBLISHED_EXTENSIONS);
+        if (inputs) code = await runImport(host, io, inputs, { ...options, lang: lang() }, __filename);
+      },
+    );
+
+  program
+    .command('sum')
+    .description('把多个部门的报告汇总为上一级的报告 / add up department reports into one report for the level above')
+    .argument('<files...>', '各部门的 YAML 报告 department reports (YAML)')
+    .option('-o, --output <file>', '输出文件（默认打印到标准输出）output file (default: standard output)')
+    .option('--organ <name>', '汇总报告的发布机关全称 organ of the summed report', '某某人民政府')
+    .option('--skip-invalid', '有错误的报告不计入汇总（默认拒绝汇总）/ leave out reports with errors (default: refuse)')
+    .option('--json', '以 JSON 输出结果 / print results as JSON')
+    .option('--strict', '有警告也返回 1 / warnings also fail')
+    .action((files: string[], options: { output?: string; organ: string; skipInvalid?: boolean; json?: boolean; strict?: boolean }) => {
+      const inputs = filesOf(files, REPORT_EXTENSIONS);
+      if (inputs) code = runSum(host, io, inputs, { ...options, lang: lang() });
+    });
+
+  program
+    .command('verify')
+    .description(
+      '按存档清单核对已生成的文件；给出 YAML 时重新生成并逐字节比较 / check outputs against their manifest; rebuild given YAML and compare byte for byte',
+    )
+    .argument('<manifest>', 'manifest.json、MANIFEST.sha256 或其所在文件夹 / manifest.json, MANIFEST.sha256 or their folder')
+    .argument('[yaml...]', '要重新生成比较的 YAML 报告 / YAML reports to rebuild and compare')
+    .option('--json', '以 JSON 输出结果 / print results as JSON')
+    .action(async (manifest: string, yamls: string[], options: { json?: boolean }) => {
+      code = await runVerify(host, io, manifest, yamls, { ...options, lang: lang() });
     });
 
   try {
@@ -183,6 +232,14 @@ const EMITTED: readonly OutputFormat[] = RENDERERS.filter((r) => r.emit).map((r)
 /** One line for a bug outside any one file: the first line of the error, never its stack. */
 const internalErrorLine = (error: unknown) =>
   `nianbao 内部错误 internal error（${String((error as Error)?.message ?? error).split('\n')[0]}）— 请报告此问题 please report this bug\n`;
+
+/** The files a folder argument stands for: YAML reports, or (import) published ones. */
+const REPORT_EXTENSIONS = ['.yaml', '.yml'] as const;
+const PUBLISHED_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt'] as const;
+
+/** --jobs must be a positive whole number. */
+const jobsProblem = (jobs: number | undefined) =>
+  jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1) ? '--jobs 应为正整数 / --jobs must be a positive whole number' : undefined;
 
 /** --font's value: roles to files, or the first malformed role=file text. */
 type FontOptionValue = Partial<Record<FontRole, string>> | string;

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { buildFile, type FileJob, type FileOutcome } from '../core/build';
+import { importFile, type ImportJob, type ImportOutcome } from '../core/import';
 import { preloadFonts } from '../fonts/font-sets';
 import { nodeHost } from '../host';
 import type { FontRole } from '../render/theme';
@@ -13,6 +14,8 @@ import { RENDER_WORKER_MARK } from './worker-mark';
 
 interface WorkerSetup {
   mark: typeof RENDER_WORKER_MARK;
+  /** What the worker does with each request: build a report (the default) or import one. */
+  task?: 'import';
   /** Fonts to open before the first request, when PDFs will be rendered. */
   preloadFonts?: Partial<Record<FontRole, string>>;
 }
@@ -22,7 +25,7 @@ export function isRenderWorker(): boolean {
   return (workerData as WorkerSetup | undefined)?.mark === RENDER_WORKER_MARK;
 }
 
-/** The batch worker side: preload the PDF renderer and fonts, then build each file it is sent. */
+/** The batch worker side: preload the PDF renderer and fonts, then build (or import) each file it is sent. */
 export function serveFileRequests(): void {
   const port = parentPort;
   if (!port) return;
@@ -35,10 +38,11 @@ export function serveFileRequests(): void {
     preloadFonts(host, setup.preloadFonts).catch(() => undefined);
     void import('../render/pdf');
   }
-  port.on('message', async ({ id, request }: { id: number; request: FileJob }) => {
+  const serve: (request: never) => Promise<unknown> =
+    setup.task === 'import' ? (job: ImportJob) => importFile(host, job) : (job: FileJob) => buildFile(host, job);
+  port.on('message', async ({ id, request }: { id: number; request: never }) => {
     try {
-      const outcome: FileOutcome = await buildFile(host, request);
-      port.postMessage({ id, result: outcome });
+      port.postMessage({ id, result: await serve(request) });
     } catch (error) {
       port.postMessage({ id, error: (error as Error).stack ?? String(error) });
     }
@@ -136,5 +140,11 @@ export class RenderPool<Request, Result> {
 /** The batch worker pool: workers run the CLI script itself in worker mode. */
 export function filePool(script: string, size: number, preloadFonts?: Partial<Record<FontRole, string>>): RenderPool<FileJob, FileOutcome> {
   const setup: WorkerSetup = { mark: RENDER_WORKER_MARK, ...(preloadFonts ? { preloadFonts } : {}) };
+  return new RenderPool(script, size, setup);
+}
+
+/** The import pool: workers run the CLI script in worker mode and import the files they are sent. */
+export function importPool(script: string, size: number): RenderPool<ImportJob, ImportOutcome> {
+  const setup: WorkerSetup = { mark: RENDER_WORKER_MARK, task: 'import' };
   return new RenderPool(script, size, setup);
 }

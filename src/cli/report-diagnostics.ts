@@ -20,31 +20,44 @@ export function fails(checked: Pick<Checked, 'diagnostics'>, strict: boolean | u
 }
 
 /** One file's result as printed: its diagnostics, the source for code frames, the rule checks it skipped. */
-export type Reported = Pick<Checked, 'file' | 'diagnostics'> & Partial<Pick<Checked, 'source' | 'skipped'>>;
+export type Reported = Pick<Checked, 'file' | 'diagnostics'> &
+  Partial<Pick<Checked, 'source' | 'skipped'>> & {
+    /** A command's own facts about the file, added to its JSON entry (import: format, organ, year, output). */
+    fields?: Record<string, unknown>;
+  };
 
 /**
  * Prints every file's results in input order (human: its diagnostics, then the outputs written for
  * it), and the summary line last. Called once all files are done, so nothing interleaves with the
  * progress bar.
  */
-export function reportDiagnostics(io: Io, checked: readonly Reported[], options: OutputOptions, outputs?: ReadonlyMap<string, string[]>): void {
+export function reportDiagnostics(
+  io: Io,
+  checked: readonly Reported[],
+  options: OutputOptions,
+  outputs?: ReadonlyMap<string, string[]>,
+  /** A table of the files printed before the summary line (human output only). */
+  table?: string,
+): void {
   if (options.json) {
     const results: FileResult[] = checked.map((c) => ({
       file: c.file,
       diagnostics: c.diagnostics,
       skipped: c.skipped ?? [],
       ...(outputs ? { outputs: outputs.get(c.file) ?? [] } : {}),
+      ...(c.fields ? { fields: c.fields } : {}),
     }));
     io.stdout(printJson(results));
     return;
   }
   for (const c of checked) {
-    const sources = new Map<string, SourceFile>(c.source ? [[c.file, c.source]] : []);
+    const sources = new Map<string, SourceFile>(c.source ? [[c.source.path, c.source]] : []);
     if (c.diagnostics.length > 0) io.stderr(printHuman(c.diagnostics, sources, options.lang));
     for (const file of outputs?.get(c.file) ?? []) io.stderr(options.lang === 'zh' ? `已生成 ${file}\n` : `wrote ${file}\n`);
   }
   const all = checked.flatMap((c) => c.diagnostics);
   if (hasInternalError(all)) io.stderr(INTERNAL_NOTE[options.lang]);
+  if (table !== undefined) io.stderr(table);
   io.stderr(printSummary(all, checked.length, options.lang) + '\n');
 }
 

@@ -3,7 +3,8 @@
  * Codes are stable: a retired code is never reused. Bands: RPT1xxx load (file, encoding, YAML),
  * RPT2xxx schema, RPT3xxx consistency rules (RPT30nn enforces template rule Rnn), RPT4xxx import
  * (`report import`: where a published report departs from the national format; each message starts
- * with the place in the source, 原文第 29 行：…), RPT5xxx render/I/O.
+ * with the place in the source, 原文第 29 行：…), RPT5xxx render/I/O, RPT6xxx collecting and
+ * archiving many reports (sum, verify).
  * Message style: one sentence, no final period; the hint says how to fix it.
  */
 import { applicationRow, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, PART_HEADINGS, SINGLE_VALUE_BLOCKS } from '../format/national-2021';
@@ -212,6 +213,15 @@ export const catalog = {
     zh: (p: { alias: string }) => `别名“*${p.alias}”引用了包含它自身的内容（循环引用）`,
     en: (p: { alias: string }) => `alias "*${p.alias}" refers to a node that contains it (a cycle)`,
     hint: () => ({ zh: '把数据直接写出来，不要用 & 和 * 引用', en: 'write the values out instead of using & anchors and * aliases' }),
+  },
+  RPT1019: {
+    severity: 'error',
+    zh: (p: { path: string; reason: string }) => `无法导入“${p.path}”（${p.reason}）`,
+    en: (p: { path: string; reasonEn: string }) => `cannot import "${p.path}" (${p.reasonEn})`,
+    hint: () => ({
+      zh: 'report import 读取有文字层的 PDF、Word（.docx）、网页（.html）和文本；扫描件请改用原 Word 文件或网页',
+      en: 'report import reads PDFs with a text layer, Word (.docx), web pages (.html) and text; for a scan, use the original Word file or web page',
+    }),
   },
 
   // --- RPT2xxx: schema ------------------------------------------------------------------------
@@ -713,6 +723,82 @@ export const catalog = {
     hint: () => ({
       zh: '这是 nianbao 的缺陷，不是报告的问题：请把此信息和报告文件一起报告给维护者；其他文件不受影响',
       en: 'this is a bug in nianbao, not a problem of the report: please report it with this message and the file; other files are not affected',
+    }),
+  },
+
+  // --- RPT6xxx: collecting reports (report sum) -----------------------------------------------
+  RPT6001: {
+    severity: 'error',
+    zh: (p: { years: string }) => `要汇总的报告年度不一致（${p.years}）`,
+    en: (p: { years: string }) => `the reports to sum are of different years (${p.years})`,
+    hint: () => ({ zh: '只汇总同一年度的报告', en: 'sum only reports of the same year' }),
+  },
+  RPT6002: {
+    severity: 'error',
+    zh: (p: { errors: number }) => `此报告有 ${p.errors} 个错误，不能汇总`,
+    en: (p: { errors: number }) => `this report has ${p.errors} errors and cannot be summed`,
+    hint: () => ({
+      zh: '先改正此报告；或加 --skip-invalid 不计此报告汇总其余报告（汇总结果将缺少这个部门）',
+      en: 'fix this report first, or add --skip-invalid to sum the others without it (the total will lack this department)',
+    }),
+  },
+  RPT6003: {
+    severity: 'warning',
+    zh: (p: { errors: number }) => `此报告有 ${p.errors} 个错误，未计入汇总（--skip-invalid）`,
+    en: (p: { errors: number }) => `this report has ${p.errors} errors and is left out of the sum (--skip-invalid)`,
+    hint: () => ({
+      zh: '汇总结果缺少这个部门：改正此报告后重新汇总',
+      en: 'the total lacks this department: fix the report and sum again',
+    }),
+  },
+
+  // --- RPT6004–6008: verifying stored outputs against their manifest (report verify) ------------
+  RPT6004: {
+    severity: 'error',
+    zh: (p: { path: string; expected: string; actual: string }) =>
+      `“${p.path}”与清单不符（SHA-256 应为 ${p.expected.slice(0, 16)}…，实际为 ${p.actual.slice(0, 16)}…）`,
+    en: (p: { path: string; expected: string; actual: string }) =>
+      `"${p.path}" does not match the manifest (SHA-256 ${p.actual.slice(0, 16)}…, recorded ${p.expected.slice(0, 16)}…)`,
+    hint: () => ({
+      zh: '文件在生成后被改动或损坏：从备份恢复，或用原 YAML 重新生成并与清单核对（report verify 清单 报告.yaml）',
+      en: 'the file was changed or damaged after it was built: restore it, or rebuild it from its YAML and compare (report verify MANIFEST report.yaml)',
+    }),
+  },
+  RPT6005: {
+    severity: 'error',
+    zh: (p: { path: string }) => `找不到清单中的文件“${p.path}”`,
+    en: (p: { path: string }) => `"${p.path}", listed in the manifest, is not there`,
+    hint: () => ({
+      zh: '清单中的路径相对于清单所在的文件夹：检查文件是否被移动或删除',
+      en: 'paths in the manifest are relative to its folder: check whether the file was moved or deleted',
+    }),
+  },
+  RPT6006: {
+    severity: 'error',
+    zh: (p: { path: string; yaml: string; why: string }) => `由“${p.yaml}”重新生成的文件与清单中的“${p.path}”不是逐字节相同（${p.why}）`,
+    en: (p: { path: string; yaml: string; whyEn: string }) => `rebuilt from "${p.yaml}", "${p.path}" is not byte-identical to the recorded one (${p.whyEn})`,
+    hint: () => ({
+      zh: '用清单记录的 nianbao 版本和字体文件重新生成；两者都相同时，请把清单和 YAML 一起报告给维护者',
+      en: 'rebuild with the nianbao version and font files the manifest records; if both are the same, report the manifest and YAML to the maintainers',
+    }),
+  },
+  RPT6007: {
+    severity: 'error',
+    zh: (p: { path: string; reason: string }) => `无法读取清单“${p.path}”（${p.reason}）`,
+    en: (p: { path: string; reason: string }) => `cannot read the manifest "${p.path}" (${p.reason})`,
+    hint: () => ({
+      zh: '给出 report build --manifest 写出的 manifest.json、其旁边的 MANIFEST.sha256 或所在文件夹',
+      en: 'name the manifest.json that report build --manifest wrote, the MANIFEST.sha256 beside it, or their folder',
+    }),
+  },
+  RPT6008: {
+    severity: 'error',
+    zh: (p: { path: string; sha256: string }) => `“${p.path}”不是清单中任何报告的源文件（SHA-256 ${p.sha256.slice(0, 16)}… 不在清单中）`,
+    en: (p: { path: string; sha256: string }) =>
+      `"${p.path}" is not the source of any report in the manifest (SHA-256 ${p.sha256.slice(0, 16)}… is not recorded)`,
+    hint: () => ({
+      zh: 'YAML 在生成后被改动过，或这不是那份报告：找到生成时的版本（清单记录了它的 SHA-256）',
+      en: 'the YAML changed after the build, or it is another report: find the version that was built (the manifest records its SHA-256)',
     }),
   },
 } as const;

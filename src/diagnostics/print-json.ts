@@ -11,6 +11,8 @@ export interface FileResult {
   skipped: Skip[];
   /** Files written for this input (build only). */
   outputs?: string[];
+  /** A command's own facts about the file, placed in its entry after the counts. */
+  fields?: Record<string, unknown>;
 }
 
 export function diagnosticJson(d: Diagnostic): object {
@@ -48,6 +50,7 @@ export function printJson(results: readonly FileResult[]): string {
       ok: e === 0,
       errors: e,
       warnings: r.diagnostics.length - e,
+      ...r.fields,
       ...(r.outputs ? { outputs: r.outputs } : {}),
       diagnostics: r.diagnostics.map(diagnosticJson),
       skipped: r.skipped.map((skip) => ({ rule: skip.rule, pointer: skip.pointer, because: skip.because })),

@@ -94,14 +94,16 @@ function keepDecimals(doc: Document, pointer: string, written: string): void {
 export interface WriteOptions {
   /** Relative path from the YAML file to schemas/report.schema.json. */
   schemaPath: string;
-  /** Where the report came from, for the header comment. */
-  source: string;
+  /** Where the imported report came from, for the header comment. */
+  source?: string;
   /** Header lines after the source line. */
   header?: readonly string[];
   /** Further comments: above a key or after its value. */
   notes?: readonly Note[];
   /** Numbers written as the source prints them, by JSON Pointer: /proactive/fees → "1.10" stays 1.10, not 1.1. */
   asWritten?: Readonly<Record<string, string>>;
+  /** Numbers written with at least `places` decimals (a fee of 1.10 万元 stays 1.10). */
+  decimals?: readonly { path: readonly string[]; places: number }[];
 }
 
 /** A comment placed at the key (above) or the value (after) at `path`. */
@@ -114,7 +116,12 @@ export interface Note {
 export function writeYaml(data: ReportData, findings: readonly Finding[], options: WriteOptions): string {
   const doc = new Document(data);
   flowRows(doc.contents);
-  const header = [`yaml-language-server: $schema=${options.schemaPath}`, `导入自 imported from ${options.source}（report import）`];
+  const header = [`yaml-language-server: $schema=${options.schemaPath}`];
+  if (options.source !== undefined) header.push(`导入自 imported from ${options.source}（report import）`);
+  for (const { path, places } of options.decimals ?? []) {
+    const node = doc.getIn(path, true);
+    if (isScalar(node) && places > 0) node.minFractionDigits = places;
+  }
   PART_KEYS.forEach((keys, part) => {
     const key = (typeof keys === 'string' ? [keys] : keys).find((k) => pairAt(doc, [k]));
     if (key) above(doc, [key], PART_HEADINGS[part] as string, true);

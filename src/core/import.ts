@@ -1,0 +1,127 @@
+/**
+ * Importing one published report, the core of `report import` (the CLI and the workers of a batch
+ * call it): read the file, recognise the report in it (src/import/), write its YAML — or, with
+ * yearForward, next year's draft — and check that YAML as `validate` would, at its lines. The result
+ * is plain data, so it crosses from a worker thread unchanged; nothing is written here.
+ */
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { checkReport } from '../check';
+import type { Bilingual, Diagnostic } from '../diagnostics/diagnostic';
+import type { Host } from '../host';
+import { importReport } from '../import/import';
+import { ImportError } from '../import/reader';
+import type { Finding, ReportData } from '../import/recognise';
+import { writeYaml } from '../import/write-yaml';
+import { yearForward } from '../import/year-forward';
+import { schemaPathFrom } from '../package-root';
+import type { Skip } from '../validate/rules';
+import { withSource } from './source-host';
+
+/** The largest file import reads: published reports with scanned pages run to tens of MB, never hundreds. */
+export const IMPORT_LIMIT_BYTES = 64 * 1024 * 1024;
+
+export interface ImportJob {
+  file: string;
+  /** The YAML file the report is written to, and that its diagnostics name; by default <name>.yaml beside the current folder. */
+  output?: string;
+  /** Write next year's draft started from this report (a YAML report or a published one). */
+  yearForward?: boolean;
+}
+
+export interface ImportOutcome {
+  file: string;
+  /** The YAML file the diagnostics point into (written or not). */
+  yamlFile: string;
+  /** Why the file could not be imported; nothing else is set then. */
+  failure?: Bilingual;
+  /** The reader that read it: text, docx, html, pdf, or yaml for --year-forward from a YAML report. */
+  format?: string;
+  yaml?: string;
+  /** Who and which year, as recognised (for the review's one line per report). */
+  organ?: string | null;
+  year?: number | null;
+  findings: Finding[];
+  /** The checker's diagnostics of the YAML written. */
+  diagnostics: Diagnostic[];
+  skipped: Skip[];
+}
+
+/** The YAML file named for an input: its base name with .yaml. */
+export const yamlNameOf = (file: string) => `${path.basename(file).replace(/\.[^.]*$/, '')}.yaml`;
+
+const MB = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+
+/** The file's bytes, or why they are not read: missing, a folder, a FIFO or device, too large. */
+function readInput(host: Host, file: string): Uint8Array | Bilingual {
+  const kind = host.statFile(file);
+  if (kind.kind === 'missing') return { zh: '文件不存在', en: 'no such file' };
+  if (kind.kind === 'directory') return { zh: '这是文件夹', en: 'is a folder' };
+  if (kind.kind === 'special') return { zh: '不是普通文件', en: 'not a regular file' };
+  if (kind.kind === 'unreadable') return { zh: `无法读取（${kind.reason}）`, en: `cannot be read (${kind.reason})` };
+  if (kind.size > IMPORT_LIMIT_BYTES) {
+    return {
+      zh: `文件过大（${MB(kind.size)} MB），导入上限为 ${MB(IMPORT_LIMIT_BYTES)} MB`,
+      en: `the file is too large (${MB(kind.size)} MB); import reads up to ${MB(IMPORT_LIMIT_BYTES)} MB`,
+    };
+  }
+  const bytes = host.readBytes(file);
+  if (bytes instanceof Uint8Array) return bytes;
+  return { zh: '无法读取', en: bytes.kind === 'unreadable' ? bytes.reason : 'cannot be read' };
+}
+
+/** Last year's report (YAML, or any file a reader reads) → next year's YAML; the findings are last year's. */
+async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string) {
+  let data: unknown;
+  let format = 'yaml';
+  let findings: Finding[] = [];
+  if (/\.ya?ml$/i.test(name)) {
+    try {
+      data = parse(Buffer.from(bytes).toString('utf8'));
+    } catch {
+      throw new ImportError('YAML 无法解析', 'the YAML cannot be parsed');
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError('不是 YAML 报告', 'not a YAML report');
+  } else {
+    ({ data, format, findings } = await importReport(bytes, name, { schemaPath }));
+  }
+  const forwarded = yearForward(data as ReportData);
+  const header = ['下一年度报告草稿（report import --year-forward）：填写成文日期，改写各部分文字，填写各表数字'];
+  const yaml = writeYaml(forwarded.data, [], { schemaPath, source: name, header, notes: forwarded.notes });
+  return { format, yaml, data: forwarded.data, findings };
+}
+
+export async function importFile(host: Host, job: ImportJob): Promise<ImportOutcome> {
+  const bytes = readInput(host, job.file);
+  if (!(bytes instanceof Uint8Array)) return { ...nothingOf(job), failure: bytes };
+  return importBytes(host, bytes, job);
+}
+
+/** An outcome with nothing found yet. */
+const nothingOf = (job: ImportJob) => ({ file: job.file, yamlFile: job.output ?? yamlNameOf(job.file), findings: [], diagnostics: [], skipped: [] });
+
+/** Imports the bytes of `job.file` (read already, or given to the library API). */
+export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob): Promise<ImportOutcome> {
+  const none = nothingOf(job);
+  const name = path.basename(job.file);
+  const schemaPath = schemaPathFrom(none.yamlFile);
+  let imported: { format: string; yaml: string; data: ReportData; findings: Finding[] };
+  try {
+    imported = job.yearForward ? await forwardReport(bytes, name, schemaPath) : await importReport(bytes, name, { schemaPath });
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    return { ...none, failure: { zh: error.zh, en: error.en } };
+  }
+  const checked = checkReport(withSource(host, none.yamlFile, Buffer.from(imported.yaml, 'utf8')), none.yamlFile);
+  const { organ, year } = imported.data;
+  return {
+    ...none,
+    format: imported.format,
+    yaml: imported.yaml,
+    organ: typeof organ === 'string' ? organ : null,
+    year: typeof year === 'number' ? year : null,
+    findings: imported.findings,
+    diagnostics: checked.diagnostics,
+    skipped: checked.skipped,
+  };
+}

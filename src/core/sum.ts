@@ -1,0 +1,152 @@
+/**
+ * `report sum`: the reports of many departments → one report for the level above (a county's
+ * 政务公开办 publishes the government-wide one). Every table cell is the sum of the departments'
+ * cells — 上年结转 and 现行有效件数 included, as the national format counts them per organ — the fees
+ * are added exactly as decimals (core/decimal.ts), and the text parts are drafts for the office to
+ * write. Inputs are checked first: one with errors is refused (or left out, with skipInvalid), so
+ * the totals never rest on a report whose own numbers do not add up. Nothing is written here.
+ */
+import * as path from 'node:path';
+import { checkReport } from '../check';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import type { Host } from '../host';
+import type { ReportData } from '../import/recognise';
+import { writeYaml, type Note } from '../import/write-yaml';
+import { schemaPathFrom } from '../package-root';
+import type { CheckedReport } from '../report/types';
+import { SourceFile } from '../source/source-file';
+import type { Skip } from '../validate/rules';
+import { addDecimals, numeralOf } from './decimal';
+import { withSource } from './source-host';
+
+export interface SumOptions {
+  /** The organ of the summed report (the level above). */
+  organ: string;
+  /** Where the YAML is written: its name in diagnostics, and the folder its schema line is relative to. */
+  output: string;
+  /** Leave out the inputs with errors (each gets a warning) instead of refusing. */
+  skipInvalid?: boolean;
+}
+
+/** One input as checked. */
+export interface SumInput {
+  file: string;
+  diagnostics: Diagnostic[];
+  skipped: Skip[];
+  source?: SourceFile;
+}
+
+export interface SumOutcome {
+  inputs: SumInput[];
+  /** The summed report's YAML, unless the sum was refused. */
+  yaml?: string;
+  /** The checker's diagnostics of that YAML. */
+  diagnostics: Diagnostic[];
+  /** The reports that went into it. */
+  summed: string[];
+}
+
+export const DRAFT_NOTE = '草稿：由 report sum 汇总生成，请撰写本级内容';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Two tables of the same shape added cell by cell (numbers, lists of numbers, objects of them). */
+function addCells(a: unknown, b: unknown): unknown {
+  if (typeof a === 'number' && typeof b === 'number') return a + b;
+  if (Array.isArray(a) && Array.isArray(b)) return a.map((cell, i) => addCells(cell, b[i]));
+  if (isObject(a) && isObject(b)) return Object.fromEntries(Object.entries(a).map(([key, value]) => [key, addCells(value, b[key])]));
+  return a;
+}
+
+/** The tables of `reports` summed into one report's data, with the notes that mark its drafts. */
+export function sumReports(reports: readonly CheckedReport[], organ: string): { data: ReportData; notes: Note[] } {
+  const [first] = reports;
+  if (!first) throw new RangeError('nothing to sum');
+  const total = <T>(pick: (r: CheckedReport) => T) => reports.map(pick).reduce((sum, value) => addCells(sum, value) as T);
+  const proactive = {
+    ...total(({ proactive: p }) => ({
+      rules: p.rules,
+      normative_documents: p.normative_documents,
+      licensing: p.licensing,
+      punishment: p.punishment,
+      enforcement: p.enforcement,
+    })),
+    fees: Number(addDecimals(reports.map((r) => r.proactive.fees_text))),
+  };
+  const fees = reports.map((r) => r.processing_fees ?? { notices: 0, amount_yuan: 0, collected_yuan: 0 });
+  const draft = `草稿：本报告由 ${reports.length} 份部门报告汇总，请撰写本级情况。`;
+  const data: ReportData = {
+    format: '2021',
+    organ,
+    year: first.year,
+    date: reports.map((r) => r.date).reduce((latest, date) => (date > latest ? date : latest)),
+    overview: draft,
+    proactive,
+    applications: total((r) => r.applications),
+    review_litigation: total((r) => r.review_litigation),
+    problems: draft,
+    processing_fees: {
+      notices: fees.reduce((sum, f) => sum + f.notices, 0),
+      amount_yuan: Number(addDecimals(fees.map((f) => numeralOf(f.amount_yuan)))),
+      collected_yuan: Number(addDecimals(fees.map((f) => numeralOf(f.collected_yuan)))),
+    },
+  };
+  const notes: Note[] = [
+    { path: ['date'], text: '取各部门报告中最晚的成文日期，请改为本报告的成文日期', place: 'after' },
+    { path: ['overview'], text: DRAFT_NOTE, place: 'above' },
+    { path: ['problems'], text: DRAFT_NOTE, place: 'above' },
+  ];
+  return { data, notes };
+}
+
+/** The decimals each fee was written with, so the YAML writes the sum as it adds up (1.10, not 1.1). */
+const decimalsOf = (numeral: string) => numeral.split('.')[1]?.length ?? 0;
+
+/** Checks every input, then sums those without errors (all of them, unless skipInvalid). */
+export function sumFiles(host: Host, files: readonly string[], options: SumOptions): SumOutcome {
+  const inputs: SumInput[] = [];
+  const usable: { file: string; report: CheckedReport }[] = [];
+  for (const file of files) {
+    const checked = checkReport(host, file);
+    const input: SumInput = { file, diagnostics: checked.diagnostics, skipped: checked.skipped, ...(checked.source ? { source: checked.source } : {}) };
+    inputs.push(input);
+    if (checked.report) usable.push({ file, report: checked.report });
+    else {
+      const errors = checked.diagnostics.filter((d) => d.severity === 'error').length;
+      const left = makeDiagnostic(options.skipInvalid ? 'RPT6003' : 'RPT6002', null, { errors });
+      input.diagnostics = [...input.diagnostics, { ...left, file }];
+    }
+  }
+  const years = [...new Set(usable.map((u) => u.report.year))];
+  if (years.length > 1) {
+    const byYear = years
+      .map(
+        (year) =>
+          `${year}：${usable
+            .filter((u) => u.report.year === year)
+            .map((u) => path.basename(u.file))
+            .join('、')}`,
+      )
+      .join('；');
+    for (const input of inputs.filter((i) => usable.some((u) => u.file === i.file))) {
+      input.diagnostics.push({ ...makeDiagnostic('RPT6001', null, { years: byYear }), file: input.file });
+    }
+  }
+  const refused = inputs.some((i) => i.diagnostics.some((d) => d.severity === 'error' && (d.code === 'RPT6002' || d.code === 'RPT6001')));
+  if (refused || usable.length === 0) return { inputs, diagnostics: [], summed: [] };
+
+  const { data, notes } = sumReports(
+    usable.map((u) => u.report),
+    options.organ,
+  );
+  const feeDecimals = Math.max(...usable.map((u) => decimalsOf(u.report.proactive.fees_text)));
+  const header = [`汇总自 summed from ${usable.length} 份报告 reports（report sum）：${usable.map((u) => path.basename(u.file)).join('、')}`];
+  const yaml = writeYaml(data, [], {
+    schemaPath: schemaPathFrom(options.output),
+    header,
+    notes,
+    decimals: [{ path: ['proactive', 'fees'], places: feeDecimals }],
+  });
+  const checked = checkReport(withSource(host, options.output, Buffer.from(yaml, 'utf8')), options.output);
+  return { inputs, yaml, diagnostics: checked.diagnostics, summed: usable.map((u) => u.file) };
+}
