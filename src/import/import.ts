@@ -20,5 +20,7 @@ export async function importReport(bytes: Uint8Array, name: string, options: Omi
   const lines = await reader.read(bytes);
   if (lines.length === 0) throw new ImportError('文件是空的', 'the file is empty');
   const { data, findings, asWritten } = recognise(lines);
-  return { format: reader.format, yaml: writeYaml(data, findings, { ...options, source: name, asWritten }), data, findings };
+  // Numbers with decimals keep them as printed: a fee of 1.10 万元 stays 1.10, 0.00 stays 0.00.
+  const decimals = Object.entries(asWritten).map(([pointer, written]) => ({ path: pointer.split('/').slice(1), places: written.split('.')[1]?.length ?? 0 }));
+  return { format: reader.format, yaml: writeYaml(data, findings, { ...options, source: name, decimals }), data, findings };
 }

@@ -84,13 +84,6 @@ function findingPath(doc: Document, pointer: string): string[] {
   return path;
 }
 
-/** The number at `pointer` printed with as many decimals as `written` has (1.10, 0.00). */
-function keepDecimals(doc: Document, pointer: string, written: string): void {
-  const node = doc.getIn(pointer.split('/').slice(1), true);
-  const decimals = /^\d+\.(\d+)$/.exec(written)?.[1];
-  if (isScalar(node) && typeof node.value === 'number' && decimals && Number(written) === node.value) node.minFractionDigits = decimals.length;
-}
-
 export interface WriteOptions {
   /** Relative path from the YAML file to schemas/report.schema.json. */
   schemaPath: string;
@@ -100,8 +93,6 @@ export interface WriteOptions {
   header?: readonly string[];
   /** Further comments: above a key or after its value. */
   notes?: readonly Note[];
-  /** Numbers written as the source prints them, by JSON Pointer: /proactive/fees → "1.10" stays 1.10, not 1.1. */
-  asWritten?: Readonly<Record<string, string>>;
   /** Numbers written with at least `places` decimals (a fee of 1.10 万元 stays 1.10). */
   decimals?: readonly { path: readonly string[]; places: number }[];
 }
@@ -129,7 +120,6 @@ export function writeYaml(data: ReportData, findings: readonly Finding[], option
   labelRows(doc);
   header.push(...(options.header ?? []));
   for (const note of options.notes ?? []) (note.place === 'above' ? above : after)(doc, note.path, note.text);
-  for (const [pointer, written] of Object.entries(options.asWritten ?? {})) keepDecimals(doc, pointer, written);
   for (const finding of findings) {
     const note = `导入：${findingDiagnostic(finding).message.zh}`;
     const path = findingPath(doc, finding.pointer);
