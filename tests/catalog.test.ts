@@ -15,6 +15,7 @@ import { FONT_FILE_LIMIT_BYTES } from '../src/fonts/font-file';
 import { nodeHost, type Host } from '../src/host';
 import { tempDir } from './helpers/cli';
 import { FIXTURES, readExpectations, reportFixtures, ROOT } from './helpers/fixtures';
+import { DEVIATIONS } from './helpers/import-deviations';
 
 const real = nodeHost();
 const dir = tempDir();
@@ -152,6 +153,11 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
       }),
   ],
 ];
+
+// The import band: `report import` of a hand-made deviating input (tests/import-findings.test.ts checks each in detail).
+for (const [code, deviation] of Object.entries(DEVIATIONS)) {
+  cases.push([code, `report import of ${deviation.what}`, () => codesOfRun(['import', '--json', write(`${code}-${deviation.name}`, deviation.content())])]);
+}
 
 /** Codes raised, and by what. */
 const raisedBy = new Map<string, string[]>();

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { importFile, yamlNameOf, type ImportJob, type ImportOutcome } from '../core/import';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
+import { findingDiagnostic } from '../import/findings';
 import { SourceFile } from '../source/source-file';
 import { EXIT } from './exit-codes';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';
@@ -139,7 +140,10 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
   }));
   if (!options.json) {
     for (const o of outcomes)
-      for (const f of o.findings) io.stderr(`${o.file}:${f.at}: ${options.lang === 'zh' ? f.zh : f.en}${f.pointer ? ` (${f.pointer})` : ''}\n`);
+      for (const f of o.findings) {
+        const { code, message } = findingDiagnostic(f);
+        io.stderr(`${o.file}: ${code} ${options.lang === 'zh' ? message.zh : message.en}${f.pointer ? ` (${f.pointer})` : ''}\n`);
+      }
     if (toStdout && outcomes[0]?.yaml !== undefined) io.stdout(outcomes[0].yaml);
   }
   reportDiagnostics(io, reported, options, written, options.check ? reviewTable(outcomes, options.lang) : undefined);
