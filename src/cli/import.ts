@@ -10,7 +10,6 @@ import * as path from 'node:path';
 import { importFile, yamlNameOf, type ImportJob, type ImportOutcome } from '../core/import';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
-import { findingDiagnostic } from '../import/findings';
 import { SourceFile } from '../source/source-file';
 import { EXIT } from './exit-codes';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';
@@ -138,14 +137,7 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
     ...(o.yaml !== undefined ? { source: new SourceFile(o.yamlFile, o.yaml) } : {}),
     fields: importFields(o, written.has(o.file) ? (jobs[i] as ImportJob).output : undefined, toStdout),
   }));
-  if (!options.json) {
-    for (const o of outcomes)
-      for (const f of o.findings) {
-        const { code, message } = findingDiagnostic(f);
-        io.stderr(`${o.file}: ${code} ${options.lang === 'zh' ? message.zh : message.en}${f.pointer ? ` (${f.pointer})` : ''}\n`);
-      }
-    if (toStdout && outcomes[0]?.yaml !== undefined) io.stdout(outcomes[0].yaml);
-  }
+  if (!options.json && toStdout && outcomes[0]?.yaml !== undefined) io.stdout(outcomes[0].yaml);
   reportDiagnostics(io, reported, options, written, options.check ? reviewTable(outcomes, options.lang) : undefined);
   if (outcomes.some((o) => hasInternalError(o.diagnostics))) return EXIT.internal;
   if (ioFailed) return EXIT.io;

@@ -27,6 +27,9 @@ export interface WatchOptions extends Omit<BuildOptions, 'jobs' | 'manifest'> {
 /** Saves arriving within this many milliseconds are one save (editors write a file in several steps). */
 const SETTLE_MS = 30;
 
+/** Unwritten builds after the first, to warm the JIT. */
+const WARM_UPS = 2;
+
 const clock = (date: Date) => date.toTimeString().slice(0, 8);
 
 export async function runWatch(host: Host, io: Io, file: string, options: WatchOptions): Promise<number> {
@@ -71,31 +74,36 @@ export async function runWatch(host: Host, io: Io, file: string, options: WatchO
     options.onBuilt?.(ms);
   };
 
-  // Saves during a build are taken together after it: at most one build runs, and one waits.
+  // One task at a time; saves during it are taken together by one build after it.
   let running: Promise<void> | undefined;
   let pending = false;
-  const rebuild = async (): Promise<void> => {
+  const exclusive = async (task: () => Promise<void>): Promise<void> => {
     if (running) {
       pending = true;
       return;
     }
-    running = buildOnce();
+    running = task();
     await running;
     running = undefined;
     if (pending) {
       pending = false;
-      await rebuild();
+      await exclusive(buildOnce);
     }
+  };
+  /** While the clerk reads the first PDF, two more builds, unwritten: the JIT's optimised code is then ready for the first save. */
+  const warmUp = async () => {
+    for (let i = 0; i < WARM_UPS; i++) await buildFile(host, job).catch(() => undefined);
   };
 
   // Watching starts before the first build, so a save during it is not missed.
   let timer: NodeJS.Timeout | undefined;
   const watcher = host.watch(file, () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), SETTLE_MS);
+    timer = setTimeout(() => void exclusive(buildOnce), SETTLE_MS);
   });
   io.stderr(zh ? `正在监视 ${file} 的改动，保存后自动重新生成；按 Ctrl+C 结束\n` : `watching ${file}: saving rebuilds it; Ctrl+C ends\n`);
-  await rebuild();
+  await exclusive(buildOnce);
+  await exclusive(warmUp);
   await new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
   clearTimeout(timer);
   watcher.close();

@@ -49,6 +49,8 @@ export interface Recognised {
   findings: Finding[];
   /** Numbers with decimals as the source prints them, by JSON Pointer (/proactive/fees → "1.10"), for the YAML to keep. */
   asWritten: Record<string, string>;
+  /** Where each table value was read in the source (第 102 行, 表 2 第 4 行第 1 格 …), by JSON Pointer. */
+  origins: Record<string, string>;
 }
 
 /** 0 … n-1. */
@@ -271,6 +273,8 @@ class TableReader {
     region: Region,
     labels: readonly string[],
     private readonly findings: Finding[],
+    /** Where each value was read in the source, by pointer. */
+    private readonly origins: Record<string, string> = {},
   ) {
     this.labels = new Set(labels.map(norm));
     this.region = { ...region, lines: segment(region.lines, [...this.labels]) };
@@ -304,7 +308,10 @@ class TableReader {
     if (count > 1 && cells.length < count && cells.some((cell) => (cell as Piece).run)) {
       // The row's numbers printed without separators: which digits make which cell is certain only when each is one digit.
       const digits = cells.map((cell) => norm(cell.text)).join('');
-      if (/^\d+$/.test(digits) && digits.length === count) return [...digits].map(Number);
+      if (/^\d+$/.test(digits) && digits.length === count) {
+        for (const cell of cellPointers) this.origins[cell] = (cells[0] as SourceLine).at;
+        return [...digits].map(Number);
+      }
       this.findings.push(finding('RPT4015', (cells[0] as SourceLine).at, pointer, { row: label, count: digits.length }));
       return nulls(count);
     }
@@ -326,6 +333,7 @@ class TableReader {
 
   /** One cell as a number: null when it cannot be read, 0 for a “none” mark (with a finding either way). */
   readCell(line: SourceLine, pointer: string, row: string): number | null {
+    this.origins[pointer] = line.at;
     const raw = line.text.trim();
     const text = norm(raw).replace(/[,，]/g, '');
     if (raw === '') {
@@ -400,11 +408,11 @@ interface TableRead {
   written: Record<string, string>;
 }
 
-function readTable2(region: Region, findings: Finding[]): TableRead {
+function readTable2(region: Region, findings: Finding[], origins: Record<string, string>): TableRead {
   // A label of the 2019 columns, alone or in a line of running text, marks the 2019 format.
   for (const line of region.lines) {
     const sign = TABLE2_SIGNS_2019.find((label) => norm(line.text).includes(label));
-    if (sign) return readTable2Of2019(region, { text: sign, at: line.at }, findings);
+    if (sign) return readTable2Of2019(region, { text: sign, at: line.at }, findings, origins);
   }
   const labels = [
     DOCUMENT_BLOCK_ITEM,
@@ -413,7 +421,7 @@ function readTable2(region: Region, findings: Finding[]): TableRead {
     ...DOCUMENT_ROWS.map((r) => r.label),
     ...SINGLE_VALUE_BLOCKS.flatMap((b) => [b.item, b.valueLabel, ...b.rows.map((r) => r.label)]),
   ];
-  const table = new TableReader(region, labels, findings);
+  const table = new TableReader(region, labels, findings, origins);
   const data: ReportData = {};
   for (const row of DOCUMENT_ROWS) {
     const values = table.row(
@@ -431,7 +439,7 @@ function readTable2(region: Region, findings: Finding[]): TableRead {
  * Table 二 in the 2019 columns: 本年新制作数量 is the 2021 本年制发件数 and 处理决定数量 the 本年处理决定数量;
  * 本年废止件数, 现行有效件数 and the 收费金额 have no 2019 counterpart and are null, each with a finding.
  */
-function readTable2Of2019(region: Region, sign: SourceLine, findings: Finding[]): TableRead {
+function readTable2Of2019(region: Region, sign: SourceLine, findings: Finding[], origins: Record<string, string>): TableRead {
   findings.push(finding('RPT4013', sign.at, '/proactive', { table: '表二', tableEn: 'table 二', sign: sign.text.trim() }));
   const [rules, normative] = DOCUMENT_ROWS;
   const documentRows = [
@@ -452,7 +460,7 @@ function readTable2Of2019(region: Region, sign: SourceLine, findings: Finding[])
     ...documentRows.map((r) => r.label),
     ...SINGLE_VALUE_BLOCKS.flatMap((b) => [b.item, ...b.rows.map((r) => r.label)]),
   ];
-  const table = new TableReader(region, labels, findings);
+  const table = new TableReader(region, labels, findings, origins);
   const data: ReportData = {};
   const unmapped = (pointer: string, label: string) => findings.push(finding('RPT4014', sign.at, pointer, { label }));
   for (const row of documentRows) {
@@ -491,9 +499,9 @@ function setIn(target: ReportData, path: readonly string[], value: unknown): voi
   node[path.at(-1) as string] = value;
 }
 
-function readTable3(region: Region, findings: Finding[]): ReportData {
+function readTable3(region: Region, findings: Finding[], origins: Record<string, string>): ReportData {
   const labels = [TABLE3_CORNER, TABLE3_APPLICANTS, TABLE3_ORGANISATIONS, RESULTS_LABEL, ...APPLICANT_COLUMNS.map((c) => c.label)];
-  const table = new TableReader(region, [...labels, ...RESULT_GROUPS.map((g) => g.label), ...APPLICATION_ROWS.map((r) => r.label)], findings);
+  const table = new TableReader(region, [...labels, ...RESULT_GROUPS.map((g) => g.label), ...APPLICATION_ROWS.map((r) => r.label)], findings, origins);
   const width = APPLICANT_COLUMNS.length;
   const other = RESULT_GROUPS.find((group) => group.key === 'other') as (typeof RESULT_GROUPS)[number];
   // The 2019 format printed （六）其他处理 as one row with numbers; 2021 splits it into three sub-rows.
@@ -522,9 +530,9 @@ function readTable3(region: Region, findings: Finding[]): ReportData {
  * as text, its 15 numbers come after all the labels, in that order. A table laid out row by row
  * (label, then its numbers) is read by labels.
  */
-function readTable4(region: Region, findings: Finding[]): ReportData {
+function readTable4(region: Region, findings: Finding[], origins: Record<string, string>): ReportData {
   const width = CASE_COLUMNS.length;
-  const table = new TableReader(region, [LITIGATION_LABEL, ...CASE_COLUMNS.map((c) => c.label), ...CASE_ROWS.map((r) => r.label)], findings);
+  const table = new TableReader(region, [LITIGATION_LABEL, ...CASE_COLUMNS.map((c) => c.label), ...CASE_ROWS.map((r) => r.label)], findings, origins);
   if (CASE_ROWS.some((row) => table.hasNumbersAfter(row.label))) {
     return Object.fromEntries(
       CASE_ROWS.map((row) => [row.key, table.row(row.label, `/review_litigation/${row.key}`, listCells(`/review_litigation/${row.key}`, width))]),
@@ -549,7 +557,7 @@ function readTable4(region: Region, findings: Finding[]): ReportData {
     findings.push(finding('RPT4016', cells[0]?.at ?? region.at, '/review_litigation', { found: cells.length, expected: wanted }));
     return Object.fromEntries(CASE_ROWS.map((row) => [row.key, nulls(width)]));
   }
-  const reader = new TableReader({ lines: [], at: region.at }, [], findings);
+  const reader = new TableReader({ lines: [], at: region.at }, [], findings, origins);
   return Object.fromEntries(
     CASE_ROWS.map((row, r) => [
       row.key,
@@ -693,11 +701,12 @@ export function recognise(input: readonly SourceLine[]): Recognised {
   data.date = date ? `${date[1]}-${date[2]?.padStart(2, '0')}-${date[3]?.padStart(2, '0')}` : null;
   if (preamble) Object.assign(data, { preamble }, readContact(preamble));
   data.overview = readOverview(region(0).lines);
-  const table2 = readTable2(region(1), findings);
+  const origins: Record<string, string> = {};
+  const table2 = readTable2(region(1), findings, origins);
   data.proactive = table2.data;
-  data.applications = readTable3(region(2), findings);
-  data.review_litigation = readTable4(region(3), findings);
+  data.applications = readTable3(region(2), findings, origins);
+  data.review_litigation = readTable4(region(3), findings, origins);
   data.problems = paragraphs(region(4).lines);
   Object.assign(data, readOtherMatters(region(5).lines));
-  return { data, findings, asWritten: table2.written };
+  return { data, findings, asWritten: table2.written, origins };
 }
