@@ -53,6 +53,8 @@ export interface TextLine {
 export interface TableCell {
   row: number;
   col: number;
+  /** The x of the cell's left border, to place it in the columns of a table continued over pages. */
+  x: number;
   text: string;
   lineNo: number;
 }
@@ -303,7 +305,7 @@ function tableOf(grid: Grid, runs: TextRun[], lineNo: (y: number) => number): Ta
       .filter((t) => t !== '')
       .join('\n');
     const y = cellRuns.length > 0 ? Math.max(...cellRuns.map((r) => r.y)) : (grid.ys[row + 1] as number);
-    (rows[row] ??= []).push({ row, col, text, lineNo: lineNo(y) });
+    (rows[row] ??= []).push({ row, col, x: grid.xs[col] as number, text, lineNo: lineNo(y) });
   });
   return { kind: 'table', top: grid.ys[0] as number, columns: grid.xs, rows: rows.filter((r) => r !== undefined) };
 }
@@ -349,7 +351,12 @@ function gridFromChunks(rows: TextRun[][][], lineNo: (y: number) => number): Tab
     kind: 'table',
     top: first ? first.y + first.size * 0.8 : 0,
     columns: columns.map((c) => c.x0),
-    rows: rows.map((cells, row) => cells.map((c) => ({ row, col: colOf(c), text: joinRuns(c), lineNo: lineNo(median(c.map((r) => r.y))) }))),
+    rows: rows.map((cells, row) =>
+      cells.map((c) => {
+        const col = colOf(c);
+        return { row, col, x: columns[col]?.x0 ?? 0, text: joinRuns(c), lineNo: lineNo(median(c.map((r) => r.y))) };
+      }),
+    ),
   };
 }
 
@@ -407,29 +414,36 @@ function bodyOf(pages: Block[][]): Body {
   return { left, right, centre: (left + right) / 2, size };
 }
 
-/** Table rows whose texts repeat the first rows of `previous` (a header repeated on a continuation page). */
+/** How many first rows of `next` repeat the first rows of `previous` (a header repeated on a continuation page). */
 function repeatedHeader(previous: Table, next: Table): number {
   const texts = (row: TableCell[] | undefined) => (row ?? []).map((c) => c.text.replace(/\s+/g, '')).join('|');
   let n = 0;
-  while (n < next.rows.length - 1 && n < previous.rows.length && texts(next.rows[n]) === texts(previous.rows[n]) && texts(next.rows[n]) !== '') n++;
+  while (n < next.rows.length - 1 && n < previous.rows.length && texts(next.rows[n]) !== '' && texts(next.rows[n]) === texts(previous.rows[n])) n++;
   return n;
 }
 
 const sameColumns = (a: Table, b: Table) =>
   a.columns.length === b.columns.length && a.columns.every((x, i) => Math.abs(x - (b.columns[i] as number)) <= SNAP * 2);
 
+/** A table of the source: its parts on successive pages (the page of each), read as one. */
+interface JoinedTable {
+  kind: 'table';
+  parts: { page: number; rows: TableCell[][] }[];
+  columns: number[];
+}
+
 /**
  * The pages' blocks (furniture dropped) → source lines: a paragraph's lines joined into one line,
- * a title's centred lines into one with '\n', each table row by row, one line per cell; a table
- * that a page ends with and the next page begins with, with the same columns, is one table, its
- * repeated header rows dropped.
+ * a title's centred lines into one with '\n', each table row by row, one line per cell. A table that
+ * a page begins with continues the table the previous page ended with when its first rows repeat
+ * that table's header rows (they are left out) or it has the same columns; the columns of the
+ * parts are merged, so a cell's column is counted in the whole table's grid.
  */
 export function sourceLines(pages: Block[][]): SourceLine[] {
   const body = bodyOf(pages);
-  const out: SourceLine[] = [];
-  let tableCount = 0;
-  let open: { table: Table; index: number; rows: number } | undefined;
+  const items: (SourceLine | JoinedTable)[] = [];
   let paragraph: { line: TextLine; page: number; out: SourceLine } | undefined;
+  let open: { table: Table; joined: JoinedTable } | undefined;
 
   const continues = (prev: TextLine, line: TextLine, samePage: boolean) => {
     if (Math.abs(prev.size - line.size) > 0.15 * line.size) return undefined;
@@ -448,40 +462,53 @@ export function sourceLines(pages: Block[][]): SourceLine[] {
     blocks.forEach((block, b) => {
       if (block.kind === 'line') {
         open = undefined;
-        const joiner = paragraph ? continues(paragraph.line, block, paragraph.page === page) : undefined;
-        if (paragraph && joiner !== undefined && (paragraph.page === page || b === 0)) {
+        const joiner = paragraph && (paragraph.page === page || b === 0) ? continues(paragraph.line, block, paragraph.page === page) : undefined;
+        if (paragraph && joiner !== undefined) {
           paragraph.out.text += joiner + block.text;
           paragraph.line = block;
           paragraph.page = page;
           return;
         }
         const line = { text: block.text, at: `第 ${page} 页第 ${block.lineNo} 行` };
-        out.push(line);
+        items.push(line);
         paragraph = { line: block, page, out: line };
         return;
       }
       paragraph = undefined;
-      let rows = block.rows;
-      let index: number;
-      let first = 0;
-      if (open && b === 0 && sameColumns(open.table, block)) {
+      const repeated = open && b === 0 ? repeatedHeader(open.table, block) : 0;
+      if (open && b === 0 && (repeated > 0 || sameColumns(open.table, block))) {
         // The table goes on from the previous page: its repeated header rows are left out.
-        rows = rows.slice(repeatedHeader(open.table, block));
-        index = open.index;
-        first = open.rows;
-      } else {
-        index = tableCount++;
-        open = { table: block, index, rows: 0 };
+        open.joined.parts.push({ page, rows: block.rows.slice(repeated) });
+        open.joined.columns = cluster([...open.joined.columns, ...block.columns], SNAP * 2);
+        return;
       }
-      rows.forEach((cells, r) => {
-        for (const cell of cells) {
-          out.push({ text: cell.text, at: `第 ${page} 页第 ${cell.lineNo} 行`, cell: { table: index, row: first + r, col: cell.col } });
-        }
-      });
-      open = { table: open?.index === index ? open.table : block, index, rows: first + rows.length };
+      const joined: JoinedTable = { kind: 'table', parts: [{ page, rows: block.rows }], columns: block.columns };
+      items.push(joined);
+      open = { table: block, joined };
     });
-    // A table continues only onto the very next page, from its last block.
+    // A table continues only onto the very next page, from the last block of its page.
     if (blocks.at(-1)?.kind !== 'table') open = undefined;
   });
+
+  const out: SourceLine[] = [];
+  let tableCount = 0;
+  for (const item of items) {
+    if (!('parts' in item)) {
+      out.push(item);
+      continue;
+    }
+    const table = tableCount++;
+    const colOf = (x: number) => {
+      const i = item.columns.findIndex((c) => Math.abs(c - x) <= SNAP * 2);
+      return i < 0 ? 0 : i;
+    };
+    let row = 0;
+    for (const part of item.parts) {
+      for (const cells of part.rows) {
+        for (const cell of cells) out.push({ text: cell.text, at: `第 ${part.page} 页第 ${cell.lineNo} 行`, cell: { table, row, col: colOf(cell.x) } });
+        row++;
+      }
+    }
+  }
   return out;
 }

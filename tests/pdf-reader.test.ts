@@ -1,0 +1,260 @@
+/**
+ * The PDF reader: our own PDFs (pdfkit) and LibreOffice's export of our DOCX (as Word or WPS would
+ * export it) import to the same report data as the DOCX; tables come from the rulings, row by row,
+ * a table continued on the next page without its repeated header rows; page numbers and running
+ * headers are dropped; scanned, encrypted and damaged PDFs are ImportErrors, and the CLI says so
+ * without a stack trace.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { parse } from 'yaml';
+import { docxReader } from '../src/import/docx-reader';
+import { importReport } from '../src/import/import';
+import { dropFurniture, joinRuns, pageBlocks, sourceLines, type TextRun } from '../src/import/pdf-layout';
+import { pdfReader } from '../src/import/pdf-reader';
+import { ImportError, type SourceLine } from '../src/import/reader';
+import { READERS } from '../src/import/readers';
+import type { ReportDoc } from '../src/model/types';
+import { docxOf, modelOf, pdfOf } from './helpers/build';
+import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
+import { FIXTURES, yamlFiles } from './helpers/fixtures';
+import { squeeze } from './helpers/text';
+
+const options = { schemaPath: '../schemas/report.schema.json' };
+const dir = tempDir();
+const TABLES = ['proactive', 'applications', 'review_litigation'] as const;
+const written = (fixture: string) => parse(fs.readFileSync(path.join(FIXTURES, fixture), 'utf8')) as Record<string, unknown>;
+const file = (name: string, bytes: Uint8Array) => {
+  const target = path.join(dir, name);
+  fs.writeFileSync(target, bytes);
+  return target;
+};
+const squeezeText = (text: string) => text.replace(/\s+/g, '');
+
+let seedPdf: Uint8Array;
+beforeAll(async () => {
+  seedPdf = await pdfOf('yichun-2023.yaml');
+});
+
+test('detects a PDF by its %PDF- header, and report import picks the PDF reader', () => {
+  expect(pdfReader.detect(seedPdf, 'report.bin')).toBe(true);
+  expect(pdfReader.detect(new TextEncoder().encode('garbage\n%PDF-1.7\n'), 'x')).toBe(true);
+  expect(pdfReader.detect(new TextEncoder().encode('一、总体情况 PDF'), 'x.pdf')).toBe(false);
+  expect(READERS.find((r) => r.detect(seedPdf, 'yichun.pdf'))?.format).toBe('pdf');
+});
+
+describe('round trip through our own PDF', () => {
+  it('the seed: organ, year, date, title and the tables exactly, the text modulo line breaks', async () => {
+    const imported = await importReport(seedPdf, 'yichun-2023.pdf', options);
+    expect(imported.format).toBe('pdf');
+    expect(imported.findings).toEqual([]);
+    const report = written('yichun-2023.yaml');
+    for (const key of ['organ', 'year', 'date', 'title', 'website', ...TABLES, 'processing_fees']) {
+      expect([key, imported.data[key]]).toEqual([key, report[key]]);
+    }
+    expect(squeeze(imported.data)).toEqual(squeeze(report));
+  });
+
+  // The fixtures leave totals and the title to the builder: the DOCX of the same fixture is the reference.
+  it.each(yamlFiles(path.join(FIXTURES, 'valid')).map((f) => path.relative(FIXTURES, f)))('%s imports as its DOCX does', async (fixture) => {
+    const fromPdf = await importReport(await pdfOf(fixture), 'report.pdf', options);
+    const fromDocx = await importReport((await docxOf(fixture)).bytes, 'report.docx', options);
+    for (const key of ['organ', 'year', 'date', 'title', ...TABLES]) expect([key, fromPdf.data[key]]).toEqual([key, fromDocx.data[key]]);
+    expect(squeeze(fromPdf.data)).toEqual(squeeze(fromDocx.data));
+    expect(fromPdf.findings).toEqual(fromDocx.findings.map((f) => ({ ...f, at: expect.stringMatching(/^第 \d+ 页第 \d+ 行$/) as unknown })));
+  });
+
+  it('reads the same lines as the DOCX reader: paragraphs whole, each table cell once, merged cells at their first row', async () => {
+    const pdfLines = await pdfReader.read(seedPdf);
+    const docxLines = await docxReader.read((await docxOf('yichun-2023.yaml')).bytes);
+    const strip = (l: SourceLine) => ({ text: squeezeText(l.text), cell: l.cell !== undefined });
+    expect(pdfLines.map(strip)).toEqual(docxLines.map(strip));
+    expect(pdfLines.every((l) => /^第 \d+ 页第 \d+ 行$/.test(l.at))).toBe(true);
+    expect(pdfLines[0]).toEqual({ text: '宜春经济技术开发区2023年度\n政府信息公开工作年度报告', at: '第 1 页第 1 行' });
+    const merged = pdfLines.filter((l) => squeezeText(l.text) === '三、本年度办理结果');
+    expect(merged).toHaveLength(1);
+    // A label wrapped inside its cell keeps its line breaks.
+    expect(pdfLines.some((l) => l.cell && l.text.includes('\n'))).toBe(true);
+    // Three tables, each numbered from row 0.
+    expect(new Set(pdfLines.filter((l) => l.cell).map((l) => l.cell?.table))).toEqual(new Set([0, 1, 2]));
+  });
+});
+
+test('a PDF that LibreOffice exports from our DOCX (as Word or WPS would) imports to the same data', async () => {
+  const docx = file('yichun-2023.docx', (await docxOf('yichun-2023.yaml')).bytes);
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'lo'), docx], {
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
+  const exported = fs.readFileSync(path.join(dir, 'lo', 'yichun-2023.pdf'));
+  expect(execFileSync('pdfinfo', [path.join(dir, 'lo', 'yichun-2023.pdf')], { encoding: 'utf8' })).toMatch(/Producer:\s*LibreOffice/);
+  const imported = await importReport(exported, 'yichun-2023.pdf', options);
+  const report = written('yichun-2023.yaml');
+  for (const key of ['organ', 'year', 'date', 'title', ...TABLES]) expect([key, imported.data[key]]).toEqual([key, report[key]]);
+  expect(squeeze(imported.data)).toEqual(squeeze(report));
+});
+
+test('a table continued on the next page with its header rows repeated reads as one table, without duplicate rows', async () => {
+  // Table 三 set at 3号 no longer fits one page, so it flows and repeats its three header rows (as in tests/pdf.test.ts).
+  const seed = modelOf('yichun-2023.yaml');
+  const large: ReportDoc = {
+    ...seed,
+    blocks: seed.blocks.map((b) => (b.kind === 'table' && b.id === 'applications' ? { ...b, grid: { ...b.grid, fontSizePt: 16, numberSizePt: 16 } } : b)),
+  };
+  const bytes = await pdfOf(large);
+  const text = execFileSync('pdftotext', ['-layout', file('large.pdf', bytes), '-'], { encoding: 'utf8' });
+  const pagesWithHeader = text.split('\f').filter((page) => page.includes('申请人情况'));
+  expect(pagesWithHeader.length).toBeGreaterThanOrEqual(2);
+
+  const lines = await pdfReader.read(bytes);
+  expect(lines.filter((l) => squeezeText(l.text) === '申请人情况')).toHaveLength(1);
+  const applicationCells = lines.filter((l) => l.cell?.table === 1);
+  const rows = new Set(applicationCells.map((l) => l.cell?.row));
+  // Rows numbered on across the page break: 0 … n-1 without gaps.
+  expect([...rows]).toEqual([...rows].map((_, i) => i));
+  const pages = new Set(applicationCells.map((l) => /^第 (\d+) 页/.exec(l.at)?.[1]));
+  expect(pages.size).toBeGreaterThanOrEqual(2);
+  const imported = await importReport(bytes, 'large.pdf', options);
+  expect(imported.data.applications).toEqual(written('yichun-2023.yaml').applications);
+  expect(imported.findings).toEqual([]);
+});
+
+describe('page layout', () => {
+  const run = (str: string, x: number, y: number, size = 16): TextRun => ({
+    str,
+    x,
+    y,
+    width: [...str].length * size * (/^[\x20-\x7e]+$/.test(str) ? 0.5 : 1),
+    size,
+  });
+  const page = (runs: TextRun[]) => ({ width: 595, height: 842, runs, segments: [] });
+
+  test('runs join without a space between CJK glyphs, with one between Latin words set apart', () => {
+    expect(joinRuns([run('本年', 100, 500), run('废止', 132, 500)])).toBe('本年废止');
+    expect(joinRuns([run('http://a', 100, 500), run('b', 170, 500)])).toBe('http://a b');
+    expect(joinRuns([run('http://a', 100, 500), run('b', 166, 500)])).toBe('http://ab');
+    expect(joinRuns([run('电话', 100, 500), run('0795', 140, 500)])).toBe('电话0795');
+  });
+
+  test('page numbers and a running header are dropped; a paragraph runs on over lines and pages', () => {
+    const pages = [1, 2, 3].map((n) =>
+      page([
+        run('某县人民政府办公室', 230, 800, 10.5),
+        run(n === 1 ? '一、总体情况' : `正文${'甲乙丙'[n - 1]}`, 111, 700),
+        run('甲'.repeat(27), 79, 671),
+        run('乙'.repeat(10), 79, 642),
+        run('丙'.repeat(26), 111, 613),
+        run('丁'.repeat(28), 79, 584),
+        run(['- 1 -', '— 2 —', '第3页'][n - 1] as string, 280, 60, 14),
+      ]),
+    );
+    const blocks = dropFurniture(pages.map((p) => ({ height: p.height, blocks: pageBlocks(p) })));
+    const lines = sourceLines(blocks).map((l) => l.text);
+    expect(lines.some((l) => /某县人民政府办公室|\d/.test(l))).toBe(false);
+    expect(lines).toHaveLength(9);
+    expect(lines.slice(0, 4)).toEqual(['一、总体情况', `${'甲'.repeat(27)}${'乙'.repeat(10)}`, `${'丙'.repeat(26)}${'丁'.repeat(28)}`, '正文乙']);
+  });
+
+  test('a page without rulings whose lines fall into columns reads as a table, row by row', () => {
+    const lines = sourceLines([
+      pageBlocks(
+        page([
+          run('二、主动公开政府信息情况', 111, 700),
+          run('规章', 80, 660, 14),
+          run('0', 260, 660, 14),
+          run('1', 360, 660, 14),
+          run('5', 460, 660, 14),
+          run('行政规范性文件', 80, 640, 14),
+          run('7', 260, 640, 14),
+          run('11', 356, 640, 14),
+          run('18', 456, 640, 14),
+        ]),
+      ),
+    ]);
+    expect(lines.map((l) => [l.text, l.cell?.row, l.cell?.col])).toEqual([
+      ['二、主动公开政府信息情况', undefined, undefined],
+      ['规章', 0, 0],
+      ['0', 0, 1],
+      ['1', 0, 2],
+      ['5', 0, 3],
+      ['行政规范性文件', 1, 0],
+      ['7', 1, 1],
+      ['11', 1, 2],
+      ['18', 1, 3],
+    ]);
+  });
+});
+
+describe('PDFs that cannot be imported', () => {
+  const seedFile = () => file('seed.pdf', seedPdf);
+  const importError = async (bytes: Uint8Array): Promise<ImportError> => {
+    const error: unknown = await pdfReader.read(bytes).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    return error as ImportError;
+  };
+  const cli = (source: string) => {
+    const result = runReport(['import', source, '-o', path.join(dir, 'out.yaml')]);
+    expect(result.stderr + result.stdout).not.toMatch(STACK_FRAME);
+    return result;
+  };
+
+  test('a scanned PDF (page images, no text) says so, and the CLI exits 1', async () => {
+    const png = path.join(dir, 'page');
+    execFileSync('pdftoppm', ['-r', '40', '-png', '-f', '1', '-l', '2', seedFile(), png]);
+    const doc = new PDFDocument({ size: 'A4', autoFirstPage: false });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((resolve) => doc.on('end', resolve));
+    for (const image of fs.readdirSync(dir).filter((f) => f.startsWith('page') && f.endsWith('.png'))) {
+      doc.addPage();
+      doc.image(path.join(dir, image), 0, 0, { width: 595 });
+    }
+    doc.end();
+    await done;
+    const scanned = Buffer.concat(chunks);
+    const error = await importError(scanned);
+    expect(error.zh).toBe('扫描件，没有文字层，无法导入（请用原 Word 文件或网页）');
+    expect(error.en).toBe('a scanned PDF without a text layer: import the original Word file or web page');
+    const result = cli(file('scanned.pdf', scanned));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('扫描件');
+  });
+
+  test('a PDF encrypted with a user password says it is encrypted; one with only an owner password imports', async () => {
+    const encrypted = path.join(dir, 'encrypted.pdf');
+    execFileSync('qpdf', ['--encrypt', 'user', 'owner', '256', '--', seedFile(), encrypted]);
+    const error = await importError(fs.readFileSync(encrypted));
+    expect(error.zh).toMatch(/已加密/);
+    expect(error.en).toMatch(/encrypted/);
+    const result = cli(encrypted);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('已加密');
+
+    const restricted = path.join(dir, 'restricted.pdf');
+    execFileSync('qpdf', ['--encrypt', '', 'owner', '256', '--print=none', '--modify=none', '--extract=n', '--', seedFile(), restricted]);
+    const imported = await importReport(fs.readFileSync(restricted), 'restricted.pdf', options);
+    expect(imported.data.applications).toEqual(written('yichun-2023.yaml').applications);
+    expect(cli(restricted).status).toBe(0);
+  });
+
+  test('a truncated or garbled PDF is corrupt, and the CLI exits 1', async () => {
+    for (const bytes of [seedPdf.subarray(0, seedPdf.length >> 1), seedPdf.subarray(0, 300), new TextEncoder().encode('%PDF-1.7\n garbage\n%%EOF\n')]) {
+      const error = await importError(bytes);
+      expect(error.zh).toMatch(/^PDF 文件已损坏/);
+      expect(error.en).toMatch(/corrupt/);
+    }
+    const result = cli(file('truncated.pdf', seedPdf.subarray(0, seedPdf.length - 5000)));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PDF 文件已损坏');
+  });
+});
+
+test('report import of a PDF writes a YAML that report validate accepts', () => {
+  const out = path.join(dir, 'imported.yaml');
+  const result = runReport(['import', file('yichun.pdf', seedPdf), '-o', out]);
+  expect(result.status).toBe(0);
+  expect(result.stdout + result.stderr).not.toMatch(STACK_FRAME);
+  expect(runReport(['validate', out]).status).toBe(0);
+});
