@@ -12,8 +12,9 @@ import PDFDocument from 'pdfkit';
 import { parse } from 'yaml';
 import { docxReader } from '../src/import/docx-reader';
 import { importReport } from '../src/import/import';
-import { dropFurniture, joinRuns, pageBlocks, sourceLines, type TextRun } from '../src/import/pdf-layout';
-import { pdfReader } from '../src/import/pdf-reader';
+import { dropFurniture, joinRuns, lineBreakJoiner, pageBlocks, sourceLines, type TextRun } from '../src/import/pdf-layout';
+import { mayHoldTable, pdfReader, rulings } from '../src/import/pdf-reader';
+import { DRAW_OPS, loadPdfjs } from '../src/import/pdfjs-adapter';
 import { ImportError, type SourceLine } from '../src/import/reader';
 import { READERS } from '../src/import/readers';
 import type { ReportDoc } from '../src/model/types';
@@ -82,18 +83,29 @@ describe('round trip through our own PDF', () => {
   });
 });
 
-test('a PDF that LibreOffice exports from our DOCX (as Word or WPS would) imports to the same data', async () => {
-  const docx = file('yichun-2023.docx', (await docxOf('yichun-2023.yaml')).bytes);
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'lo'), docx], {
-    stdio: 'pipe',
-    timeout: 180_000,
-  });
-  const exported = fs.readFileSync(path.join(dir, 'lo', 'yichun-2023.pdf'));
-  expect(execFileSync('pdfinfo', [path.join(dir, 'lo', 'yichun-2023.pdf')], { encoding: 'utf8' })).toMatch(/Producer:\s*LibreOffice/);
-  const imported = await importReport(exported, 'yichun-2023.pdf', options);
-  const report = written('yichun-2023.yaml');
-  for (const key of ['organ', 'year', 'date', 'title', ...TABLES]) expect([key, imported.data[key]]).toEqual([key, report[key]]);
-  expect(squeeze(imported.data)).toEqual(squeeze(report));
+test('PDFs that LibreOffice exports from our DOCX files (as Word or WPS would) import to the same data as the DOCX files', async () => {
+  const fixtures = ['yichun-2023.yaml', ...yamlFiles(path.join(FIXTURES, 'valid')).map((f) => path.relative(FIXTURES, f))];
+  const docxFiles = await Promise.all(fixtures.map(async (fixture) => file(`${path.basename(fixture, '.yaml')}.docx`, (await docxOf(fixture)).bytes)));
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'lo'), ...docxFiles],
+    {
+      stdio: 'pipe',
+      timeout: 180_000,
+    },
+  );
+  for (const docx of docxFiles) {
+    const exported = path.join(dir, 'lo', `${path.basename(docx, '.docx')}.pdf`);
+    expect(execFileSync('pdfinfo', [exported], { encoding: 'utf8' })).toMatch(/Producer:\s*LibreOffice/);
+    const fromPdf = await importReport(fs.readFileSync(exported), 'exported.pdf', options);
+    const fromDocx = await importReport(fs.readFileSync(docx), 'report.docx', options);
+    for (const key of ['organ', 'year', 'date', 'title', 'website', 'contact', ...TABLES]) {
+      expect([docx, key, fromPdf.data[key]]).toEqual([docx, key, fromDocx.data[key]]);
+    }
+    expect(squeeze(fromPdf.data)).toEqual(squeeze(fromDocx.data));
+  }
+  const seed = await importReport(fs.readFileSync(path.join(dir, 'lo', 'yichun-2023.pdf')), 'yichun-2023.pdf', options);
+  expect(squeeze(seed.data)).toEqual(squeeze(written('yichun-2023.yaml')));
 });
 
 test('a table continued on the next page with its header rows repeated reads as one table, without duplicate rows', async () => {
@@ -130,6 +142,45 @@ describe('page layout', () => {
     size,
   });
   const page = (runs: TextRun[]) => ({ width: 595, height: 842, runs, segments: [] });
+
+  test('a line break in a paragraph is nothing in CJK text, numbers and URLs, a space between Latin words', () => {
+    expect(lineBreakJoiner('邮编：1000', '00）。')).toBe('');
+    expect(lineBreakJoiner('门户网站（https://www.exa', 'mple.gov.cn/）')).toBe('');
+    expect(lineBreakJoiner('the annual', 'report')).toBe(' ');
+    expect(lineBreakJoiner('政务公开', '工作')).toBe('');
+  });
+
+  test('the operator list is read only on pages whose text may hold a table', () => {
+    expect(mayHoldTable([run('规章', 80, 660, 14), run('0', 260, 660, 14)])).toBe(true);
+    expect(mayHoldTable([run('正文第一行', 79, 660), run('接着写', 159, 660), run('第二行', 79, 631)])).toBe(false);
+  });
+
+  test('rulings: stroked rectangles and lines under the current transform, thin filled rectangles; curves and thick fills are not', async () => {
+    const pdfjs = await loadPdfjs();
+    const { OPS } = pdfjs;
+    const path = (...ops: number[]) => new Float32Array(ops);
+    const { moveTo: M, lineTo: L, closePath: Z, curveTo: C } = DRAW_OPS;
+    const segments = rulings(pdfjs, {
+      fnArray: [OPS.save, OPS.transform, OPS.constructPath, OPS.restore, OPS.constructPath, OPS.constructPath, OPS.constructPath, OPS.constructPath],
+      argsArray: [
+        null,
+        [1, 0, 0, -1, 0, 800],
+        [OPS.stroke, [path(M, 10, 10, L, 110, 10, L, 110, 30, L, 10, 30, Z)], null],
+        null,
+        [OPS.fill, [path(M, 10, 100, L, 200, 100, L, 200, 100.5, L, 10, 100.5, Z)], null],
+        [OPS.fill, [path(M, 10, 200, L, 200, 200, L, 200, 300, L, 10, 300, Z)], null],
+        [OPS.stroke, [path(M, 0, 0, C, 1, 1, 2, 2, 3, 3)], null],
+        [OPS.endPath, [path(M, 0, 0, L, 595, 0)], null],
+      ],
+    });
+    expect(segments).toEqual([
+      { x1: 10, y1: 790, x2: 110, y2: 790 },
+      { x1: 110, y1: 770, x2: 110, y2: 790 },
+      { x1: 10, y1: 770, x2: 110, y2: 770 },
+      { x1: 10, y1: 770, x2: 10, y2: 790 },
+      { x1: 10, y1: 100.25, x2: 200, y2: 100.25 },
+    ]);
+  });
 
   test('runs join without a space between CJK glyphs, with one between Latin words set apart', () => {
     expect(joinRuns([run('本年', 100, 500), run('废止', 132, 500)])).toBe('本年废止');
@@ -239,12 +290,16 @@ describe('PDFs that cannot be imported', () => {
     expect(cli(restricted).status).toBe(0);
   });
 
-  test('a truncated or garbled PDF is corrupt, and the CLI exits 1', async () => {
+  test('a truncated or garbled PDF is corrupt, one of more than 500 pages is refused, and the CLI exits 1', async () => {
     for (const bytes of [seedPdf.subarray(0, seedPdf.length >> 1), seedPdf.subarray(0, 300), new TextEncoder().encode('%PDF-1.7\n garbage\n%%EOF\n')]) {
       const error = await importError(bytes);
       expect(error.zh).toMatch(/^PDF 文件已损坏/);
       expect(error.en).toMatch(/corrupt/);
     }
+    // More pages than any report: not read page by page.
+    const many = path.join(dir, 'many.pdf');
+    execFileSync('qpdf', ['--empty', '--pages', ...Array.from({ length: 72 }, () => seedFile()), '--', many]);
+    expect((await importError(fs.readFileSync(many))).zh).toMatch(/超过 500 页/);
     const result = cli(file('truncated.pdf', seedPdf.subarray(0, seedPdf.length - 5000)));
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('PDF 文件已损坏');

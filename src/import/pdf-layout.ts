@@ -408,7 +408,11 @@ function bodyOf(pages: Block[][]): Body {
   };
   const size = mode(lines.map((l) => Math.round(l.size)));
   const body = lines.filter((l) => Math.abs(l.size - size) <= 1);
-  const left = mode(body.map((l) => Math.round(l.x0)));
+  // The margin: the leftmost start that several lines share (a report of one-line paragraphs has more indented lines than not).
+  const starts = new Map<number, number>();
+  for (const l of body) starts.set(Math.round(l.x0), (starts.get(Math.round(l.x0)) ?? 0) + 1);
+  const shared = [...starts.entries()].filter(([, n]) => n >= Math.max(2, body.length * 0.05)).map(([x]) => x);
+  const left = shared.length > 0 ? Math.min(...shared) : mode(body.map((l) => Math.round(l.x0)));
   const ends = body.map((l) => l.x1).sort((a, b) => a - b);
   const right = ends[Math.floor(ends.length * 0.9)] ?? left;
   return { left, right, centre: (left + right) / 2, size };
@@ -424,6 +428,15 @@ function repeatedHeader(previous: Table, next: Table): number {
 
 const sameColumns = (a: Table, b: Table) =>
   a.columns.length === b.columns.length && a.columns.every((x, i) => Math.abs(x - (b.columns[i] as number)) <= SNAP * 2);
+
+/**
+ * What a line break inside a paragraph stood for: nothing in CJK text, in a number (邮编：1000|00) or
+ * in a URL or address broken anywhere (www.exa|mple.gov.cn); a space between two words of Latin text.
+ */
+export function lineBreakJoiner(before: string, after: string): string {
+  const word = /\S*$/.exec(before)?.[0] ?? '';
+  return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after) && !/[/.@:]/.test(word) ? ' ' : '';
+}
 
 /** A table of the source: its parts on successive pages (the page of each), read as one. */
 interface JoinedTable {
@@ -454,7 +467,7 @@ export function sourceLines(pages: Block[][]): SourceLine[] {
     const full = prev.x1 >= body.right - 2 * line.size;
     const atMargin = Math.abs(line.x0 - body.left) <= 0.6 * line.size;
     if (!full || !atMargin) return undefined;
-    return LATIN.test(prev.text.at(-1) ?? '') && LATIN_START.test(line.text[0] ?? '') ? ' ' : '';
+    return lineBreakJoiner(prev.text, line.text);
   };
 
   pages.forEach((blocks, p) => {

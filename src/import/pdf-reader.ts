@@ -5,7 +5,7 @@
  * one line, a table is read row by row, one line per cell, a merged cell once; `at` is 第 P 页第 L 行.
  * A scanned PDF (no text), an encrypted or a damaged one is an ImportError, never a stack trace.
  */
-import { dropFurniture, pageBlocks, sourceLines, type PageContent, type Segment, type TextRun } from './pdf-layout';
+import { dropFurniture, groupLines, pageBlocks, sourceLines, type PageContent, type Segment, type TextRun } from './pdf-layout';
 import { DRAW_OPS, loadPdfjs, type Pdfjs, type PdfjsDocument, type PdfjsPage, type PdfjsTextItem } from './pdfjs-adapter';
 import { ImportError, type Reader } from './reader';
 
@@ -14,14 +14,13 @@ export const MAX_PAGES = 500;
 /** Reading a PDF that takes longer than this is given up (a pathological file), in milliseconds. */
 export const TIME_LIMIT_MS = 60_000;
 
-const SCANNED = new ImportError(
-  '扫描件，没有文字层，无法导入（请用原 Word 文件或网页）',
-  'a scanned PDF without a text layer: import the original Word file or web page',
-);
-const ENCRYPTED = new ImportError(
-  'PDF 文件已加密，需要密码才能打开，无法导入（请用未加密的文件）',
-  'the PDF is encrypted and needs a password to open: import an unencrypted copy',
-);
+const scanned = () =>
+  new ImportError('扫描件，没有文字层，无法导入（请用原 Word 文件或网页）', 'a scanned PDF without a text layer: import the original Word file or web page');
+const encrypted = () =>
+  new ImportError(
+    'PDF 文件已加密，需要密码才能打开，无法导入（请用未加密的文件）',
+    'the PDF is encrypted and needs a password to open: import an unencrypted copy',
+  );
 const damaged = (detail: string) => new ImportError(`PDF 文件已损坏，无法读取（${detail}）`, `the PDF is corrupt and cannot be read (${detail})`);
 
 export const pdfReader: Reader = {
@@ -73,7 +72,7 @@ function cmapDirectory(): string {
 function asImportError(error: unknown): ImportError {
   if (error instanceof ImportError) return error;
   const name = (error as { name?: string } | null)?.name;
-  if (name === 'PasswordException') return ENCRYPTED;
+  if (name === 'PasswordException') return encrypted();
   const message = error instanceof Error ? error.message : String(error);
   return damaged(message.replace(/\s+/g, ' ').slice(0, 120));
 }
@@ -95,7 +94,7 @@ async function readPages(pdfjs: Pdfjs, doc: PdfjsDocument): Promise<PageContent[
       throw asImportError(error);
     }
   }
-  if (pages.length > 0 && pages.every((p) => p.runs.length === 0)) throw SCANNED;
+  if (pages.length > 0 && pages.every((p) => p.runs.length === 0)) throw scanned();
   return pages;
 }
 
@@ -107,9 +106,19 @@ async function pageContent(pdfjs: Pdfjs, page: PdfjsPage): Promise<PageContent> 
     if (!('str' in item) || item.str.trim() === '') continue;
     runs.push(runOf(item, x0, y0));
   }
-  // Rulings only matter where there is text to place in them.
-  const segments = runs.length > 0 ? rulings(pdfjs, await page.getOperatorList()).map((s) => shift(s, x0, y0)) : [];
+  // The operator list is costly (pdfjs compiles every glyph it shows): read only where a table may be.
+  const segments = mayHoldTable(runs) ? rulings(pdfjs, await page.getOperatorList()).map((s) => shift(s, x0, y0)) : [];
   return { width: x1 - x0, height: y1 - y0, runs, segments };
+}
+
+/**
+ * Whether a page's text may hold a table: on some baseline, two runs 1.5 font sizes apart or more
+ * (the cells of a row). Running text, however justified, has no such gap; a page of it has no table.
+ */
+export function mayHoldTable(runs: TextRun[]): boolean {
+  return groupLines(runs).some((line) =>
+    line.some((run, i) => i > 0 && run.x - ((line[i - 1] as TextRun).x + (line[i - 1] as TextRun).width) >= 1.5 * run.size),
+  );
 }
 
 function runOf(item: PdfjsTextItem, x0: number, y0: number): TextRun {

@@ -40,9 +40,27 @@ export interface PdfjsLoadingTask {
   destroy(): Promise<void>;
 }
 
+/** The operators of an operator list the reader looks at (pdfjs's OPS). */
+type OperatorName =
+  | 'save'
+  | 'restore'
+  | 'transform'
+  | 'paintFormXObjectBegin'
+  | 'paintFormXObjectEnd'
+  | 'constructPath'
+  | 'stroke'
+  | 'closeStroke'
+  | 'fillStroke'
+  | 'eoFillStroke'
+  | 'closeFillStroke'
+  | 'closeEOFillStroke'
+  | 'fill'
+  | 'eoFill'
+  | 'endPath';
+
 export interface Pdfjs {
   version: string;
-  OPS: Record<string, number>;
+  OPS: Record<OperatorName, number>;
   getDocument(source: Record<string, unknown>): PdfjsLoadingTask;
 }
 
