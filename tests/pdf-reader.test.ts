@@ -83,12 +83,14 @@ describe('round trip through our own PDF', () => {
   });
 });
 
-test('PDFs that LibreOffice exports from our DOCX files (as Word or WPS would) import to the same data as the DOCX files', async () => {
+test('PDFs that LibreOffice exports from our DOCX files (as Word or WPS would) import to the same data as the DOCX files, and one of the seed text as the text', async () => {
   const fixtures = ['yichun-2023.yaml', ...yamlFiles(path.join(FIXTURES, 'valid')).map((f) => path.relative(FIXTURES, f))];
   const docxFiles = await Promise.all(fixtures.map(async (fixture) => file(`${path.basename(fixture, '.yaml')}.docx`, (await docxOf(fixture)).bytes)));
+  // And the seed as plain text: a PDF without rulings, each cell on a line of its own, rows across page breaks.
+  const seedText = file('seed-text.txt', fs.readFileSync(path.join(FIXTURES, 'seed', 'yichun-2023.txt')));
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'lo'), ...docxFiles],
+    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'lo'), ...docxFiles, seedText],
     {
       stdio: 'pipe',
       timeout: 180_000,
@@ -106,6 +108,11 @@ test('PDFs that LibreOffice exports from our DOCX files (as Word or WPS would) i
   }
   const seed = await importReport(fs.readFileSync(path.join(dir, 'lo', 'yichun-2023.pdf')), 'yichun-2023.pdf', options);
   expect(squeeze(seed.data)).toEqual(squeeze(written('yichun-2023.yaml')));
+  const fromTextPdf = await importReport(fs.readFileSync(path.join(dir, 'lo', 'seed-text.pdf')), 'seed-text.pdf', options);
+  const fromText = await importReport(fs.readFileSync(seedText), 'seed-text.txt', options);
+  for (const key of TABLES) expect([key, fromTextPdf.data[key]]).toEqual([key, fromText.data[key]]);
+  expect(squeeze(fromTextPdf.data)).toEqual(squeeze(fromText.data));
+  expect(fromTextPdf.findings.map((f) => f.zh)).toEqual(fromText.findings.map((f) => f.zh));
 });
 
 test('a table continued on the next page with its header rows repeated reads as one table, without duplicate rows', async () => {
@@ -206,6 +213,17 @@ describe('page layout', () => {
     expect(lines.some((l) => /某县人民政府办公室|\d/.test(l))).toBe(false);
     expect(lines).toHaveLength(9);
     expect(lines.slice(0, 4)).toEqual(['一、总体情况', `${'甲'.repeat(27)}${'乙'.repeat(10)}`, `${'丙'.repeat(26)}${'丁'.repeat(28)}`, '正文乙']);
+  });
+
+  test('a bare number is a page number only where the pages are numbered so: a table cell at a page foot stays', () => {
+    const pages = [1, 2, 3].map((n) => page([run('一、总体情况', 111, 700), run(String(n), 290, 60, 14)]));
+    expect(sourceLines(dropFurniture(pages.map((p) => ({ height: p.height, blocks: pageBlocks(p) })))).map((l) => l.text)).toEqual([
+      '一、总体情况',
+      '一、总体情况',
+      '一、总体情况',
+    ]);
+    const cells = [1, 2, 3].map(() => page([run('一、总体情况', 111, 700), run('0', 111, 100, 14)]));
+    expect(sourceLines(dropFurniture(cells.map((p) => ({ height: p.height, blocks: pageBlocks(p) })))).filter((l) => l.text === '0')).toHaveLength(3);
   });
 
   test('a page without rulings whose lines fall into columns reads as a table, row by row', () => {

@@ -360,32 +360,50 @@ function gridFromChunks(rows: TextRun[][][], lineNo: (y: number) => number): Tab
   };
 }
 
-/** Page numbers as printed: -2-, — 2 —, 2, 第2页, 第 2 页 共 5 页, 2/5, Page 2 of 5. */
-const PAGE_NUMBER = /^([-—–－~～]*\d+[-—–－~～]*|第\d+页(共\d+页)?|\d+\/\d+|page\d+(of\d+)?)$/i;
+/** Page numbers as printed: -2-, — 2 —, 第2页, 第 2 页 共 5 页, 2/5, Page 2 of 5 (a bare 2 is judged by its value). */
+const PAGE_NUMBER = /^([-—–－~～]+\d+[-—–－~～]+|第\d+页(共\d+页)?|\d+\/\d+|page\d+(of\d+)?)$/i;
 
 /** Whether a line is in the top or bottom `share` of its page. */
 const inMargin = (line: TextLine, height: number, share: number) => line.y < height * share || line.y > height * (1 - share);
 
+/** The page's first and last lines, in its top or bottom sixth: where a page number or running header stands. */
+function marginLines(blocks: Block[], height: number): TextLine[] {
+  const lines = blocks.filter((b): b is TextLine => b.kind === 'line');
+  return [...new Set([lines[0], lines.at(-1)])].filter((l): l is TextLine => l !== undefined && inMargin(l, height, 0.15));
+}
+
+const squeezed = (line: TextLine) => line.text.replace(/\s+/g, '');
+
 /**
- * The pages' blocks without page numbers and without the running header or footer: a line in a
- * page's top or bottom tenth whose text (digits aside) is on at least half the pages, three or more.
+ * The pages' blocks without page numbers and without the running header or footer. A page number
+ * is a page's first or last line written as one (— 2 —, 第2页 …); a bare number only where the pages
+ * are numbered so (the same offset from the page's place on half the pages or more), since a
+ * table's cells may stand there too. A running header or footer is a line in a page's top or bottom
+ * tenth whose text (digits aside) is on at least half the pages, three or more.
  */
 export function dropFurniture(pages: { height: number; blocks: Block[] }[]): Block[][] {
-  const key = (line: TextLine) => line.text.replace(/\s+/g, '').replace(/\d+/g, '#');
+  const key = (line: TextLine) => squeezed(line).replace(/\d+/g, '#');
   const counts = new Map<string, number>();
-  for (const page of pages) {
+  const offsets = new Map<number, number>();
+  pages.forEach((page, p) => {
     const keys = new Set(page.blocks.filter((b): b is TextLine => b.kind === 'line' && inMargin(b, page.height, 0.1)).map(key));
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const repeated = (k: string) => pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(3, pages.length / 2);
-  return pages.map((page) =>
-    page.blocks.filter(
-      (b) =>
-        b.kind !== 'line' ||
-        !inMargin(b, page.height, 0.15) ||
-        !(PAGE_NUMBER.test(b.text.replace(/\s+/g, '')) || (inMargin(b, page.height, 0.1) && repeated(key(b)))),
-    ),
-  );
+    const bare = new Set(
+      marginLines(page.blocks, page.height)
+        .filter((l) => /^\d+$/.test(squeezed(l)))
+        .map((l) => Number(squeezed(l)) - (p + 1)),
+    );
+    for (const offset of bare) offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
+  });
+  const numbering = [...offsets.entries()].find(([, n]) => n >= Math.max(2, pages.length / 2))?.[0];
+  // Text, not a bare number: a table's cells repeat too.
+  const repeated = (k: string) => /[^#\p{P}\p{S}]/u.test(k) && pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(3, pages.length / 2);
+  return pages.map((page, p) => {
+    const margin = marginLines(page.blocks, page.height);
+    const pageNumber = (line: TextLine) =>
+      margin.includes(line) && (PAGE_NUMBER.test(squeezed(line)) || (/^\d+$/.test(squeezed(line)) && Number(squeezed(line)) - (p + 1) === numbering));
+    return page.blocks.filter((b) => b.kind !== 'line' || !(pageNumber(b) || (inMargin(b, page.height, 0.1) && repeated(key(b)))));
+  });
 }
 
 /** Headings never continue the line before them: 一、… （一）… 1. … */
