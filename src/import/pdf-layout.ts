@@ -72,7 +72,7 @@ export type Block = TextLine | Table;
 /** Two coordinates closer than this (points) are one ruling position. */
 const SNAP = 2;
 
-/** The glyphs of CJK text, between which nothing is inserted. */
+/** How Latin text ends and begins: only between such runs set apart is a space put (never between CJK glyphs). */
 const LATIN = /[A-Za-z0-9.,:;%/+\-_@&'")\]]/;
 const LATIN_START = /[A-Za-z0-9(["'/@&]/;
 
