@@ -20,7 +20,7 @@ import { READERS } from '../src/import/readers';
 import type { ReportDoc } from '../src/model/types';
 import { docxOf, modelOf, pdfOf } from './helpers/build';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
-import { FIXTURES, yamlFiles } from './helpers/fixtures';
+import { FIXTURES, ROOT, yamlFiles } from './helpers/fixtures';
 import { squeeze } from './helpers/text';
 
 const options = { schemaPath: '../schemas/report.schema.json' };
@@ -167,6 +167,16 @@ function nonEmbeddedFontPdf(text: string): Uint8Array {
 
 test("a PDF whose Chinese font is not embedded reads through pdfjs's CMaps", async () => {
   expect(await pdfReader.read(nonEmbeddedFontPdf('一、总体情况'))).toEqual([{ text: '一、总体情况', at: '第 1 页第 1 行' }]);
+});
+
+test('on Node 20.15, without process.getBuiltinModule (which pdfjs 5 uses), the adapter supplies it', () => {
+  const pdf = file('getbuiltin.pdf', nonEmbeddedFontPdf('二、主动公开政府信息情况'));
+  const script = `delete process.getBuiltinModule;
+    require(${JSON.stringify(path.join(ROOT, 'dist', 'import', 'pdf-reader.js'))}).pdfReader.read(require('node:fs').readFileSync(${JSON.stringify(pdf)}))
+      .then((lines) => process.stdout.write(JSON.stringify(lines)));`;
+  expect(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }))).toEqual([
+    { text: '二、主动公开政府信息情况', at: '第 1 页第 1 行' },
+  ]);
 });
 
 describe('page layout', () => {
