@@ -265,6 +265,17 @@ describe('page layout', () => {
     expect(sourceLines(dropFurniture(cells.map((p) => ({ height: p.height, blocks: pageBlocks(p) })))).filter((l) => l.text === '0')).toHaveLength(3);
   });
 
+  test('a table ruled only between its rows reads a row as its label and numbers', () => {
+    const rule = (y: number) => ({ x1: 79, y1: y, x2: 520, y2: y });
+    const frame = [rule(680), rule(655), rule(630), { x1: 79, y1: 630, x2: 79, y2: 680 }, { x1: 520, y1: 630, x2: 520, y2: 680 }];
+    const runs = [run('规章', 85, 662, 14), run('0', 260, 662, 14), run('1', 360, 662, 14), run('行政规范性文件', 85, 637, 14), run('7', 260, 637, 14)];
+    const lines = sourceLines([pageBlocks({ ...page(runs), segments: frame })]);
+    expect(lines.map((l) => [l.text, l.cell?.row])).toEqual([
+      ['规章 0 1', 0],
+      ['行政规范性文件 7', 1],
+    ]);
+  });
+
   test('a page without rulings whose lines fall into columns reads as a table, row by row', () => {
     const lines = sourceLines([
       pageBlocks(

@@ -205,13 +205,17 @@ export function groupLines(runs: TextRun[]): TextRun[][] {
 /** Whether `run` overlaps a run already on the line (then it is another line at nearly the same height). */
 const overlapsAny = (runs: TextRun[], run: TextRun) => runs.some((r) => run.x < r.x + r.width - 0.5 * run.size && r.x < run.x + run.width - 0.5 * run.size);
 
-/** A line's runs as text: nothing between CJK glyphs, a space between Latin ones set more than 0.3 em apart. */
+/**
+ * A line's runs as text: nothing between CJK glyphs, a space between Latin ones set more than 0.3 em
+ * apart, and between any set 1.5 em apart or more (cells of a row in one ruled cell: 规章 0 1 5).
+ */
 export function joinRuns(runs: TextRun[]): string {
   let text = '';
   let end = -Infinity;
   for (const run of runs) {
     const gap = run.x - end;
-    if (text && gap > 0.3 * run.size && LATIN.test(text.at(-1) ?? '') && LATIN_START.test(run.str[0] ?? '') && !text.endsWith(' ')) text += ' ';
+    const latin = gap > 0.3 * run.size && LATIN.test(text.at(-1) ?? '') && LATIN_START.test(run.str[0] ?? '');
+    if (text && (latin || gap >= 1.5 * run.size) && !text.endsWith(' ') && !run.str.startsWith(' ')) text += ' ';
     text += run.str;
     end = Math.max(end, run.x + run.width);
   }
