@@ -24,6 +24,11 @@ const encrypted = () =>
     'PDF 文件已加密，需要密码才能打开，无法导入（请用未加密的文件）',
     'the PDF is encrypted and needs a password to open: import an unencrypted copy',
   );
+const tooSlow = () =>
+  new ImportError(
+    `PDF 文件读取超过 ${TIME_LIMIT_MS / 1000} 秒，已放弃（文件可能已损坏）`,
+    `gave up reading the PDF after ${TIME_LIMIT_MS / 1000} s (the file may be corrupt)`,
+  );
 const damaged = (detail: string) => new ImportError(`PDF 文件已损坏，无法读取（${detail}）`, `the PDF is corrupt and cannot be read (${detail})`);
 
 export const pdfReader: Reader = {
@@ -50,7 +55,7 @@ export const pdfReader: Reader = {
     });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(damaged(`读取超过 ${TIME_LIMIT_MS / 1000} 秒 / gave up after ${TIME_LIMIT_MS / 1000} s`)), TIME_LIMIT_MS);
+      timer = setTimeout(() => reject(tooSlow()), TIME_LIMIT_MS);
     });
     try {
       const doc = await Promise.race([task.promise, timeout]).catch((error: unknown) => {
