@@ -103,3 +103,17 @@ describe('report sum', () => {
     expect(result.stdout).toContain('RPT6001');
   });
 });
+
+test('a county of many reports sums the same on workers as in one thread', () => {
+  const dir = tempDir();
+  const busy = fs.readFileSync(BUSY, 'utf8');
+  // 20 departments: past the size at which the inputs are checked on workers.
+  for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `d${String(i).padStart(2, '0')}.yaml`), i % 2 ? seedText : busy);
+  const parallel = runReport(['sum', dir, '-j', '2']);
+  const single = runReport(['sum', dir, '-j', '1']);
+  expect(parallel.status).toBe(0);
+  expect(parallel.stdout).toBe(single.stdout);
+  const county = parse(parallel.stdout) as Record<string, Record<string, unknown>>;
+  expect(county.proactive?.licensing).toBe(10 * (49255 + 1200));
+  expect(parallel.stdout).toMatch(/^ {2}fees: 3795\.20 # /m); // 10 × 378.42 + 10 × 1.10
+});

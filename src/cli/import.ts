@@ -15,7 +15,7 @@ import { EXIT } from './exit-codes';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 import type { Io } from './io';
 import { progress } from './progress';
-import { RenderPool, importPool } from './render-workers';
+import { RenderPool, taskPool } from './render-workers';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { textTable } from './text-table';
 import { writeOutputs } from './write-outputs';
@@ -108,7 +108,7 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
   };
   const workers = RenderPool.size(jobs.length, options.jobs);
   if (workers > 1) {
-    const pool = importPool(script, workers);
+    const pool = taskPool(script, workers, 'import');
     try {
       await Promise.all(jobs.map(async (job, i) => finish(await pool.run(job).catch((error: unknown) => internal(job, error)), i)));
     } finally {

@@ -190,11 +190,15 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('-o, --output <file>', '输出文件（默认打印到标准输出）output file (default: standard output)')
     .option('--organ <name>', '汇总报告的发布机关全称 organ of the summed report', '某某人民政府')
     .option('--skip-invalid', '有错误的报告不计入汇总（默认拒绝汇总）/ leave out reports with errors (default: refuse)')
+    .option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)', (value) =>
+      /^\d+$/.test(value) ? Number(value) : NaN,
+    )
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也返回 1 / warnings also fail')
-    .action((files: string[], options: { output?: string; organ: string; skipInvalid?: boolean; json?: boolean; strict?: boolean }) => {
+    .action(async (files: string[], options: { output?: string; organ: string; skipInvalid?: boolean; jobs?: number; json?: boolean; strict?: boolean }) => {
+      if (usage(jobsProblem(options.jobs))) return;
       const inputs = filesOf(files, REPORT_EXTENSIONS);
-      if (inputs) code = runSum(host, io, inputs, { ...options, lang: lang() });
+      if (inputs) code = await runSum(host, io, inputs, { ...options, lang: lang() }, __filename);
     });
 
   program

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { buildFile, type FileJob, type FileOutcome } from '../core/build';
 import { importFile, type ImportJob, type ImportOutcome } from '../core/import';
+import { checkForSum, type CheckedInput } from '../core/sum';
 import { preloadFonts } from '../fonts/font-sets';
 import { nodeHost } from '../host';
 import type { FontRole } from '../render/theme';
@@ -14,8 +15,8 @@ import { RENDER_WORKER_MARK } from './worker-mark';
 
 interface WorkerSetup {
   mark: typeof RENDER_WORKER_MARK;
-  /** What the worker does with each request: build a report (the default) or import one. */
-  task?: 'import';
+  /** What the worker does with each request: build a report (the default), import one, or check one for a sum. */
+  task?: WorkerTask;
   /** Fonts to open before the first request, when PDFs will be rendered. */
   preloadFonts?: Partial<Record<FontRole, string>>;
 }
@@ -39,7 +40,11 @@ export function serveFileRequests(): void {
     void import('../render/pdf');
   }
   const serve: (request: never) => Promise<unknown> =
-    setup.task === 'import' ? (job: ImportJob) => importFile(host, job) : (job: FileJob) => buildFile(host, job);
+    setup.task === 'import'
+      ? (job: ImportJob) => importFile(host, job)
+      : setup.task === 'sum-check'
+        ? async (file: string) => checkForSum(host, file)
+        : (job: FileJob) => buildFile(host, job);
   port.on('message', async ({ id, request }: { id: number; request: never }) => {
     try {
       port.postMessage({ id, result: await serve(request) });
@@ -143,8 +148,15 @@ export function filePool(script: string, size: number, preloadFonts?: Partial<Re
   return new RenderPool(script, size, setup);
 }
 
-/** The import pool: workers run the CLI script in worker mode and import the files they are sent. */
-export function importPool(script: string, size: number): RenderPool<ImportJob, ImportOutcome> {
-  const setup: WorkerSetup = { mark: RENDER_WORKER_MARK, task: 'import' };
+/** The tasks a worker does besides building, and what each takes and gives. */
+interface WorkerTasks {
+  import: { request: ImportJob; result: ImportOutcome };
+  'sum-check': { request: string; result: CheckedInput };
+}
+type WorkerTask = keyof WorkerTasks;
+
+/** A pool of workers running the CLI script in worker mode, each doing `task` with the requests it is sent. */
+export function taskPool<T extends WorkerTask>(script: string, size: number, task: T): RenderPool<WorkerTasks[T]['request'], WorkerTasks[T]['result']> {
+  const setup: WorkerSetup = { mark: RENDER_WORKER_MARK, task };
   return new RenderPool(script, size, setup);
 }

@@ -4,7 +4,9 @@
  * standard output without -o. Exit 1 when an input has errors (unless --skip-invalid leaves it
  * out), the years differ, or the sum itself does not check.
  */
-import { sumFiles } from '../core/sum';
+import { checkForSum, sumChecked, type CheckedInput } from '../core/sum';
+import { internalErrorDiagnostic } from './internal-error';
+import { RenderPool, taskPool } from './render-workers';
 import type { Host } from '../host';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
@@ -17,14 +19,34 @@ export interface SumCliOptions extends OutputOptions {
   output?: string;
   organ: string;
   skipInvalid?: boolean;
+  /** Parallel workers for checking the inputs. */
+  jobs?: number;
 }
 
 /** The name the sum is known by when it goes to standard output. */
 const STDOUT_NAME = 'sum.yaml';
 
-export function runSum(host: Host, io: Io, files: readonly string[], options: SumCliOptions): number {
+/** Below this many inputs, checking them here is quicker than starting workers (~100 ms each). */
+const PARALLEL_FROM = 16;
+
+/** Every input checked: on one worker per core for a county's many reports, else in this thread. */
+async function checkInputs(host: Host, files: readonly string[], jobs: number | undefined, script: string): Promise<CheckedInput[]> {
+  const workers = files.length >= PARALLEL_FROM ? RenderPool.size(files.length, jobs) : 1;
+  if (workers === 1) return files.map((file) => checkForSum(host, file));
+  const pool = taskPool(script, workers, 'sum-check');
+  try {
+    return await Promise.all(
+      files.map((file) => pool.run(file).catch((error: unknown) => ({ file, diagnostics: [internalErrorDiagnostic(file, error)], skipped: [] }))),
+    );
+  } finally {
+    await pool.close();
+  }
+}
+
+export async function runSum(host: Host, io: Io, files: readonly string[], options: SumCliOptions, script: string): Promise<number> {
   const output = options.output ?? STDOUT_NAME;
-  const outcome = sumFiles(host, files, { organ: options.organ, output, ...(options.skipInvalid ? { skipInvalid: true } : {}) });
+  const checked = await checkInputs(host, files, options.jobs, script);
+  const outcome = sumChecked(host, checked, { organ: options.organ, output, ...(options.skipInvalid ? { skipInvalid: true } : {}) });
   const sum = { file: output, diagnostics: outcome.diagnostics, skipped: [], ...(outcome.yaml ? { source: new SourceFile(output, outcome.yaml) } : {}) };
   const written = new Map<string, string[]>();
   let ioFailed = false;

@@ -14,7 +14,7 @@ import type { ReportData } from '../import/recognise';
 import { writeYaml, type Note } from '../import/write-yaml';
 import { schemaPathFrom } from '../package-root';
 import type { CheckedReport } from '../report/types';
-import { SourceFile } from '../source/source-file';
+import { SourceFile, type SourceEncoding } from '../source/source-file';
 import type { Skip } from '../validate/rules';
 import { addDecimals, numeralOf } from './decimal';
 import { withSource } from './source-host';
@@ -102,13 +102,36 @@ export function sumReports(reports: readonly CheckedReport[], organ: string): { 
 /** The decimals each fee was written with, so the YAML writes the sum as it adds up (1.10, not 1.1). */
 const decimalsOf = (numeral: string) => numeral.split('.')[1]?.length ?? 0;
 
-/** Checks every input, then sums those without errors (all of them, unless skipInvalid). */
-export function sumFiles(host: Host, files: readonly string[], options: SumOptions): SumOutcome {
+/** One input as checked, as plain data (it comes back from a worker thread in a large sum). */
+export interface CheckedInput {
+  file: string;
+  diagnostics: Diagnostic[];
+  skipped: Skip[];
+  source?: { text: string; encoding: SourceEncoding };
+  /** The report, when it has no errors. */
+  report?: CheckedReport;
+}
+
+/** Checks one input for the sum. */
+export function checkForSum(host: Host, file: string): CheckedInput {
+  const checked = checkReport(host, file);
+  return {
+    file,
+    diagnostics: checked.diagnostics,
+    skipped: checked.skipped,
+    ...(checked.source ? { source: { text: checked.source.text, encoding: checked.source.encoding } } : {}),
+    ...(checked.report ? { report: checked.report } : {}),
+  };
+}
+
+/** Sums the checked inputs without errors (all of them, unless skipInvalid) and checks the sum. */
+export function sumChecked(host: Host, checkedInputs: readonly CheckedInput[], options: SumOptions): SumOutcome {
   const inputs: SumInput[] = [];
   const usable: { file: string; report: CheckedReport }[] = [];
-  for (const file of files) {
-    const checked = checkReport(host, file);
-    const input: SumInput = { file, diagnostics: checked.diagnostics, skipped: checked.skipped, ...(checked.source ? { source: checked.source } : {}) };
+  for (const checked of checkedInputs) {
+    const { file } = checked;
+    const source = checked.source ? new SourceFile(file, checked.source.text, checked.source.encoding) : undefined;
+    const input: SumInput = { file, diagnostics: checked.diagnostics, skipped: checked.skipped, ...(source ? { source } : {}) };
     inputs.push(input);
     if (checked.report) usable.push({ file, report: checked.report });
     else {
