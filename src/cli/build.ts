@@ -32,6 +32,8 @@ export interface BuildOptions extends OutputOptions {
   /** Font files by role from --font, over those the report names. */
   fonts: Partial<Record<FontRole, string>>;
   conformance?: PdfConformance;
+  /** --fragment: the HTML output is the article alone. */
+  fragment?: boolean;
   /** Parallel render workers; 1 builds everything in this thread. */
   jobs?: number;
 }
@@ -131,6 +133,7 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
     fonts: options.fonts,
     ...(options.conformance ? { conformance: options.conformance } : {}),
     ...(options.strict ? { strict: true } : {}),
+    ...(options.fragment ? { fragment: true } : {}),
   }));
   const outcomes: FileOutcome[] = new Array(jobs.length);
   const written = new Map<string, string[]>();

@@ -86,6 +86,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', [...EMITTED]))
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也不生成 / warnings also fail')
+    .option('--fragment', 'HTML 只输出正文（文章及其样式），便于粘贴到网站后台 / HTML: only the article and its style, for pasting into a CMS')
     .action(
       async (
         files: string[],
@@ -99,6 +100,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
           emit?: OutputFormat;
           json?: boolean;
           strict?: boolean;
+          fragment?: boolean;
         },
       ) => {
         const formats = parseFormats(options.format);

@@ -4,11 +4,12 @@
  * folder with a `renderer.ts` and one line here.
  */
 import { docxRenderer } from './docx/renderer';
+import { htmlRenderer } from './html/renderer';
 import { modelRenderer } from './model-json/renderer';
 import { pdfRenderer } from './pdf/renderer';
 import type { Renderer } from './renderer';
 
-export const RENDERERS = [pdfRenderer, docxRenderer, modelRenderer] as const satisfies readonly Renderer[];
+export const RENDERERS = [pdfRenderer, docxRenderer, htmlRenderer, modelRenderer] as const satisfies readonly Renderer[];
 
 export type OutputFormat = (typeof RENDERERS)[number]['format'];
 
