@@ -80,7 +80,7 @@ export function articleHtml(model: ReportDoc): string {
 export function renderHtml(model: ReportDoc, options: HtmlOptions = {}): string {
   if (options.fragment) return `<style>\n${articleCss(model)}\n</style>\n${articleHtml(model)}\n`;
   return [
-    '<!doctype html>',
+    '<!DOCTYPE html>',
     `<html lang="${escapeHtml(model.meta.lang)}">`,
     '<head>',
     '<meta charset="utf-8">',

@@ -95,10 +95,12 @@ export function articleCss(model: ReportDoc): string {
     `${R} h3 { font-family: ${stack(ROLE.heading2)}; font-size: 1em; font-weight: normal; margin: 0.8em 0 0.2em; text-indent: 2em; }`,
     `${R} h4 { font-family: ${stack(ROLE.heading3)}; font-size: 1em; font-weight: bold; margin: 0.6em 0 0; text-indent: 2em; }`,
     `${R} p { margin: 0 0 0.3em; text-indent: 2em; text-align: justify; }`,
-    `${R} .table-scroll { overflow-x: auto; margin: 0.6em 0 1.2em; max-width: 100%; }`,
+    `${R} .table-scroll { overflow-x: auto; margin: 0.6em 0 1.2em; max-width: 100%; container-type: inline-size; }`,
     `${R} .table-scroll:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }`,
     `${R} table { font-family: ${stack(ROLE.table)}; font-size: 0.9em; line-height: ${CELL_LINE_HEIGHT + 0.2}; border-collapse: collapse; width: 100%; overflow-wrap: normal; }`,
     `${R} caption { caption-side: top; text-align: left; font-size: 0.9em; color: #444; padding: 0 0 0.3em; }`,
+    // The caption is as wide as the table: its text stays in view, wrapped to the region's width, while the table scrolls.
+    `${R} caption span { display: inline-block; position: sticky; left: 0; max-width: 100cqi; }`,
     `${R} th, ${R} td { border: 1px solid #333; padding: 0.3em 0.4em; text-align: center; vertical-align: middle; font-weight: normal; }`,
     `${R} th { background: #f3f3f3; white-space: nowrap; }`,
     `${R} th.l, ${R} td.l { text-align: left; }`,

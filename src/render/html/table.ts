@@ -125,13 +125,13 @@ export function tableHtml(table: TableBlock): string {
       )
       .join('\n');
   return [
-    `<div class="table-scroll${grid.keepTogether ? ' keep' : ''}" role="region" aria-labelledby="${captionId(table)}" tabindex="0">`,
+    `<section class="table-scroll${grid.keepTogether ? ' keep' : ''}" aria-labelledby="${captionId(table)}" tabindex="0">`,
     `<table id="${tableId(table)}">`,
-    `<caption id="${captionId(table)}">${escapeHtml(table.summary)}</caption>`,
+    `<caption id="${captionId(table)}"><span>${escapeHtml(table.summary)}</span></caption>`,
     `<colgroup>${grid.columns.map(() => '<col>').join('')}</colgroup>`,
     ...(head > 0 ? ['<thead>', rows(0, head), '</thead>'] : []),
     ...groups.flatMap(([start, end]) => ['<tbody>', rows(start, end), '</tbody>']),
     '</table>',
-    '</div>',
+    '</section>',
   ].join('\n');
 }
