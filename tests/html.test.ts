@@ -43,6 +43,7 @@ import { buildModel } from '../src/model/build';
 import { articleHtml, renderHtml } from '../src/render/html';
 import { rowAt } from '../src/report/rows';
 import type { CheckedReport } from '../src/report/types';
+import { runReport, tempDir } from './helpers/cli';
 import { FIXTURES, ROOT, yamlFiles } from './helpers/fixtures';
 
 const FIXTURE_FILES = [path.join(FIXTURES, 'yichun-2023.yaml'), ...yamlFiles(path.join(FIXTURES, 'valid'))];
@@ -546,4 +547,29 @@ describe('in Chromium (playwright-core)', () => {
 
 test('the fixture list covers the seed and fixtures/valid', () => {
   expect(FIXTURE_FILES.map((f) => path.relative(ROOT, f))).toEqual(expect.arrayContaining(['fixtures/yichun-2023.yaml', 'fixtures/valid/busy-county.yaml']));
+});
+
+describe('report build', () => {
+  const valid = path.join(FIXTURES, 'valid', 'busy-county.yaml');
+
+  test('--format html writes NAME.html; pdf,docx,html all three; the default stays pdf,docx', () => {
+    const out = tempDir();
+    expect(runReport(['build', SEED, '--format', 'html', '--out', out]).status).toBe(0);
+    expect(fs.readdirSync(out)).toEqual(['yichun-2023.html']);
+    expect(fs.readFileSync(path.join(out, 'yichun-2023.html'), 'utf8')).toBe(renderHtml(seed.model));
+    const all = tempDir();
+    expect(runReport(['build', SEED, '--format', 'pdf,docx,html', '--out', all]).status).toBe(0);
+    expect(fs.readdirSync(all).sort()).toEqual(['yichun-2023.docx', 'yichun-2023.html', 'yichun-2023.pdf']);
+    const plain = tempDir();
+    expect(runReport(['build', SEED, '--out', plain]).status).toBe(0);
+    expect(fs.readdirSync(plain).sort()).toEqual(['yichun-2023.docx', 'yichun-2023.pdf']);
+    expect(runReport(['build', '--help']).stdout).toMatch(/--format <formats>[\s\S]*pdf,docx,html[\s\S]*default: "pdf,docx"/);
+  });
+
+  test('--fragment writes the article alone, for one report and for a batch on workers', () => {
+    const out = tempDir();
+    expect(runReport(['build', SEED, valid, '--format', 'html', '--fragment', '--out', out]).status).toBe(0);
+    expect(fs.readFileSync(path.join(out, 'yichun-2023.html'), 'utf8')).toBe(renderHtml(seed.model, { fragment: true }));
+    expect(fs.readFileSync(path.join(out, 'busy-county.html'), 'utf8')).toMatch(/^<style>\n[\s\S]*<\/article>\n$/);
+  });
 });

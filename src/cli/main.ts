@@ -10,7 +10,7 @@ import { runBuild } from './build';
 import { isRenderWorker, serveFileRequests } from './render-workers';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
-import { RENDERERS, isFormat, type OutputFormat } from '../render/registry';
+import { DEFAULT_FORMATS, RENDERERS, isFormat, type OutputFormat } from '../render/registry';
 import type { FontRole } from '../render/theme';
 import { runFonts } from './fonts';
 import { runImport } from './import';
@@ -77,7 +77,9 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .argument('<files...>', 'YAML 报告文件，- 为标准输入 report files, - for standard input')
     .option('--out <dir>', '输出目录 output folder', 'output')
     .option('--name <name>', '从标准输入（-）读取时的输出文件名，默认 stdin / output base name for standard input (default: stdin)')
-    .addOption(new Option('--format <formats>', `输出格式，逗号分隔 output formats, comma-separated: ${DOCUMENTS.join(',')}`).default(DOCUMENTS.join(',')))
+    .addOption(
+      new Option('--format <formats>', `输出格式，逗号分隔 output formats, comma-separated: ${DOCUMENTS.join(',')}`).default(DEFAULT_FORMATS.join(',')),
+    )
     .addOption(fontOption())
     .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', ['2b', '2a', '3b']).default('2b'))
     .option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)', (value) =>

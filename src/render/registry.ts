@@ -15,6 +15,9 @@ export type OutputFormat = (typeof RENDERERS)[number]['format'];
 
 export const FORMATS: readonly OutputFormat[] = RENDERERS.map((r) => r.format);
 
+/** What `build` writes when --format is not given: the two documents of record (HTML is asked for). */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['pdf', 'docx'];
+
 /** The renderer of a format. */
 export function rendererOf(format: OutputFormat): Renderer {
   return RENDERERS.find((r) => r.format === format) as Renderer;
