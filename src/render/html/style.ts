@@ -65,6 +65,8 @@ function tableRules(tables: readonly TableBlock[]): { widths: string[]; print: s
     const id = `#${tableId(table)}`;
     table.grid.columns.forEach((column, i) => widths.push(`${R} ${id} col:nth-child(${i + 1}) { width: ${n(column.widthFraction * 100)}%; }`));
     print.push(`  ${R} ${id} { font-size: ${n(table.grid.fontSizePt)}pt; }`);
+    // Numbers too wide for their column at the table's size are set smaller on paper, as in the PDF (on screen the table scrolls).
+    if (table.grid.numberSizePt < table.grid.fontSizePt) print.push(`  ${R} ${id} td.num { font-size: ${n(table.grid.numberSizePt)}pt; }`);
   }
   return { widths, print };
 }

@@ -102,7 +102,7 @@ function cellHtml(table: TableBlock, cell: GridCell, slots: (GridCell | undefine
   if (cell.colSpan > 1) attrs.push(`colspan="${cell.colSpan}"`);
   if (classes.length > 0) attrs.push(`class="${classes.join(' ')}"`);
   const tag = cell.header ? 'th' : 'td';
-  return `<${tag} ${attrs.join(' ')}>${textWithBreaks(cell.text)}</${tag}>`.replace(`<${tag} >`, `<${tag}>`);
+  return `<${[tag, ...attrs].join(' ')}>${textWithBreaks(cell.text)}</${tag}>`;
 }
 
 /** The table in its scrolling wrapper: a named, focusable region, so a keyboard can scroll it on a phone. */
