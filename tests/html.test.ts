@@ -378,9 +378,10 @@ describe('in Chromium (playwright-core)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const open = async (width: number) => {
+  const open = async (width: number, html?: string) => {
     const page = await browser.newPage({ viewport: { width, height: 844 } });
-    await page.goto(`file://${file}`);
+    if (html === undefined) await page.goto(`file://${file}`);
+    else await page.setContent(html);
     return page;
   };
 
@@ -460,6 +461,29 @@ describe('in Chromium (playwright-core)', () => {
     const ink = await inkOf(png);
     expect(ink).toBeGreaterThan(0.02);
     expect(ink).toBeLessThan(0.6);
+    await page.close();
+  });
+
+  test.each(fixtures.slice(1).map((f) => [name(f.file), f] as const))('%s at 390 px: the page never scrolls sideways', async (_, fixture) => {
+    const page = await open(390, renderHtml(fixture.model));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
+  test('on paper the widest numbers (99999999 everywhere) keep every table inside the type area', async () => {
+    // What the model builder decides for such numbers (model/tables.ts): the size that fits the narrowest data column.
+    const wide = buildModel({
+      ...seed.report,
+      applications: JSON.parse(JSON.stringify(seed.report.applications).replace(/\b\d+\b/g, '99999999')) as CheckedReport['applications'],
+      review_litigation: JSON.parse(JSON.stringify(seed.report.review_litigation).replace(/\b\d+\b/g, '99999999')) as CheckedReport['review_litigation'],
+    });
+    expect(tablesOf(wide).some((t) => t.grid.numberSizePt < t.grid.fontSizePt)).toBe(true);
+    // The type area is 156 mm wide: the print layout at that width must not overflow it.
+    const typeArea = Math.floor((156 / 25.4) * 96);
+    const page = await open(typeArea, renderHtml(wide));
+    await page.emulateMedia({ media: 'print' });
+    const widths = await page.evaluate(() => [...document.querySelectorAll('table')].map((t) => t.getBoundingClientRect().width));
+    for (const width of widths) expect(width).toBeLessThanOrEqual(typeArea);
     await page.close();
   });
 
