@@ -96,9 +96,8 @@ export function articleCss(model: ReportDoc): string {
     `${R} h2 { font-family: ${stack(ROLE.heading1)}; font-size: 1em; font-weight: normal; margin: 1.2em 0 0.2em; text-indent: 2em; }`,
     `${R} h3 { font-family: ${stack(ROLE.heading2)}; font-size: 1em; font-weight: normal; margin: 0.8em 0 0.2em; text-indent: 2em; }`,
     `${R} h4 { font-family: ${stack(ROLE.heading3)}; font-size: 1em; font-weight: bold; margin: 0.6em 0 0; text-indent: 2em; }`,
-    // Justified only where lines are long: on a phone a URL or long number moved to the next line would leave wide gaps.
+    // Justified on paper only: on a screen a URL moved whole to the next line would leave wide gaps in the line before.
     `${R} p { margin: 0 0 0.3em; text-indent: 2em; text-align: start; }`,
-    `@media (min-width: 48em) { ${R} p { text-align: justify; } }`,
     `${R} .table-scroll { overflow-x: auto; margin: 0.6em 0 1.2em; max-width: 100%; container-type: inline-size; }`,
     `${R} .table-scroll:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }`,
     `${R} table { font-family: ${stack(ROLE.table)}; font-size: 0.9em; line-height: ${CELL_LINE_HEIGHT + 0.2}; border-collapse: collapse; width: 100%; overflow-wrap: normal; }`,
