@@ -12,6 +12,9 @@
  *      phone and desktop width, no sideways overflow of the page, the print PDF's text;
  *   and every text and number of the model in order, escaping, determinism and --fragment.
  * Renderer goldens are in renderer-goldens.test.ts.
+ *
+ * jsdom is pinned at 26.1.0: from 27.4 on its dependencies (@exodus/bytes, @csstools/css-calc) are ES
+ * modules only, which Jest's CommonJS runtime cannot require on Node 20.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
