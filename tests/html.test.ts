@@ -315,7 +315,7 @@ describe('the tables against the format data', () => {
         expect(cells.map((c) => [c.textContent, c.rowSpan, c.colSpan, c.tagName])).toEqual(
           block.grid.cells.map((c) => [c.text.replace(/\n/g, ''), c.rowSpan, c.colSpan, c.header ? 'TH' : 'TD']),
         );
-        for (const th of table.querySelectorAll('th')) expect(['col', 'row', 'rowgroup']).toContain(th.getAttribute('scope'));
+        for (const th of table.querySelectorAll('th')) expect(['col', 'colgroup', 'row', 'rowgroup']).toContain(th.getAttribute('scope'));
         for (const td of table.querySelectorAll('td')) expect(td.classList.contains('num')).toBe(true);
       }
     });
@@ -334,6 +334,22 @@ describe('the tables against the format data', () => {
     expect(results?.getAttribute('rowspan')).toBe('22');
     expect(results?.getAttribute('scope')).toBe('rowgroup');
     expect(results?.closest('tbody')?.rows).toHaveLength(22);
+  });
+
+  test('column groups: a header spanning exactly one <colgroup> heads it (scope=colgroup)', () => {
+    const scope = (id: string, text: string) =>
+      [...(doc.getElementById(id) as HTMLTableElement).querySelectorAll('th')].find((th) => squeeze(th.textContent ?? '') === text)?.getAttribute('scope');
+    const spans = (id: string) => [...(doc.getElementById(id) as HTMLTableElement).querySelectorAll('colgroup')].map((g) => g.querySelectorAll('col').length);
+    expect(spans('nb-applications')).toEqual([3, 1, 5, 1]);
+    expect([scope('nb-applications', TABLE3_CORNER), scope('nb-applications', TABLE3_ORGANISATIONS), scope('nb-applications', TABLE3_APPLICANTS)]).toEqual([
+      'colgroup',
+      'colgroup',
+      'col',
+    ]);
+    expect(spans('nb-review_litigation')).toEqual([5, 5, 5]);
+    expect(CASE_ROWS.map((row) => scope('nb-review_litigation', row.label))).toEqual(['colgroup', 'colgroup', 'colgroup']);
+    expect(scope('nb-review_litigation', LITIGATION_LABEL)).toBe('col');
+    expect(spans('nb-proactive')).toEqual([1, 3]);
   });
 
   test('each number names its headers: row labels left to right, then column labels top down', () => {

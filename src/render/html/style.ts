@@ -13,7 +13,7 @@ import type { ReportDoc, TableBlock } from '../../model/types';
 import { fullWidthChars } from '../../model/break-lines';
 import { signaturePlacement } from '../../model/signature';
 import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, type FontRole } from '../theme';
-import { tableId } from './table';
+import { columnGroups, tableId } from './table';
 
 /** System faces of each role, official Windows/macOS names first, then the open CJK faces most Linux and Android machines have. */
 const FACES: Record<FontRole, readonly string[]> = {
@@ -63,7 +63,12 @@ function tableRules(tables: readonly TableBlock[]): { widths: string[]; print: s
   const print: string[] = [];
   for (const table of tables) {
     const id = `#${tableId(table)}`;
-    table.grid.columns.forEach((column, i) => widths.push(`${R} ${id} col:nth-child(${i + 1}) { width: ${n(column.widthFraction * 100)}%; }`));
+    columnGroups(table.grid).forEach(([start, end], g) => {
+      for (let c = start; c < end; c++) {
+        const width = n((table.grid.columns[c]?.widthFraction ?? 0) * 100);
+        widths.push(`${R} ${id} colgroup:nth-of-type(${g + 1}) > col:nth-child(${c - start + 1}) { width: ${width}%; }`);
+      }
+    });
     print.push(`  ${R} ${id} { font-size: ${n(table.grid.fontSizePt)}pt; }`);
     // Numbers too wide for their column at the table's size are set smaller on paper, as in the PDF (on screen the table scrolls).
     if (table.grid.numberSizePt < table.grid.fontSizePt) print.push(`  ${R} ${id} td.num { font-size: ${n(table.grid.numberSizePt)}pt; }`);

@@ -56,11 +56,29 @@ function bodyGroups(grid: TableGrid, slots: (GridCell | undefined)[][], head: nu
   return sorted.map((start, i) => [start, sorted[i + 1] ?? grid.rowCount]);
 }
 
-/** A row header that is the whole of its row group labels the group (scope=rowgroup). */
-function scopeOf(cell: GridCell, groups: [number, number][]): string {
-  if (cell.scope !== 'row') return 'col';
-  const whole = groups.some(([start, end]) => cell.col === 0 && cell.row === start && cell.row + cell.rowSpan === end && cell.rowSpan > 1);
-  return whole ? 'rowgroup' : 'row';
+/**
+ * The column groups (<colgroup>): the columns split wherever a column header spanning several (but
+ * not all) columns begins or ends — 表三's label block, 自然人, 法人或其他组织, 总计; 表四's 行政复议
+ * and the two 行政诉讼 groups. Each group as [first column, end).
+ */
+export function columnGroups(grid: TableGrid): [number, number][] {
+  const n = grid.columns.length;
+  const bounds = new Set<number>([0, n]);
+  for (const cell of grid.cells) {
+    if (cell.header && cell.scope === 'column' && cell.colSpan > 1 && cell.colSpan < n) bounds.add(cell.col).add(cell.col + cell.colSpan);
+  }
+  const sorted = [...bounds].sort((a, b) => a - b);
+  return sorted.slice(0, -1).map((start, i) => [start, sorted[i + 1] ?? n]);
+}
+
+/**
+ * A header that is the whole of its row group (三、本年度办理结果) or of its column group (法人或其他组织,
+ * 行政复议) labels the group; the others label their rows or columns, all those they span.
+ */
+function scopeOf(cell: GridCell, rows: [number, number][], columns: [number, number][]): string {
+  const whole = (groups: [number, number][], start: number, span: number) => span > 1 && groups.some(([first, end]) => first === start && end === start + span);
+  if (cell.scope === 'row') return cell.col === 0 && whole(rows, cell.row, cell.rowSpan) ? 'rowgroup' : 'row';
+  return whole(columns, cell.col, cell.colSpan) ? 'colgroup' : 'col';
 }
 
 /**
@@ -90,10 +108,10 @@ function headersOf(cell: GridCell, slots: (GridCell | undefined)[][]): GridCell[
   return [...row, ...column.reverse()];
 }
 
-function cellHtml(table: TableBlock, cell: GridCell, slots: (GridCell | undefined)[][], groups: [number, number][]): string {
+function cellHtml(table: TableBlock, cell: GridCell, slots: (GridCell | undefined)[][], groups: [number, number][], columns: [number, number][]): string {
   const attrs: string[] = [];
   const classes = [ALIGN_CLASS[cell.align], cell.header ? undefined : 'num'].filter(Boolean);
-  if (cell.header) attrs.push(`id="${cellId(table, cell)}"`, `scope="${scopeOf(cell, groups)}"`);
+  if (cell.header) attrs.push(`id="${cellId(table, cell)}"`, `scope="${scopeOf(cell, groups, columns)}"`);
   else {
     const headers = headersOf(cell, slots);
     if (headers.length > 0) attrs.push(`headers="${headers.map((h) => cellId(table, h)).join(' ')}"`);
@@ -111,6 +129,7 @@ export function tableHtml(table: TableBlock): string {
   const slots = slotsOf(grid);
   const head = headRowCount(grid, slots);
   const groups = bodyGroups(grid, slots, head);
+  const columns = columnGroups(grid);
   const byRow = Array.from({ length: grid.rowCount }, (): GridCell[] => []);
   for (const cell of grid.cells) byRow[cell.row]?.push(cell);
   const rows = (start: number, end: number) =>
@@ -120,7 +139,7 @@ export function tableHtml(table: TableBlock): string {
         (cells) =>
           `<tr>${[...cells]
             .sort((a, b) => a.col - b.col)
-            .map((cell) => cellHtml(table, cell, slots, groups))
+            .map((cell) => cellHtml(table, cell, slots, groups, columns))
             .join('')}</tr>`,
       )
       .join('\n');
@@ -128,7 +147,7 @@ export function tableHtml(table: TableBlock): string {
     `<section class="table-scroll${grid.keepTogether ? ' keep' : ''}" aria-labelledby="${captionId(table)}" tabindex="0">`,
     `<table id="${tableId(table)}">`,
     `<caption id="${captionId(table)}"><span>${escapeHtml(table.summary)}</span></caption>`,
-    `<colgroup>${grid.columns.map(() => '<col>').join('')}</colgroup>`,
+    columns.map(([start, end]) => `<colgroup>${'<col>'.repeat(end - start)}</colgroup>`).join(''),
     ...(head > 0 ? ['<thead>', rows(0, head), '</thead>'] : []),
     ...groups.flatMap(([start, end]) => ['<tbody>', rows(start, end), '</tbody>']),
     '</table>',
