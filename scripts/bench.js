@@ -15,6 +15,9 @@ const cases = [
   { name: 'build seed (docx)', args: ['build', 'fixtures/yichun-2023.yaml', '--format', 'docx', '--out', out], targetMs: 300 },
   { name: 'build seed (pdf)', args: ['build', 'fixtures/yichun-2023.yaml', '--format', 'pdf', '--out', out], targetMs: null },
   { name: 'build seed (pdf+docx)', args: ['build', 'fixtures/yichun-2023.yaml', '--out', out], targetMs: 350 },
+  // report import of what the build above wrote (issue #10): well under a second each, cold.
+  { name: 'import seed (docx)', args: ['import', path.join(out, 'yichun-2023.docx'), '-o', path.join(out, 'imported-docx.yaml')], targetMs: 1000 },
+  { name: 'import seed (pdf)', args: ['import', path.join(out, 'yichun-2023.pdf'), '-o', path.join(out, 'imported-pdf.yaml')], targetMs: 1000 },
 ];
 
 function median(values) {

@@ -62,6 +62,11 @@ export interface Host {
   fontDirs(): string[];
   /** This user's cache folder for nianbao (it may not exist yet). */
   userCacheDir(): string;
+  /**
+   * Calls `onChange` when `file` may have changed: written in place, or replaced by a rename as
+   * editors save (so its folder is watched). Spurious calls happen; callers compare contents.
+   */
+  watch(file: string, onChange: () => void): { close(): void };
 }
 
 let tempCounter = 0;
@@ -154,6 +159,13 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
     },
     userCacheDir() {
       return userCacheDir(env, process.platform, os.homedir());
+    },
+    watch(file, onChange) {
+      const name = path.basename(file);
+      const watcher = fs.watch(path.dirname(path.resolve(file)), (_event, changed) => {
+        if (changed === null || changed === name) onChange();
+      });
+      return { close: () => watcher.close() };
     },
   };
 }

@@ -18,3 +18,6 @@ export const schemaPathFrom = (yamlFile: string) =>
     .relative(path.dirname(path.resolve(yamlFile)), SCHEMA_PATH)
     .split(path.sep)
     .join('/');
+
+/** nianbao's own version, from its package.json (read when asked: most runs never need it). */
+export const nianbaoVersion = (): string => (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

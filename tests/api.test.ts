@@ -38,7 +38,12 @@ test('the API imports a published report as the CLI does', async () => {
   const seedText = path.join(ROOT, 'fixtures', 'seed', 'yichun-2023.txt');
   const cli = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'report'), 'import', seedText], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
   const imported = await api.importReport(fs.readFileSync(seedText), { file: seedText });
-  expect(imported).toMatchObject({ format: 'text', organ: '宜春经济技术开发区管理委员会', year: 2023, diagnostics: [] });
+  expect(imported).toMatchObject({ format: 'text', organ: '宜春经济技术开发区管理委员会', year: 2023 });
+  // The seed prints parts 二 and 五 without numerals: two findings, placed at the YAML's lines.
+  expect(imported.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+    ['RPT4006', 'warning'],
+    ['RPT4006', 'warning'],
+  ]);
   expect(imported.yaml).toBe(cli);
   const garbage = await api.importReport(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0]), { file: 'photo.png' });
   expect(garbage.failure?.zh).toBe('无法识别的文件格式');

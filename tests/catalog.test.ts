@@ -15,6 +15,7 @@ import { FONT_FILE_LIMIT_BYTES } from '../src/fonts/font-file';
 import { nodeHost, type Host } from '../src/host';
 import { tempDir } from './helpers/cli';
 import { FIXTURES, readExpectations, reportFixtures, ROOT } from './helpers/fixtures';
+import { DEVIATIONS } from './helpers/import-deviations';
 
 const real = nodeHost();
 const dir = tempDir();
@@ -41,9 +42,17 @@ const codesOfCheck = (file: string, previous: string) => checkReport(real, file,
 /** `report validate --font kaiti=<file>` on the seed report. */
 const withKaiti = (font: string) => codesOfRun(['validate', '--json', seed, '--font', `kaiti=${font}`]);
 
+/** `report verify` of a fresh docx build with a manifest, after `spoil` changed something; `yamls` are rebuilt. */
+async function verifyAfter(spoil: (out: string) => void, yamls: string[] = []): Promise<string[]> {
+  const out = tempDir();
+  await codesOfRun(['build', '--jobs', '1', '--format', 'docx', '--manifest', '--out', out, seed]);
+  spoil(out);
+  return codesOfRun(['verify', '--json', out, ...yamls]);
+}
+
 const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
   ['RPT1007', 'a file that does not exist', () => codesOfRun(['validate', '--json', path.join(dir, 'missing.yaml')])],
-  ['RPT1008', 'a directory', () => codesOfRun(['validate', '--json', dir])],
+  ['RPT1008', 'a folder without reports', () => codesOfRun(['validate', '--json', tempDir()])],
   [
     'RPT1009',
     'a file the system refuses to read',
@@ -118,6 +127,22 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     'a report with errors left out of a sum',
     () => codesOfRun(['sum', '--json', '--skip-invalid', seed, write('bad-skip.yaml', seedText.replace(/^year: 2023/m, 'year: x'))]),
   ],
+  ['RPT6004', 'an output changed after its manifest was written', () => verifyAfter((out) => fs.appendFileSync(path.join(out, 'yichun-2023.docx'), 'x'))],
+  ['RPT6005', 'an output of the manifest deleted', () => verifyAfter((out) => fs.rmSync(path.join(out, 'yichun-2023.docx')))],
+  [
+    'RPT6006',
+    'a rebuild that differs from the manifest (another SOURCE_DATE_EPOCH recorded)',
+    () =>
+      verifyAfter(
+        (out) => {
+          const file = path.join(out, 'manifest.json');
+          fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"sourceDateEpoch": null', '"sourceDateEpoch": 1700000000'));
+        },
+        [seed],
+      ),
+  ],
+  ['RPT6007', 'a damaged manifest', () => verifyAfter((out) => fs.writeFileSync(path.join(out, 'manifest.json'), '{'))],
+  ['RPT6008', 'a YAML that is not the source of any report of the manifest', () => verifyAfter(() => undefined, [write('edited.yaml', seedText + '\n')])],
   [
     'RPT5011',
     'an exception while building a file',
@@ -128,6 +153,11 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
       }),
   ],
 ];
+
+// The import band: `report import` of a hand-made deviating input (tests/import-findings.test.ts checks each in detail).
+for (const [code, deviation] of Object.entries(DEVIATIONS)) {
+  cases.push([code, `report import of ${deviation.what}`, () => codesOfRun(['import', '--json', write(`${code}-${deviation.name}`, deviation.content())])]);
+}
 
 /** Codes raised, and by what. */
 const raisedBy = new Map<string, string[]>();

@@ -78,10 +78,10 @@ describe('report validate', () => {
   });
 
   test('missing files and directories are diagnostics, not crashes', () => {
-    const r = runReport(['validate', 'no-such.yaml', 'fixtures']);
+    const r = runReport(['validate', 'no-such.yaml', 'fixtures/seed']); // a folder without YAML reports
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('no-such.yaml 错误 RPT1007 找不到文件“no-such.yaml”');
-    expect(r.stderr).toContain('fixtures 错误 RPT1008');
+    expect(r.stderr).toContain('fixtures/seed 错误 RPT1008');
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
+import { findingDiagnostic, type Finding } from '../src/import/findings';
 import { importReport } from '../src/import/import';
 import { recognise } from '../src/import/recognise';
 import { decodeText, splitCells, textReader } from '../src/import/text-reader';
@@ -59,9 +60,15 @@ describe('the seed text', () => {
   it('finds parts 二 and 五 by their titles and says their numerals are missing', async () => {
     const { findings } = await importText(seedText());
     expect(findings).toEqual([
-      expect.objectContaining({ at: '第 29 行', zh: '标题缺少序号“二、”' }),
-      expect.objectContaining({ at: '第 419 行', zh: '标题缺少序号“五、”' }),
+      { code: 'RPT4006', at: '第 29 行', pointer: '', params: { numeral: '二', part: 2 } },
+      { code: 'RPT4006', at: '第 419 行', pointer: '', params: { numeral: '五', part: 5 } },
     ]);
+    expect(findingDiagnostic(findings[0] as Finding)).toMatchObject({
+      code: 'RPT4006',
+      severity: 'warning',
+      pointer: null,
+      message: { zh: '原文第 29 行：标题缺少序号“二、”', en: 'source line 29: the heading of part 2 lacks its numeral 二' },
+    });
   });
 
   it('writes the YAML in the layout of a hand-written report', async () => {
@@ -69,7 +76,7 @@ describe('the seed text', () => {
     expect(yaml.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/report.schema.json');
     expect(yaml).toContain('normative_documents: {issued: 7, repealed: 11, in_force: 18} # 行政规范性文件');
     expect(yaml).toContain('  # 1.属于国家秘密\n      state_secret: [0, 0, 0, 0, 0, 0, 0]');
-    expect(yaml).toContain('# 导入：标题缺少序号“二、”（第 29 行）');
+    expect(yaml).toContain('# 导入：原文第 29 行：标题缺少序号“二、”');
     expect(parse(yaml)).toEqual(data);
   });
 });
@@ -98,13 +105,13 @@ describe('a text that departs from the format', () => {
     expect((data.applications as Record<string, unknown>).new).toEqual([null, 0, 0, 0, 0, 0, 0]);
     expect(findings).toEqual(
       expect.arrayContaining([
-        { at: '第 38 行', pointer: '/proactive/rules/issued', zh: '原文为“/”，按 0 读入', en: 'written as "/", read as 0' },
-        expect.objectContaining({ pointer: '/proactive/licensing', zh: '缺少“行政许可”一行' }),
-        expect.objectContaining({ at: '第 96 行', pointer: '/applications/new/0', zh: '原文为“0O”，无法读出数值' }),
+        { code: 'RPT4001', at: '第 38 行', pointer: '/proactive/rules/issued', params: { written: '/' } },
+        expect.objectContaining({ code: 'RPT4003', pointer: '/proactive/licensing', params: { row: '行政许可' } }),
+        { code: 'RPT4002', at: '第 96 行', pointer: '/applications/new/0', params: { written: '0O' } },
       ]),
     );
-    expect(yaml).toContain('# 规章；导入：原文为“/”，按 0 读入（第 38 行）');
-    expect(yaml).toMatch(/licensing: null # 行政许可；导入：缺少“行政许可”一行/);
+    expect(yaml).toContain('# 规章；导入：原文第 38 行：数字格写作“/”，按 0 读入');
+    expect(yaml).toMatch(/licensing: null # 行政许可；导入：原文第 \d+ 行：表中缺少“行政许可”一行/);
   });
 
   it('reads a table written one row per line', async () => {

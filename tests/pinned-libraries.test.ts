@@ -8,6 +8,7 @@ const ADAPTERS = [
   { library: 'pdfkit', module: '../src/render/pdf/pdfkit-adapter', pinned: 'PDFKIT_VERSION' },
   { library: 'docx', module: '../src/render/docx/docx-adapter', pinned: 'DOCX_VERSION' },
   { library: 'fontkit', module: '../src/fonts/fontkit-adapter', pinned: 'FONTKIT_VERSION' },
+  { library: 'pdfjs-dist', module: '../src/import/pdfjs-adapter', pinned: 'PDFJS_VERSION' },
 ] as const;
 
 describe('pinned library versions', () => {

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { buildFile, prepareFile, renderedOutcome, renderOutputs, type FileJob, type FileOutcome } from '../core/build';
 import { makeDiagnostic } from '../diagnostics/diagnostic';
+import { makeManifest, manifestJson, MANIFEST_JSON, MANIFEST_SHA256, sha256, sha256sumText, type BuiltReport } from '../core/manifest';
 import { inspectFontFile } from '../fonts/font-file';
 import type { Host } from '../host';
 import type { PdfConformance } from '../render/pdf';
@@ -24,6 +25,7 @@ import { progress } from './progress';
 import type { PdfRequest } from './pdf-worker';
 import { filePool, RenderPool } from './render-workers';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { textTable } from './text-table';
 import { writeOutputs } from './write-outputs';
 
 export interface BuildOptions extends OutputOptions {
@@ -36,6 +38,8 @@ export interface BuildOptions extends OutputOptions {
   fragment?: boolean;
   /** Parallel render workers; 1 builds everything in this thread. */
   jobs?: number;
+  /** --manifest: write MANIFEST.sha256 and manifest.json of the outputs to `out`. */
+  manifest?: boolean;
 }
 
 /** The PDF worker's entry sits beside the CLI bundle (dist/report.js → dist/cli/pdf-worker-entry.js). */
@@ -60,7 +64,7 @@ async function buildSplit(host: Host, job: FileJob, script: string, preload: Par
     const result = await pdf;
     // The worker renders the model only: its diagnostics come back unplaced, to this file's sink.
     prepared.checked.sink.add(result.diagnostics);
-    return renderedOutcome(prepared, [{ format: 'pdf', bytes: result.bytes }, ...rest]);
+    return renderedOutcome(prepared, [{ format: 'pdf', bytes: result.bytes, ...(result.pages !== undefined ? { pages: result.pages } : {}) }, ...rest]);
   } finally {
     await pool.close();
   }
@@ -92,15 +96,81 @@ function usableFonts(host: Host, fonts: Partial<Record<FontRole, string>>): Part
   return Object.fromEntries(Object.entries(fonts).filter(([, file]) => inspectFontFile(host, file) === undefined));
 }
 
-/** Writes a file's outputs to `out` under its base name (write-outputs.ts); a failure becomes the file's RPT5001. */
-function writeOutcome(host: Host, outcome: FileOutcome, out: string, name: string): { written: string[]; outcome: FileOutcome; io: boolean } {
-  const { written, failure } = writeOutputs(
-    host,
-    outcome.outputs.map((output) => ({ path: outputPath(out, name, output.format), bytes: output.bytes })),
-  );
-  if (!failure) return { written, outcome, io: false };
+/** An output as written: where, its size and SHA-256 (for scripts and manifests), and the PDF's pages. */
+export interface Artifact {
+  path: string;
+  format: OutputFormat;
+  bytes: number;
+  sha256: string;
+  pages?: number;
+}
+
+/**
+ * Writes a file's outputs to `out` under its base name (write-outputs.ts); a failure becomes the
+ * file's RPT5001. The outcome comes back without the output bytes, which are on disk now: a batch
+ * keeps only their artifacts.
+ */
+export function writeOutcome(host: Host, outcome: FileOutcome, out: string, name: string): { artifacts: Artifact[]; outcome: FileOutcome; io: boolean } {
+  const planned = outcome.outputs.map((output) => ({ ...output, path: outputPath(out, name, output.format) }));
+  const { written, failure } = writeOutputs(host, planned);
+  const artifacts = planned
+    .filter((output) => written.includes(output.path))
+    .map(({ path, format, bytes, pages }) => ({
+      path,
+      format,
+      bytes: bytes.byteLength,
+      sha256: sha256(bytes),
+      ...(pages !== undefined ? { pages } : {}),
+    }));
+  const kept = { ...outcome, outputs: [] };
+  if (!failure) return { artifacts, outcome: kept, io: false };
   const diagnostic = { ...makeDiagnostic('RPT5001', null, failure), file: outcome.file };
-  return { written, outcome: { ...outcome, diagnostics: [...outcome.diagnostics, diagnostic] }, io: true };
+  return { artifacts, outcome: { ...kept, diagnostics: [...outcome.diagnostics, diagnostic] }, io: true };
+}
+
+/** The closing table of a batch on a terminal: file, status, errors, warnings, the PDF's pages, the outputs written. */
+function summaryTable(
+  results: readonly { file: string; diagnostics: readonly { severity: string }[] }[],
+  artifacts: readonly Artifact[][],
+  lang: 'zh' | 'en',
+): string {
+  const zh = lang === 'zh';
+  const head = zh ? ['文件', '状态', '错误', '警告', '页数', '输出'] : ['file', 'status', 'errors', 'warnings', 'pages', 'outputs'];
+  const rows = results.map((result, i) => {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const written = artifacts[i] ?? [];
+    const status = written.length > 0 ? (zh ? '已生成' : 'built') : zh ? '未生成' : 'not built';
+    const pages = written.find((a) => a.pages !== undefined)?.pages;
+    return [
+      result.file,
+      status,
+      String(errors),
+      String(result.diagnostics.length - errors),
+      pages === undefined ? '-' : String(pages),
+      written.map((a) => a.path).join(' '),
+    ];
+  });
+  return textTable(head, rows);
+}
+
+/** Writes the manifest of the reports built (core/manifest.ts) beside their outputs; the write failure, if any. */
+function writeManifest(host: Host, inputs: readonly Input[], outcomes: readonly FileOutcome[], artifacts: readonly Artifact[][], options: BuildOptions) {
+  const built = outcomes.flatMap((outcome, i): BuiltReport[] => {
+    const input = inputs[i] as Input;
+    const outputs = artifacts[i] ?? [];
+    if (outputs.length === 0) return [];
+    return [{ input: input.file, ...(input.stdin ? { inputBytes: input.stdin } : {}), ...(outcome.fonts ? { fonts: outcome.fonts } : {}), outputs }];
+  });
+  const epoch = host.sourceDateEpoch();
+  const manifest = makeManifest(host, options.out, built, {
+    formats: options.formats,
+    ...(options.formats.includes('pdf') && options.conformance ? { conformance: options.conformance } : {}),
+    sourceDateEpoch: epoch.kind === 'date' ? epoch.date.getTime() / 1000 : null,
+  });
+  return writeOutputs(host, [
+    { path: path.join(options.out, MANIFEST_SHA256), bytes: Buffer.from(sha256sumText(manifest), 'utf8') },
+    { path: path.join(options.out, MANIFEST_JSON), bytes: Buffer.from(manifestJson(manifest), 'utf8') },
+  ]).failure;
 }
 
 /** Input files whose outputs would land on the same path (a/2023.yaml and b/2023.yaml both make 2023.pdf). */
@@ -136,14 +206,14 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
     ...(options.fragment ? { fragment: true } : {}),
   }));
   const outcomes: FileOutcome[] = new Array(jobs.length);
-  const written = new Map<string, string[]>();
+  const artifacts: Artifact[][] = new Array(jobs.length);
   let ioFailed = false;
   let done = 0;
   const showProgress = io.isTTY && !options.json && jobs.length > 1;
   const finish = (outcome: FileOutcome, index: number) => {
     const result = writeOutcome(host, outcome, options.out, (inputs[index] as Input).name);
     outcomes[index] = result.outcome;
-    written.set(outcome.file, result.written);
+    artifacts[index] = result.artifacts;
     ioFailed ||= result.io;
     if (showProgress) progress(io, ++done, jobs.length, outcome.file, options.lang === 'zh' ? '构建' : 'building');
   };
@@ -162,13 +232,26 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
   }
 
   // Phase 2: report, in input order, the summary last.
-  const results = outcomes.map((o) => ({
+  const results = outcomes.map((o, i) => ({
     file: o.file,
     diagnostics: o.diagnostics,
     skipped: o.skipped,
     ...(o.source ? { source: new SourceFile(o.file, o.source.text, o.source.encoding) } : {}),
+    fields: { pages: artifacts[i]?.find((a) => a.pages !== undefined)?.pages ?? null, artifacts: artifacts[i] ?? [] },
   }));
-  reportDiagnostics(io, results, options, written);
+  const written = new Map(outcomes.map((o, i) => [o.file, (artifacts[i] ?? []).map((a) => a.path)]));
+  // The manifest covers the reports built; a failure to write it is reported as a file of its own.
+  const manifestFailure = options.manifest ? writeManifest(host, inputs, outcomes, artifacts, options) : undefined;
+  if (manifestFailure) {
+    const diagnostic = { ...makeDiagnostic('RPT5001', null, manifestFailure), file: manifestFailure.path };
+    results.push({ file: manifestFailure.path, diagnostics: [diagnostic], skipped: [], fields: { pages: null, artifacts: [] } });
+    ioFailed = true;
+  }
+  reportDiagnostics(io, results, options, written, io.isTTY && results.length > 1 ? summaryTable(results, artifacts, options.lang) : undefined);
+  if (options.manifest && !manifestFailure && !options.json) {
+    const files = [MANIFEST_SHA256, MANIFEST_JSON].map((name) => path.join(options.out, name)).join(' ');
+    io.stderr(options.lang === 'zh' ? `已生成清单 ${files}\n` : `wrote the manifest ${files}\n`);
+  }
   if (results.some((r) => hasInternalError(r.diagnostics))) return EXIT.internal;
   if (ioFailed) return EXIT.io;
   return results.some((r) => fails(r, options.strict)) ? EXIT.errors : EXIT.ok;

@@ -9,7 +9,6 @@
 import * as path from 'node:path';
 import { importFile, yamlNameOf, type ImportJob, type ImportOutcome } from '../core/import';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
-import { displayWidth } from '../diagnostics/display-width';
 import type { Host } from '../host';
 import { SourceFile } from '../source/source-file';
 import { EXIT } from './exit-codes';
@@ -18,6 +17,7 @@ import type { Io } from './io';
 import { progress } from './progress';
 import { RenderPool, importPool } from './render-workers';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { textTable } from './text-table';
 import { writeOutputs } from './write-outputs';
 
 export interface ImportOptions extends OutputOptions {
@@ -68,13 +68,7 @@ function reviewTable(outcomes: readonly ImportOutcome[], lang: 'zh' | 'en'): str
     const status = o.failure ? (lang === 'zh' ? '无法导入' : 'not imported') : (o.organ ?? '?');
     return [o.file, status, o.year === undefined || o.year === null ? '?' : String(o.year), String(errors), String(all.length - errors)];
   });
-  const widths = head.map((_, c) => Math.max(...[head, ...rows].map((row) => displayWidth(row[c] as string))));
-  const line = (row: string[]) =>
-    row
-      .map((cell, c) => cell + ' '.repeat((widths[c] as number) - displayWidth(cell)))
-      .join('  ')
-      .trimEnd();
-  return [line(head), ...rows.map(line)].join('\n') + '\n';
+  return textTable(head, rows);
 }
 
 /** The fields a script needs besides the diagnostics: what was read, what it is, where it went. */
@@ -143,13 +137,8 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
     ...(o.yaml !== undefined ? { source: new SourceFile(o.yamlFile, o.yaml) } : {}),
     fields: importFields(o, written.has(o.file) ? (jobs[i] as ImportJob).output : undefined, toStdout),
   }));
-  if (!options.json) {
-    for (const o of outcomes)
-      for (const f of o.findings) io.stderr(`${o.file}:${f.at}: ${options.lang === 'zh' ? f.zh : f.en}${f.pointer ? ` (${f.pointer})` : ''}\n`);
-    if (toStdout && outcomes[0]?.yaml !== undefined) io.stdout(outcomes[0].yaml);
-  }
-  reportDiagnostics(io, reported, options, written);
-  if (options.check && !options.json) io.stderr(reviewTable(outcomes, options.lang));
+  if (!options.json && toStdout && outcomes[0]?.yaml !== undefined) io.stdout(outcomes[0].yaml);
+  reportDiagnostics(io, reported, options, written, options.check ? reviewTable(outcomes, options.lang) : undefined);
   if (outcomes.some((o) => hasInternalError(o.diagnostics))) return EXIT.internal;
   if (ioFailed) return EXIT.io;
   return reported.some((r) => fails(r, options.strict)) ? EXIT.errors : EXIT.ok;

@@ -16,10 +16,13 @@ import { runFonts } from './fonts';
 import { runImport } from './import';
 import { runInit } from './init';
 import { runSum } from './sum';
+import { expandArgs } from './expand-args';
 import { readInputs, type Input } from './inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
 import type { Io } from './io';
 import { runValidate } from './validate';
+import { runVerify } from './verify';
+import { runWatch } from './watch';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -50,8 +53,15 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     code = EXIT.usage;
     return true;
   };
+  /** The file arguments with folders and quoted globs expanded (expand-args.ts), or undefined after saying which glob matched nothing. */
+  const filesOf = (args: string[], extensions: readonly string[]): string[] | undefined => {
+    const { files, unmatched } = expandArgs(host, args, extensions);
+    return usage(unmatched.length > 0 ? `没有与 ${unmatched.join('、')} 匹配的文件 / no files match ${unmatched.join(', ')}` : undefined) ? undefined : files;
+  };
   /** The inputs of a command, or undefined after printing why the arguments cannot be read. */
-  const inputsOf = (files: string[], name: string | undefined): Input[] | undefined => {
+  const inputsOf = (args: string[], name: string | undefined): Input[] | undefined => {
+    const files = filesOf(args, REPORT_EXTENSIONS);
+    if (!files) return undefined;
     const read = readInputs(host, files, name);
     return usage('usage' in read ? read.usage : undefined) || !('inputs' in read) ? undefined : read.inputs;
   };
@@ -86,6 +96,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
       /^\d+$/.test(value) ? Number(value) : NaN,
     )
     .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', [...EMITTED]))
+    .option('--manifest', '另外写出存档清单 MANIFEST.sha256 和 manifest.json / also write an archival manifest of the outputs')
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也不生成 / warnings also fail')
     .option('--fragment', 'HTML 只输出正文（文章及其样式），便于粘贴到网站后台 / HTML: only the article and its style, for pasting into a CMS')
@@ -100,15 +111,14 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
           pdfa: '2b' | '2a' | '3b';
           jobs?: number;
           emit?: OutputFormat;
+          manifest?: boolean;
           json?: boolean;
           strict?: boolean;
           fragment?: boolean;
         },
       ) => {
         const formats = parseFormats(options.format);
-        const problem = !formats
-          ? `--format 只能是 ${DOCUMENTS.join('、')} 或 ${DOCUMENTS.join(',')} / --format must be ${DOCUMENTS.join(', ')} or ${DOCUMENTS.join(',')}: ${options.format}`
-          : (jobsProblem(options.jobs) ?? fontProblem(options.font) ?? epochProblem(host));
+        const problem = !formats ? formatProblem(options.format) : (jobsProblem(options.jobs) ?? fontProblem(options.font) ?? epochProblem(host));
         if (usage(problem) || !formats || typeof options.font === 'string') return;
         const inputs = inputsOf(files, options.name);
         if (!inputs) return;
@@ -172,7 +182,8 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
         options: { output?: string; out?: string; check?: boolean; jobs?: number; json?: boolean; strict?: boolean; yearForward?: boolean },
       ) => {
         if (usage(jobsProblem(options.jobs))) return;
-        code = await runImport(host, io, files, { ...options, lang: lang() }, __filename);
+        const inputs = filesOf(files, PUBLISHED_EXTENSIONS);
+        if (inputs) code = await runImport(host, io, inputs, { ...options, lang: lang() }, __filename);
       },
     );
 
@@ -186,7 +197,45 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .action((files: string[], options: { output?: string; organ: string; skipInvalid?: boolean; json?: boolean; strict?: boolean }) => {
-      code = runSum(host, io, files, { ...options, lang: lang() });
+      const inputs = filesOf(files, REPORT_EXTENSIONS);
+      if (inputs) code = runSum(host, io, inputs, { ...options, lang: lang() });
+    });
+
+  program
+    .command('watch')
+    .description('生成后监视报告文件，每次保存自动重新生成并列出问题 / build, then rebuild on every save and print the problems')
+    .argument('<file>', 'YAML 报告文件 report file')
+    .option('--out <dir>', '输出目录 output folder', 'output')
+    .addOption(new Option('--format <formats>', `输出格式，逗号分隔 output formats, comma-separated: ${DOCUMENTS.join(',')}`).default('pdf'))
+    .addOption(fontOption())
+    .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', ['2b', '2a', '3b']).default('2b'))
+    .option('--strict', '有警告也不生成 / warnings also fail')
+    .action(async (file: string, options: { out: string; format: string; font: FontOptionValue; pdfa: '2b' | '2a' | '3b'; strict?: boolean }) => {
+      const formats = parseFormats(options.format);
+      if (usage(formats ? (fontProblem(options.font) ?? epochProblem(host)) : formatProblem(options.format)) || !formats || typeof options.font === 'string')
+        return;
+      const stop = new AbortController();
+      process.once('SIGINT', () => stop.abort());
+      code = await runWatch(host, io, file, {
+        ...options,
+        lang: lang(),
+        formats,
+        fonts: options.font,
+        conformance: `PDF/A-${options.pdfa}` as PdfConformance,
+        signal: stop.signal,
+      });
+    });
+
+  program
+    .command('verify')
+    .description(
+      '按存档清单核对已生成的文件；给出 YAML 时重新生成并逐字节比较 / check outputs against their manifest; rebuild given YAML and compare byte for byte',
+    )
+    .argument('<manifest>', 'manifest.json、MANIFEST.sha256 或其所在文件夹 / manifest.json, MANIFEST.sha256 or their folder')
+    .argument('[yaml...]', '要重新生成比较的 YAML 报告 / YAML reports to rebuild and compare')
+    .option('--json', '以 JSON 输出结果 / print results as JSON')
+    .action(async (manifest: string, yamls: string[], options: { json?: boolean }) => {
+      code = await runVerify(host, io, manifest, yamls, { ...options, lang: lang() });
     });
 
   try {
@@ -211,6 +260,14 @@ const EMITTED: readonly OutputFormat[] = RENDERERS.filter((r) => r.emit).map((r)
 /** One line for a bug outside any one file: the first line of the error, never its stack. */
 const internalErrorLine = (error: unknown) =>
   `nianbao 内部错误 internal error（${String((error as Error)?.message ?? error).split('\n')[0]}）— 请报告此问题 please report this bug\n`;
+
+/** The files a folder argument stands for: YAML reports, or (import) published ones. */
+const REPORT_EXTENSIONS = ['.yaml', '.yml'] as const;
+const PUBLISHED_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt'] as const;
+
+/** What --format accepts, said when it is given something else. */
+const formatProblem = (format: string) =>
+  `--format 只能是 ${DOCUMENTS.join('、')} 或 ${DOCUMENTS.join(',')} / --format must be ${DOCUMENTS.join(', ')} or ${DOCUMENTS.join(',')}: ${format}`;
 
 /** --jobs must be a positive whole number. */
 const jobsProblem = (jobs: number | undefined) =>

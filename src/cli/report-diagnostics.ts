@@ -31,7 +31,14 @@ export type Reported = Pick<Checked, 'file' | 'diagnostics'> &
  * it), and the summary line last. Called once all files are done, so nothing interleaves with the
  * progress bar.
  */
-export function reportDiagnostics(io: Io, checked: readonly Reported[], options: OutputOptions, outputs?: ReadonlyMap<string, string[]>): void {
+export function reportDiagnostics(
+  io: Io,
+  checked: readonly Reported[],
+  options: OutputOptions,
+  outputs?: ReadonlyMap<string, string[]>,
+  /** A table of the files printed before the summary line (human output only). */
+  table?: string,
+): void {
   if (options.json) {
     const results: FileResult[] = checked.map((c) => ({
       file: c.file,
@@ -50,6 +57,7 @@ export function reportDiagnostics(io: Io, checked: readonly Reported[], options:
   }
   const all = checked.flatMap((c) => c.diagnostics);
   if (hasInternalError(all)) io.stderr(INTERNAL_NOTE[options.lang]);
+  if (table !== undefined) io.stderr(table);
   io.stderr(printSummary(all, checked.length, options.lang) + '\n');
 }
 

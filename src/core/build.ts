@@ -25,8 +25,10 @@ export interface FileOutcome {
   diagnostics: Diagnostic[];
   skipped: Skip[];
   source?: { text: string; encoding: SourceEncoding };
-  /** Rendered, not yet written, in the order asked for; empty when the file has errors. */
-  outputs: { format: OutputFormat; bytes: Uint8Array }[];
+  /** The font files by role the renderers were given (the report's fonts key under the caller's), as configured: for the manifest. */
+  fonts?: Partial<Record<FontRole, string>>;
+  /** Rendered, not yet written, in the order asked for; empty when the file has errors. `pages`: as the renderer laid them out (PDF). */
+  outputs: { format: OutputFormat; bytes: Uint8Array; pages?: number }[];
 }
 
 export interface FileJob {
@@ -68,6 +70,7 @@ export function outcomeOf(checked: BuildChecked, outputs: FileOutcome['outputs']
     diagnostics: checked.sink.placed(),
     skipped: checked.skipped,
     ...(checked.source ? { source: { text: checked.source.text, encoding: checked.source.encoding } } : {}),
+    fonts: checked.fonts,
     outputs,
   };
 }
@@ -129,7 +132,7 @@ export async function renderOutputs(host: Host, prepared: Ready, formats: readon
   const outputs: FileOutcome['outputs'] = [];
   for (const format of formats) {
     const result = await renderFormat(host, format, prepared.doc, prepared.settings);
-    outputs.push({ format, bytes: result.bytes });
+    outputs.push({ format, bytes: result.bytes, ...(result.pages !== undefined ? { pages: result.pages } : {}) });
     prepared.checked.sink.add(result.diagnostics);
   }
   return outputs;

@@ -6,7 +6,10 @@
  */
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { checkReport } from '../check';
+import { collectChecks } from '../check';
+import { DiagnosticSink } from '../diagnostics/sink';
+import { findingDiagnostic } from '../import/findings';
+import { placeEn } from '../diagnostics/catalog';
 import type { Bilingual, Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import { importReport } from '../import/import';
@@ -41,8 +44,9 @@ export interface ImportOutcome {
   /** Who and which year, as recognised (for the review's one line per report). */
   organ?: string | null;
   year?: number | null;
+  /** The departures from the national format found (also among `diagnostics`, placed at the YAML's lines). */
   findings: Finding[];
-  /** The checker's diagnostics of the YAML written. */
+  /** The findings and the checker's diagnostics of the YAML written. */
   diagnostics: Diagnostic[];
   skipped: Skip[];
 }
@@ -70,6 +74,17 @@ function readInput(host: Host, file: string): Uint8Array | Bilingual {
   return { zh: '无法读取', en: bytes.kind === 'unreadable' ? bytes.reason : 'cannot be read' };
 }
 
+/**
+ * A checker's diagnostic of an imported value with a hint saying where the value was printed in
+ * the published report: the YAML it points into is the import's, which a reviewer may never open.
+ */
+function withOrigin(d: Diagnostic, origins: Readonly<Record<string, string>>): Diagnostic {
+  if (d.pointer === null || d.code.startsWith('RPT4')) return d;
+  const pointer = d.pointer;
+  const at = origins[pointer] ?? Object.entries(origins).find(([p]) => p.startsWith(`${pointer}/`))?.[1];
+  return at ? { ...d, hints: [...d.hints, { zh: `原文位置：${at}`, en: `in the source: ${placeEn(at)}` }] } : d;
+}
+
 /** Last year's report (YAML, or any file a reader reads) → next year's YAML; the findings are last year's. */
 async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string) {
   let data: unknown;
@@ -88,7 +103,7 @@ async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string
   const forwarded = yearForward(data as ReportData);
   const header = ['下一年度报告草稿（report import --year-forward）：填写成文日期，改写各部分文字，填写各表数字'];
   const yaml = writeYaml(forwarded.data, [], { schemaPath, source: name, header, notes: forwarded.notes });
-  return { format, yaml, data: forwarded.data, findings };
+  return { format, yaml, data: forwarded.data, findings, origins: {} };
 }
 
 export async function importFile(host: Host, job: ImportJob): Promise<ImportOutcome> {
@@ -105,14 +120,17 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
   const none = nothingOf(job);
   const name = path.basename(job.file);
   const schemaPath = schemaPathFrom(none.yamlFile);
-  let imported: { format: string; yaml: string; data: ReportData; findings: Finding[] };
+  let imported: { format: string; yaml: string; data: ReportData; findings: Finding[]; origins: Record<string, string> };
   try {
     imported = job.yearForward ? await forwardReport(bytes, name, schemaPath) : await importReport(bytes, name, { schemaPath });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     return { ...none, failure: { zh: error.zh, en: error.en } };
   }
-  const checked = checkReport(withSource(host, none.yamlFile, Buffer.from(imported.yaml, 'utf8')), none.yamlFile);
+  // The findings and the checker's diagnostics go through one sink, so both are placed at the YAML's lines.
+  const sink = new DiagnosticSink(none.yamlFile);
+  const checked = collectChecks(withSource(host, none.yamlFile, Buffer.from(imported.yaml, 'utf8')), sink);
+  sink.add(imported.findings.map(findingDiagnostic));
   const { organ, year } = imported.data;
   return {
     ...none,
@@ -121,7 +139,7 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
     organ: typeof organ === 'string' ? organ : null,
     year: typeof year === 'number' ? year : null,
     findings: imported.findings,
-    diagnostics: checked.diagnostics,
+    diagnostics: sink.placed().map((d) => withOrigin(d, imported.origins)),
     skipped: checked.skipped,
   };
 }

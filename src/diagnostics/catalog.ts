@@ -1,8 +1,10 @@
 /**
  * Every diagnostic code: severity, Chinese and English message, and the hint that says what to do.
  * Codes are stable: a retired code is never reused. Bands: RPT1xxx load (file, encoding, YAML),
- * RPT2xxx schema, RPT3xxx consistency rules (RPT30nn enforces template rule Rnn), RPT5xxx render/I/O,
- * RPT6xxx collecting many reports (sum).
+ * RPT2xxx schema, RPT3xxx consistency rules (RPT30nn enforces template rule Rnn), RPT4xxx import
+ * (`report import`: where a published report departs from the national format; each message starts
+ * with the place in the source, 原文第 29 行：…), RPT5xxx render/I/O, RPT6xxx collecting and
+ * archiving many reports (sum, verify).
  * Message style: one sentence, no final period; the hint says how to fix it.
  */
 import { applicationRow, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, PART_HEADINGS, SINGLE_VALUE_BLOCKS } from '../format/national-2021';
@@ -37,6 +39,30 @@ export interface BalanceParams {
   fixes: string;
   fixesEn: string;
 }
+
+/** Where in a published report an import finding was made (第 29 行, 表 2 第 4 行第 1 格 …): the message's first words. */
+export interface PlaceParams {
+  at: string;
+}
+
+/** The place in the source as the message opens: 原文第 29 行： ('' when unknown). */
+const placeZh = (p: PlaceParams) => (p.at ? `原文${p.at}：` : '');
+/** The same in English: 第 29 行 → line 29, 表 2 第 4 行第 1 格 → table 2 row 4 cell 1, 第 2 页第 7 行 → page 2 line 7, 第 3 段 → paragraph 3. */
+export function placeEn(at: string): string {
+  const table = /^表 (\d+) 第 (\d+) 行第 (\d+) 格$/.exec(at);
+  if (table) return `table ${table[1]} row ${table[2]} cell ${table[3]}`;
+  const page = /^第 (\d+) 页第 (\d+) 行$/.exec(at);
+  if (page) return `page ${page[1]} line ${page[2]}`;
+  const line = /^第 (\d+) (行|段)$/.exec(at);
+  if (line) return `${line[2] === '行' ? 'line' : 'paragraph'} ${line[1]}`;
+  return at;
+}
+const atEn = (p: PlaceParams) => (p.at ? `source ${placeEn(p.at)}: ` : '');
+/** The hint of every import finding that changed or left out a value: check it against the source. */
+const checkSource = () => ({
+  zh: '对照原文核实此处数值，确认后删除这条注释',
+  en: 'check this value against the source, then delete the comment',
+});
 
 /** Labels of the format that messages quote. */
 const RESULTS_TOTAL = applicationRow(['applications', 'results', 'total']).label;
@@ -492,6 +518,134 @@ export const catalog = {
     }),
   },
 
+  // --- RPT4xxx: report import (where a published report departs from the national format) ------
+  RPT4001: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { written: string }) => `${placeZh(p)}数字格写作“${p.written}”，按 0 读入`,
+    en: (p: PlaceParams & { written: string }) => `${atEn(p)}a number cell reads "${p.written}"; read as 0`,
+    hint: () => ({
+      zh: '格式要求没有数据的格子填 0；核实原文此处确实为零',
+      en: 'the format prints 0 where there is nothing; check that the source means zero',
+    }),
+  },
+  RPT4002: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { written: string }) => `${placeZh(p)}数字格写作“${p.written}”，无法读出数值，留空（null）`,
+    en: (p: PlaceParams & { written: string }) => `${atEn(p)}a number cell reads "${p.written}", not a number; left null`,
+    hint: () => ({ zh: '对照原文填上这个数（没有的填 0）', en: 'fill in the number from the source (0 where there is nothing)' }),
+  },
+  RPT4003: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { row: string }) => `${placeZh(p)}表中缺少“${p.row}”一行，留空（null）`,
+    en: (p: PlaceParams & { row: string }) => `${atEn(p)}the table lacks the row "${p.row}"; left null`,
+    hint: () => ({ zh: '对照原文填上这一行的数（没有的填 0）', en: 'fill in the row from the source (0 where there is nothing)' }),
+  },
+  RPT4004: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { row: string; found: number; expected: number }) =>
+      `${placeZh(p)}“${p.row}”一行只有 ${p.found} 个数，应为 ${p.expected} 个，缺少的留空（null）`,
+    en: (p: PlaceParams & { row: string; found: number; expected: number }) =>
+      `${atEn(p)}the row "${p.row}" has ${p.found} numbers, not ${p.expected}; the missing ones are null`,
+    hint: checkSource,
+  },
+  RPT4005: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { heading: string }) => `${placeZh(p)}未找到第${p.heading.slice(0, 1)}部分“${p.heading}”`,
+    en: (p: PlaceParams & { heading: string; part: number }) => `${atEn(p)}part ${p.part} "${p.heading}" not found`,
+    hint: () => ({
+      zh: '六个部分缺一不可（《条例》第五十条）：对照原文补上这一部分',
+      en: 'all six parts are required (regulation art. 50): add this part from the source',
+    }),
+  },
+  RPT4006: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { numeral: string }) => `${placeZh(p)}标题缺少序号“${p.numeral}、”`,
+    en: (p: PlaceParams & { numeral: string; part: number }) => `${atEn(p)}the heading of part ${p.part} lacks its numeral ${p.numeral}`,
+    hint: () => ({ zh: '生成的报告按格式印出完整标题，无需修改', en: 'the built report prints the full heading; nothing to change' }),
+  },
+  RPT4007: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { written: string; numeral: string }) => `${placeZh(p)}标题序号为“${p.written}”，应为“${p.numeral}”`,
+    en: (p: PlaceParams & { written: string; numeral: string; part: number }) =>
+      `${atEn(p)}the heading of part ${p.part} is numbered ${p.written}, not ${p.numeral}`,
+    hint: () => ({ zh: '生成的报告按格式印出正确序号，无需修改', en: 'the built report prints the right numeral; nothing to change' }),
+  },
+  RPT4008: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { written: string; heading: string }) => `${placeZh(p)}标题写作“${p.written}”，格式规定为“${p.heading}”`,
+    en: (p: PlaceParams & { written: string; heading: string }) => `${atEn(p)}the heading reads "${p.written}"; the format prescribes "${p.heading}"`,
+    hint: () => ({ zh: '生成的报告按格式印出规定的标题，无需修改', en: 'the built report prints the prescribed heading; nothing to change' }),
+  },
+  RPT4009: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { heading: string; after: string }) => `${placeZh(p)}“${p.heading}”排在“${p.after}”之后，顺序不对`,
+    en: (p: PlaceParams & { heading: string; after: string }) => `${atEn(p)}"${p.heading}" comes after "${p.after}", out of order`,
+    hint: () => ({ zh: '已按内容归入正确的部分；生成的报告按格式顺序排列', en: 'its text went to the right part; the built report prints the parts in order' }),
+  },
+  RPT4010: {
+    severity: 'warning',
+    zh: (p: PlaceParams) => `${placeZh(p)}未找到成文日期`,
+    en: (p: PlaceParams) => `${atEn(p)}no date found`,
+    hint: () => ({ zh: '填写 date: 年-月-日，例如 date: 2024-01-25', en: 'fill in date: year-month-day, e.g. date: 2024-01-25' }),
+  },
+  RPT4011: {
+    severity: 'warning',
+    zh: (p: PlaceParams) => `${placeZh(p)}未找到落款机关`,
+    en: (p: PlaceParams) => `${atEn(p)}no signature (organ) found`,
+    hint: () => ({ zh: '填写 organ: 发布机关全称', en: 'fill in organ: the full name of the publishing organ' }),
+  },
+  RPT4012: {
+    severity: 'warning',
+    zh: (p: PlaceParams) => `${placeZh(p)}标题中未找到年度`,
+    en: (p: PlaceParams) => `${atEn(p)}no year in the title`,
+    hint: () => ({ zh: '核实 year（报告的统计年度，通常是成文日期的上一年）', en: 'check year (the statistical year, usually the year before the date)' }),
+  },
+  RPT4013: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { table: string; sign: string }) => `${placeZh(p)}${p.table}是 2019 年试行格式（“${p.sign}”），不是 2021 年格式`,
+    en: (p: PlaceParams & { tableEn: string; sign: string }) => `${atEn(p)}${p.tableEn} is in the 2019 trial format ("${p.sign}"), not the 2021 format`,
+    hint: () => ({
+      zh: '能对应到 2021 年格式的数已读入，不能对应的留空（null）并加注释：按 2021 年格式（国办公开办函〔2021〕30号）补齐',
+      en: 'numbers that map onto the 2021 rows were read, the others are null with a comment: complete them in the 2021 format',
+    }),
+  },
+  RPT4014: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { label: string }) => `${placeZh(p)}2019 年格式中没有与“${p.label}”对应的数，留空（null）`,
+    en: (p: PlaceParams & { label: string }) => `${atEn(p)}the 2019 format has no number for "${p.label}"; left null`,
+    hint: () => ({ zh: '按 2021 年格式的含义填写此处的数', en: 'fill in this value as the 2021 format defines it' }),
+  },
+  RPT4015: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { row: string; count: number }) => `${placeZh(p)}“${p.row}”的数字连在一起（${p.count} 位数字），无法分到各格，留空（null）`,
+    en: (p: PlaceParams & { row: string; count: number }) =>
+      `${atEn(p)}the numbers of "${p.row}" run together (${p.count} digits) and cannot be split into cells; left null`,
+    hint: checkSource,
+  },
+  RPT4016: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { found: number; expected: number }) => `${placeZh(p)}表四有 ${p.found} 个数，应为 ${p.expected} 个，无法对应到各格的留空（null）`,
+    en: (p: PlaceParams & { found: number; expected: number }) =>
+      `${atEn(p)}table 四 has ${p.found} numbers, not ${p.expected}; those that cannot be placed are null`,
+    hint: checkSource,
+  },
+  RPT4017: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { row: string; rows: number }) => `${placeZh(p)}“${p.row}”一格合并了应分开的 ${p.rows} 行，各行留空（null）`,
+    en: (p: PlaceParams & { row: string; rows: number }) =>
+      `${atEn(p)}one merged cell at "${p.row}" covers ${p.rows} rows that should be separate; each is null`,
+    hint: checkSource,
+  },
+  RPT4018: {
+    severity: 'warning',
+    zh: (p: PlaceParams) => `${placeZh(p)}数字格是空白，留空（null）`,
+    en: (p: PlaceParams) => `${atEn(p)}a number cell is blank; left null`,
+    hint: () => ({
+      zh: '格式要求每格都有数，没有的填 0：对照原文填写',
+      en: 'the format has a number in every cell, 0 where there is nothing: fill it in from the source',
+    }),
+  },
+
   // --- RPT5xxx: output ------------------------------------------------------------------------
   RPT5001: {
     severity: 'error',
@@ -595,6 +749,56 @@ export const catalog = {
     hint: () => ({
       zh: '汇总结果缺少这个部门：改正此报告后重新汇总',
       en: 'the total lacks this department: fix the report and sum again',
+    }),
+  },
+
+  // --- RPT6004–6008: verifying stored outputs against their manifest (report verify) ------------
+  RPT6004: {
+    severity: 'error',
+    zh: (p: { path: string; expected: string; actual: string }) =>
+      `“${p.path}”与清单不符（SHA-256 应为 ${p.expected.slice(0, 16)}…，实际为 ${p.actual.slice(0, 16)}…）`,
+    en: (p: { path: string; expected: string; actual: string }) =>
+      `"${p.path}" does not match the manifest (SHA-256 ${p.actual.slice(0, 16)}…, recorded ${p.expected.slice(0, 16)}…)`,
+    hint: () => ({
+      zh: '文件在生成后被改动或损坏：从备份恢复，或用原 YAML 重新生成并与清单核对（report verify 清单 报告.yaml）',
+      en: 'the file was changed or damaged after it was built: restore it, or rebuild it from its YAML and compare (report verify MANIFEST report.yaml)',
+    }),
+  },
+  RPT6005: {
+    severity: 'error',
+    zh: (p: { path: string }) => `找不到清单中的文件“${p.path}”`,
+    en: (p: { path: string }) => `"${p.path}", listed in the manifest, is not there`,
+    hint: () => ({
+      zh: '清单中的路径相对于清单所在的文件夹：检查文件是否被移动或删除',
+      en: 'paths in the manifest are relative to its folder: check whether the file was moved or deleted',
+    }),
+  },
+  RPT6006: {
+    severity: 'error',
+    zh: (p: { path: string; yaml: string; why: string }) => `由“${p.yaml}”重新生成的文件与清单中的“${p.path}”不是逐字节相同（${p.why}）`,
+    en: (p: { path: string; yaml: string; whyEn: string }) => `rebuilt from "${p.yaml}", "${p.path}" is not byte-identical to the recorded one (${p.whyEn})`,
+    hint: () => ({
+      zh: '用清单记录的 nianbao 版本和字体文件重新生成；两者都相同时，请把清单和 YAML 一起报告给维护者',
+      en: 'rebuild with the nianbao version and font files the manifest records; if both are the same, report the manifest and YAML to the maintainers',
+    }),
+  },
+  RPT6007: {
+    severity: 'error',
+    zh: (p: { path: string; reason: string }) => `无法读取清单“${p.path}”（${p.reason}）`,
+    en: (p: { path: string; reason: string }) => `cannot read the manifest "${p.path}" (${p.reason})`,
+    hint: () => ({
+      zh: '给出 report build --manifest 写出的 manifest.json、其旁边的 MANIFEST.sha256 或所在文件夹',
+      en: 'name the manifest.json that report build --manifest wrote, the MANIFEST.sha256 beside it, or their folder',
+    }),
+  },
+  RPT6008: {
+    severity: 'error',
+    zh: (p: { path: string; sha256: string }) => `“${p.path}”不是清单中任何报告的源文件（SHA-256 ${p.sha256.slice(0, 16)}… 不在清单中）`,
+    en: (p: { path: string; sha256: string }) =>
+      `"${p.path}" is not the source of any report in the manifest (SHA-256 ${p.sha256.slice(0, 16)}… is not recorded)`,
+    hint: () => ({
+      zh: 'YAML 在生成后被改动过，或这不是那份报告：找到生成时的版本（清单记录了它的 SHA-256）',
+      en: 'the YAML changed after the build, or it is another report: find the version that was built (the manifest records its SHA-256)',
     }),
   },
 } as const;

@@ -41,7 +41,7 @@ export interface Diagnostic {
 type Arg<F> = F extends (p: infer P) => unknown ? (unknown extends P ? object : P) : object;
 type Entry<C extends Code> = (typeof catalog)[C];
 /** What a code's messages and hint need: the union of the parameters of all three. */
-type ParamsOf<C extends Code> = Arg<Entry<C>['zh']> & Arg<Entry<C>['en']> & (Entry<C> extends { hint: infer H } ? Arg<H> : object);
+export type ParamsOf<C extends Code> = Arg<Entry<C>['zh']> & Arg<Entry<C>['en']> & (Entry<C> extends { hint: infer H } ? Arg<H> : object);
 
 /** Builds a diagnostic from the catalog; `extraHints` adds pointed hints (the cells a sum used). */
 export function makeDiagnostic<C extends Code>(code: C, pointer: string | null, params: ParamsOf<C>, extraHints: Hint[] = []): Diagnostic {

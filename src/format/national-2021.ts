@@ -14,6 +14,20 @@ export const PART_HEADINGS = [
   '六、其他需要报告的事项',
 ] as const;
 
+/**
+ * How `report import` knows a part heading a report words differently (五、存在的主要问题及改进措施,
+ * 四、政府信息公开行政法复议、行政诉讼情况): per part, groups of words of which each group must have
+ * one in the heading. No heading of another part, and no label of a table, has them all.
+ */
+export const PART_KEYWORDS: readonly (readonly (readonly string[])[])[] = [
+  [['总体情况']],
+  [['主动公开']],
+  [['申请'], ['收到', '处理']],
+  [['复议', '诉讼']],
+  [['问题'], ['改进', '整改', '计划', '措施', '打算']],
+  [['其他'], ['事项', '需要报告']],
+];
+
 // ---------------------------------------------------------------------------------------------
 // Table 二 (part 二): 第二十条 items.
 

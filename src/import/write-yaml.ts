@@ -18,7 +18,8 @@ import {
   RESULTS_LABEL,
   SINGLE_VALUE_BLOCKS,
 } from '../format/national-2021';
-import type { Finding, ReportData } from './recognise';
+import { findingDiagnostic, type Finding } from './findings';
+import type { ReportData } from './recognise';
 
 /** The top-level key each part of the report is written under. */
 const PART_KEYS = ['overview', 'proactive', 'applications', 'review_litigation', 'problems', ['other_matters', 'processing_fees']] as const;
@@ -120,9 +121,9 @@ export function writeYaml(data: ReportData, findings: readonly Finding[], option
   header.push(...(options.header ?? []));
   for (const note of options.notes ?? []) (note.place === 'above' ? above : after)(doc, note.path, note.text);
   for (const finding of findings) {
-    const note = `导入：${finding.zh}（${finding.at}）`;
+    const note = `导入：${findingDiagnostic(finding).message.zh}`;
     const path = findingPath(doc, finding.pointer);
-    if (path.length === 0) header.push(note);
+    if (path.length === 0 || !doc.hasIn(path)) header.push(note);
     else after(doc, path, note);
   }
   doc.commentBefore = header.map((line) => ` ${line}`).join('\n');

@@ -29,6 +29,8 @@ export interface RenderResult {
   bytes: Uint8Array;
   /** Render problems, positioned by pointer only (the core places them in the source). */
   diagnostics: Diagnostic[];
+  /** Pages laid out, for a format that lays out its own pages (PDF); Word and browsers lay out the others. */
+  pages?: number;
 }
 
 export interface Renderer {

@@ -116,6 +116,11 @@ class Typesetter {
     return BOTTOM - this.y;
   }
 
+  /** Pages begun so far. */
+  get pages(): number {
+    return this.pageNumber;
+  }
+
   newPage(): void {
     this.doc.addPage({ size: 'A4', margins: { top: 0, bottom: 0, left: 0, right: 0 } });
     this.pageNumber++;
@@ -392,7 +397,7 @@ class Typesetter {
 }
 
 /** Renders the model to PDF bytes, with diagnostics for characters no font can draw. */
-export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[] }> {
+export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<{ bytes: Uint8Array; diagnostics: Diagnostic[]; pages: number }> {
   const conformance = options.conformance ?? 'PDF/A-2b';
   const { fonts, timestamp } = options;
   const info = {
@@ -483,5 +488,5 @@ export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<
   root.end();
   doc.end();
   await done;
-  return { bytes: new Uint8Array(Buffer.concat(chunks)), diagnostics: setter.diagnostics };
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), diagnostics: setter.diagnostics, pages: setter.pages };
 }

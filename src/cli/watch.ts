@@ -1,0 +1,112 @@
+/**
+ * `report watch 2023.yaml`: builds, then rebuilds on every save and prints the diagnostics, while
+ * the clerk keeps the PDF open beside the editor. One process the whole time, so pdfkit, docx and
+ * the opened fonts stay loaded and a rebuild costs the checking and rendering alone. A save that
+ * leaves the file as it was (an editor touching it) is not rebuilt; saves during a rebuild are
+ * taken together once it ends. A report with errors writes nothing: the last good outputs stay.
+ */
+import { performance } from 'node:perf_hooks';
+import { buildFile, type FileJob, type FileOutcome } from '../core/build';
+import { sha256 } from '../core/manifest';
+import { printHuman } from '../diagnostics/print-human';
+import type { Host } from '../host';
+import { SourceFile } from '../source/source-file';
+import { writeOutcome, type BuildOptions } from './build';
+import { EXIT } from './exit-codes';
+import { internalErrorDiagnostic } from './internal-error';
+import type { Io } from './io';
+import { outputName } from './output-names';
+
+export interface WatchOptions extends Omit<BuildOptions, 'jobs' | 'manifest'> {
+  /** Ends the watch (Ctrl+C in the CLI; a test's AbortController). */
+  signal: AbortSignal;
+  /** Called after each build with how long it took (tests and the benchmark wait on it). */
+  onBuilt?: (ms: number) => void;
+}
+
+/** Saves arriving within this many milliseconds are one save (editors write a file in several steps). */
+const SETTLE_MS = 30;
+
+/** Unwritten builds after the first, to warm the JIT. */
+const WARM_UPS = 2;
+
+const clock = (date: Date) => date.toTimeString().slice(0, 8);
+
+export async function runWatch(host: Host, io: Io, file: string, options: WatchOptions): Promise<number> {
+  const zh = options.lang === 'zh';
+  const job: FileJob = {
+    file,
+    formats: options.formats,
+    fonts: options.fonts,
+    ...(options.conformance ? { conformance: options.conformance } : {}),
+    ...(options.strict ? { strict: true } : {}),
+  };
+  let built: string | undefined;
+
+  /** One build, if the file changed since the last: its diagnostics, then one line of what came of it. */
+  const buildOnce = async () => {
+    const bytes = host.readBytes(file);
+    const key = bytes instanceof Uint8Array ? sha256(bytes) : bytes.kind;
+    if (key === built) return;
+    built = key;
+    const started = performance.now();
+    const outcome: FileOutcome = await buildFile(host, job).catch((error: unknown) => ({
+      file,
+      diagnostics: [internalErrorDiagnostic(file, error)],
+      skipped: [],
+      outputs: [],
+    }));
+    const { artifacts, outcome: written } = writeOutcome(host, outcome, options.out, outputName(file));
+    const ms = performance.now() - started;
+    const sources = new Map(outcome.source ? [[file, new SourceFile(file, outcome.source.text, outcome.source.encoding)]] : []);
+    if (written.diagnostics.length > 0) io.stderr(printHuman(written.diagnostics, sources, options.lang));
+    const paths = artifacts.map((a) => a.path).join(' ');
+    const errors = written.diagnostics.filter((d) => d.severity === 'error').length;
+    const line =
+      artifacts.length > 0
+        ? zh
+          ? `已生成 ${paths}（${ms.toFixed(0)} ms）`
+          : `wrote ${paths} (${ms.toFixed(0)} ms)`
+        : zh
+          ? `有 ${errors} 个错误，未生成；上次生成的文件保持不变`
+          : `${errors} errors, nothing written; the last outputs stay as they were`;
+    io.stderr(`[${clock(host.today())}] ${line}\n`);
+    options.onBuilt?.(ms);
+  };
+
+  // One task at a time; saves during it are taken together by one build after it.
+  let running: Promise<void> | undefined;
+  let pending = false;
+  const exclusive = async (task: () => Promise<void>): Promise<void> => {
+    if (running) {
+      pending = true;
+      return;
+    }
+    running = task();
+    await running;
+    running = undefined;
+    if (pending) {
+      pending = false;
+      await exclusive(buildOnce);
+    }
+  };
+  /** While the clerk reads the first PDF, two more builds, unwritten: the JIT's optimised code is then ready for the first save. */
+  const warmUp = async () => {
+    for (let i = 0; i < WARM_UPS; i++) await buildFile(host, job).catch(() => undefined);
+  };
+
+  // Watching starts before the first build, so a save during it is not missed.
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = host.watch(file, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void exclusive(buildOnce), SETTLE_MS);
+  });
+  io.stderr(zh ? `正在监视 ${file} 的改动，保存后自动重新生成；按 Ctrl+C 结束\n` : `watching ${file}: saving rebuilds it; Ctrl+C ends\n`);
+  await exclusive(buildOnce);
+  await exclusive(warmUp);
+  await new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
+  clearTimeout(timer);
+  watcher.close();
+  await running;
+  return EXIT.ok;
+}

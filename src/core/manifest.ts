@@ -1,0 +1,142 @@
+/**
+ * The archival manifest of a build (`report build --manifest`): what an archivist needs to prove,
+ * years later, that a stored PDF is the one nianbao built from a given YAML. Two files beside the
+ * outputs: MANIFEST.sha256, which `sha256sum -c` checks as it is, and manifest.json with the tool's
+ * and libraries' versions, the settings that decide the bytes (formats, PDF/A level,
+ * SOURCE_DATE_EPOCH), and per report the input's hash, the font files used and every output's
+ * size, pages and hash. No clock time is recorded: the same build gives the same manifest.
+ */
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import type { FontRole } from '../format/font-roles';
+import { FONT_ROLES, resolveFonts } from '../fonts/resolve';
+import type { Host } from '../host';
+import { nianbaoVersion } from '../package-root';
+import { installedVersion } from '../pinned-library';
+
+export const MANIFEST_SHA256 = 'MANIFEST.sha256';
+export const MANIFEST_JSON = 'manifest.json';
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export interface HashedFile {
+  /** Relative to the manifest's folder, with forward slashes (absolute when on another drive). */
+  path: string;
+  sha256: string;
+}
+
+export interface ManifestOutput extends HashedFile {
+  format: string;
+  bytes: number;
+  pages?: number;
+}
+
+export interface ManifestReport {
+  input: HashedFile;
+  /** The font file of each role the PDF was drawn with (absent without a PDF). */
+  fonts?: Partial<Record<FontRole, HashedFile>>;
+  outputs: ManifestOutput[];
+}
+
+export interface Manifest {
+  manifest: 1;
+  tool: { name: 'nianbao'; version: string; node: string; libraries: Record<string, string> };
+  settings: { formats: string[]; conformance: string | null; sourceDateEpoch: number | null };
+  reports: ManifestReport[];
+}
+
+/** A path as the manifest in `dir` records it. */
+export function manifestPath(dir: string, file: string): string {
+  const relative = path.relative(path.resolve(dir), path.resolve(file));
+  return (path.isAbsolute(relative) ? relative : relative.split(path.sep).join('/')) || '.';
+}
+
+/** A recorded path as a path from the current folder. */
+export const resolveManifestPath = (dir: string, recorded: string) => (path.isAbsolute(recorded) ? recorded : path.join(dir, recorded));
+
+/** MANIFEST.sha256: "<hash>  <path>" per output, sorted by path, as sha256sum writes and checks it. */
+export function sha256sumText(manifest: Manifest): string {
+  const lines = manifest.reports.flatMap((report) => report.outputs).map((output) => `${output.sha256}  ${output.path}`);
+  return lines.sort((a, b) => (a.slice(66) < b.slice(66) ? -1 : 1)).join('\n') + (lines.length > 0 ? '\n' : '');
+}
+
+export const manifestJson = (manifest: Manifest) => JSON.stringify(manifest, null, 2) + '\n';
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isHashed = (value: unknown): value is HashedFile => isRecord(value) && typeof value.path === 'string' && /^[0-9a-f]{64}$/.test(String(value.sha256));
+
+/** manifest.json's text as a Manifest, or why it is not one (a damaged or foreign file). */
+export function parseManifest(text: string): Manifest | { problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { problem: `JSON: ${(error as Error).message}` };
+  }
+  if (!isRecord(value) || value.manifest !== 1 || !isRecord(value.tool) || !isRecord(value.settings) || !Array.isArray(value.reports)) {
+    return { problem: 'not a nianbao manifest (manifest: 1)' };
+  }
+  for (const report of value.reports) {
+    if (!isRecord(report) || !isHashed(report.input) || !Array.isArray(report.outputs) || !report.outputs.every(isHashed)) {
+      return { problem: 'a report entry lacks its input or outputs' };
+    }
+  }
+  return value as unknown as Manifest;
+}
+
+/** A report as built and written, for the manifest. */
+export interface BuiltReport {
+  /** The input's path (or label, for standard input, with its bytes). */
+  input: string;
+  inputBytes?: Uint8Array;
+  /** The font files configured for its PDF (resolved here as the renderer resolved them). */
+  fonts?: Partial<Record<FontRole, string>>;
+  outputs: { path: string; format: string; bytes: number; sha256: string; pages?: number }[];
+}
+
+export interface ManifestSettings {
+  formats: string[];
+  conformance?: string;
+  sourceDateEpoch: number | null;
+}
+
+/** The manifest of the reports written to `dir`; reads the inputs and font files through the host to hash them. */
+export function makeManifest(host: Host, dir: string, built: readonly BuiltReport[], settings: ManifestSettings): Manifest {
+  const hashes = new Map<string, string>();
+  const hashOf = (file: string): string => {
+    const known = hashes.get(file);
+    if (known) return known;
+    const bytes = host.readBytes(file);
+    const hash = bytes instanceof Uint8Array ? sha256(bytes) : '';
+    hashes.set(file, hash);
+    return hash;
+  };
+  const reports = built.map((report): ManifestReport => {
+    const fonts = report.outputs.some((o) => o.format === 'pdf') && report.fonts ? resolveFonts(host, report.fonts) : undefined;
+    return {
+      input: {
+        path: report.inputBytes ? report.input : manifestPath(dir, report.input),
+        sha256: report.inputBytes ? sha256(report.inputBytes) : hashOf(report.input),
+      },
+      ...(fonts
+        ? {
+            fonts: Object.fromEntries(
+              FONT_ROLES.map((role) => [role, { path: manifestPath(dir, fonts[role].font.file), sha256: hashOf(fonts[role].font.file) }]),
+            ),
+          }
+        : {}),
+      outputs: report.outputs.map((o) => ({ ...o, path: manifestPath(dir, o.path) })),
+    };
+  });
+  return {
+    manifest: 1,
+    tool: {
+      name: 'nianbao',
+      version: nianbaoVersion(),
+      node: process.version,
+      libraries: Object.fromEntries(['pdfkit', 'docx', 'fontkit'].map((name) => [name, installedVersion(name)])),
+    },
+    settings: { formats: settings.formats, conformance: settings.conformance ?? null, sourceDateEpoch: settings.sourceDateEpoch },
+    reports,
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * pdfjs-dist (Mozilla's PDF.js) loaded for the PDF reader (pdf-reader.ts): only when a PDF is
+ * imported, never at start-up. pdfjs is ES modules only, and nianbao is CommonJS run from a bundle
+ * evaluated by vm.Script (cli/load-bundle.ts) or under jest, where a plain `import()` fails
+ * (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING): the import is made from a CommonJS module compiled by
+ * Node's own loader, which has the default dynamic-import hook. Only the parts of pdfjs the reader
+ * uses are typed here; the path operators' encoding (constructPath with DrawOPS in a Float32Array)
+ * is pdfjs ≥ 5's, so the version is pinned.
+ */
+import Module from 'node:module';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkPinned } from '../pinned-library';
+
+export const PDFJS_VERSION = '5.4.624';
+
+export interface PdfjsTextItem {
+  str: string;
+  /** [a, b, c, d, e, f]: e, f the origin of the run (its baseline's start) in PDF user space. */
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+export interface PdfjsPage {
+  view: number[];
+  getTextContent(): Promise<{ items: (PdfjsTextItem | { type: string })[] }>;
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
+  cleanup(): void;
+}
+
+export interface PdfjsDocument {
+  numPages: number;
+  getPage(n: number): Promise<PdfjsPage>;
+  destroy(): Promise<void>;
+}
+
+export interface PdfjsLoadingTask {
+  promise: Promise<PdfjsDocument>;
+  destroy(): Promise<void>;
+}
+
+/** The operators of an operator list the reader looks at (pdfjs's OPS). */
+type OperatorName =
+  | 'save'
+  | 'restore'
+  | 'transform'
+  | 'paintFormXObjectBegin'
+  | 'paintFormXObjectEnd'
+  | 'constructPath'
+  | 'stroke'
+  | 'closeStroke'
+  | 'fillStroke'
+  | 'eoFillStroke'
+  | 'closeFillStroke'
+  | 'closeEOFillStroke'
+  | 'fill'
+  | 'eoFill'
+  | 'endPath';
+
+export interface Pdfjs {
+  version: string;
+  OPS: Record<OperatorName, number>;
+  getDocument(source: Record<string, unknown>): PdfjsLoadingTask;
+}
+
+/** Path operators inside a constructPath's Float32Array (pdfjs's DrawOPS). */
+export const DRAW_OPS = { moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4 } as const;
+
+let loading: Promise<Pdfjs> | undefined;
+
+/** pdfjs's legacy (Node) build, loaded once. */
+export function loadPdfjs(): Promise<Pdfjs> {
+  loading ??= (async () => {
+    checkPinned('pdfjs-dist', PDFJS_VERSION, 'src/import/pdfjs-adapter.ts');
+    // pdfjs 5 reaches Node's modules through process.getBuiltinModule (Node 20.16, 22.3); nianbao runs from 20.15.
+    const proc = process as { getBuiltinModule?: (id: string) => unknown };
+    proc.getBuiltinModule ??= (id: string) => require(id.replace(/^node:/, '')) as unknown;
+    const entry = require.resolve('pdfjs-dist/legacy/build/pdf.mjs');
+    return (await esmImport(pathToFileURL(entry).href)) as Pdfjs;
+  })();
+  return loading;
+}
+
+/** `import(specifier)` from a real CommonJS module, whose dynamic imports Node's default loader serves. */
+function esmImport(specifier: string): Promise<unknown> {
+  const file = path.join(__dirname, 'pdfjs-esm-import.js');
+  const loader = new Module(file) as Module & { _compile(code: string, filename: string): void };
+  loader.filename = file;
+  loader._compile('module.exports = (specifier) => import(specifier);', file);
+  return (loader.exports as (s: string) => Promise<unknown>)(specifier);
+}

@@ -1,0 +1,98 @@
+/**
+ * Hand-made deviating inputs for `report import`: the seed text (fixtures/seed/yichun-2023.txt) with
+ * lines edited, one input per finding code of the import band (RPT4xxx), each the smallest departure
+ * that raises it. Line numbers are the seed's (1-based); see `edit`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ImportCode } from '../../src/import/findings';
+import { FIXTURES } from './fixtures';
+
+export const SEED_TEXT = path.join(FIXTURES, 'seed', 'yichun-2023.txt');
+export const seedText = () => fs.readFileSync(SEED_TEXT, 'utf8');
+
+/** The text with line `n` (1-based) replaced by `edits[n]` (a blank line removes it, keeping the numbering). */
+export const edit = (text: string, edits: Record<number, string>) =>
+  text
+    .split('\n')
+    .map((line, i) => edits[i + 1] ?? line)
+    .join('\n');
+
+/** Replaces lines `from`…`to` by `block` (its lines, tab-indented as the seed's cells). */
+const replaceLines = (from: number, to: number, block: readonly string[]): Record<number, string> => {
+  const edits: Record<number, string> = { [from]: block.map((line) => `\t${line}`).join('\n') };
+  for (let n = from + 1; n <= to; n++) edits[n] = '';
+  return edits;
+};
+
+/** Table 二 printed in the 2019 试行 columns (TEMPLATE §3), in place of the seed's lines 30–72. */
+export const TABLE2_OF_2019 = replaceLines(
+  30,
+  72,
+  [
+    ['第二十条第（一）项', '信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'],
+    ['规章', '0', '0', '0', '规范性文件', '7', '7', '18'],
+    ['第二十条第（五）项', '信息内容', '上一年项目数量', '本年增/减', '处理决定数量', '行政许可', '40', '1', '49255', '其他对外管理服务事项', '3', '0', '12'],
+    ['第二十条第（六）项', '信息内容', '上一年项目数量', '本年增/减', '处理决定数量', '行政处罚', '30', '2', '45', '行政强制', '5', '0', '3'],
+    ['第二十条第（八）项', '信息内容', '上一年项目数量', '本年增/减', '行政事业性收费', '3', '0'],
+    ['第二十条第（九）项', '信息内容', '采购项目数量', '采购总金额', '政府集中采购', '6', '52.15'],
+  ].flat(),
+);
+
+/** Table 三's （六）其他处理 as the 2019 format printed it, one row of 7 numbers (lines 310–340 of the seed). */
+export const otherAsOneRow = (numbers: readonly number[]) => replaceLines(310, 340, ['（六）其他处理', ...numbers.map(String)]);
+
+/** An HTML page of the seed with table 三 reduced to its row 一, printed with the cells `row` (after the label). */
+const tableThreePage = (row: readonly string[]) => () => {
+  const lines = seedText().split('\n');
+  const paragraphs = (from: number, to: number) =>
+    lines
+      .slice(from - 1, to)
+      .filter((line) => line.trim() !== '')
+      .map((line) => `<p>${line.trim()}</p>`)
+      .join('\n');
+  const cells = (row: readonly string[]) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+  return [
+    '<!DOCTYPE html><html><body>',
+    paragraphs(1, 75),
+    '<table>',
+    cells(['一、本年新收政府信息公开申请数量', ...row]),
+    '</table>',
+    paragraphs(362, 433),
+    '</body></html>',
+  ].join('\n');
+};
+
+export interface Deviation {
+  what: string;
+  /** The file's name (its extension chooses the reader) and content. */
+  name: string;
+  content: () => string;
+}
+
+const text = (what: string, edits: () => Record<number, string>): Deviation => ({ what, name: 'deviating.txt', content: () => edit(seedText(), edits()) });
+
+export const DEVIATIONS: Record<ImportCode, Deviation> = {
+  RPT4001: text('"/" in a number cell', () => ({ 38: '\t/' })),
+  RPT4002: text('a cell that is no number', () => ({ 38: '\tO' })),
+  RPT4003: text('the 行政许可 row left out', () => ({ 52: '', 53: '' })),
+  RPT4004: text('the 规章 row with two numbers', () => ({ 40: '' })),
+  RPT4005: text('no heading of part 六', () => ({ 427: '' })),
+  RPT4006: text('the seed as published (二 and 五 unnumbered)', () => ({})),
+  RPT4007: text('part 四 numbered 三', () => ({ 362: '三、政府信息公开行政复议、行政诉讼情况' })),
+  RPT4008: text('the misprint 行政法复议 in the heading of 四', () => ({ 362: '四、政府信息公开行政法复议、行政诉讼情况' })),
+  RPT4009: text('part 六 before part 五', () => ({
+    419: '六、其他需要报告的事项\n2023年，本机关无收取信息处理费情况。\n存在的主要问题及改进情况',
+    427: '',
+    428: '',
+  })),
+  RPT4010: text('no date', () => ({ 432: '' })),
+  RPT4011: text('no organ above the date', () => ({ 430: '' })),
+  RPT4012: text('no year in the title', () => ({ 1: '宜春经济技术开发区政府信息公开工作年度报告' })),
+  RPT4013: text('table 二 in the 2019 columns', () => TABLE2_OF_2019),
+  RPT4014: text('table 二 in the 2019 columns (no 本年废止件数)', () => TABLE2_OF_2019),
+  RPT4015: text('the numbers of 规章 run together on its line', () => ({ 37: '\t规章0010', 38: '', 39: '', 40: '' })),
+  RPT4016: text('table 四 with 14 numbers', () => ({ 416: '' })),
+  RPT4017: { what: 'a table cell holding two numbers', name: 'merged.html', content: tableThreePage(['0<br>0', '0', '0', '0', '0', '0', '0']) },
+  RPT4018: { what: 'blank applicant cells, only the total printed', name: 'blank.html', content: tableThreePage(['', '', '', '', '', '', '0']) },
+};
