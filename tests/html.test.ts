@@ -615,4 +615,17 @@ describe('report build', () => {
     expect(fs.readFileSync(path.join(out, 'yichun-2023.html'), 'utf8')).toBe(renderHtml(seed.model, { fragment: true }));
     expect(fs.readFileSync(path.join(out, 'busy-county.html'), 'utf8')).toMatch(/^<style>\n[\s\S]*<\/article>\n$/);
   });
+
+  test('--manifest records --fragment, and report verify rebuilds the fragment byte for byte', () => {
+    const out = tempDir();
+    expect(runReport(['build', SEED, '--format', 'html', '--fragment', '--manifest', '--out', out]).status).toBe(0);
+    const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { settings: { fragment?: boolean } };
+    expect(manifest.settings.fragment).toBe(true);
+    const verified = runReport(['verify', out, SEED]);
+    expect([verified.status, verified.stderr]).toEqual([0, expect.any(String)]);
+    const page = tempDir();
+    expect(runReport(['build', SEED, '--format', 'html', '--manifest', '--out', page]).status).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(page, 'manifest.json'), 'utf8')).settings.fragment).toBeUndefined();
+    expect(runReport(['verify', page, SEED]).status).toBe(0);
+  });
 });

@@ -166,6 +166,7 @@ function writeManifest(host: Host, inputs: readonly Input[], outcomes: readonly 
     formats: options.formats,
     ...(options.formats.includes('pdf') && options.conformance ? { conformance: options.conformance } : {}),
     sourceDateEpoch: epoch.kind === 'date' ? epoch.date.getTime() / 1000 : null,
+    ...(options.formats.includes('html') && options.fragment ? { fragment: true } : {}),
   });
   return writeOutputs(host, [
     { path: path.join(options.out, MANIFEST_SHA256), bytes: Buffer.from(sha256sumText(manifest), 'utf8') },
