@@ -123,6 +123,15 @@ describe('files import cannot read', () => {
     expect(seedResult?.ok).toBe(true);
   });
 
+  it('refuses an empty page and an empty file, saying so', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'empty.html'), '<html><head><meta charset="gbk"></head><body><div id="nav">首页</div></body></html>');
+    fs.writeFileSync(path.join(dir, 'empty.txt'), '');
+    const { json } = review([path.join(dir, 'empty.html'), path.join(dir, 'empty.txt'), '--json']);
+    expect(json?.files.map((f) => f.diagnostics.map((d) => d.code))).toEqual([['RPT1019'], ['RPT1019']]);
+    expect(JSON.stringify(json?.files[1])).toContain('文件是空的');
+  });
+
   it('does not wait on a FIFO', () => {
     const dir = tempDir();
     const fifo = path.join(dir, 'pipe.txt');

@@ -88,12 +88,14 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
   }
   const jobs: ImportJob[] = files.map((file) => {
     const output = outputOf(file, options);
-    return { file, ...(output ? { output } : {}), ...(options.yearForward ? { yearForward: true } : {}) };
+    // In a review nothing is written: the YAML is named beside its source, so two folders' report.pdf stay apart.
+    const label = options.check && !output ? path.join(path.dirname(file), yamlNameOf(file)) : undefined;
+    return { file, ...(output ? { output } : {}), ...(label ? { label } : {}), ...(options.yearForward ? { yearForward: true } : {}) };
   });
   const outcomes: ImportOutcome[] = new Array(jobs.length);
   const internal = (job: ImportJob, error: unknown): ImportOutcome => ({
     file: job.file,
-    yamlFile: job.output ?? yamlNameOf(job.file),
+    yamlFile: job.output ?? job.label ?? yamlNameOf(job.file),
     findings: [],
     diagnostics: [internalErrorDiagnostic(job.file, error)],
     skipped: [],

@@ -28,6 +28,8 @@ export interface ImportJob {
   file: string;
   /** The YAML file the report is written to, and that its diagnostics name; by default <name>.yaml beside the current folder. */
   output?: string;
+  /** The name the YAML goes by when it is not written (a review): default <name>.yaml in the current folder. */
+  label?: string;
   /** Write next year's draft started from this report (a YAML report or a published one). */
   yearForward?: boolean;
 }
@@ -113,7 +115,13 @@ export async function importFile(host: Host, job: ImportJob): Promise<ImportOutc
 }
 
 /** An outcome with nothing found yet. */
-const nothingOf = (job: ImportJob) => ({ file: job.file, yamlFile: job.output ?? yamlNameOf(job.file), findings: [], diagnostics: [], skipped: [] });
+const nothingOf = (job: ImportJob) => ({
+  file: job.file,
+  yamlFile: job.output ?? job.label ?? yamlNameOf(job.file),
+  findings: [],
+  diagnostics: [],
+  skipped: [],
+});
 
 /** Imports the bytes of `job.file` (read already, or given to the library API). */
 export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob): Promise<ImportOutcome> {
