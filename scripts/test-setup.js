@@ -26,6 +26,8 @@ const TOOLS = [
   ['pdfinfo', 'poppler-utils'],
   ['qpdf', 'qpdf'],
   ['soffice', 'libreoffice-writer-nogui'],
+  // The HTML tests open the page in a real browser through playwright-core, which cannot download one here.
+  ['chromium', 'chromium'],
 ];
 
 function run(command, args) {

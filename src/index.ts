@@ -81,6 +81,8 @@ export interface RenderOptions {
   /** Font files by role, over the installed and shipped faces. */
   fonts?: Partial<Record<FontRole, string>>;
   conformance?: PdfConformance;
+  /** HTML: only the article and its scoped style, for pasting into a CMS. */
+  fragment?: boolean;
 }
 
 /** Renders a model to one format. */
@@ -90,6 +92,7 @@ export function render(model: ReportDoc, format: OutputFormat, options: RenderOp
     timestamp,
     fonts: options.fonts ?? {},
     ...(options.conformance ? { conformance: options.conformance } : {}),
+    ...(options.fragment ? { fragment: true } : {}),
   });
 }
 
@@ -101,6 +104,8 @@ export interface BuildOptions extends SourceOptions {
   conformance?: PdfConformance;
   /** Warnings also stop the build. */
   strict?: boolean;
+  /** HTML: only the article and its scoped style. */
+  fragment?: boolean;
 }
 
 export interface BuildResult {
@@ -122,6 +127,7 @@ export async function build(source: string | Uint8Array, options: BuildOptions =
     fonts: options.fonts ?? {},
     ...(options.conformance ? { conformance: options.conformance } : {}),
     ...(options.strict ? { strict: true } : {}),
+    ...(options.fragment ? { fragment: true } : {}),
   });
   return { outputs: outcome.outputs, diagnostics: outcome.diagnostics, skipped: outcome.skipped };
 }

@@ -2,7 +2,8 @@
  * Renderer goldens (STYLE §7): each document model in fixtures/model/*.model.json is rendered with
  * the library's `render(model, format)` — no YAML, no checker — and compared, as reviewable text,
  * with tests/golden/docx/NAME.txt (parts list + word/document.xml one line per paragraph/row/cell,
- * see helpers/goldens.ts) and tests/golden/pdf/NAME.txt (`pdftotext -layout`, one \f per page).
+ * see helpers/goldens.ts), tests/golden/pdf/NAME.txt (`pdftotext -layout`, one \f per page) and
+ * tests/golden/html/NAME.html (the page itself: it is text, one element or table row a line).
  * A validator change cannot move these goldens; only a model or renderer change can.
  *
  * Fonts: every role is given an explicit file from the shipped set (Noto Serif SC / Noto Sans SC
@@ -44,15 +45,20 @@ function shippedFonts(): Record<FontRole, string> {
 }
 const fonts = shippedFonts();
 
-async function rendered(model: ReportDoc, format: 'docx' | 'pdf'): Promise<string> {
+type Kind = 'docx' | 'pdf' | 'html';
+
+async function rendered(model: ReportDoc, format: Kind): Promise<string> {
   const result = await render(model, format, { fonts });
   expect(result.diagnostics).toEqual([]);
+  if (format === 'html') return Buffer.from(result.bytes).toString('utf8');
   return format === 'docx' ? docxGolden(result.bytes) : pdfGolden(result.bytes);
 }
 
+const goldenFile = (kind: Kind, name: string) => path.join(GOLDEN, kind, `${name}.${kind === 'html' ? 'html' : 'txt'}`);
+
 /** Compares with the golden, or writes it when updating. */
-function compare(actual: string, kind: 'docx' | 'pdf', name: string): void {
-  const file = path.join(GOLDEN, kind, `${name}.txt`);
+function compare(actual: string, kind: Kind, name: string): void {
+  const file = goldenFile(kind, name);
   if (!UPDATE && !fs.existsSync(file))
     throw new Error(`missing golden ${path.relative(ROOT, file)}; run UPDATE_GOLDENS=1 npx jest tests/renderer-goldens.test.ts`);
   if (UPDATE) {
@@ -77,6 +83,10 @@ describe.each(names)('%s', (name) => {
     expect(text.endsWith('\f')).toBe(true);
     compare(text, 'pdf', name);
   });
+
+  test('HTML matches its golden', async () => {
+    compare(await rendered(modelOf(name), 'html'), 'html', name);
+  });
 });
 
 /** The model with one character of its first paragraph changed. */
@@ -90,7 +100,7 @@ function oneCharChanged(model: ReportDoc): ReportDoc {
 
 describe('the comparison can fail', () => {
   const name = 'yichun-2023';
-  const golden = (kind: 'docx' | 'pdf') => fs.readFileSync(path.join(GOLDEN, kind, `${name}.txt`), 'utf8');
+  const golden = (kind: Kind) => fs.readFileSync(goldenFile(kind, name), 'utf8');
   /** Lines of `a` not in `b` at the same index. */
   const changed = (a: string, b: string) => a.split('\n').filter((line, i) => line !== b.split('\n')[i]);
 
@@ -100,6 +110,13 @@ describe('the comparison can fail', () => {
     const lines = changed(actual, golden('docx'));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^P .*；/);
+  });
+
+  test('one character changed in the model: the HTML golden differs on that paragraph only', async () => {
+    const actual = await rendered(oneCharChanged(modelOf(name)), 'html');
+    const lines = changed(actual, golden('html'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^<p>.*；/);
   });
 
   test('one character changed in the model: the PDF golden differs', async () => {

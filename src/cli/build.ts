@@ -34,6 +34,8 @@ export interface BuildOptions extends OutputOptions {
   /** Font files by role from --font, over those the report names. */
   fonts: Partial<Record<FontRole, string>>;
   conformance?: PdfConformance;
+  /** --fragment: the HTML output is the article alone. */
+  fragment?: boolean;
   /** Parallel render workers; 1 builds everything in this thread. */
   jobs?: number;
   /** --manifest: write MANIFEST.sha256 and manifest.json of the outputs to `out`. */
@@ -164,6 +166,7 @@ function writeManifest(host: Host, inputs: readonly Input[], outcomes: readonly 
     formats: options.formats,
     ...(options.formats.includes('pdf') && options.conformance ? { conformance: options.conformance } : {}),
     sourceDateEpoch: epoch.kind === 'date' ? epoch.date.getTime() / 1000 : null,
+    ...(options.formats.includes('html') && options.fragment ? { fragment: true } : {}),
   });
   return writeOutputs(host, [
     { path: path.join(options.out, MANIFEST_SHA256), bytes: Buffer.from(sha256sumText(manifest), 'utf8') },
@@ -201,6 +204,7 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
     fonts: options.fonts,
     ...(options.conformance ? { conformance: options.conformance } : {}),
     ...(options.strict ? { strict: true } : {}),
+    ...(options.fragment ? { fragment: true } : {}),
   }));
   const outcomes: FileOutcome[] = new Array(jobs.length);
   const artifacts: Artifact[][] = new Array(jobs.length);

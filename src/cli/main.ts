@@ -10,7 +10,7 @@ import { runBuild } from './build';
 import { isRenderWorker, serveFileRequests } from './render-workers';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
-import { RENDERERS, isFormat, type OutputFormat } from '../render/registry';
+import { DEFAULT_FORMATS, RENDERERS, isFormat, type OutputFormat } from '../render/registry';
 import type { FontRole } from '../render/theme';
 import { runFonts } from './fonts';
 import { runImport } from './import';
@@ -87,7 +87,9 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .argument('<files...>', 'YAML 报告文件，- 为标准输入 report files, - for standard input')
     .option('--out <dir>', '输出目录 output folder', 'output')
     .option('--name <name>', '从标准输入（-）读取时的输出文件名，默认 stdin / output base name for standard input (default: stdin)')
-    .addOption(new Option('--format <formats>', `输出格式，逗号分隔 output formats, comma-separated: ${DOCUMENTS.join(',')}`).default(DOCUMENTS.join(',')))
+    .addOption(
+      new Option('--format <formats>', `输出格式，逗号分隔 output formats, comma-separated: ${DOCUMENTS.join(',')}`).default(DEFAULT_FORMATS.join(',')),
+    )
     .addOption(fontOption())
     .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', ['2b', '2a', '3b']).default('2b'))
     .option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)', (value) =>
@@ -97,6 +99,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--manifest', '另外写出存档清单 MANIFEST.sha256 和 manifest.json / also write an archival manifest of the outputs')
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也不生成 / warnings also fail')
+    .option('--fragment', 'HTML 只输出正文（文章及其样式），便于粘贴到网站后台 / HTML: only the article and its style, for pasting into a CMS')
     .action(
       async (
         files: string[],
@@ -111,6 +114,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
           manifest?: boolean;
           json?: boolean;
           strict?: boolean;
+          fragment?: boolean;
         },
       ) => {
         const formats = parseFormats(options.format);

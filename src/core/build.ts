@@ -40,6 +40,8 @@ export interface FileJob {
   /** Font files by role given by the caller (--font), over those the report names. */
   fonts: Partial<Record<FontRole, string>>;
   conformance?: RenderSettings['conformance'];
+  /** HTML: the article only (RenderSettings.fragment). */
+  fragment?: boolean;
   /** Warnings also stop the build. */
   strict?: boolean;
 }
@@ -114,7 +116,12 @@ export function prepareFile(host: Host, job: FileJob): Prepared {
   // An invalid SOURCE_DATE_EPOCH is the caller's to refuse (the CLI does, as a usage error); here it means the report's date.
   const epoch = host.sourceDateEpoch();
   const timestamp = (epoch.kind === 'date' ? epoch.date : new Date(`${doc.meta.date}T00:00:00Z`)).getTime();
-  const settings: RenderSettings = { timestamp, fonts: checked.fonts, ...(job.conformance ? { conformance: job.conformance } : {}) };
+  const settings: RenderSettings = {
+    timestamp,
+    fonts: checked.fonts,
+    ...(job.conformance ? { conformance: job.conformance } : {}),
+    ...(job.fragment ? { fragment: true } : {}),
+  };
   return { checked, doc, settings };
 }
 

@@ -41,7 +41,8 @@ export interface ManifestReport {
 export interface Manifest {
   manifest: 1;
   tool: { name: 'nianbao'; version: string; node: string; libraries: Record<string, string> };
-  settings: { formats: string[]; conformance: string | null; sourceDateEpoch: number | null };
+  /** `fragment`: only when the HTML was the article alone (--fragment). */
+  settings: { formats: string[]; conformance: string | null; sourceDateEpoch: number | null; fragment?: true };
   reports: ManifestReport[];
 }
 
@@ -98,6 +99,7 @@ export interface ManifestSettings {
   formats: string[];
   conformance?: string;
   sourceDateEpoch: number | null;
+  fragment?: boolean;
 }
 
 /** The manifest of the reports written to `dir`; reads the inputs and font files through the host to hash them. */
@@ -136,7 +138,12 @@ export function makeManifest(host: Host, dir: string, built: readonly BuiltRepor
       node: process.version,
       libraries: Object.fromEntries(['pdfkit', 'docx', 'fontkit'].map((name) => [name, installedVersion(name)])),
     },
-    settings: { formats: settings.formats, conformance: settings.conformance ?? null, sourceDateEpoch: settings.sourceDateEpoch },
+    settings: {
+      formats: settings.formats,
+      conformance: settings.conformance ?? null,
+      sourceDateEpoch: settings.sourceDateEpoch,
+      ...(settings.fragment ? { fragment: true as const } : {}),
+    },
     reports,
   };
 }

@@ -101,7 +101,14 @@ async function rebuild(host: Host, dir: string, manifest: Manifest, yaml: string
   const at: Host = { ...host, sourceDateEpoch: () => (epoch === null ? { kind: 'unset' } : { kind: 'date', date: new Date(epoch * 1000) }) };
   const formats = report.outputs.map((o) => o.format).filter(isFormat);
   const conformance = manifest.settings.conformance as 'PDF/A-2b' | 'PDF/A-2a' | 'PDF/A-3b' | null;
-  const outcome = await buildFile(at, { file: yaml, source: bytes, formats, fonts, ...(conformance ? { conformance } : {}) });
+  const outcome = await buildFile(at, {
+    file: yaml,
+    source: bytes,
+    formats,
+    fonts,
+    ...(conformance ? { conformance } : {}),
+    ...(manifest.settings.fragment ? { fragment: true } : {}),
+  });
   return report.outputs.map((output): Verified => {
     const file = resolveManifestPath(dir, output.path);
     const made = outcome.outputs.find((o) => o.format === output.format);

@@ -16,6 +16,8 @@ export interface RenderSettings {
   /** Font files by role, resolved by the core (the report's fonts key under those given by the caller). */
   fonts: Partial<Record<FontRole, string>>;
   conformance?: PdfConformance;
+  /** HTML: only the article and its scoped style (for pasting into a CMS), not a whole page. */
+  fragment?: boolean;
 }
 
 /** The settings plus the Host that font files are read through. */
