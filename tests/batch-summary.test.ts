@@ -55,14 +55,14 @@ test('--json gives the pages, size and SHA-256 of every output, as on disk', () 
 });
 
 /** The build run in this process with a terminal (or not) on stderr. */
-async function buildWith(isTTY: boolean, args: string[]): Promise<string> {
+async function buildWith(isTTY: boolean, args: string[], plain = false): Promise<string> {
   let stderr = '';
-  const io: Io = { isTTY, stdout: () => undefined, stderr: (text) => void (stderr += text) };
+  const io: Io = { isTTY, plain, stdout: () => undefined, stderr: (text) => void (stderr += text) };
   await runCli(['node', 'report', 'build', '--jobs', '1', '--format', 'docx', ...args], nodeHost(), io);
   return stderr;
 }
 
-test('a terminal gets a closing table of the batch; a pipe gets plain lines', async () => {
+test('a terminal gets a progress bar and a closing table; a pipe and NO_COLOR get plain lines', async () => {
   const dir = county();
   const out = tempDir();
   const onTerminal = await buildWith(true, [dir, '--out', out]);
@@ -71,7 +71,12 @@ test('a terminal gets a closing table of the batch; a pipe gets plain lines', as
   expect(table[1]).toBe(`${path.join(dir, 'a.yaml')}  已生成  0     0     -     ${path.join(out, 'a.docx')}`);
   expect(table[3]).toMatch(/c\.yaml\s+未生成\s+1\s+0\s+-$/);
   expect(table[4]).toMatch(/^✖ 3 个文件/);
+  expect(onTerminal).toContain('\r\x1b[K构建 3/3'); // the progress bar
   const piped = await buildWith(false, [dir, '--out', tempDir()]);
   expect(piped).not.toContain('状态');
   expect(piped).not.toContain('\x1b');
+  // NO_COLOR on a terminal: the table, but no progress bar and no control sequence.
+  const plain = await buildWith(true, [dir, '--out', tempDir()], true);
+  expect(plain).toContain('状态');
+  expect(plain).not.toMatch(/[\x1b\r]/);
 });

@@ -210,7 +210,7 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
   const artifacts: Artifact[][] = new Array(jobs.length);
   let ioFailed = false;
   let done = 0;
-  const showProgress = io.isTTY && !options.json && jobs.length > 1;
+  const showProgress = io.isTTY && !io.plain && !options.json && jobs.length > 1;
   const finish = (outcome: FileOutcome, index: number) => {
     const result = writeOutcome(host, outcome, options.out, (inputs[index] as Input).name);
     outcomes[index] = result.outcome;

@@ -101,7 +101,7 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
     skipped: [],
   });
   let done = 0;
-  const showProgress = io.isTTY && !options.json && jobs.length > 1;
+  const showProgress = io.isTTY && !io.plain && !options.json && jobs.length > 1;
   const finish = (outcome: ImportOutcome, index: number) => {
     outcomes[index] = outcome;
     if (showProgress) progress(io, ++done, jobs.length, outcome.file, options.lang === 'zh' ? '导入' : 'importing');

@@ -28,6 +28,7 @@ const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stderr.isTTY),
+  plain: Boolean(process.env.NO_COLOR) || process.env.TERM === 'dumb',
 };
 
 /** Runs the CLI and returns the exit code (does not exit). */
