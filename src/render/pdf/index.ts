@@ -12,7 +12,7 @@ import { signaturePlacement } from '../../model/signature';
 import type { Block, ReportDoc, SignatureBlock, TableBlock } from '../../model/types';
 import { CELL_PADDING_PT, GRID, LINE_PITCH_PT, MM_TO_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../theme';
 import { fitsIn, LAYOUT_TOLERANCE_PT } from './fit';
-import { addContent, currentFont, replaceXmpInfo } from './pdfkit-adapter';
+import { addContent, currentFont, replaceXmpInfo, selectFont } from './pdfkit-adapter';
 import { layoutTable, rowGroups, rowsHeight, type LaidCell, type TableLayout } from './table';
 import { drawLine, setText, type MissingGlyph, type SetLine, type TextCanvas, type TextStyle } from './text';
 import { xmpDescriptions } from './xmp';
@@ -86,15 +86,15 @@ class Typesetter {
     private readonly fonts: FontSet,
     private readonly root: Struct,
   ) {
-    const registered = new Set<string>();
+    const registered = new Map<string, unknown>();
     this.canvas = {
       font: (key, size) => {
         if (!registered.has(key)) {
           const face = fonts.opened().find((f) => f.key === key);
           if (face) doc.registerFont(key, face.unshaped as never);
-          registered.add(key);
         }
-        doc.font(key).fontSize(size);
+        selectFont(doc, key, registered);
+        doc.fontSize(size);
       },
       glyphs: (text, x, baseline, characterSpacing, bold, extraAfter) => {
         // What pdfkit's text() would write for one unwrapped, unaligned run (pdfkit-adapter.ts).
