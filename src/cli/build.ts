@@ -227,6 +227,8 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
   if (workers > 1 && single && jobs.length === 1) {
     finish(await buildSplit(host, single, script, preload ?? {}, early).catch((error: unknown) => internalFailure(single, error)), 0);
   } else if (workers > 1) {
+    // The early PDF worker serves a single report; a batch's workers build whole files, so it would only take a core.
+    await Promise.all(early.map((worker) => worker.terminate()));
     await buildPool(jobs, workers, script, preload, finish);
   } else {
     for (const [index, job] of jobs.entries()) finish(await buildFile(host, job).catch((error: unknown) => internalFailure(job, error)), index);
