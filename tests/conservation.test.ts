@@ -14,7 +14,7 @@ import { FontSet } from '../src/fonts/font-set';
 import { resolveFonts } from '../src/fonts/resolve';
 import { nodeHost } from '../src/host';
 import { buildModel } from '../src/model/build';
-import type { Block, ReportDoc } from '../src/model/types';
+import type { ReportDoc } from '../src/model/types';
 import { renderDocx } from '../src/render/docx';
 import { renderPdf } from '../src/render/pdf';
 import { TIMESTAMP } from './helpers/build';
@@ -22,25 +22,11 @@ import { tempDir } from './helpers/cli';
 import { writeCorpus } from './helpers/corpus';
 import { FIXTURES, yamlFiles } from './helpers/fixtures';
 import { BOTTOM, LEFT, RIGHT, TOP } from './helpers/pdf-boxes';
+import { blockTexts } from './helpers/model-text';
 
 const dir = tempDir();
 const fonts = new FontSet(resolveFonts(nodeHost({})));
 const squash = (text: string) => text.replace(/\s+/g, '');
-
-/** Each block's text items in reading order: a paragraph, or each table cell. */
-function items(block: Block): string[] {
-  switch (block.kind) {
-    case 'title':
-      return block.lines;
-    case 'heading':
-    case 'paragraph':
-      return [block.text];
-    case 'table':
-      return block.grid.cells.map((cell) => cell.text);
-    case 'signature':
-      return [...block.organLines, block.dateText];
-  }
-}
 
 function modelOf(file: string): ReportDoc {
   const checked = checkReport(nodeHost(), file);
@@ -59,7 +45,7 @@ function unconserved(model: ReportDoc, pdf: string): string[] {
   const problems: string[] = [];
   for (const block of model.blocks) {
     const repeatable = block.kind === 'table' ? block.grid.cells.filter((c) => c.row < block.grid.headerRows).map((c) => squash(c.text)) : [];
-    for (const item of items(block).map(squash).filter(Boolean)) {
+    for (const item of blockTexts(block).map(squash).filter(Boolean)) {
       const found = text.indexOf(item, at);
       const between = found < 0 ? '' : repeatable.reduce((rest, header) => rest.split(header).join(''), text.slice(at, found)).replace(/（续）/g, '');
       if (found < 0 || between !== '') problems.push(`${item.slice(0, 40)} (${found < 0 ? 'missing or split' : `after “${between.slice(0, 40)}”`})`);
@@ -123,6 +109,6 @@ describe.each(files.map((file) => [path.basename(file), file]))('%s', (name, fil
         .replace(/&apos;/g, "'")
         .replace(/&amp;/g, '&');
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1] ?? '')).join('');
-    expect(squash(text)).toBe(model.blocks.flatMap(items).map(squash).join(''));
+    expect(squash(text)).toBe(model.blocks.flatMap(blockTexts).map(squash).join(''));
   });
 });

@@ -48,6 +48,7 @@ import { rowAt } from '../src/report/rows';
 import type { CheckedReport } from '../src/report/types';
 import { runReport, tempDir } from './helpers/cli';
 import { FIXTURES, ROOT, yamlFiles } from './helpers/fixtures';
+import { blockTexts } from './helpers/model-text';
 
 const FIXTURE_FILES = [path.join(FIXTURES, 'yichun-2023.yaml'), ...yamlFiles(path.join(FIXTURES, 'valid'))];
 const SEED = FIXTURE_FILES[0] as string;
@@ -147,22 +148,9 @@ function expectedGrid(table: TableBlock['id'], report: CheckedReport): [string, 
   ];
 }
 
-/** Every text of the model in reading order, as the page's text shows it (line breaks are <br>: no character). */
-function modelTexts(model: ReportDoc): string[] {
-  return model.blocks.flatMap((block) => {
-    switch (block.kind) {
-      case 'title':
-        return block.lines;
-      case 'heading':
-      case 'paragraph':
-        return [block.text];
-      case 'table':
-        return [block.summary, ...block.grid.cells.map((cell) => cell.text.replace(/\n/g, ''))];
-      case 'signature':
-        return [...block.organLines, block.dateText];
-    }
-  });
-}
+/** Every text of the model in reading order, as the page's text shows it (line breaks are <br>: no character; a table's summary is its caption). */
+const modelTexts = (model: ReportDoc): string[] =>
+  model.blocks.flatMap((block) => (block.kind === 'table' ? [block.summary, ...blockTexts(block).map((text) => text.replace(/\n/g, ''))] : blockTexts(block)));
 
 describe('the page', () => {
   const html = renderHtml(seed.model);
