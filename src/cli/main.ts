@@ -47,6 +47,10 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
   const lang = () => program.opts<{ lang: Lang }>().lang;
   const fontOption = () =>
     new Option('--font <role=file>', `指定字体文件（可重复）font file for a role (repeatable): ${FONT_ROLES.join('|')}`).argParser(collectFonts).default({});
+  const jobsOption = () =>
+    new Option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)').argParser((value) =>
+      /^\d+$/.test(value) ? Number(value) : NaN,
+    );
   /** A usage problem of the arguments (printed, exit 2), or undefined. */
   const usage = (problem: string | undefined): boolean => {
     if (problem === undefined) return false;
@@ -93,9 +97,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     )
     .addOption(fontOption())
     .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', ['2b', '2a', '3b']).default('2b'))
-    .option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)', (value) =>
-      /^\d+$/.test(value) ? Number(value) : NaN,
-    )
+    .addOption(jobsOption())
     .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', [...EMITTED]))
     .option('--manifest', '另外写出存档清单 MANIFEST.sha256 和 manifest.json / also write an archival manifest of the outputs')
     .option('--json', '以 JSON 输出结果 / print results as JSON')
@@ -171,9 +173,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('-o, --output <file>', '输出文件（一个报告）output file (one report)')
     .option('--out <dir>', '输出目录（每个报告一个 .yaml）output folder (one .yaml per report)')
     .option('--check', '只检查，每个报告一行结果（审核模式）/ review: check each report, one line per report')
-    .option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)', (value) =>
-      /^\d+$/.test(value) ? Number(value) : NaN,
-    )
+    .addOption(jobsOption())
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .option('--year-forward', "由上年报告生成下一年度报告草稿 / start next year's report from this one")
@@ -195,9 +195,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('-o, --output <file>', '输出文件（默认打印到标准输出）output file (default: standard output)')
     .option('--organ <name>', '汇总报告的发布机关全称 organ of the summed report', '某某人民政府')
     .option('--skip-invalid', '有错误的报告不计入汇总（默认拒绝汇总）/ leave out reports with errors (default: refuse)')
-    .option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)', (value) =>
-      /^\d+$/.test(value) ? Number(value) : NaN,
-    )
+    .addOption(jobsOption())
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .action(async (files: string[], options: { output?: string; organ: string; skipInvalid?: boolean; jobs?: number; json?: boolean; strict?: boolean }) => {
