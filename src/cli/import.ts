@@ -7,8 +7,8 @@
  * Exit 1 when a file cannot be imported or an imported report has errors.
  */
 import * as path from 'node:path';
-import { importFile, yamlNameOf, type ImportJob, type ImportOutcome } from '../core/import';
-import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { importFile, nothingOf, yamlNameOf, type ImportJob, type ImportOutcome } from '../core/import';
+import { makeDiagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import { SourceFile } from '../source/source-file';
 import { EXIT } from './exit-codes';
@@ -50,23 +50,13 @@ function usageProblem(files: readonly string[], options: ImportOptions): string 
   return undefined;
 }
 
-/** A file's findings, its import failure (RPT1019) and the checker's diagnostics, as one list for the printers. */
-function diagnosticsOf(outcome: ImportOutcome): Diagnostic[] {
-  if (outcome.failure) {
-    const failure = makeDiagnostic('RPT1019', null, { path: outcome.file, reason: outcome.failure.zh, reasonEn: outcome.failure.en });
-    return [{ ...failure, file: outcome.file }, ...outcome.diagnostics];
-  }
-  return outcome.diagnostics;
-}
-
 /** The review's closing table: one line per report — file, organ, year, errors, warnings. */
 function reviewTable(outcomes: readonly ImportOutcome[], lang: 'zh' | 'en'): string {
   const head = lang === 'zh' ? ['文件', '机关', '年度', '错误', '警告'] : ['file', 'organ', 'year', 'errors', 'warnings'];
   const rows = outcomes.map((o) => {
-    const all = diagnosticsOf(o);
-    const errors = all.filter((d) => d.severity === 'error').length;
+    const errors = o.diagnostics.filter((d) => d.severity === 'error').length;
     const status = o.failure ? (lang === 'zh' ? '无法导入' : 'not imported') : (o.organ ?? '?');
-    return [o.file, status, o.year === undefined || o.year === null ? '?' : String(o.year), String(errors), String(all.length - errors)];
+    return [o.file, status, o.year === undefined || o.year === null ? '?' : String(o.year), String(errors), String(o.diagnostics.length - errors)];
   });
   return textTable(head, rows);
 }
@@ -93,13 +83,7 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
     return { file, ...(output ? { output } : {}), ...(label ? { label } : {}), ...(options.yearForward ? { yearForward: true } : {}) };
   });
   const outcomes: ImportOutcome[] = new Array(jobs.length);
-  const internal = (job: ImportJob, error: unknown): ImportOutcome => ({
-    file: job.file,
-    yamlFile: job.output ?? job.label ?? yamlNameOf(job.file),
-    findings: [],
-    diagnostics: [internalErrorDiagnostic(job.file, error)],
-    skipped: [],
-  });
+  const internal = (job: ImportJob, error: unknown): ImportOutcome => ({ ...nothingOf(job), diagnostics: [internalErrorDiagnostic(job.file, error)] });
   let done = 0;
   const showProgress = io.isTTY && !io.plain && !options.json && jobs.length > 1;
   const finish = (outcome: ImportOutcome, index: number) => {
@@ -134,7 +118,7 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
   const toStdout = !options.check && jobs.length === 1 && jobs[0]?.output === undefined;
   const reported = outcomes.map((o, i) => ({
     file: o.file,
-    diagnostics: diagnosticsOf(o),
+    diagnostics: o.diagnostics,
     skipped: o.skipped,
     ...(o.yaml !== undefined ? { source: new SourceFile(o.yamlFile, o.yaml) } : {}),
     fields: importFields(o, written.has(o.file) ? (jobs[i] as ImportJob).output : undefined, toStdout),

@@ -10,9 +10,9 @@ import { collectChecks } from '../check';
 import { DiagnosticSink } from '../diagnostics/sink';
 import { findingDiagnostic } from '../import/findings';
 import { placeEn } from '../diagnostics/catalog';
-import type { Bilingual, Diagnostic } from '../diagnostics/diagnostic';
+import { makeDiagnostic, type Bilingual, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
-import { importReport } from '../import/import';
+import { importReport, type Imported } from '../import/import';
 import { ImportError } from '../import/reader';
 import type { Finding, ReportData } from '../import/recognise';
 import { writeYaml } from '../import/write-yaml';
@@ -26,7 +26,7 @@ export const IMPORT_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export interface ImportJob {
   file: string;
-  /** The YAML file the report is written to, and that its diagnostics name; by default <name>.yaml beside the current folder. */
+  /** The YAML file the report is written to, and that its diagnostics name. */
   output?: string;
   /** The name the YAML goes by when it is not written (a review): default <name>.yaml in the current folder. */
   label?: string;
@@ -38,7 +38,7 @@ export interface ImportOutcome {
   file: string;
   /** The YAML file the diagnostics point into (written or not). */
   yamlFile: string;
-  /** Why the file could not be imported; nothing else is set then. */
+  /** Why the file could not be imported (also the RPT1019 among `diagnostics`); no YAML then. */
   failure?: Bilingual;
   /** The reader that read it: text, docx, html, pdf, or yaml for --year-forward from a YAML report. */
   format?: string;
@@ -48,7 +48,7 @@ export interface ImportOutcome {
   year?: number | null;
   /** The departures from the national format found (also among `diagnostics`, placed at the YAML's lines). */
   findings: Finding[];
-  /** The findings and the checker's diagnostics of the YAML written. */
+  /** The findings and the checker's diagnostics of the YAML written; or RPT1019, why the file could not be imported. */
   diagnostics: Diagnostic[];
   skipped: Skip[];
 }
@@ -88,7 +88,7 @@ function withOrigin(d: Diagnostic, origins: Readonly<Record<string, string>>): D
 }
 
 /** Last year's report (YAML, or any file a reader reads) → next year's YAML; the findings are last year's. */
-async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string) {
+async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string): Promise<Imported> {
   let data: unknown;
   let format = 'yaml';
   let findings: Finding[] = [];
@@ -110,12 +110,12 @@ async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string
 
 export async function importFile(host: Host, job: ImportJob): Promise<ImportOutcome> {
   const bytes = readInput(host, job.file);
-  if (!(bytes instanceof Uint8Array)) return { ...nothingOf(job), failure: bytes };
+  if (!(bytes instanceof Uint8Array)) return failed(job, bytes);
   return importBytes(host, bytes, job);
 }
 
 /** An outcome with nothing found yet. */
-const nothingOf = (job: ImportJob) => ({
+export const nothingOf = (job: ImportJob): ImportOutcome => ({
   file: job.file,
   yamlFile: job.output ?? job.label ?? yamlNameOf(job.file),
   findings: [],
@@ -123,17 +123,23 @@ const nothingOf = (job: ImportJob) => ({
   skipped: [],
 });
 
+/** The outcome of a file that could not be imported: its reason, and the RPT1019 that says it. */
+function failed(job: ImportJob, failure: Bilingual): ImportOutcome {
+  const diagnostic = makeDiagnostic('RPT1019', null, { path: job.file, reason: failure.zh, reasonEn: failure.en });
+  return { ...nothingOf(job), failure, diagnostics: [{ ...diagnostic, file: job.file }] };
+}
+
 /** Imports the bytes of `job.file` (read already, or given to the library API). */
 export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob): Promise<ImportOutcome> {
   const none = nothingOf(job);
   const name = path.basename(job.file);
   const schemaPath = schemaPathFrom(none.yamlFile);
-  let imported: { format: string; yaml: string; data: ReportData; findings: Finding[]; origins: Record<string, string> };
+  let imported: Imported;
   try {
     imported = job.yearForward ? await forwardReport(bytes, name, schemaPath) : await importReport(bytes, name, { schemaPath });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
-    return { ...none, failure: { zh: error.zh, en: error.en } };
+    return failed(job, { zh: error.zh, en: error.en });
   }
   // The findings and the checker's diagnostics go through one sink, so both are placed at the YAML's lines.
   const sink = new DiagnosticSink(none.yamlFile);
