@@ -20,6 +20,9 @@ export function addDecimals(terms: readonly string[]): string {
   return `${digits.slice(0, -places)}.${digits.slice(-places)}`;
 }
 
+/** The decimals a numeral is written with: 2 for 1.10, 0 for 5. */
+export const decimalPlaces = (numeral: string) => numeral.split('.')[1]?.length ?? 0;
+
 /** A parsed number as a numeral: its shortest round-trip form (how YAML wrote it, but for trailing zeros), never exponent notation. */
 export function numeralOf(value: number): string {
   const text = String(value);

@@ -13,6 +13,7 @@ import { FONT_ROLES, resolveFonts } from '../fonts/resolve';
 import type { Host } from '../host';
 import { nianbaoVersion } from '../package-root';
 import { installedVersion } from '../pinned-library';
+import { isRecord } from '../report/plain-data';
 
 export const MANIFEST_SHA256 = 'MANIFEST.sha256';
 export const MANIFEST_JSON = 'manifest.json';
@@ -63,7 +64,6 @@ export function sha256sumText(manifest: Manifest): string {
 
 export const manifestJson = (manifest: Manifest) => JSON.stringify(manifest, null, 2) + '\n';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isHashed = (value: unknown): value is HashedFile => isRecord(value) && typeof value.path === 'string' && /^[0-9a-f]{64}$/.test(String(value.sha256));
 
 /** manifest.json's text as a Manifest, or why it is not one (a damaged or foreign file). */

@@ -13,10 +13,11 @@ import type { Host } from '../host';
 import type { ReportData } from '../import/recognise';
 import { writeYaml, type Note } from '../import/write-yaml';
 import { schemaPathFrom } from '../package-root';
+import { isRecord } from '../report/plain-data';
 import type { CheckedReport } from '../report/types';
 import { SourceFile, type SourceEncoding } from '../source/source-file';
 import type { Skip } from '../validate/rules';
-import { addDecimals, numeralOf } from './decimal';
+import { addDecimals, decimalPlaces, numeralOf } from './decimal';
 import { withSource } from './source-host';
 
 export interface SumOptions {
@@ -42,24 +43,20 @@ export interface SumOutcome {
   yaml?: string;
   /** The checker's diagnostics of that YAML. */
   diagnostics: Diagnostic[];
-  /** The reports that went into it. */
-  summed: string[];
 }
 
-export const DRAFT_NOTE = '草稿：由 report sum 汇总生成，请撰写本级内容';
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const DRAFT_NOTE = '草稿：由 report sum 汇总生成，请撰写本级内容';
 
 /** Two tables of the same shape added cell by cell (numbers, lists of numbers, objects of them). */
 function addCells(a: unknown, b: unknown): unknown {
   if (typeof a === 'number' && typeof b === 'number') return a + b;
   if (Array.isArray(a) && Array.isArray(b)) return a.map((cell, i) => addCells(cell, b[i]));
-  if (isObject(a) && isObject(b)) return Object.fromEntries(Object.entries(a).map(([key, value]) => [key, addCells(value, b[key])]));
+  if (isRecord(a) && isRecord(b)) return Object.fromEntries(Object.entries(a).map(([key, value]) => [key, addCells(value, b[key])]));
   return a;
 }
 
 /** The tables of `reports` summed into one report's data, with the notes that mark its drafts. */
-export function sumReports(reports: readonly CheckedReport[], organ: string): { data: ReportData; notes: Note[] } {
+function sumReports(reports: readonly CheckedReport[], organ: string): { data: ReportData; notes: Note[] } {
   const [first] = reports;
   if (!first) throw new RangeError('nothing to sum');
   const total = <T>(pick: (r: CheckedReport) => T) => reports.map(pick).reduce((sum, value) => addCells(sum, value) as T);
@@ -99,9 +96,6 @@ export function sumReports(reports: readonly CheckedReport[], organ: string): { 
   return { data, notes };
 }
 
-/** The decimals each fee was written with, so the YAML writes the sum as it adds up (1.10, not 1.1). */
-const decimalsOf = (numeral: string) => numeral.split('.')[1]?.length ?? 0;
-
 /** One input as checked, as plain data (it comes back from a worker thread in a large sum). */
 export interface CheckedInput {
   file: string;
@@ -127,13 +121,13 @@ export function checkForSum(host: Host, file: string): CheckedInput {
 /** Sums the checked inputs without errors (all of them, unless skipInvalid) and checks the sum. */
 export function sumChecked(host: Host, checkedInputs: readonly CheckedInput[], options: SumOptions): SumOutcome {
   const inputs: SumInput[] = [];
-  const usable: { file: string; report: CheckedReport }[] = [];
+  const usable: { input: SumInput; report: CheckedReport }[] = [];
   for (const checked of checkedInputs) {
     const { file } = checked;
     const source = checked.source ? new SourceFile(file, checked.source.text, checked.source.encoding) : undefined;
     const input: SumInput = { file, diagnostics: checked.diagnostics, skipped: checked.skipped, ...(source ? { source } : {}) };
     inputs.push(input);
-    if (checked.report) usable.push({ file, report: checked.report });
+    if (checked.report) usable.push({ input, report: checked.report });
     else {
       const errors = checked.diagnostics.filter((d) => d.severity === 'error').length;
       const left = makeDiagnostic(options.skipInvalid ? 'RPT6003' : 'RPT6002', null, { errors });
@@ -147,23 +141,22 @@ export function sumChecked(host: Host, checkedInputs: readonly CheckedInput[], o
         (year) =>
           `${year}：${usable
             .filter((u) => u.report.year === year)
-            .map((u) => path.basename(u.file))
+            .map((u) => path.basename(u.input.file))
             .join('、')}`,
       )
       .join('；');
-    for (const input of inputs.filter((i) => usable.some((u) => u.file === i.file))) {
-      input.diagnostics.push({ ...makeDiagnostic('RPT6001', null, { years: byYear }), file: input.file });
-    }
+    for (const { input } of usable) input.diagnostics.push({ ...makeDiagnostic('RPT6001', null, { years: byYear }), file: input.file });
   }
-  const refused = inputs.some((i) => i.diagnostics.some((d) => d.severity === 'error' && (d.code === 'RPT6002' || d.code === 'RPT6001')));
-  if (refused || usable.length === 0) return { inputs, diagnostics: [], summed: [] };
+  // Refused: an input with errors (RPT6002, unless skipInvalid), reports of several years (RPT6001), or nothing to sum.
+  const refused = (usable.length < inputs.length && !options.skipInvalid) || years.length > 1 || usable.length === 0;
+  if (refused) return { inputs, diagnostics: [] };
 
   const { data, notes } = sumReports(
     usable.map((u) => u.report),
     options.organ,
   );
-  const feeDecimals = Math.max(...usable.map((u) => decimalsOf(u.report.proactive.fees_text)));
-  const header = [`汇总自 summed from ${usable.length} 份报告 reports（report sum）：${usable.map((u) => path.basename(u.file)).join('、')}`];
+  const feeDecimals = Math.max(...usable.map((u) => decimalPlaces(u.report.proactive.fees_text)));
+  const header = [`汇总自 summed from ${usable.length} 份报告 reports（report sum）：${usable.map((u) => path.basename(u.input.file)).join('、')}`];
   const yaml = writeYaml(data, [], {
     schemaPath: schemaPathFrom(options.output),
     header,
@@ -171,5 +164,5 @@ export function sumChecked(host: Host, checkedInputs: readonly CheckedInput[], o
     decimals: [{ path: ['proactive', 'fees'], places: feeDecimals }],
   });
   const checked = checkReport(withSource(host, options.output, Buffer.from(yaml, 'utf8')), options.output);
-  return { inputs, yaml, diagnostics: checked.diagnostics, summed: usable.map((u) => u.file) };
+  return { inputs, yaml, diagnostics: checked.diagnostics };
 }

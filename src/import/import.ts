@@ -1,5 +1,6 @@
 /** One published report, as bytes, → checked-ready YAML text, its data and the findings (the core of `report import`). */
 import { PART_HEADINGS } from '../format/national-2021';
+import { decimalPlaces } from '../core/decimal';
 import { ImportError } from './reader';
 import { READERS } from './readers';
 import type { Finding } from './findings';
@@ -31,6 +32,6 @@ export async function importReport(bytes: Uint8Array, name: string, options: Omi
     );
   }
   // Numbers with decimals keep them as printed: a fee of 1.10 万元 stays 1.10, 0.00 stays 0.00.
-  const decimals = Object.entries(asWritten).map(([pointer, written]) => ({ path: pointer.split('/').slice(1), places: written.split('.')[1]?.length ?? 0 }));
+  const decimals = Object.entries(asWritten).map(([pointer, written]) => ({ path: pointer.split('/').slice(1), places: decimalPlaces(written) }));
   return { format: reader.format, yaml: writeYaml(data, findings, { ...options, source: name, decimals }), data, findings, origins };
 }

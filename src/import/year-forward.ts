@@ -7,6 +7,7 @@
  * draft to rewrite. Comments come back as notes for writeYaml.
  */
 import { DOCUMENT_ROWS } from '../format/national-2021';
+import { isRecord } from '../report/plain-data';
 import type { ReportData } from './recognise';
 import type { Note } from './write-yaml';
 
@@ -20,13 +21,11 @@ export interface Forwarded {
   notes: Note[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Every number (or unreadable null) cell in `value` set to 0, the shape kept. */
 function zeroed(value: unknown): unknown {
   if (typeof value === 'number' || value === null) return 0;
   if (Array.isArray(value)) return value.map(zeroed);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, zeroed(v)]));
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, zeroed(v)]));
   return value;
 }
 
@@ -41,15 +40,15 @@ export function yearForward(last: ReportData): Forwarded {
     if (year !== undefined && last.title.includes(`${year}年`)) data.title = last.title.split(`${year}年`).join(`${year + 1}年`);
     else delete data.title; // the default title names the new year
   }
-  if (isObject(last.proactive)) {
+  if (isRecord(last.proactive)) {
     const proactive = zeroed(last.proactive) as Record<string, unknown>;
     for (const row of DOCUMENT_ROWS) {
       const before = last.proactive[row.key];
-      if (isObject(before)) proactive[row.key] = { ...(proactive[row.key] as object), in_force: before.in_force ?? null };
+      if (isRecord(before)) proactive[row.key] = { ...(proactive[row.key] as object), in_force: before.in_force ?? null };
     }
     data.proactive = proactive;
   }
-  if (isObject(last.applications)) {
+  if (isRecord(last.applications)) {
     const applications = zeroed(last.applications) as Record<string, unknown>;
     const forward = last.applications.carry_forward;
     if (forward !== undefined) {
