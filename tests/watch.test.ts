@@ -65,3 +65,24 @@ test('rebuilds on save, reports a broken save and keeps the last outputs, ends w
   await expect(watching).resolves.toBe(0);
   expect(stderr).not.toMatch(/^\s+at /m);
 });
+
+test('under --strict a report with only warnings is not written, and the line says why', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'r.yaml');
+  fs.copyFileSync(path.join(FIXTURES, 'invalid', 'r10-rule-making-power.yaml'), file);
+  let stderr = '';
+  const io: Io = { isTTY: false, stdout: () => undefined, stderr: (text) => void (stderr += text) };
+  const stop = new AbortController();
+  const watching = runWatch(nodeHost(), io, file, {
+    out: path.join(dir, 'output'),
+    formats: ['docx'],
+    fonts: {},
+    lang: 'zh',
+    strict: true,
+    signal: stop.signal,
+    onBuilt: () => stop.abort(),
+  });
+  await expect(watching).resolves.toBe(0);
+  expect(stderr).toContain('有 1 个警告（--strict），未生成；上次生成的文件保持不变');
+  expect(fs.existsSync(path.join(dir, 'output'))).toBe(false);
+});

@@ -87,7 +87,7 @@ async function buildPool(
 }
 
 /** The outcome of a file that hit a bug: its internal-error diagnostic and nothing to write. */
-function internalFailure(job: FileJob, error: unknown): FileOutcome {
+export function internalFailure(job: FileJob, error: unknown): FileOutcome {
   return { file: job.file, diagnostics: [internalErrorDiagnostic(job.file, error)], skipped: [], outputs: [] };
 }
 

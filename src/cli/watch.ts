@@ -11,9 +11,8 @@ import { sha256 } from '../core/manifest';
 import { printHuman } from '../diagnostics/print-human';
 import type { Host } from '../host';
 import { SourceFile } from '../source/source-file';
-import { writeOutcome, type BuildOptions } from './build';
+import { internalFailure, writeOutcome, type BuildOptions } from './build';
 import { EXIT } from './exit-codes';
-import { internalErrorDiagnostic } from './internal-error';
 import type { Io } from './io';
 import { outputName } from './output-names';
 
@@ -34,6 +33,11 @@ const clock = (date: Date) => date.toTimeString().slice(0, 8);
 
 export async function runWatch(host: Host, io: Io, file: string, options: WatchOptions): Promise<number> {
   const zh = options.lang === 'zh';
+  // Listened to from the start, so a stop during the first build or the warm-up is not missed.
+  const stopped = new Promise<void>((resolve) => {
+    if (options.signal.aborted) resolve();
+    else options.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
   const job: FileJob = {
     file,
     formats: options.formats,
@@ -50,26 +54,32 @@ export async function runWatch(host: Host, io: Io, file: string, options: WatchO
     if (key === built) return;
     built = key;
     const started = performance.now();
-    const outcome: FileOutcome = await buildFile(host, job).catch((error: unknown) => ({
-      file,
-      diagnostics: [internalErrorDiagnostic(file, error)],
-      skipped: [],
-      outputs: [],
-    }));
+    // The bytes just hashed are the ones built: a save landing in between is the next build's.
+    const source = bytes instanceof Uint8Array ? { ...job, source: bytes } : job;
+    const outcome: FileOutcome = await buildFile(host, source).catch((error: unknown) => internalFailure(job, error));
     const { artifacts, outcome: written } = writeOutcome(host, outcome, options.out, outputName(file));
     const ms = performance.now() - started;
     const sources = new Map(outcome.source ? [[file, new SourceFile(file, outcome.source.text, outcome.source.encoding)]] : []);
     if (written.diagnostics.length > 0) io.stderr(printHuman(written.diagnostics, sources, options.lang));
     const paths = artifacts.map((a) => a.path).join(' ');
     const errors = written.diagnostics.filter((d) => d.severity === 'error').length;
+    // Without errors, nothing was written because --strict stops at warnings.
+    const count =
+      errors > 0
+        ? zh
+          ? `${errors} 个错误`
+          : `${errors} errors`
+        : zh
+          ? `${written.diagnostics.length} 个警告（--strict）`
+          : `${written.diagnostics.length} warnings (--strict)`;
     const line =
       artifacts.length > 0
         ? zh
           ? `已生成 ${paths}（${ms.toFixed(0)} ms）`
           : `wrote ${paths} (${ms.toFixed(0)} ms)`
         : zh
-          ? `有 ${errors} 个错误，未生成；上次生成的文件保持不变`
-          : `${errors} errors, nothing written; the last outputs stay as they were`;
+          ? `有 ${count}，未生成；上次生成的文件保持不变`
+          : `${count}, nothing written; the last outputs stay as they were`;
     io.stderr(`[${clock(host.today())}] ${line}\n`);
     options.onBuilt?.(ms);
   };
@@ -103,8 +113,8 @@ export async function runWatch(host: Host, io: Io, file: string, options: WatchO
   });
   io.stderr(zh ? `正在监视 ${file} 的改动，保存后自动重新生成；按 Ctrl+C 结束\n` : `watching ${file}: saving rebuilds it; Ctrl+C ends\n`);
   await exclusive(buildOnce);
-  await exclusive(warmUp);
-  await new Promise<void>((resolve) => options.signal.addEventListener('abort', () => resolve(), { once: true }));
+  if (!options.signal.aborted) await exclusive(warmUp);
+  await stopped;
   clearTimeout(timer);
   watcher.close();
   await running;

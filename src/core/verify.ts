@@ -10,6 +10,7 @@ import type { FontRole } from '../format/font-roles';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { Host } from '../host';
 import { nianbaoVersion } from '../package-root';
+import type { PdfConformance } from '../render/pdf';
 import { isFormat } from '../render/registry';
 import { buildFile } from './build';
 import { MANIFEST_JSON, parseManifest, resolveManifestPath, sha256, type Manifest, type ManifestReport } from './manifest';
@@ -100,7 +101,7 @@ async function rebuild(host: Host, dir: string, manifest: Manifest, yaml: string
   const epoch = manifest.settings.sourceDateEpoch;
   const at: Host = { ...host, sourceDateEpoch: () => (epoch === null ? { kind: 'unset' } : { kind: 'date', date: new Date(epoch * 1000) }) };
   const formats = report.outputs.map((o) => o.format).filter(isFormat);
-  const conformance = manifest.settings.conformance as 'PDF/A-2b' | 'PDF/A-2a' | 'PDF/A-3b' | null;
+  const conformance = manifest.settings.conformance as PdfConformance | null;
   const outcome = await buildFile(at, {
     file: yaml,
     source: bytes,
