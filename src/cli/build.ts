@@ -128,6 +128,9 @@ export function writeOutcome(host: Host, outcome: FileOutcome, out: string, name
   return { artifacts, outcome: { ...kept, diagnostics: [...outcome.diagnostics, diagnostic] }, io: true };
 }
 
+/** The pages of a report's PDF among its written outputs. */
+const pagesOf = (artifacts: readonly Artifact[] = []) => artifacts.find((a) => a.pages !== undefined)?.pages;
+
 /** The closing table of a batch on a terminal: file, status, errors, warnings, the PDF's pages, the outputs written. */
 function summaryTable(
   results: readonly { file: string; diagnostics: readonly { severity: string }[] }[],
@@ -140,7 +143,7 @@ function summaryTable(
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     const written = artifacts[i] ?? [];
     const status = written.length > 0 ? (zh ? '已生成' : 'built') : zh ? '未生成' : 'not built';
-    const pages = written.find((a) => a.pages !== undefined)?.pages;
+    const pages = pagesOf(written);
     return [
       result.file,
       status,
@@ -240,7 +243,7 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
     diagnostics: o.diagnostics,
     skipped: o.skipped,
     ...(o.source ? { source: new SourceFile(o.file, o.source.text, o.source.encoding) } : {}),
-    fields: { pages: artifacts[i]?.find((a) => a.pages !== undefined)?.pages ?? null, artifacts: artifacts[i] ?? [] },
+    fields: { pages: pagesOf(artifacts[i]) ?? null, artifacts: artifacts[i] ?? [] },
   }));
   const written = new Map(outcomes.map((o, i) => [o.file, (artifacts[i] ?? []).map((a) => a.path)]));
   // The manifest covers the reports built; a failure to write it is reported as a file of its own.

@@ -35,17 +35,18 @@ function segmentPattern(segment: string): RegExp {
 function matchSegments(host: Host, dir: string, segments: readonly string[], found: string[]): void {
   const [segment, ...rest] = segments;
   if (segment === undefined) return;
-  const entries = host.readDir(dir === '' ? '.' : dir).filter((entry) => !entry.name.startsWith('.'));
   const join = (name: string) => (dir === '' ? name : path.join(dir, name));
-  if (segment === '**') {
-    matchSegments(host, dir, rest, found);
-    for (const entry of entries) if (entry.directory) matchSegments(host, join(entry.name), segments, found);
-    return;
-  }
   if (!GLOB_CHARS.test(segment)) {
     if (rest.length === 0) {
       if (host.statFile(join(segment)).kind === 'file') found.push(join(segment));
     } else matchSegments(host, join(segment), rest, found);
+    return;
+  }
+  // Only a segment with a wildcard lists its folder.
+  const entries = host.readDir(dir === '' ? '.' : dir).filter((entry) => !entry.name.startsWith('.'));
+  if (segment === '**') {
+    matchSegments(host, dir, rest, found);
+    for (const entry of entries) if (entry.directory) matchSegments(host, join(entry.name), segments, found);
     return;
   }
   const pattern = segmentPattern(segment);
