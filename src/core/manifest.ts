@@ -113,8 +113,14 @@ export function makeManifest(host: Host, dir: string, built: readonly BuiltRepor
     hashes.set(file, hash);
     return hash;
   };
+  // Reports of a batch mostly share their font configuration: resolve each one once (it scans the system's font folders).
+  const resolved = new Map<string, ReturnType<typeof resolveFonts>>();
+  const fontsOf = (configured: Partial<Record<FontRole, string>>) => {
+    const key = JSON.stringify(configured);
+    return resolved.get(key) ?? resolved.set(key, resolveFonts(host, configured)).get(key)!;
+  };
   const reports = built.map((report): ManifestReport => {
-    const fonts = report.outputs.some((o) => o.format === 'pdf') && report.fonts ? resolveFonts(host, report.fonts) : undefined;
+    const fonts = report.outputs.some((o) => o.format === 'pdf') && report.fonts ? fontsOf(report.fonts) : undefined;
     return {
       input: {
         path: report.inputBytes ? report.input : manifestPath(dir, report.input),
