@@ -7,7 +7,6 @@
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { buildFile, prepareFile, renderedOutcome, renderOutputs, type FileJob, type FileOutcome } from '../core/build';
-import { makeDiagnostic } from '../diagnostics/diagnostic';
 import { makeManifest, manifestJson, MANIFEST_JSON, MANIFEST_SHA256, sha256, sha256sumText, type BuiltReport } from '../core/manifest';
 import { inspectFontFile } from '../fonts/font-file';
 import type { Host } from '../host';
@@ -26,7 +25,7 @@ import type { PdfRequest } from './pdf-worker';
 import { filePool, RenderPool } from './render-workers';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { textTable } from './text-table';
-import { writeOutputs } from './write-outputs';
+import { writeFailure, writeOutputs } from './write-outputs';
 
 export interface BuildOptions extends OutputOptions {
   out: string;
@@ -124,7 +123,7 @@ export function writeOutcome(host: Host, outcome: FileOutcome, out: string, name
     }));
   const kept = { ...outcome, outputs: [] };
   if (!failure) return { artifacts, outcome: kept, io: false };
-  const diagnostic = { ...makeDiagnostic('RPT5001', null, failure), file: outcome.file };
+  const diagnostic = writeFailure(failure, outcome.file);
   return { artifacts, outcome: { ...kept, diagnostics: [...outcome.diagnostics, diagnostic] }, io: true };
 }
 
@@ -249,8 +248,12 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
   // The manifest covers the reports built; a failure to write it is reported as a file of its own.
   const manifestFailure = options.manifest ? writeManifest(host, inputs, outcomes, artifacts, options) : undefined;
   if (manifestFailure) {
-    const diagnostic = { ...makeDiagnostic('RPT5001', null, manifestFailure), file: manifestFailure.path };
-    results.push({ file: manifestFailure.path, diagnostics: [diagnostic], skipped: [], fields: { pages: null, artifacts: [] } });
+    results.push({
+      file: manifestFailure.path,
+      diagnostics: [writeFailure(manifestFailure, manifestFailure.path)],
+      skipped: [],
+      fields: { pages: null, artifacts: [] },
+    });
     ioFailed = true;
   }
   reportDiagnostics(io, results, options, written, io.isTTY && results.length > 1 ? summaryTable(results, artifacts, options.lang) : undefined);

@@ -8,7 +8,6 @@
  */
 import * as path from 'node:path';
 import { importFile, nothingOf, yamlNameOf, type ImportJob, type ImportOutcome } from '../core/import';
-import { makeDiagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import { SourceFile } from '../source/source-file';
 import { EXIT } from './exit-codes';
@@ -18,7 +17,7 @@ import { progress } from './progress';
 import { RenderPool, taskPool } from './render-workers';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { textTable } from './text-table';
-import { writeOutputs } from './write-outputs';
+import { writeFailure, writeOutputs } from './write-outputs';
 
 export interface ImportOptions extends OutputOptions {
   /** -o: the one output file. */
@@ -109,7 +108,7 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
     if (output === undefined || outcome.yaml === undefined) continue;
     const result = writeOutputs(host, [{ path: output, bytes: Buffer.from(outcome.yaml, 'utf8') }]);
     if (result.failure) {
-      outcome.diagnostics.push({ ...makeDiagnostic('RPT5001', null, result.failure), file: outcome.yamlFile });
+      outcome.diagnostics.push(writeFailure(result.failure, outcome.yamlFile));
       ioFailed = true;
     } else written.set(outcome.file, result.written);
   }

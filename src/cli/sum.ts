@@ -5,15 +5,14 @@
  * out), the years differ, or the sum itself does not check.
  */
 import { checkForSum, sumChecked, type CheckedInput } from '../core/sum';
-import { internalErrorDiagnostic } from './internal-error';
+import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 import { RenderPool, taskPool } from './render-workers';
 import type { Host } from '../host';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { SourceFile } from '../source/source-file';
-import { writeOutputs } from './write-outputs';
-import { makeDiagnostic } from '../diagnostics/diagnostic';
+import { writeFailure, writeOutputs } from './write-outputs';
 
 export interface SumCliOptions extends OutputOptions {
   output?: string;
@@ -53,13 +52,14 @@ export async function runSum(host: Host, io: Io, files: readonly string[], optio
   if (outcome.yaml !== undefined && options.output !== undefined) {
     const result = writeOutputs(host, [{ path: options.output, bytes: Buffer.from(outcome.yaml, 'utf8') }]);
     if (result.failure) {
-      sum.diagnostics = [...sum.diagnostics, { ...makeDiagnostic('RPT5001', null, result.failure), file: output }];
+      sum.diagnostics = [...sum.diagnostics, writeFailure(result.failure, output)];
       ioFailed = true;
     } else written.set(output, result.written);
   }
   if (outcome.yaml !== undefined && options.output === undefined && !options.json) io.stdout(outcome.yaml);
   const results = outcome.yaml !== undefined ? [...outcome.inputs, sum] : outcome.inputs;
   reportDiagnostics(io, results, options, written);
+  if (results.some((r) => hasInternalError(r.diagnostics))) return EXIT.internal;
   if (ioFailed) return EXIT.io;
   return outcome.yaml === undefined || results.some((r) => fails(r, options.strict)) ? EXIT.errors : EXIT.ok;
 }

@@ -12,6 +12,7 @@
  * report with fewer outputs than asked for, never with a stale one that looks current. On a
  * failure the temps not yet renamed are removed.
  */
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 
 export interface WriteResult {
@@ -20,6 +21,9 @@ export interface WriteResult {
   /** The first failure, when there was one: the target path and the reason (an errno code). */
   failure?: { path: string; reason: string };
 }
+
+/** A failed write as the diagnostic (RPT5001) of `file`, the input whose output it was. */
+export const writeFailure = (failure: NonNullable<WriteResult['failure']>, file: string): Diagnostic => ({ ...makeDiagnostic('RPT5001', null, failure), file });
 
 const reasonOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
 
