@@ -26,7 +26,7 @@ export function isRenderWorker(): boolean {
   return (workerData as WorkerSetup | undefined)?.mark === RENDER_WORKER_MARK;
 }
 
-/** The batch worker side: preload the PDF renderer and fonts, then build (or import) each file it is sent. */
+/** The batch worker side: preload the PDF renderer and fonts, then build (or import, or check for a sum) each file it is sent. */
 export function serveFileRequests(): void {
   const port = parentPort;
   if (!port) return;
