@@ -7,6 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
 import { runBuild } from './build';
+import { droppedFiles, runDropped } from './dropped';
 import { isRenderWorker, serveFileRequests } from './render-workers';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
@@ -33,11 +34,13 @@ const processIo: Io = {
 
 /** Runs the CLI and returns the exit code (does not exit). */
 export async function runCli(argv: readonly string[], host: Host = nodeHost(), io: Io = processIo, early: Worker[] = []): Promise<number> {
+  const dropped = droppedFiles(argv.slice(2));
+  if (dropped) return runDropped(host, io, dropped, 'zh', __filename);
   let code: number = EXIT.ok;
   const program = new LocalizedCommand('report', langOf(argv))
     .description('nianbao 年报：政府信息公开工作年度报告编译器 / government information disclosure annual report compiler')
     .version(require('../../package.json').version as string)
-    .addHelpText('after', `\n退出码 exit codes:\n${EXIT_TABLE}`)
+    .addHelpText('after', `\n${DROPPED_HELP}\n\n退出码 exit codes:\n${EXIT_TABLE}`)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .configureHelp({ showGlobalOptions: true });
@@ -256,6 +259,11 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
   return code;
 }
 
+/** How report files given without a command are built (dropped.ts). */
+const DROPPED_HELP =
+  '只给出 YAML 报告文件（或把文件拖到程序图标上）时，生成到各文件所在文件夹的 output 文件夹中\n' +
+  'report files given without a command (or dropped on the program) are built into an output folder beside each';
+
 /** The formats --format chooses among, and those --emit adds (render/registry.ts). */
 const DOCUMENTS: readonly OutputFormat[] = RENDERERS.filter((r) => !r.emit).map((r) => r.format);
 const EMITTED: readonly OutputFormat[] = RENDERERS.filter((r) => r.emit).map((r) => r.format);
@@ -315,12 +323,34 @@ export function main(argv: readonly string[], early?: Worker): void {
       // A build that did not get to render leaves the early worker idle: stop it so the process can exit.
       await early?.terminate();
       process.exitCode = code;
+      if (droppedFiles(argv.slice(2)) && ownConsoleWindow()) await waitForKey();
     },
     (error: unknown) => {
       process.stderr.write(internalErrorLine(error));
       process.exitCode = EXIT.internal;
     },
   );
+}
+
+/**
+ * A standalone program started by a drop on its icon runs in a console window of its own, which closes
+ * when it exits; stdin is that console. An npm install is run from a shell, whose window stays.
+ */
+const ownConsoleWindow = () => Boolean(process.stdin.isTTY) && (require('node:sea') as typeof import('node:sea')).isSea();
+
+/** Keeps the window open, showing the result, until the clerk presses a key. */
+function waitForKey(): Promise<void> {
+  process.stdout.write('\n按任意键关闭窗口… / press any key to close this window');
+  return new Promise((resolve) => {
+    process.stdin.setRawMode(true);
+    process.stdin.resume();
+    process.stdin.once('data', () => {
+      process.stdin.setRawMode(false);
+      process.stdin.pause();
+      process.stdout.write('\n');
+      resolve();
+    });
+  });
 }
 
 // The same script runs in render worker threads (render-workers.ts): there it serves requests.
