@@ -12,7 +12,6 @@ import { runBuild } from './build';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
 import { outputName } from './output-names';
-import type { Lang } from './usage-errors';
 
 const REPORT_FILE = /\.ya?ml$/i;
 
@@ -24,15 +23,15 @@ export function droppedFiles(args: readonly string[]): string[] | undefined {
 /** The output folder of a dropped file: `output` beside it. */
 export const droppedOutput = (file: string) => path.join(path.dirname(path.resolve(file)), 'output');
 
-/** Builds the dropped files, those of one folder together, and returns the worst exit code. */
-export async function runDropped(host: Host, io: Io, files: readonly string[], lang: Lang, script: string): Promise<number> {
+/** Builds the dropped files, those of one folder together, and returns the worst exit code. Explorer passes no options: messages are Chinese. */
+export async function runDropped(host: Host, io: Io, files: readonly string[], script: string): Promise<number> {
   const byFolder = new Map<string, string[]>();
   for (const file of files) byFolder.set(droppedOutput(file), [...(byFolder.get(droppedOutput(file)) ?? []), file]);
   let worst: number = EXIT.ok;
   for (const [out, group] of byFolder) {
     const inputs = group.map((file) => ({ file, name: outputName(file) }));
-    const code = await runBuild(host, io, inputs, { out, formats: [...DEFAULT_FORMATS], fonts: {}, conformance: 'PDF/A-2b', lang }, script);
-    if (code === EXIT.ok) io.stdout(lang === 'zh' ? `输出文件夹：${out}\n` : `output folder: ${out}\n`);
+    const code = await runBuild(host, io, inputs, { out, formats: [...DEFAULT_FORMATS], fonts: {}, conformance: 'PDF/A-2b', lang: 'zh' }, script);
+    if (code === EXIT.ok) io.stderr(`输出文件夹：${out}\n`);
     worst = Math.max(worst, code);
   }
   return worst;

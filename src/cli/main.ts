@@ -35,7 +35,7 @@ const processIo: Io = {
 /** Runs the CLI and returns the exit code (does not exit). */
 export async function runCli(argv: readonly string[], host: Host = nodeHost(), io: Io = processIo, early: Worker[] = []): Promise<number> {
   const dropped = droppedFiles(argv.slice(2));
-  if (dropped) return runDropped(host, io, dropped, 'zh', __filename);
+  if (dropped) return runDropped(host, io, dropped, __filename);
   let code: number = EXIT.ok;
   const program = new LocalizedCommand('report', langOf(argv))
     .description('nianbao 年报：政府信息公开工作年度报告编译器 / government information disclosure annual report compiler')
@@ -340,14 +340,14 @@ const ownConsoleWindow = () => Boolean(process.stdin.isTTY) && (require('node:se
 
 /** Keeps the window open, showing the result, until the clerk presses a key. */
 function waitForKey(): Promise<void> {
-  process.stdout.write('\n按任意键关闭窗口… / press any key to close this window');
+  process.stderr.write('\n按任意键关闭窗口… / press any key to close this window');
   return new Promise((resolve) => {
     process.stdin.setRawMode(true);
     process.stdin.resume();
     process.stdin.once('data', () => {
       process.stdin.setRawMode(false);
       process.stdin.pause();
-      process.stdout.write('\n');
+      process.stderr.write('\n');
       resolve();
     });
   });
