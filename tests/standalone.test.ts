@@ -126,31 +126,43 @@ describe('the Linux program, with no node on PATH', () => {
     5 * MINUTE,
   );
 
+  /** Runs the program in a terminal of its own (`script`), as Explorer would start it; says whether it waited for a key. */
+  async function inConsoleWindow(args: string[]): Promise<{ shown: string; waited: boolean; status: number | null }> {
+    const child = spawn('script', ['-qec', [LINUX, ...args].join(' '), '/dev/null'], {
+      env: { ...env, PATH: `${PATH_WITHOUT_NODE}${path.delimiter}/usr/bin${path.delimiter}/bin` },
+    });
+    let shown = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const prompted = new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => {
+        shown += chunk.toString('utf8');
+        if (shown.includes('按任意键关闭窗口')) resolve();
+      }),
+    );
+    if ((await Promise.race([prompted.then(() => 'prompted'), exited.then(() => 'exited')])) === 'exited')
+      return { shown, waited: false, status: child.exitCode };
+    // Still there a second later: it waits for the key, which then closes it.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const waited = child.exitCode === null;
+    child.stdin.write('x');
+    return { shown, waited, status: await exited };
+  }
+
   it(
     'started in a console window of its own, it shows the result until a key is pressed',
     async () => {
       const dir = tempDir();
       fs.copyFileSync(SEED, path.join(dir, '2023.yaml'));
-      // `script` gives the program a terminal as stdin and stdout; the key goes in through it.
-      const child = spawn('script', ['-qec', `${LINUX} ${path.join(dir, '2023.yaml')}`, '/dev/null'], {
-        env: { ...env, PATH: `${PATH_WITHOUT_NODE}${path.delimiter}/usr/bin${path.delimiter}/bin` },
-      });
-      let shown = '';
-      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          shown += chunk.toString('utf8');
-          if (shown.includes('按任意键关闭窗口')) resolve();
-        });
-        void exited.then(() => reject(new Error(`exited without waiting for a key:\n${shown}`)));
-      });
-      expect(shown).toContain('✔ 1 个文件：0 个错误，0 个警告');
-      // Still there a second later: it waits for the key.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      expect(child.exitCode).toBeNull();
-      child.stdin.write('x');
-      expect(await exited).toBe(0);
+      const dropped = await inConsoleWindow([path.join(dir, '2023.yaml')]);
+      expect(dropped).toMatchObject({ waited: true, status: 0 });
+      expect(dropped.shown).toContain('✔ 1 个文件：0 个错误，0 个警告');
       expect(fs.existsSync(path.join(dir, 'output', '2023.pdf'))).toBe(true);
+      // A double click (no arguments) shows the help, which says how to drop a file, and waits too.
+      const clicked = await inConsoleWindow([]);
+      expect(clicked).toMatchObject({ waited: true, status: 2 });
+      expect(clicked.shown).toContain('拖到程序图标上');
+      // A command typed in a terminal never waits.
+      expect(await inConsoleWindow(['--version'])).toMatchObject({ waited: false, status: 0 });
     },
     5 * MINUTE,
   );

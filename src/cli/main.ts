@@ -323,7 +323,9 @@ export function main(argv: readonly string[], early?: Worker): void {
       // A build that did not get to render leaves the early worker idle: stop it so the process can exit.
       await early?.terminate();
       process.exitCode = code;
-      if (droppedFiles(argv.slice(2)) && ownConsoleWindow()) await waitForKey();
+      // Dropped files, or a double click (no arguments: the help, which says how to drop a file).
+      const args = argv.slice(2);
+      if ((args.length === 0 || droppedFiles(args)) && ownConsoleWindow()) await waitForKey();
     },
     (error: unknown) => {
       process.stderr.write(internalErrorLine(error));
@@ -333,8 +335,9 @@ export function main(argv: readonly string[], early?: Worker): void {
 }
 
 /**
- * A standalone program started by a drop on its icon runs in a console window of its own, which closes
- * when it exits; stdin is that console. An npm install is run from a shell, whose window stays.
+ * A standalone program started from Explorer (a double click, a drop on its icon) runs in a console
+ * window of its own, which closes when it exits; stdin is that console. An npm install is run from a
+ * shell, whose window stays.
  */
 const ownConsoleWindow = () => Boolean(process.stdin.isTTY) && (require('node:sea') as typeof import('node:sea')).isSea();
 
