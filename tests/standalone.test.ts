@@ -58,9 +58,12 @@ test('npm run dist writes the two programs and a zip under 100 MB', () => {
 
 describe('the Linux program, with no node on PATH', () => {
   it(
-    'needs no node: --version unpacks once, then starts from the cache',
+    'needs no node: --version unpacks once (removing an older version’s folder), then starts from the cache',
     () => {
       expect(spawnSync('sh', ['-c', 'command -v node'], { env: { PATH: PATH_WITHOUT_NODE } }).status).not.toBe(0);
+      const older = path.join(env.XDG_CACHE_HOME as string, 'nianbao', 'app', '0.0.1-0123456789abcdef');
+      fs.mkdirSync(path.join(older, 'bin'), { recursive: true });
+      fs.writeFileSync(path.join(older, '.nianbao-complete'), '');
       const first = program(['--version'], tempDir());
       const later = program(['--version'], tempDir());
       for (const run of [first, later]) {

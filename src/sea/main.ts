@@ -41,7 +41,7 @@ function unpack(base: string, index: PayloadIndex): string {
       fs.writeFileSync(out, data.subarray(at, (at += size)));
     }
     fs.writeFileSync(path.join(temp, MARKER), '');
-    // A folder left without its marker (a cleaner removed it) is replaced.
+    // A folder left without its marker (a cleaner emptied it) is replaced.
     if (fs.existsSync(target)) fs.rmSync(target, { recursive: true, force: true });
     try {
       fs.renameSync(temp, target);
@@ -52,7 +52,25 @@ function unpack(base: string, index: PayloadIndex): string {
   } finally {
     fs.rmSync(temp, { recursive: true, force: true });
   }
+  removeOthers(base, path.basename(target));
   return target;
+}
+
+/**
+ * Removes the folders older versions unpacked (~60 MB each), once, when a new one is unpacked: the
+ * marker first, so a run of an old version that is still going never trusts a half-removed folder.
+ * Dot names are unpacks in progress. A folder in use (Windows) stays until a later first run.
+ */
+function removeOthers(base: string, keep: string): void {
+  for (const name of fs.readdirSync(base)) {
+    if (name === keep || name.startsWith('.')) continue;
+    try {
+      fs.rmSync(path.join(base, name, MARKER), { force: true });
+      fs.rmSync(path.join(base, name), { recursive: true, force: true });
+    } catch {
+      // In use: tried again after the next update.
+    }
+  }
 }
 
 /** The user's cache folder first; the system temp folder when that one cannot be written. */
