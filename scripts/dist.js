@@ -9,8 +9,8 @@
  * Each is a Node single-executable application built from the pinned Node 22 binaries of the npm
  * registry (scripts/node-binary.js; node.exe 24 and 26 do not start under wine 8, where the tests run
  * the exe). Its main script is src/sea/main.ts, bundled; its payload is exactly the files of the npm
- * package (`npm pack --dry-run`) and of the package's runtime dependencies if it has any, gzipped into
- * one asset, so the program runs the same code, fonts and data as an npm install. One blob serves
+ * package (`npm pack --dry-run`; the package has no runtime dependencies), gzipped into one asset, so
+ * the program runs the same code, fonts and data as an npm install. One blob serves
  * both platforms (no code cache, which would tie it to the builder's platform).
  * Run `npm run build` first (the `dist` script does).
  */
@@ -44,38 +44,12 @@ function packageFiles() {
   return pack.files.map((file) => file.path);
 }
 
-/** Every file under `dir` (relative to it), without nested node_modules (the lock file lists those packages itself). */
-function walk(dir, prefix = '') {
-  return fs
-    .readdirSync(path.join(dir, prefix), { withFileTypes: true })
-    .flatMap((entry) => {
-      const rel = path.posix.join(prefix, entry.name);
-      if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : walk(dir, rel);
-      return entry.isFile() || fs.statSync(path.join(dir, rel)).isFile() ? [rel] : [];
-    })
-    .sort();
-}
-
-/**
- * The installed runtime dependencies (package-lock.json's non-dev packages), each as [its path in the
- * payload, the folder its files are read from]: a linked package (`file:`) is read from its target.
- * A self-contained package has none.
- */
-function dependencyFolders() {
-  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
-  return Object.entries(lock.packages)
-    .filter(([key, entry]) => key.startsWith('node_modules/') && !entry.dev && !entry.devOptional)
-    .map(([key, entry]) => [key, path.join(root, entry.link ? entry.resolved : key)])
-    .filter(([, folder]) => fs.existsSync(folder));
-}
-
-/** [payload path, source file] of everything the program carries, in a fixed order. */
+/** [payload path, source file] of everything the program carries: the npm package's files, in a fixed order. */
 function payloadFiles() {
-  const files = packageFiles().map((file) => [file, path.join(root, file)]);
-  for (const [key, folder] of dependencyFolders()) {
-    for (const rel of walk(folder)) files.push([`${key}/${rel}`, path.join(folder, rel)]);
-  }
-  return files;
+  const { dependencies = {} } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  // The program runs what the package holds; a runtime dependency would be missing from it.
+  if (Object.keys(dependencies).length > 0) throw new Error(`the package must have no runtime dependencies: ${Object.keys(dependencies).join(', ')}`);
+  return packageFiles().map((file) => [file, path.join(root, file)]);
 }
 
 /** The payload asset (all files one after another, gzipped) and its table (src/sea/main.ts reads both). */
