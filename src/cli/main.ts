@@ -22,6 +22,7 @@ import { readInputs, type Input } from './inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
 import type { Io } from './io';
 import { runValidate } from './validate';
+import { versionJson, versionLine } from './version';
 import { runVerify } from './verify';
 import { runWatch } from './watch';
 
@@ -37,7 +38,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
   let code: number = EXIT.ok;
   const program = new LocalizedCommand('report', langOf(argv))
     .description('nianbao 年报：政府信息公开工作年度报告编译器 / government information disclosure annual report compiler')
-    .version(require('../../package.json').version as string)
+    .version(versionLine(), '-V, --version', '显示版本（含 Node 与平台）/ show the version, with Node and the platform')
     .addHelpText('after', `\n退出码 exit codes:\n${EXIT_TABLE}`)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -270,6 +271,12 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .action(async (manifest: string, yamls: string[], options: { json?: boolean }) => {
       code = await runVerify(host, io, manifest, yamls, { ...options, lang: lang() });
     });
+
+  program
+    .command('version')
+    .description('显示 nianbao、Node 的版本和平台 / show the versions of nianbao and Node, and the platform')
+    .option('--json', '以 JSON 输出 / print as JSON')
+    .action((options: { json?: boolean }) => io.stdout(options.json ? versionJson() : `${versionLine()}\n`));
 
   try {
     await program.parseAsync(argv as string[]);
