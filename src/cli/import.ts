@@ -15,6 +15,7 @@ import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 import type { Io } from './io';
 import { progress } from './progress';
 import { RenderPool, taskPool } from './render-workers';
+import { addSchemasBeside } from './schema';
 import { fails, forPeople, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { textTable } from './text-table';
 import { writeFailure, writeOutputs } from './write-outputs';
@@ -112,6 +113,7 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
       ioFailed = true;
     } else written.set(outcome.file, result.written);
   }
+  ioFailed ||= addSchemasBeside(host, written, (file) => (outcomes.find((o) => o.file === file) as ImportOutcome).diagnostics);
 
   // One report without -o/--out goes to standard output (not in a review).
   const toStdout = !options.check && jobs.length === 1 && jobs[0]?.output === undefined;

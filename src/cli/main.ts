@@ -16,6 +16,7 @@ import type { FontRole } from '../render/theme';
 import { runFonts } from './fonts';
 import { runImport } from './import';
 import { runInit } from './init';
+import { runSchema } from './schema';
 import { runSum } from './sum';
 import { expandArgs } from './expand-args';
 import { readInputs, type Input } from './inputs';
@@ -177,6 +178,16 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--force', '覆盖已有文件 / overwrite an existing file')
     .action((options: { year?: string; organ: string; output?: string; force?: boolean }) => {
       code = runInit(host, io, { ...options, lang: lang() });
+    });
+
+  program
+    .command('schema')
+    .description(
+      '在报告旁写出编辑器补全用的 nianbao.schema.json（报告移动或收到报告后运行）/ write nianbao.schema.json beside reports for editor completion (after moving or receiving one)',
+    )
+    .argument('[folder]', "报告所在文件夹或报告文件，默认当前文件夹 / the reports' folder or a report file (default: the current folder)")
+    .action((target: string | undefined) => {
+      code = runSchema(host, io, target, lang());
     });
 
   program
