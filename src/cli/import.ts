@@ -15,8 +15,8 @@ import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 import type { Io } from './io';
 import { progress } from './progress';
 import { RenderPool, taskPool } from './render-workers';
-import { addSchemasBeside } from './schema';
 import { fails, forPeople, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { addSchemasBeside } from './schema';
 import { textTable } from './text-table';
 import { writeFailure, writeOutputs } from './write-outputs';
 

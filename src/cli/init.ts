@@ -2,12 +2,12 @@
  * `report init`: write a complete zero-filled report that passes validate, and the schema beside it
  * for editor completion (schema.ts); never overwrite the report without --force.
  */
+import * as path from 'node:path';
 import { makeDiagnostic } from '../diagnostics/diagnostic';
 import { printHuman } from '../diagnostics/print-human';
 import type { Host } from '../host';
 import { initTemplate } from '../report/init-template';
 import { SCHEMA_REFERENCE } from '../schema/schema-file';
-import * as path from 'node:path';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
 import { writeSchemaBeside } from './schema';

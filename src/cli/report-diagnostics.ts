@@ -34,8 +34,8 @@ export type Reported = Pick<Checked, 'file' | 'diagnostics'> &
 
 /**
  * Prints every file's results in input order (for people: its diagnostics, then the outputs written
- * for it, and the summary line last; for programs: the diagnostics alone). Called once all files are done, so nothing interleaves with the
- * progress bar.
+ * for it, and the summary line last; for programs: the diagnostics alone). Called once all files are
+ * done, so nothing interleaves with the progress bar.
  */
 export function reportDiagnostics(
   io: Io,
