@@ -55,6 +55,10 @@ test('init in A, YAML moved to B: the reference breaks, the YAML says to run rep
   expect(schemaAccepts(referencedSchema(moved), moved)).toBe(false);
 
   expect(await runInProcess(['schema', b, '--lang', 'en'])).toEqual({ code: 0, stdout: '', stderr: `${path.join(b, SCHEMA)} is up to date\n` });
+  // A report not written yet names its folder too; a folder not there yet is made, as build's --out is.
+  expect((await runInProcess(['schema', path.join(b, 'next.yaml'), '--lang', 'en'])).stderr).toBe(`${path.join(b, SCHEMA)} is up to date\n`);
+  expect((await runInProcess(['schema', path.join(b, 'new')])).code).toBe(0);
+  expect(fs.readFileSync(path.join(b, 'new', SCHEMA), 'utf8')).toBe(COMMITTED);
 });
 
 test('the schema $id names nianbao, the national format and the schema version; the format it names is the one it requires', () => {

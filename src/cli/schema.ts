@@ -63,10 +63,12 @@ export function addSchemasBeside(host: Host, written: ReadonlyMap<string, string
   return failed;
 }
 
-/** The folder `report schema` writes into: the one given, a report file's own, or the current one. */
+/** The folder `report schema` writes into: the one given, a report file's own (named .yaml even before it exists), or the current one. */
 function folderOf(host: Host, target: string | undefined): string {
   if (target === undefined) return '.';
-  return host.statFile(target).kind === 'file' ? path.dirname(target) : target;
+  const kind = host.statFile(target).kind;
+  if (kind === 'directory') return target;
+  return kind === 'file' || /\.ya?ml$/i.test(target) ? path.dirname(target) : target;
 }
 
 export function runSchema(host: Host, io: Io, target: string | undefined, lang: 'zh' | 'en'): number {
