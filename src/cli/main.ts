@@ -58,7 +58,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     program
       .choiceOption(
         '--reporter <format>',
-        `诊断的输出格式 diagnostics format: ${REPORTER_NAMES.join('|')}（gcc、github 供编辑器和 CI 读取 for editors and CI）`,
+        '诊断的输出格式，gcc、github 供编辑器和 CI 读取 / diagnostics format, gcc and github for editors and CI',
         REPORTER_NAMES,
       )
       .default('human');
