@@ -278,12 +278,12 @@ describe('report build: PDF, fonts, parallel batches', () => {
   });
 
   test('--font names a file per role; a missing one is an error; report fonts explains the choice', () => {
-    const serif = 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf';
+    const serif = 'fonts/NotoSerifSC-Regular.ttf';
     const fonts = runReport(['fonts', '--font', `heiti=${serif}`]);
     expect(fonts.status).toBe(0);
     expect(fonts.stdout).toContain(`黑体（一级标题）: ${serif}`);
     expect(fonts.stdout).toContain('原因: 由 --font 或报告的 fonts 指定');
-    expect(fonts.stdout).toMatch(/仿宋（正文）: .*NotoSerifSC_400Regular\.ttf\n {2}原因: 未找到公文字体/);
+    expect(fonts.stdout).toMatch(/仿宋（正文）: .*fonts\/NotoSerifSC-Regular\.ttf\n {2}原因: 未找到公文字体/);
     expect(fonts.stdout).toContain('查找: 仿宋_GB2312.ttf, FangSong_GB2312.ttf');
     expect(fonts.stdout).toMatch(/^查找的字体目录: .*fonts/);
     const out = tempDir();

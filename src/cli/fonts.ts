@@ -19,7 +19,7 @@ export function describeFonts(resolved: Record<FontRole, ResolvedRole>, folders:
   for (const role of FONT_ROLES) {
     const r = resolved[role];
     lines.push(`${ROLE_NAMES[role][lang]}: ${r.font.file}${r.font.postscriptName ? ` (${r.font.postscriptName})` : ''}`);
-    const face = r.shipped ? `: ${r.shipped.face}${r.shipped.note ? ` — ${r.shipped.note[lang]}` : ''}` : '';
+    const face = r.shipped ? `: ${r.shipped.face}` : '';
     lines.push(`  ${lang === 'zh' ? '原因' : 'why'}: ${WHY[r.source][lang]}${face}`);
     const looked = r.tried.map((t) => `${t.label}${t.found ? ' ✔' : ''}`).join(', ');
     lines.push(`  ${lang === 'zh' ? '查找' : 'looked for'}: ${looked}`);
