@@ -84,4 +84,5 @@ test('the schema is closed: a field the output gains, or one it loses, fails val
 test('the schema names itself and is shipped beside the report schema', () => {
   expect(schema.$id).toBe('urn:nianbao:results:v1');
   expect(fs.readdirSync(path.join(ROOT, 'schemas')).sort()).toEqual(['report.schema.json', 'results.schema.json']);
+  expect((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { files: string[] }).files).toContain('schemas/');
 });
