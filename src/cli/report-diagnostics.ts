@@ -1,17 +1,23 @@
-/** Prints a run's diagnostics, human (stderr) or JSON (stdout), and decides pass/fail. */
+/** Prints a run's diagnostics, through the chosen reporter (stderr) or as JSON (stdout), and decides pass/fail. */
 import type { Checked } from '../check';
 import { countSeverities } from '../diagnostics/resolve';
-import { printHuman, printSummary, type Lang } from '../diagnostics/print-human';
+import { printSummary, type Lang } from '../diagnostics/print-human';
 import { printJson, type FileResult } from '../diagnostics/print-json';
+import { reporterOf, type ReporterName } from '../diagnostics/reporters';
 import type { SourceFile } from '../source/source-file';
 import { hasInternalError } from './internal-error';
 import type { Io } from './io';
 
 export interface OutputOptions {
   json?: boolean;
+  /** --reporter: the format of the diagnostics (human when not given). */
+  reporter?: ReporterName;
   strict?: boolean;
   lang: Lang;
 }
+
+/** Whether a person reads the output: then progress bars and lines about files written are shown too. */
+export const forPeople = (options: OutputOptions): boolean => !options.json && reporterOf(options.reporter).forPeople;
 
 /** True when a file's diagnostics fail the run (errors; warnings too under --strict). */
 export function fails(checked: Pick<Checked, 'diagnostics'>, strict: boolean | undefined): boolean {
@@ -27,9 +33,9 @@ export type Reported = Pick<Checked, 'file' | 'diagnostics'> &
   };
 
 /**
- * Prints every file's results in input order (human: its diagnostics, then the outputs written for
- * it), and the summary line last. Called once all files are done, so nothing interleaves with the
- * progress bar.
+ * Prints every file's results in input order (for people: its diagnostics, then the outputs written
+ * for it, and the summary line last; for programs: the diagnostics alone). Called once all files are
+ * done, so nothing interleaves with the progress bar.
  */
 export function reportDiagnostics(
   io: Io,
@@ -50,11 +56,14 @@ export function reportDiagnostics(
     io.stdout(printJson(results));
     return;
   }
+  const reporter = reporterOf(options.reporter);
   for (const c of checked) {
     const sources = new Map<string, SourceFile>(c.source ? [[c.source.path, c.source]] : []);
-    if (c.diagnostics.length > 0) io.stderr(printHuman(c.diagnostics, sources, options.lang));
+    if (c.diagnostics.length > 0) io.stderr(reporter.print(c.diagnostics, sources, options.lang));
+    if (!reporter.forPeople) continue;
     for (const file of outputs?.get(c.file) ?? []) io.stderr(options.lang === 'zh' ? `已生成 ${file}\n` : `wrote ${file}\n`);
   }
+  if (!reporter.forPeople) return;
   const all = checked.flatMap((c) => c.diagnostics);
   if (hasInternalError(all)) io.stderr(INTERNAL_NOTE[options.lang]);
   if (table !== undefined) io.stderr(table);
