@@ -136,6 +136,7 @@ function problemsOf(c, outcome) {
   if (outcome.exit === null) problems.push(`killed after ${(expect.seconds || DEFAULT_TIMEOUT_S).toString()} s`);
   else if (expect.exit !== undefined && outcome.exit !== expect.exit) problems.push(`exit ${outcome.exit}, expected ${expect.exit}`);
   for (const code of expect.codes || []) if (!outcome.codes.includes(code)) problems.push(`no ${code} (printed: ${outcome.codes.join(' ') || 'none'})`);
+  for (const text of expect.printedNot || []) if (outcome.output.includes(text)) problems.push(`printed "${text}"`);
   if (expect.mb !== undefined && outcome.peakMb > expect.mb) problems.push(`peak ${outcome.peakMb.toFixed(0)} MB > ${expect.mb} MB`);
   const allowed = expect.writes || [];
   for (const file of allowed) if (!outcome.written.includes(file)) problems.push(`${file} was not written`);

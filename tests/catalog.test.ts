@@ -59,9 +59,10 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     () =>
       codesOfRun(['validate', '--json', seed], {
         ...real,
-        readBytes: (file) => (file === seed ? { kind: 'unreadable', reason: 'EACCES' } : real.readBytes(file)),
+        readBytes: (file, limit) => (file === seed ? { kind: 'unreadable', reason: 'EACCES' } : real.readBytes(file, limit)),
       }),
   ],
+  ['RPT1020', 'a device instead of a file', () => codesOfRun(['validate', '--json', '/dev/null'])],
   [
     'RPT1010',
     'a UTF-16 file',
@@ -151,6 +152,24 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
       ),
   ],
   ['RPT6007', 'a damaged manifest', () => verifyAfter((out) => fs.writeFileSync(path.join(out, 'manifest.json'), '{'))],
+  [
+    'RPT6009',
+    'a manifest entry naming a file outside its folder',
+    () =>
+      verifyAfter((out) => {
+        const file = path.join(out, 'manifest.json');
+        fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"path": "yichun-2023.docx"', '"path": "../yichun-2023.yaml"'));
+      }),
+  ],
+  [
+    'RPT6010',
+    'a manifest entry that is now a folder',
+    () =>
+      verifyAfter((out) => {
+        fs.rmSync(path.join(out, 'yichun-2023.docx'));
+        fs.mkdirSync(path.join(out, 'yichun-2023.docx'));
+      }),
+  ],
   ['RPT6008', 'a YAML that is not the source of any report of the manifest', () => verifyAfter(() => undefined, [write('edited.yaml', seedText + '\n')])],
   [
     'RPT5011',
@@ -158,7 +177,7 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     () =>
       codesOfRun(['build', '--json', '--jobs', '1', '--format', 'docx', '--out', tempDir(), seed], {
         ...real,
-        readBytes: (file) => (file === seed ? (null as unknown as Uint8Array).subarray() : real.readBytes(file)),
+        readBytes: (file, limit) => (file === seed ? (null as unknown as Uint8Array).subarray() : real.readBytes(file, limit)),
       }),
   ],
 ];

@@ -161,7 +161,14 @@ function writeManifest(host: Host, inputs: readonly Input[], outcomes: readonly 
     const input = inputs[i] as Input;
     const outputs = artifacts[i] ?? [];
     if (outputs.length === 0) return [];
-    return [{ input: input.file, ...(input.stdin ? { inputBytes: input.stdin } : {}), ...(outcome.fonts ? { fonts: outcome.fonts } : {}), outputs }];
+    return [
+      {
+        input: input.file,
+        ...(input.stdin instanceof Uint8Array ? { inputBytes: input.stdin } : {}),
+        ...(outcome.fonts ? { fonts: outcome.fonts } : {}),
+        outputs,
+      },
+    ];
   });
   const epoch = host.sourceDateEpoch();
   const manifest = makeManifest(host, options.out, built, {

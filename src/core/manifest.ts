@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { FontRole } from '../format/font-roles';
 import { FONT_ROLES, resolveFonts } from '../fonts/resolve';
 import type { Host } from '../host';
+import { FONT_FILE_LIMIT_BYTES } from '../fonts/font-file';
 import { nianbaoVersion } from '../package-root';
 import { installedVersion } from '../pinned-library';
 import { isRecord } from '../report/plain-data';
@@ -67,19 +68,19 @@ export const manifestJson = (manifest: Manifest) => JSON.stringify(manifest, nul
 const isHashed = (value: unknown): value is HashedFile => isRecord(value) && typeof value.path === 'string' && /^[0-9a-f]{64}$/.test(String(value.sha256));
 
 /** manifest.json's text as a Manifest, or why it is not one (a damaged or foreign file). */
-export function parseManifest(text: string): Manifest | { problem: string } {
+export function parseManifest(text: string): Manifest | { problem: { zh: string; en: string } } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { problem: `JSON: ${(error as Error).message}` };
+    return { problem: { zh: '不是有效的 JSON', en: `not valid JSON: ${(error as Error).message}` } };
   }
   if (!isRecord(value) || value.manifest !== 1 || !isRecord(value.tool) || !isRecord(value.settings) || !Array.isArray(value.reports)) {
-    return { problem: 'not a nianbao manifest (manifest: 1)' };
+    return { problem: { zh: '不是 nianbao 的清单（缺少 manifest: 1）', en: 'not a nianbao manifest (manifest: 1)' } };
   }
   for (const report of value.reports) {
     if (!isRecord(report) || !isHashed(report.input) || !Array.isArray(report.outputs) || !report.outputs.every(isHashed)) {
-      return { problem: 'a report entry lacks its input or outputs' };
+      return { problem: { zh: '某份报告的条目缺少输入或输出', en: 'a report entry lacks its input or outputs' } };
     }
   }
   return value as unknown as Manifest;
@@ -105,10 +106,11 @@ export interface ManifestSettings {
 /** The manifest of the reports written to `dir`; reads the inputs and font files through the host to hash them. */
 export function makeManifest(host: Host, dir: string, built: readonly BuiltReport[], settings: ManifestSettings): Manifest {
   const hashes = new Map<string, string>();
+  // The files hashed are reports and fonts the build has just read; a font is the largest of them.
   const hashOf = (file: string): string => {
     const known = hashes.get(file);
     if (known) return known;
-    const bytes = host.readBytes(file);
+    const bytes = host.readBytes(file, FONT_FILE_LIMIT_BYTES);
     const hash = bytes instanceof Uint8Array ? sha256(bytes) : '';
     hashes.set(file, hash);
     return hash;

@@ -136,7 +136,7 @@ export const catalog = {
   RPT1009: {
     severity: 'error',
     zh: (p: { path: string; reason: string }) => `无法读取文件“${p.path}”（${p.reason}）`,
-    en: (p: { path: string; reason: string }) => `cannot read "${p.path}" (${p.reason})`,
+    en: (p: { path: string; reasonEn: string }) => `cannot read "${p.path}" (${p.reasonEn})`,
     hint: () => ({ zh: '检查文件权限', en: 'check the file permissions' }),
   },
   RPT1010: {
@@ -221,6 +221,32 @@ export const catalog = {
     hint: () => ({
       zh: 'report import 读取有文字层的 PDF、Word（.docx）、网页（.html）和文本；扫描件请改用原 Word 文件或网页',
       en: 'report import reads PDFs with a text layer, Word (.docx), web pages (.html) and text; for a scan, use the original Word file or web page',
+    }),
+  },
+
+  // --- RPT1020–1029: what nianbao reads and writes must be regular files (src/host.ts) ---------
+  RPT1020: {
+    severity: 'error',
+    zh: (p: { path: string }) => `“${p.path}”不是普通文件（设备、管道或套接字），未读取`,
+    en: (p: { path: string }) => `"${p.path}" is not a regular file (a device, pipe or socket); it was not read`,
+    hint: () => ({
+      zh: '给出保存在磁盘上的文件；从管道读取报告请用 - 表示标准输入',
+      en: 'name a file saved on disk; to read a report from a pipe, give - for standard input',
+    }),
+  },
+  RPT1021: {
+    severity: 'error',
+    zh: (p: { path: string }) => `输出“${p.path}”已存在且不是普通文件（文件夹、设备或管道），未写入`,
+    en: (p: { path: string }) => `the output "${p.path}" exists and is not a regular file (a folder, device or pipe); nothing was written`,
+    hint: () => ({ zh: '用 -o 另选一个文件名', en: 'choose another file name with -o' }),
+  },
+  RPT1022: {
+    severity: 'error',
+    zh: (p: { path: string }) => `输出“${p.path}”就是本次读取的输入文件，未写入`,
+    en: (p: { path: string }) => `the output "${p.path}" is an input of this run; nothing was written`,
+    hint: () => ({
+      zh: '用 -o 另选一个文件名：写到输入上会毁掉原文件',
+      en: 'choose another file name with -o: writing over an input would destroy it',
     }),
   },
 
@@ -794,7 +820,7 @@ export const catalog = {
   RPT6007: {
     severity: 'error',
     zh: (p: { path: string; reason: string }) => `无法读取清单“${p.path}”（${p.reason}）`,
-    en: (p: { path: string; reason: string }) => `cannot read the manifest "${p.path}" (${p.reason})`,
+    en: (p: { path: string; reasonEn: string }) => `cannot read the manifest "${p.path}" (${p.reasonEn})`,
     hint: () => ({
       zh: '给出 report build --manifest 写出的 manifest.json、其旁边的 MANIFEST.sha256 或所在文件夹',
       en: 'name the manifest.json that report build --manifest wrote, the MANIFEST.sha256 beside it, or their folder',
@@ -808,6 +834,25 @@ export const catalog = {
     hint: () => ({
       zh: 'YAML 在生成后被改动过，或这不是那份报告：找到生成时的版本（清单记录了它的 SHA-256）',
       en: 'the YAML changed after the build, or it is another report: find the version that was built (the manifest records its SHA-256)',
+    }),
+  },
+  // --- RPT6009–6014: verify stays in the manifest's folder ------------------------------------
+  RPT6009: {
+    severity: 'error',
+    zh: (p: { entry: string }) => `清单中的路径“${p.entry}”指向清单所在文件夹之外，未读取`,
+    en: (p: { entry: string }) => `the manifest entry "${p.entry}" points outside the manifest's folder; it was not read`,
+    hint: () => ({
+      zh: 'report build --manifest 只记录同一文件夹内的相对路径：此清单可能被改动过，请从备份恢复',
+      en: 'report build --manifest records only relative paths inside its folder: this manifest may have been altered; restore it',
+    }),
+  },
+  RPT6010: {
+    severity: 'error',
+    zh: (p: { entry: string; reason: string }) => `清单中的“${p.entry}”无法核对（${p.reason}）`,
+    en: (p: { entry: string; reasonEn: string }) => `the manifest entry "${p.entry}" cannot be checked (${p.reasonEn})`,
+    hint: () => ({
+      zh: '清单列出的应是 report build 写出的 PDF、DOCX 等普通文件：检查该路径上现在是什么',
+      en: 'a manifest lists the PDF, DOCX and other regular files report build wrote: check what is at that path now',
     }),
   },
 } as const;
