@@ -123,7 +123,8 @@ async function runCase(c) {
     const written = changes(before, snapshot(dir));
     const codes = [...new Set(result.output.match(/\bRPT\d{4}\b/g) || [])].sort();
     const outcome = { name: c.name, module: c.module, exit: result.exit, seconds, peakMb: result.peakMb, codes, written, output: result.output };
-    return { ...outcome, problems: problemsOf(c, outcome) };
+    // `after(dir)`: the case's own look at what the run left, as a list of problems.
+    return { ...outcome, problems: [...problemsOf(c, outcome), ...(c.after ? c.after(dir) : [])] };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

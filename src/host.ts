@@ -34,9 +34,9 @@ export type SourceDateEpoch = { kind: 'unset' } | { kind: 'date'; date: Date } |
  */
 const EPOCH_RANGE_S = { min: Date.UTC(1980, 0, 1) / 1000, max: Date.UTC(2108, 0, 1) / 1000 - 1 } as const;
 
-/** Reads SOURCE_DATE_EPOCH as the spec says: decimal digits only, here also within the ZIP date range. */
+/** Reads SOURCE_DATE_EPOCH as the spec says: decimal digits only, here also within the ZIP date range; empty is unset (as `export SOURCE_DATE_EPOCH=` leaves it). */
 export function parseSourceDateEpoch(raw: string | undefined): SourceDateEpoch {
-  if (raw === undefined) return { kind: 'unset' };
+  if (raw === undefined || raw === '') return { kind: 'unset' };
   const seconds = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
   if (!(seconds >= EPOCH_RANGE_S.min && seconds <= EPOCH_RANGE_S.max)) return { kind: 'invalid', raw };
   return { kind: 'date', date: new Date(seconds * 1000) };
@@ -62,8 +62,6 @@ export interface Host {
   rename(from: string, to: string): void;
   /** Removes a file; nothing when it is not there. */
   remove(file: string): void;
-  /** Writes a file atomically: a temp file beside it, then rename, so a reader never sees half a file. */
-  writeBytesAtomic(file: string, bytes: Uint8Array): void;
   /** The path with every symbolic link resolved, or undefined when it does not exist. */
   realPath(file: string): string | undefined;
   /** True when a path exists (file or directory). */
@@ -249,15 +247,6 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
     },
     remove(file) {
       fs.rmSync(file, { force: true });
-    },
-    writeBytesAtomic(file, bytes) {
-      const temp = this.writeTemp(file, bytes);
-      try {
-        fs.renameSync(temp, file);
-      } catch (error) {
-        fs.rmSync(temp, { force: true });
-        throw error;
-      }
     },
     realPath(file) {
       try {

@@ -63,6 +63,8 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
       }),
   ],
   ['RPT1020', 'a device instead of a file', () => codesOfRun(['validate', '--json', '/dev/null'])],
+  ['RPT1021', 'an output that is a folder', () => codesOfRun(['init', '-o', tempDir(), '--force'])],
+  ['RPT1022', 'an output that is an input', () => codesOfRun(['sum', seed, write('self.yaml', seedText), '-o', path.join(dir, 'self.yaml'), '--force'])],
   [
     'RPT1010',
     'a UTF-16 file',
@@ -169,6 +171,17 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
         fs.rmSync(path.join(out, 'yichun-2023.docx'));
         fs.mkdirSync(path.join(out, 'yichun-2023.docx'));
       }),
+  ],
+  [
+    'RPT6011',
+    'a second --manifest build into a folder, with another SOURCE_DATE_EPOCH',
+    async () => {
+      const out = tempDir();
+      await codesOfRun(['build', '--jobs', '1', '--format', 'docx', '--manifest', '--out', out, seed]);
+      const other = write('other.yaml', seedText);
+      const at: Host = { ...real, sourceDateEpoch: () => ({ kind: 'date', date: new Date(1700000000 * 1000) }) };
+      return codesOfRun(['build', '--jobs', '1', '--format', 'docx', '--manifest', '--out', out, other], at);
+    },
   ],
   ['RPT6008', 'a YAML that is not the source of any report of the manifest', () => verifyAfter(() => undefined, [write('edited.yaml', seedText + '\n')])],
   [

@@ -19,6 +19,12 @@ import { isRecord } from '../report/plain-data';
 export const MANIFEST_SHA256 = 'MANIFEST.sha256';
 export const MANIFEST_JSON = 'manifest.json';
 
+/**
+ * The largest manifest read: an entry is about 300 bytes in manifest.json, so 8 MiB holds tens of
+ * thousands of reports, far past any archive, while a file of hundreds of MB is refused unread.
+ */
+export const MANIFEST_LIMIT_BYTES = 8 * 1024 * 1024;
+
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export interface HashedFile {
@@ -154,4 +160,22 @@ export function makeManifest(host: Host, dir: string, built: readonly BuiltRepor
     },
     reports,
   };
+}
+
+/**
+ * The manifest of a build into a folder that already has one: the earlier reports this build did
+ * not rebuild stay listed, so building reports one at a time into one folder archives them all.
+ * Only a manifest of the same nianbao version and settings is merged (verify rebuilds every report
+ * with the one recorded setting); otherwise `dropped` counts the earlier reports no longer listed.
+ */
+export function withEarlier(host: Host, dir: string, manifest: Manifest): { manifest: Manifest; dropped: number } {
+  const bytes = host.readBytes(path.join(dir, MANIFEST_JSON), MANIFEST_LIMIT_BYTES);
+  const earlier = bytes instanceof Uint8Array ? parseManifest(Buffer.from(bytes).toString('utf8')) : undefined;
+  if (earlier === undefined || 'problem' in earlier) return { manifest, dropped: 0 };
+  const inputs = new Set(manifest.reports.map((r) => r.input.path));
+  const outputs = new Set(manifest.reports.flatMap((r) => r.outputs.map((o) => o.path)));
+  const kept = earlier.reports.filter((r) => !inputs.has(r.input.path) && !r.outputs.some((o) => outputs.has(o.path)));
+  const same = earlier.tool.version === manifest.tool.version && JSON.stringify(earlier.settings) === JSON.stringify(manifest.settings);
+  if (!same) return { manifest, dropped: kept.length };
+  return { manifest: { ...manifest, reports: [...kept, ...manifest.reports] }, dropped: 0 };
 }

@@ -16,7 +16,17 @@ import { isFormat } from '../render/registry';
 import { MAX_SOURCE_BYTES } from '../source/load-yaml';
 import { readFailureDiagnostic, readFailureReason } from '../source/read-failure';
 import { buildFile } from './build';
-import { MANIFEST_JSON, MANIFEST_SHA256, parseManifest, resolveManifestPath, sha256, type HashedFile, type Manifest, type ManifestReport } from './manifest';
+import {
+  MANIFEST_JSON,
+  MANIFEST_LIMIT_BYTES,
+  MANIFEST_SHA256,
+  parseManifest,
+  resolveManifestPath,
+  sha256,
+  type HashedFile,
+  type Manifest,
+  type ManifestReport,
+} from './manifest';
 
 /** One file checked: an output against its hash, or an output rebuilt from its YAML. */
 export interface Verified {
@@ -35,11 +45,6 @@ export interface VerifyOutcome {
   files: Verified[];
 }
 
-/**
- * The largest manifest read: an entry is about 300 bytes in manifest.json, so 8 MiB holds tens of
- * thousands of reports, far past any archive, while a file of hundreds of MB is refused unread.
- */
-export const MANIFEST_LIMIT_BYTES = 8 * 1024 * 1024;
 /** The largest output hashed: a report's PDF with its fonts embedded is a few MB. */
 export const OUTPUT_LIMIT_BYTES = 256 * 1024 * 1024;
 

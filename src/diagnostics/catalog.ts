@@ -676,7 +676,7 @@ export const catalog = {
   RPT5001: {
     severity: 'error',
     zh: (p: { path: string; reason: string }) => `无法写入“${p.path}”（${p.reason}）`,
-    en: (p: { path: string; reason: string }) => `cannot write "${p.path}" (${p.reason})`,
+    en: (p: { path: string; reasonEn: string }) => `cannot write "${p.path}" (${p.reasonEn})`,
     hint: () => ({
       zh: '检查输出目录是否存在、是否有写权限、磁盘是否已满；原有文件未被改动',
       en: 'check the output folder, its permissions and free space; earlier files were left untouched',
@@ -853,6 +853,16 @@ export const catalog = {
     hint: () => ({
       zh: '清单列出的应是 report build 写出的 PDF、DOCX 等普通文件：检查该路径上现在是什么',
       en: 'a manifest lists the PDF, DOCX and other regular files report build wrote: check what is at that path now',
+    }),
+  },
+  RPT6011: {
+    severity: 'warning',
+    zh: (p: { reports: number }) => `此文件夹原有的清单由其他版本或设置生成，其中另外 ${p.reports} 份报告不再列入新清单`,
+    en: (p: { reports: number }) =>
+      `the folder's earlier manifest was made by another version or with other settings; its ${p.reports} other reports are no longer listed`,
+    hint: () => ({
+      zh: '用相同的 --format、--pdfa 和 SOURCE_DATE_EPOCH 把这些报告重新生成到此文件夹，或分别生成到不同文件夹',
+      en: 'rebuild those reports into this folder with the same --format, --pdfa and SOURCE_DATE_EPOCH, or build them into separate folders',
     }),
   },
 } as const;

@@ -8,16 +8,21 @@ import type { ReadFailure } from '../host';
 
 /** Common errno codes in words; any other is quoted as it is after the words. */
 const ERRNO: Readonly<Record<string, readonly [string, string]>> = {
-  EACCES: ['没有读取权限', 'permission denied'],
-  EPERM: ['系统不允许读取', 'operation not permitted'],
+  EACCES: ['没有权限', 'permission denied'],
+  EPERM: ['系统不允许', 'operation not permitted'],
+  ENOSPC: ['磁盘已满', 'no space left on the disk'],
+  EROFS: ['只读的磁盘', 'a read-only file system'],
+  EEXIST: ['文件已存在', 'the file exists'],
+  ENOENT: ['文件夹不存在', 'no such folder'],
+  EISDIR: ['这是文件夹', 'a folder'],
   ELOOP: ['符号链接循环', 'a loop of symbolic links'],
   EIO: ['磁盘读取出错', 'an I/O error'],
   ENAMETOOLONG: ['路径过长', 'the path is too long'],
   EMFILE: ['同时打开的文件过多', 'too many open files'],
 };
 
-/** A size as people read it: KiB up to a few MiB, then MiB. */
-const kib = (n: number) => (n < 4 * 1024 * 1024 ? `${Math.ceil(n / 1024)} KiB` : `${Math.ceil(n / 1024 / 1024)} MiB`);
+/** A size as people read it: KiB up to a few MB, then MB (of 1024 × 1024 bytes, as file managers count them). */
+const kib = (n: number) => (n < 4 * 1024 * 1024 ? `${Math.ceil(n / 1024)} KiB` : `${Math.ceil(n / 1024 / 1024)} MB`);
 
 /** Why a file was not read, in Chinese and English. */
 export function readFailureReason(failure: ReadFailure): { zh: string; en: string } {
@@ -29,12 +34,19 @@ export function readFailureReason(failure: ReadFailure): { zh: string; en: strin
     case 'special':
       return { zh: '不是普通文件（设备、管道或套接字）', en: 'not a regular file (a device, pipe or socket)' };
     case 'too-large':
-      return { zh: `超过 ${kib(failure.limit)} 的上限`, en: `larger than the limit of ${kib(failure.limit)}` };
-    case 'unreadable': {
-      const [zh, en] = ERRNO[failure.reason] ?? ['系统拒绝读取', 'refused by the system'];
-      return { zh: `${zh}，${failure.reason}`, en: `${en}, ${failure.reason}` };
-    }
+      return {
+        zh: `文件过大（${kib(failure.size)}），上限为 ${kib(failure.limit)}`,
+        en: `too large (${kib(failure.size)}; the limit is ${kib(failure.limit)})`,
+      };
+    case 'unreadable':
+      return errnoReason(failure.reason);
   }
+}
+
+/** An errno code of a failed read or write in words, the code after them for whoever searches it. */
+export function errnoReason(code: string): { zh: string; en: string } {
+  const [zh, en] = ERRNO[code] ?? ['系统拒绝', 'refused by the system'];
+  return { zh: `${zh}，${code}`, en: `${en}, ${code}` };
 }
 
 /** The diagnostic of a file given to read (a report, --previous, stdin), placed on the file. */

@@ -145,3 +145,89 @@ module.exports = [
     expect: { exit: 0, codes: [] },
   },
 ];
+
+/** Writes that never destroy: a device, a FIFO or an input is never an output; an existing YAML needs --force. */
+const mknod = (file) => execFileSync('mknod', [file, 'c', '1', '7']); // a /dev/full of our own, in the temp folder
+
+module.exports.push(
+  {
+    name: 'init -o DEVICE --force keeps the device',
+    setup: (dir) => (mknod(path.join(dir, 'full')), { args: ['init', '-o', 'full', '--force'] }),
+    expect: { exit: 1, codes: ['RPT1021'] },
+  },
+  {
+    name: 'init -o FIFO --force keeps the FIFO',
+    setup: (dir) => (fifo(path.join(dir, 'pipe.yaml')), { args: ['init', '-o', 'pipe.yaml', '--force'] }),
+    expect: { exit: 1, codes: ['RPT1021'] },
+  },
+  {
+    name: 'sum self.yaml other.yaml -o self.yaml',
+    setup: (dir) => (seed(dir, 'self.yaml'), seed(dir, 'other.yaml'), { args: ['sum', 'self.yaml', 'other.yaml', '-o', 'self.yaml', '--force'] }),
+    expect: { exit: 1, codes: ['RPT1022'] },
+  },
+  {
+    name: 'sum -o over an existing YAML without --force',
+    setup: (dir) => (
+      seed(dir, 'a.yaml'),
+      seed(dir, 'b.yaml'),
+      fs.writeFileSync(path.join(dir, 'total.yaml'), 'mine'),
+      { args: ['sum', 'a.yaml', 'b.yaml', '-o', 'total.yaml'] }
+    ),
+    expect: { exit: 1, codes: ['RPT5002'] },
+  },
+  {
+    name: 'sum -o writes a new file',
+    setup: (dir) => (seed(dir, 'a.yaml'), seed(dir, 'b.yaml'), { args: ['sum', 'a.yaml', 'b.yaml', '-o', 'total.yaml'] }),
+    expect: { exit: 0, codes: [], writes: ['total.yaml', 'nianbao.schema.json'] },
+  },
+  {
+    name: 'sum whose total does not validate exits 1 and writes nothing',
+    setup: (dir) => {
+      const text = fs.readFileSync(SEED, 'utf8').replace(/^  punishment: 45 /m, '  punishment: 60000000 ');
+      fs.writeFileSync(path.join(dir, 'big.yaml'), text);
+      return { args: ['sum', 'big.yaml', 'big.yaml', '-o', 'total.yaml'] };
+    },
+    expect: { exit: 1, codes: ['RPT2009'], noWrite: ['total.yaml'] },
+  },
+  {
+    name: 'import x.yaml --year-forward -o x.yaml',
+    setup: (dir) => (seed(dir), { args: ['import', 'x.yaml', '--year-forward', '-o', 'x.yaml', '--force'] }),
+    expect: { exit: 1, codes: ['RPT1022'] },
+  },
+  {
+    name: 'import -o over an existing YAML without --force',
+    setup: (dir) => (seed(dir), fs.writeFileSync(path.join(dir, 'mine.yaml'), 'mine'), { args: ['import', 'x.yaml', '--year-forward', '-o', 'mine.yaml'] }),
+    expect: { exit: 1, codes: ['RPT5002'] },
+  },
+);
+
+/** The smaller points of the issue. */
+module.exports.push(
+  {
+    name: 'build - --name .. writes no hidden ...docx',
+    setup: () => ({ args: ['build', '--format', 'docx', '--out', 'out', '--name', '..', '-'], stdin: fs.readFileSync(SEED) }),
+    expect: { exit: 2, noWrite: ['out/...docx'] },
+  },
+  {
+    name: 'an empty SOURCE_DATE_EPOCH is unset',
+    setup: (dir) => (seed(dir), { args: ['build', '--format', 'docx', '--out', 'out', 'x.yaml'], env: { SOURCE_DATE_EPOCH: '' } }),
+    expect: { exit: 0, writes: ['out', 'out/x.docx'] },
+  },
+  {
+    name: 'a second --manifest build into one folder keeps the first report listed',
+    setup: (dir) => {
+      seed(dir, 'a.yaml');
+      seed(dir, 'b.yaml');
+      execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'bin', 'report'), 'build', '--format', 'docx', '--manifest', '--out', 'out', 'a.yaml'], {
+        cwd: dir,
+        stdio: 'ignore',
+      });
+      return { args: ['build', '--format', 'docx', '--manifest', '--out', 'out', 'b.yaml'] };
+    },
+    expect: { exit: 0, writes: ['out/b.docx', 'out/manifest.json'] },
+    after: (dir) => {
+      const listed = fs.readFileSync(path.join(dir, 'out', 'MANIFEST.sha256'), 'utf8');
+      return listed.includes('a.docx') && listed.includes('b.docx') ? [] : [`MANIFEST.sha256 lists: ${listed}`];
+    },
+  },
+);
