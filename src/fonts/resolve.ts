@@ -15,7 +15,7 @@ import { FONT_ROLES, type FontRole } from '../format/font-roles';
 import { readFaceNames } from './font-names';
 import { designOf, familyKey, OFFICIAL_FAMILIES, ROLE_DESIGN, type Design } from './official';
 import { KAI_WOFF, shippedKai } from './shipped-kai';
-import { systemFaces, type SystemFace } from './system-fonts';
+import { systemFamilies, type FamilyIndex, type SystemFace } from './system-fonts';
 
 /** The roles and their names are the format's (format/font-roles.ts); the CLI takes them from here. */
 export { FONT_ROLES, ROLE_NAMES } from '../format/font-roles';
@@ -110,15 +110,16 @@ function familiesOf(host: Host, font: FontFile): string[] {
 }
 
 /** The face, among those installed with this family name, closest to Regular weight (a family may have Bold, Light … faces too). */
-function installedFace(faces: readonly SystemFace[], family: string): SystemFace | undefined {
-  const key = familyKey(family);
-  const named = faces.filter((face) => face.families.some((f) => familyKey(f) === key));
-  return named.reduce<SystemFace | undefined>((best, face) => (!best || Math.abs(face.weight - 400) < Math.abs(best.weight - 400) ? face : best), undefined);
+function installedFace(installed: FamilyIndex, family: string): SystemFace | undefined {
+  return (installed.get(familyKey(family)) ?? []).reduce<SystemFace | undefined>(
+    (best, face) => (!best || Math.abs(face.weight - 400) < Math.abs(best.weight - 400) ? face : best),
+    undefined,
+  );
 }
 
 /** Resolves every role. `configured` maps roles to files given by the report or --font. */
 export function resolveFonts(host: Host, configured: Partial<Record<FontRole, string>> = {}): Record<FontRole, ResolvedRole> {
-  let installed: SystemFace[] | undefined;
+  let installed: FamilyIndex | undefined;
   const resolved = {} as Record<FontRole, ResolvedRole>;
   const classified = (role: ResolvedRole, families = familiesOf(host, role.font)): ResolvedRole => {
     const design = designOf(families);
@@ -135,7 +136,7 @@ export function resolveFonts(host: Host, configured: Partial<Record<FontRole, st
         continue;
       }
     }
-    installed ??= systemFaces(host);
+    installed ??= systemFamilies(host);
     let official: { family: string; face: SystemFace } | undefined;
     for (const family of OFFICIAL_FAMILIES[role]) {
       const face = installedFace(installed, family);

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { Host } from '../host';
 import { FONT_FILE_LIMIT_BYTES } from './font-file';
 import { readFaceNames, type FaceNames } from './font-names';
+import { familyKey } from './official';
 
 /** A face installed on the machine: its file and names. */
 export interface SystemFace extends FaceNames {
@@ -108,11 +109,14 @@ function namesOf(host: Host, file: string, size: number, mtimeMs: number, cached
   return { entry: { size, mtimeMs, faces }, fresh: true };
 }
 
-/** Scans once per process and set of folders: a batch resolves fonts for every file. */
-const scans = new Map<string, SystemFace[]>();
+/** The installed faces by family name (familyKey), each family's faces in folder order. */
+export type FamilyIndex = ReadonlyMap<string, readonly SystemFace[]>;
 
-/** Every usable face in the system font folders, in folder order. */
-export function systemFaces(host: Host): SystemFace[] {
+/** Scans once per process and set of folders: a batch resolves fonts for every file. */
+const scans = new Map<string, FamilyIndex>();
+
+/** Every usable face in the system font folders, by family name. */
+export function systemFamilies(host: Host): FamilyIndex {
   const cacheFile = path.join(host.userCacheDir(), CACHE_NAME);
   const key = JSON.stringify([host.fontDirs(), cacheFile]);
   const done = scans.get(key);
@@ -130,7 +134,12 @@ export function systemFaces(host: Host): SystemFace[] {
   }
   // Fonts removed since the last run leave the cache too.
   if (changed || entries.size !== cache.size) writeCache(host, cacheFile, entries);
-  const faces = [...entries].flatMap(([file, entry]) => entry.faces.map((face) => ({ file, ...face })));
-  scans.set(key, faces);
-  return faces;
+  const index = new Map<string, SystemFace[]>();
+  for (const [file, entry] of entries) {
+    for (const face of entry.faces) {
+      for (const family of new Set(face.families.map(familyKey))) index.set(family, [...(index.get(family) ?? []), { file, ...face }]);
+    }
+  }
+  scans.set(key, index);
+  return index;
 }
