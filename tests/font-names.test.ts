@@ -166,6 +166,20 @@ describe('the name cache', () => {
     expect(runReport(['fonts'], { env: m.env }).stdout).toContain(`楷体（二级标题）: ${file}\n`);
     expect(Object.keys((JSON.parse(fs.readFileSync(m.cacheFile, 'utf8')) as { files: object }).files)).toEqual([file]);
   });
+
+  test('a cache over the size bound is not read (a lie in it is not believed); an unwritable cache folder only costs the reads', () => {
+    const m = machine();
+    const file = m.install('body.ttf', fangsongGb2312());
+    const { size, mtimeMs } = fs.statSync(file);
+    // Valid JSON that would make the file a 楷体, padded past 8 MiB.
+    const lie = { version: 1, files: { [file]: { size, mtimeMs, faces: [{ families: ['楷体_GB2312'], weight: 400 }] } }, pad: 'x'.repeat(9 * 1024 * 1024) };
+    fs.mkdirSync(path.dirname(m.cacheFile), { recursive: true });
+    fs.writeFileSync(m.cacheFile, JSON.stringify(lie));
+    expect(runReport(['fonts'], { env: m.env }).stdout).toContain(`仿宋（正文）: ${file}\n`);
+    const blocked = runReport(['fonts'], { env: { ...m.env, XDG_CACHE_HOME: path.join(file, 'not-a-folder') } });
+    expect([blocked.status, blocked.stderr]).toEqual([0, '']);
+    expect(blocked.stdout).toContain(`仿宋（正文）: ${file}\n`);
+  });
 });
 
 describe('no silent stand-ins: RPT5012 once per run', () => {
