@@ -7,6 +7,8 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Io } from '../src/cli/io';
+import { runCli } from '../src/cli/main';
 import { readFaceNames } from '../src/fonts/font-names';
 import { resolveFonts } from '../src/fonts/resolve';
 import { CACHE_NAME } from '../src/fonts/system-fonts';
@@ -213,6 +215,23 @@ describe('no silent stand-ins: RPT5012 once per run', () => {
     expect(strict.status).toBe(1);
     expect(count(strict.stderr, 'RPT5012')).toBe(1);
     expect(fs.existsSync(path.join(m.root, 'out-strict'))).toBe(false);
+  });
+
+  test("on a terminal the batch table counts each file's own warnings; the stand-in is said once, above it", async () => {
+    const m = machine();
+    const host: Host = { ...nodeHost({}), fontDirs: () => [m.fonts], userCacheDir: () => path.join(m.root, 'cache') };
+    let stderr = '';
+    const io: Io = { isTTY: true, plain: true, stdout: () => undefined, stderr: (text) => void (stderr += text) };
+    const status = await runCli(['node', 'report', 'build', '--jobs', '1', '--format', 'pdf', '--out', path.join(m.root, 'out'), ...seeds(2)], host, io);
+    expect(status).toBe(0);
+    expect(count(stderr, 'RPT5012')).toBe(1);
+    expect(stderr.indexOf('RPT5012')).toBeLessThan(stderr.indexOf('文件  '));
+    const rows = stderr.slice(stderr.indexOf('文件  ')).split('\n');
+    expect(rows.slice(1, 3).map((row) => row.split(/\s+/).slice(1, 4))).toEqual([
+      ['已生成', '0', '0'],
+      ['已生成', '0', '0'],
+    ]);
+    expect(rows[3]).toBe('⚠ 2 个文件：0 个错误，1 个警告');
   });
 
   test('validate says the same as build, once for the batch; --font names the face and is no stand-in', () => {

@@ -29,7 +29,7 @@ export type Reported = Pick<Checked, 'file' | 'diagnostics'> &
   };
 
 /** A diagnostic about the run rather than a file (catalog scope 'run': the machine has no 仿宋, RPT5012). */
-const isRunLevel = (d: Diagnostic) => (catalog[d.code] as { scope?: 'run' }).scope === 'run';
+export const isRunLevel = (d: Diagnostic) => (catalog[d.code] as { scope?: 'run' }).scope === 'run';
 
 /**
  * Takes the run-level diagnostics out of the files they were raised in and keeps each distinct one

@@ -56,7 +56,7 @@ function toInstall(role: FontRole, or: string): string {
 }
 
 /** RPT5012 when nianbao set a role in a face of another design (仿宋 in a 宋体 face), naming every such role; else nothing. */
-export function standInDiagnostics(resolved: Record<FontRole, ResolvedRole>): Diagnostic[] {
+function standInDiagnostics(resolved: Record<FontRole, ResolvedRole>): Diagnostic[] {
   const found = standIns(resolved);
   const [first] = found;
   if (!first) return [];

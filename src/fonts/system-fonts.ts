@@ -137,7 +137,10 @@ export function systemFamilies(host: Host): FamilyIndex {
   const index = new Map<string, SystemFace[]>();
   for (const [file, entry] of entries) {
     for (const face of entry.faces) {
-      for (const family of new Set(face.families.map(familyKey))) index.set(family, [...(index.get(family) ?? []), { file, ...face }]);
+      for (const family of new Set(face.families.map(familyKey))) {
+        const faces = index.get(family) ?? index.set(family, []).get(family)!;
+        faces.push({ file, ...face });
+      }
     }
   }
   scans.set(key, index);
