@@ -7,12 +7,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/** The versions bundled into dist/, as JSON (scripts/bundle.js defines this): an installed nianbao has no node_modules of its own. */
+declare const NIANBAO_VENDORED: string | undefined;
+
 /**
- * The version of the installed library, read from its package.json. Found by walking up from the
- * resolved entry point: pdfkit's exports map forbids `require('pdfkit/package.json')`, and a
- * dist/ folder may hold a package.json of its own (docx's says only its module type).
+ * The version of the library in use: the bundled one, or when running from the sources (tests) the
+ * installed one, read from its package.json. Found by walking up from the resolved entry point:
+ * pdfkit's exports map forbids `require('pdfkit/package.json')`, and a dist/ folder may hold a
+ * package.json of its own (docx's says only its module type).
  */
 export function installedVersion(name: string): string {
+  if (typeof NIANBAO_VENDORED !== 'undefined') {
+    const version = (JSON.parse(NIANBAO_VENDORED) as Record<string, string | undefined>)[name];
+    if (version === undefined) throw new Error(`${name} is not bundled`);
+    return version;
+  }
   for (let dir = path.dirname(require.resolve(name)); ; dir = path.dirname(dir)) {
     const file = path.join(dir, 'package.json');
     if (fs.existsSync(file)) {

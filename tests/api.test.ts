@@ -1,6 +1,6 @@
 /**
  * The README's library example, run exactly as written: a separate `node` in the repository root,
- * where `require('nianbao')` resolves through package.json's "exports" to the built dist/index.js.
+ * where `require('nianbao')` resolves through package.json's "exports" to the built bundle dist/api.js.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -23,7 +23,7 @@ test('the README example builds a report from a string through the package entry
 test('the API gives the bytes the CLI writes', async () => {
   // Loaded by name, through package.json's "exports", as the example does.
   const entry = require.resolve('nianbao', { paths: [ROOT] });
-  expect(entry).toBe(path.join(ROOT, 'dist', 'index.js'));
+  expect(entry).toBe(path.join(ROOT, 'dist', 'api.js'));
   const api = require(entry) as typeof import('../src/index');
   const seed = path.join(ROOT, 'fixtures', 'yichun-2023.yaml');
   const out = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'nianbao-api-'));

@@ -21,7 +21,7 @@ const real = nodeHost();
 const dir = tempDir();
 const seed = path.join(FIXTURES, 'yichun-2023.yaml');
 const seedText = fs.readFileSync(seed, 'utf8');
-const serif = path.join(ROOT, 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf');
+const serif = path.join(ROOT, 'fonts/NotoSerifSC-Regular.ttf');
 
 function write(name: string, content: string | Uint8Array): string {
   const file = path.join(dir, name);

@@ -7,7 +7,7 @@ import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
 
 const seed = 'fixtures/yichun-2023.yaml';
 /** Named as the body face, it makes a run clean on a machine without 仿宋, where the shipped stand-in is a warning (RPT5012, tests/font-names.test.ts). */
-const bodyFont = 'fangsong=node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf';
+const bodyFont = 'fangsong=fonts/NotoSerifSC-Regular.ttf';
 
 describe('report validate', () => {
   test('a clean report exits 0 and says so', () => {
@@ -279,12 +279,12 @@ describe('report build: PDF, fonts, parallel batches', () => {
   });
 
   test('--font names a file per role; a missing one is an error; report fonts explains the choice', () => {
-    const serif = 'node_modules/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf';
+    const serif = 'fonts/NotoSerifSC-Regular.ttf';
     const fonts = runReport(['fonts', '--font', `heiti=${serif}`]);
     expect(fonts.status).toBe(0);
     expect(fonts.stdout).toContain(`黑体（一级标题）: ${serif}`);
     expect(fonts.stdout).toContain('原因: 由 --font 或报告的 fonts 指定');
-    expect(fonts.stdout).toMatch(/仿宋（正文）: .*NotoSerifSC_400Regular\.ttf\n {2}原因: 未找到公文字体/);
+    expect(fonts.stdout).toMatch(/仿宋（正文）: .*fonts\/NotoSerifSC-Regular\.ttf\n {2}原因: 未找到公文字体/);
     expect(fonts.stdout).toContain('查找: 仿宋_GB2312, FangSong_GB2312, 仿宋, FangSong, 方正仿宋_GBK');
     expect(fonts.stdout).toMatch(/^查找的字体目录: .*fonts/);
     const out = tempDir();

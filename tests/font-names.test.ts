@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Io } from '../src/cli/io';
 import { runCli } from '../src/cli/main';
 import { readFaceNames } from '../src/fonts/font-names';
-import { resolveFonts } from '../src/fonts/resolve';
+import { BUNDLED, resolveFonts } from '../src/fonts/resolve';
 import { CACHE_NAME } from '../src/fonts/system-fonts';
 import { nodeHost, type Host } from '../src/host';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
@@ -18,7 +18,7 @@ import { FIXTURES } from './helpers/fixtures';
 import { collection, familyRecords, shippedBytes, utf16be, withNames } from './helpers/font-names';
 
 const seed = path.join(FIXTURES, 'yichun-2023.yaml');
-const serifPath = path.join(path.dirname(require.resolve('@expo-google-fonts/noto-serif-sc/package.json')), '400Regular', 'NotoSerifSC_400Regular.ttf');
+const serifPath = BUNDLED.fangsong.file;
 
 /** A made-up machine: its font folder (empty), its cache folder, and the environment that makes the command use them. */
 function machine() {
@@ -104,10 +104,10 @@ describe('report fonts: found by family name, and says why', () => {
     const before = runReport(['fonts'], { env: m.env });
     expect(before.status).toBe(0);
     expect(before.stdout).toMatch(
-      /仿宋（正文）: .*NotoSerifSC_400Regular\.ttf\n {2}原因: 未找到公文字体.*\n {2}字形: 宋体（字族名“Noto Serif SC”），格式要求仿宋：代用字体\n/,
+      /仿宋（正文）: .*NotoSerifSC-Regular\.ttf\n {2}原因: 未找到公文字体.*\n {2}字形: 宋体（字族名“Noto Serif SC”），格式要求仿宋：代用字体\n/,
     );
     // 小标宋 in the bold serif face keeps its design (小标宋 is a 宋体 cut): no stand-in.
-    expect(before.stdout).toMatch(/小标宋（标题）: .*NotoSerifSC_700Bold\.ttf\n.*\n {2}字形: 宋体（字族名“Noto Serif SC”）\n/);
+    expect(before.stdout).toMatch(/小标宋（标题）: .*NotoSerifSC-Bold\.ttf\n.*\n {2}字形: 宋体（字族名“Noto Serif SC”）\n/);
     const file = m.install('a1b2c3.ttf', fangsongGb2312());
     const after = runReport(['fonts'], { env: m.env });
     expect(after.stdout).toContain(`仿宋（正文）: ${file}\n  原因: 本机已安装的公文字体，字族名“仿宋_GB2312”\n  字形: 仿宋\n  查找: 仿宋_GB2312 ✔\n`);
@@ -163,7 +163,7 @@ describe('the name cache', () => {
     fs.utimesSync(file, mtime, new Date(mtime.getTime() + 10_000));
     const reread = runReport(['fonts'], { env: m.env }).stdout;
     expect(reread).toContain(`楷体（二级标题）: ${file}\n  原因: 本机已安装的公文字体，字族名“楷体_GB2312”\n`);
-    expect(reread).toMatch(/仿宋（正文）: .*NotoSerifSC_400Regular\.ttf\n/);
+    expect(reread).toMatch(/仿宋（正文）: .*NotoSerifSC-Regular\.ttf\n/);
     fs.writeFileSync(m.cacheFile, '{"version":1,"files":{"' + file + '":{"size":"x"');
     expect(runReport(['fonts'], { env: m.env }).stdout).toContain(`楷体（二级标题）: ${file}\n`);
     expect(Object.keys((JSON.parse(fs.readFileSync(m.cacheFile, 'utf8')) as { files: object }).files)).toEqual([file]);

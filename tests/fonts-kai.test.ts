@@ -1,9 +1,9 @@
 /**
- * The shipped 楷体 (LXGW WenKai, issue #8): the WOFF 1 → TrueType conversion, its cache (hits,
- * a read-only node_modules, processes racing to fill it), the level-2 headings set in it in the PDF
+ * The shipped 楷体 (LXGW WenKai, issue #8): the WOFF 1 → TrueType conversion (made at build time,
+ * scripts/ship-fonts.js), the face in the package's fonts/, the level-2 headings set in it in the PDF
  * (read back with pdftohtml and pdffonts), and glyph coverage along a chain that now starts with it.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fontkit from 'fontkit';
@@ -11,32 +11,17 @@ import { readCharacterMap, FontDataError } from '../src/fonts/cmap';
 import { checkGlyphCoverage } from '../src/fonts/coverage';
 import { FontSet } from '../src/fonts/font-set';
 import { BUNDLED, resolveFonts } from '../src/fonts/resolve';
-import { KAI_WOFF, kaiCacheDirs, shippedKai } from '../src/fonts/shipped-kai';
+import { SHIPPED_FONTS, shippedFontFile } from '../src/fonts/shipped-fonts';
 import { woffToSfnt } from '../src/fonts/woff';
-import { nodeHost, type Host } from '../src/host';
+import { nodeHost } from '../src/host';
 import type { ReportDoc } from '../src/model/types';
 import { renderPdf } from '../src/render/pdf';
 import { modelOf, TIMESTAMP } from './helpers/build';
 import { tempDir } from './helpers/cli';
 import { ROOT } from './helpers/fixtures';
 
-const woff = fs.readFileSync(KAI_WOFF);
+const woff = fs.readFileSync(require.resolve(SHIPPED_FONTS.kaiti.from));
 const seedModel = modelOf('yichun-2023.yaml');
-
-/** A host whose node_modules/.cache is read-only and empty, and whose user cache folder is `dir`. */
-function hostWithCacheIn(dir: string): Host {
-  const real = nodeHost({});
-  const packageCache = kaiCacheDirs(real)[0] as string;
-  return {
-    ...real,
-    userCacheDir: () => dir,
-    statFile: (file) => (file.startsWith(packageCache) ? { kind: 'missing' } : real.statFile(file)),
-    writeBytesAtomic: (file, bytes) => {
-      if (file.startsWith(packageCache)) throw Object.assign(new Error('read-only'), { code: 'EACCES' });
-      real.writeBytesAtomic(file, bytes);
-    },
-  };
-}
 
 describe('WOFF 1 → TrueType', () => {
   test('every table comes back byte for byte: its checksum is the one the WOFF recorded, and the file sums to 0xB1B0AFBA', () => {
@@ -75,69 +60,11 @@ describe('WOFF 1 → TrueType', () => {
   });
 });
 
-describe('the cache of the converted font', () => {
-  test('converted once into the first writable folder, then found there', () => {
-    const dir = tempDir();
-    const host = hostWithCacheIn(dir);
-    const first = shippedKai(host);
-    expect(first).toEqual({ kind: 'ready', file: expect.stringMatching(/LXGWWenKai-Regular-[0-9a-f]{16}\.ttf$/) });
-    const file = (first as { file: string }).file;
-    expect(path.dirname(file)).toBe(dir);
-    const written = fs.statSync(file).mtimeMs;
-    expect(shippedKai(host)).toEqual(first);
-    expect(fs.statSync(file).mtimeMs).toBe(written);
-    expect(fs.readdirSync(dir)).toEqual([path.basename(file)]);
-  });
-
-  test('a cached file of the wrong size (not written by us) is converted again', () => {
-    const dir = tempDir();
-    const host = hostWithCacheIn(dir);
-    const file = (shippedKai(host) as { file: string }).file;
-    fs.writeFileSync(file, 'short');
-    expect(shippedKai(host)).toEqual({ kind: 'ready', file });
-    expect(Buffer.from(woffToSfnt(woff)).equals(fs.readFileSync(file))).toBe(true);
-  });
-
-  test('processes racing to fill an empty cache all get the whole file, and no temp file is left', async () => {
-    const dir = tempDir();
-    const script = `
-      const { nodeHost } = require(${JSON.stringify(path.join(ROOT, 'dist/host.js'))});
-      const { kaiCacheDirs, shippedKai } = require(${JSON.stringify(path.join(ROOT, 'dist/fonts/shipped-kai.js'))});
-      const real = nodeHost({ XDG_CACHE_HOME: ${JSON.stringify(dir)} });
-      const hidden = kaiCacheDirs(real)[0];
-      const host = { ...real,
-        statFile: (f) => (f.startsWith(hidden) ? { kind: 'missing' } : real.statFile(f)),
-        writeBytesAtomic: (f, b) => { if (f.startsWith(hidden)) throw Object.assign(new Error('ro'), { code: 'EACCES' }); real.writeBytesAtomic(f, b); } };
-      process.stdout.write(JSON.stringify(shippedKai(host)));`;
-    const run = () =>
-      new Promise<string>((resolve, reject) => {
-        const child = spawn(process.execPath, ['-e', script], { cwd: ROOT });
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-        child.on('error', reject);
-        child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));
-      });
-    const results = (await Promise.all([run(), run(), run(), run()])).map((out) => JSON.parse(out) as { kind: string; file: string });
-    const file = path.join(dir, 'nianbao', path.basename(results[0]?.file ?? ''));
-    expect(results).toEqual(Array(4).fill({ kind: 'ready', file }));
-    expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)]);
-    expect(Buffer.from(woffToSfnt(woff)).equals(fs.readFileSync(file))).toBe(true);
-  });
-
-  test('no writable folder: Noto Serif SC stands in for 楷体, and report fonts would say why', () => {
-    const real = nodeHost({});
-    const host: Host = {
-      ...hostWithCacheIn(tempDir()),
-      writeBytesAtomic: () => {
-        throw Object.assign(new Error('read-only'), { code: 'EROFS' });
-      },
-    };
-    expect(shippedKai(host)).toMatchObject({ kind: 'unavailable', reason: expect.stringContaining('EROFS') });
-    const kaiti = resolveFonts(host).kaiti;
-    expect(kaiti.font).toEqual(BUNDLED.kaiti);
-    expect(kaiti.shipped?.note?.en).toMatch(/^LXGW WenKai unavailable \(cannot write the converted font .*EROFS.*\); Noto Serif SC Regular stands in$/);
-    expect(kaiti.tried.slice(-2).map((t) => t.found)).toEqual([false, true]);
-    expect(resolveFonts(real).kaiti.shipped?.face).toBe('LXGW WenKai Regular（霞鹜文楷）');
+describe('the shipped Kai face', () => {
+  test('fonts/ holds the WOFF converted at build time, and it is what 楷体 resolves to on a machine without an official face', () => {
+    expect(Buffer.from(woffToSfnt(woff)).equals(fs.readFileSync(shippedFontFile('kaiti')))).toBe(true);
+    const kaiti = resolveFonts(nodeHost({})).kaiti;
+    if (kaiti.source === 'bundled') expect([kaiti.font, kaiti.shipped?.face]).toEqual([BUNDLED.kaiti, 'LXGW WenKai Regular（霞鹜文楷）']);
   });
 });
 
@@ -184,7 +111,7 @@ describe('level-2 headings in the PDF', () => {
   });
 
   test('the Kai face has every GB 2312 hanzi and every character of the seed report', () => {
-    const kai = readCharacterMap(host, { file: (shippedKai(host) as { file: string }).file });
+    const kai = readCharacterMap(host, BUNDLED.kaiti);
     // The WHATWG decoder reads GB 2312 as GBK, whose unassigned places in these rows are private-use characters.
     const gb2312 = new TextDecoder('gb2312');
     const hanzi: string[] = [];

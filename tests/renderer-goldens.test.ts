@@ -18,9 +18,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BUNDLED } from '../src/fonts/resolve';
-import { shippedKai } from '../src/fonts/shipped-kai';
-import { nodeHost } from '../src/host';
+import { BUNDLED, FONT_ROLES } from '../src/fonts/resolve';
 import { render, type FontRole, type ReportDoc } from '../src/index';
 import { ROOT } from './helpers/fixtures';
 import { docxGolden, pdfGolden } from './helpers/goldens';
@@ -38,12 +36,7 @@ const names = fs
 const modelOf = (name: string) => JSON.parse(fs.readFileSync(path.join(MODELS, `${name}.model.json`), 'utf8')) as ReportDoc;
 
 /** Shipped font files for every role; nothing installed on the machine is consulted. */
-function shippedFonts(): Record<FontRole, string> {
-  const kai = shippedKai(nodeHost());
-  if (kai.kind !== 'ready') throw new Error(`the shipped 楷体 (LXGW WenKai) is unavailable: ${kai.reason}`);
-  return { fangsong: BUNDLED.fangsong.file, heiti: BUNDLED.heiti.file, kaiti: kai.file, xiaobiaosong: BUNDLED.xiaobiaosong.file, songti: BUNDLED.songti.file };
-}
-const fonts = shippedFonts();
+const fonts = Object.fromEntries(FONT_ROLES.map((role) => [role, BUNDLED[role].file])) as Record<FontRole, string>;
 
 type Kind = 'docx' | 'pdf' | 'html';
 

@@ -31,7 +31,7 @@ export function describeFonts(resolved: Record<FontRole, ResolvedRole>, folders:
   for (const role of FONT_ROLES) {
     const r = resolved[role];
     lines.push(`${ROLE_NAMES[role][lang]}: ${r.font.file}${r.font.postscriptName ? ` (${r.font.postscriptName})` : ''}`);
-    const face = r.shipped ? `: ${r.shipped.face}${r.shipped.note ? ` — ${r.shipped.note[lang]}` : ''}` : '';
+    const face = r.shipped ? `: ${r.shipped.face}` : '';
     const family = r.source === 'system' ? (lang === 'zh' ? `“${r.family}”` : ` "${r.family}"`) : '';
     lines.push(`  ${lang === 'zh' ? '原因' : 'why'}: ${WHY[r.source][lang]}${family}${face}`);
     lines.push(`  ${lang === 'zh' ? '字形' : 'design'}: ${designLine(r, lang)}`);

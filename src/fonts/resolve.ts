@@ -2,11 +2,10 @@
  * Finding a font file for each typographic role (仿宋 body, 黑体, 楷体, 小标宋 title, 宋体 page numbers):
  * (1) files named in the report or on the command line; (2) the official faces installed on the
  * machine (Windows, macOS, fontconfig folders), found by their family names whatever their files are
- * called (system-fonts.ts, official.ts); (3) the open-licensed fonts nianbao ships as npm
- * dependencies, so a fresh machine with only `npm ci` still gets a good PDF. Each chosen face is
- * classified by design, so a role set in a face of another design (仿宋 in a 宋体 face) can be
- * warned about. Nothing here opens a font with fontkit: names come from bounded reads of the name
- * table (the shipped 楷体 comes as a web font and is converted to a file, shipped-kai.ts).
+ * called (system-fonts.ts, official.ts); (3) the open-licensed fonts nianbao ships in its package
+ * (shipped-fonts.ts), so a fresh machine still gets a good PDF. Each chosen face is classified by
+ * design, so a role set in a face of another design (仿宋 in a 宋体 face) can be warned about.
+ * Nothing here opens a font: names come from bounded reads of the name table (font-names.ts).
  */
 import * as path from 'node:path';
 import type { Host } from '../host';
@@ -14,7 +13,7 @@ import { PACKAGE_ROOT } from '../package-root';
 import { FONT_ROLES, type FontRole } from '../format/font-roles';
 import { readFaceNames } from './font-names';
 import { designOf, familyKey, OFFICIAL_FAMILIES, ROLE_DESIGN, type Design } from './official';
-import { KAI_WOFF, shippedKai } from './shipped-kai';
+import { SHIPPED_FONTS, shippedFontFile } from './shipped-fonts';
 import { systemFamilies, type FamilyIndex, type SystemFace } from './system-fonts';
 
 /** The roles and their names are the format's (format/font-roles.ts); the CLI takes them from here. */
@@ -34,8 +33,8 @@ export interface ResolvedRole {
   source: FontSource;
   /** Candidates in the order they were tried (files, official family names), with whether each was found. */
   tried: { label: string; found: boolean }[];
-  /** For a shipped face: its name, and a note on where it came from or why it stands in. */
-  shipped?: { face: string; note?: { zh: string; en: string } };
+  /** For a shipped face: its name. */
+  shipped?: { face: string };
   /** The face's family name: for an installed face the official name it was found by, else the first its name table gives. */
   family?: string;
   /** The face's design, when its family is known (official.ts); undefined for a face nianbao cannot place. */
@@ -50,51 +49,16 @@ export interface StandIn {
   design: Design;
 }
 
-const expo = (family: string, weight: string) =>
-  path.join(PACKAGE_ROOT, 'node_modules', '@expo-google-fonts', family, weight, `${family === 'noto-serif-sc' ? 'NotoSerifSC' : 'NotoSansSC'}_${weight}.ttf`);
+/** The shipped faces (shipped-fonts.ts): the last resort of each role, and the tail of every fallback chain (fallback.ts). */
+export const BUNDLED: Record<FontRole, FontFile> = Object.fromEntries(FONT_ROLES.map((role) => [role, { file: shippedFontFile(role) }])) as Record<
+  FontRole,
+  FontFile
+>;
 
-/**
- * The shipped TrueType fonts (SIL OFL 1.1): Noto Serif SC for the serif roles, Noto Sans SC Bold for
- * 黑体. No open 仿宋 or 小标宋 is on the npm registry; the serif faces stand in (see README). 楷体 is
- * LXGW WenKai (shipped-kai.ts); Noto Serif SC Regular, listed here, stands in only when that cannot
- * be had. These are also the tail of every fallback chain (fallback.ts).
- */
-export const BUNDLED: Record<FontRole, FontFile> = {
-  fangsong: { file: expo('noto-serif-sc', '400Regular') },
-  heiti: { file: expo('noto-sans-sc', '700Bold') },
-  kaiti: { file: expo('noto-serif-sc', '400Regular') },
-  xiaobiaosong: { file: expo('noto-serif-sc', '700Bold') },
-  songti: { file: expo('noto-serif-sc', '400Regular') },
-};
-
-const BUNDLED_FACES: Record<FontRole, string> = {
-  fangsong: 'Noto Serif SC Regular',
-  heiti: 'Noto Sans SC Bold',
-  kaiti: 'Noto Serif SC Regular',
-  xiaobiaosong: 'Noto Serif SC Bold',
-  songti: 'Noto Serif SC Regular',
-};
-
-/** The shipped face of a role; for 楷体 LXGW WenKai (converted on first use), else its stand-in. */
+/** The shipped face of a role. */
 function shipped(host: Host, role: FontRole, tried: ResolvedRole['tried']): Omit<ResolvedRole, 'tried'> {
-  let note: { zh: string; en: string } | undefined;
-  if (role === 'kaiti') {
-    const kai = shippedKai(host);
-    tried.push({ label: path.relative(PACKAGE_ROOT, KAI_WOFF), found: kai.kind === 'ready' });
-    if (kai.kind === 'ready') {
-      note = {
-        zh: '开源楷体，由 npm 包 @fontsource/lxgw-wenkai 的 WOFF 转换为 TrueType 并缓存',
-        en: 'an open Kai face, converted from the WOFF of @fontsource/lxgw-wenkai to TrueType and cached',
-      };
-      return { role, font: { file: kai.file }, source: 'bundled', shipped: { face: 'LXGW WenKai Regular（霞鹜文楷）', note } };
-    }
-    note = {
-      zh: `霞鹜文楷不可用（${kai.reason}），以 ${BUNDLED_FACES[role]} 代替`,
-      en: `LXGW WenKai unavailable (${kai.reason}); ${BUNDLED_FACES[role]} stands in`,
-    };
-  }
   tried.push({ label: path.relative(PACKAGE_ROOT, BUNDLED[role].file), found: host.exists(BUNDLED[role].file) });
-  return { role, font: BUNDLED[role], source: 'bundled', shipped: { face: BUNDLED_FACES[role], ...(note ? { note } : {}) } };
+  return { role, font: BUNDLED[role], source: 'bundled', shipped: { face: SHIPPED_FONTS[role].face } };
 }
 
 /** The family names of a face named by file (the face of a collection by its PostScript name); [] when they cannot be read. */

@@ -5,8 +5,9 @@
  * one line, a table is read row by row, one line per cell, a merged cell once; `at` is 第 P 页第 L 行.
  * A scanned PDF (no text), an encrypted or a damaged one is an ImportError, never a stack trace.
  */
+import * as path from 'node:path';
 import { dropFurniture, groupLines, pageBlocks, sourceLines, type PageContent, type Segment, type TextRun } from './pdf-layout';
-import { DRAW_OPS, loadPdfjs, type Pdfjs, type PdfjsDocument, type PdfjsPage, type PdfjsTextItem } from './pdfjs-adapter';
+import { DRAW_OPS, loadPdfjs, PDFJS_DIR, type Pdfjs, type PdfjsDocument, type PdfjsPage, type PdfjsTextItem } from './pdfjs-adapter';
 import { ImportError, type Reader } from './reader';
 
 /** More pages than any annual report has: a file claiming more is not read (pdfjs on garbage may claim millions). */
@@ -49,7 +50,7 @@ export const pdfReader: Reader = {
       // Images are never decoded: the reader wants text and rulings only.
       maxImageSize: 0,
       // Chinese PDFs whose fonts are not embedded use Adobe's predefined CMaps (UniGB-UCS2-H …).
-      cMapUrl: `${cmapDirectory()}/`,
+      cMapUrl: `${path.join(PDFJS_DIR, 'cmaps')}/`,
       cMapPacked: true,
       stopAtErrors: false,
     });
@@ -69,12 +70,6 @@ export const pdfReader: Reader = {
     }
   },
 };
-
-/** pdfjs's packed CMaps, beside its build. */
-function cmapDirectory(): string {
-  const entry = require.resolve('pdfjs-dist/legacy/build/pdf.mjs');
-  return entry.replace(/[\\/]legacy[\\/]build[\\/]pdf\.mjs$/, '/cmaps');
-}
 
 /** What pdfjs threw, as words a clerk understands. */
 function asImportError(error: unknown): ImportError {

@@ -10,9 +10,14 @@
 import Module from 'node:module';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root';
 import { checkPinned } from '../pinned-library';
 
 export const PDFJS_VERSION = '5.4.624';
+
+/** pdfjs's Node build and CMaps, copied into the package at build time (scripts/bundle.js). */
+export const PDFJS_DIR = path.join(PACKAGE_ROOT, 'dist', 'vendor', 'pdfjs');
+const PDFJS_ENTRY = path.join(PDFJS_DIR, 'legacy', 'build', 'pdf.mjs');
 
 export interface PdfjsTextItem {
   str: string;
@@ -72,12 +77,12 @@ let loading: Promise<Pdfjs> | undefined;
 /** pdfjs's legacy (Node) build, loaded once. */
 export function loadPdfjs(): Promise<Pdfjs> {
   loading ??= (async () => {
-    checkPinned('pdfjs-dist', PDFJS_VERSION, 'src/import/pdfjs-adapter.ts');
     // pdfjs 5 reaches Node's modules through process.getBuiltinModule (Node 20.16, 22.3); nianbao runs from 20.15.
     const proc = process as { getBuiltinModule?: (id: string) => unknown };
     proc.getBuiltinModule ??= (id: string) => require(id.replace(/^node:/, '')) as unknown;
-    const entry = require.resolve('pdfjs-dist/legacy/build/pdf.mjs');
-    return (await esmImport(pathToFileURL(entry).href)) as Pdfjs;
+    const pdfjs = (await esmImport(pathToFileURL(PDFJS_ENTRY).href)) as Pdfjs;
+    checkPinned('pdfjs-dist', PDFJS_VERSION, 'src/import/pdfjs-adapter.ts', pdfjs.version);
+    return pdfjs;
   })();
   return loading;
 }

@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+/**
+ * Bundles what nianbao runs, so the published package has no runtime dependency at all: an install
+ * cannot be broken by npm's hoisting, by another project's versions, by an optional native canvas
+ * or by a dependency's engine range. Run by `npm run build` after tsc (which writes dist/**.js).
+ *
+ * - dist/report.js: the CLI; dist/api.js: the library (package.json `main`); dist/pdf-worker.js: the
+ *   PDF render worker, with pdfkit and fontkit inside (its code cache covers them).
+ * - dist/vendor/{docx,pdfkit,fontkit}.js: the heavy libraries, each loaded only by a command that
+ *   renders (a `validate` never parses them); the CLI and the library share one copy.
+ * - dist/vendor/pdfjs/: pdfjs-dist's Node build (ESM, loaded by `import()`) and its CMaps, for `import`.
+ * - NIANBAO_VENDORED: the versions bundled, for the adapters' pinned-version checks (pinned-library.ts).
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const esbuild = require('esbuild');
+
+const root = path.join(__dirname, '..');
+const dist = path.join(root, 'dist');
+const vendorDir = path.join(dist, 'vendor');
+
+/** The libraries bundled on their own, loaded on demand. */
+const VENDORS = ['docx', 'pdfkit', 'fontkit'];
+
+const versionOf = (name) => {
+  for (let dir = path.dirname(require.resolve(name, { paths: [root] })); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (manifest.name === name) return manifest.version;
+    }
+    if (path.dirname(dir) === dir) throw new Error(`cannot find the package.json of ${name}`);
+  }
+};
+const vendored = Object.fromEntries([...VENDORS, 'pdfjs-dist'].map((name) => [name, versionOf(name)]));
+
+/** Resolves `import 'docx'` (etc.) to the vendor bundle beside the output, `from` being the output's folder. */
+const vendorPlugin = (from, except = []) => ({
+  name: 'vendor',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${VENDORS.join('|')})$`) }, (args) =>
+      except.includes(args.path)
+        ? undefined
+        : {
+            path: `./${path
+              .relative(from, path.join(vendorDir, `${args.path}.js`))
+              .split(path.sep)
+              .join('/')}`,
+            external: true,
+          },
+    );
+  },
+});
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  // A JSON string, not an object: esbuild would call an initialiser of an object define in every module.
+  define: { NIANBAO_VENDORED: JSON.stringify(JSON.stringify(vendored)) },
+  // fontkit's WOFF2 decoder (npm `brotli`, ~16 ms to load): nianbao opens TTF, OTF and TTC only.
+  alias: { 'brotli/decompress.js': path.join(__dirname, 'stubs', 'brotli', 'decompress.js') },
+};
+
+/** pdfjs-dist's files that `report import` uses, and where they go. */
+const PDFJS_FILES = ['legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'LICENSE'];
+
+/**
+ * pdfjs polyfills DOMMatrix, ImageData and Path2D at load from its optional native canvas
+ * (@napi-rs/canvas, 32 MB), and warns on stdout without it; it needs a real canvas only to render
+ * pages, which nianbao never does. Its two `require("@napi-rs/canvas")` are pointed at a stub beside it.
+ */
+function copyPdfjs() {
+  const from = path.dirname(require.resolve('pdfjs-dist/package.json', { paths: [root] }));
+  const to = path.join(vendorDir, 'pdfjs');
+  fs.rmSync(to, { recursive: true, force: true });
+  for (const file of PDFJS_FILES) {
+    fs.mkdirSync(path.dirname(path.join(to, file)), { recursive: true });
+    fs.copyFileSync(path.join(from, file), path.join(to, file));
+  }
+  const entry = path.join(to, 'legacy', 'build', 'pdf.mjs');
+  const source = fs.readFileSync(entry, 'utf8');
+  const canvas = 'require("@napi-rs/canvas")';
+  const uses = source.split(canvas).length - 1;
+  if (uses !== 2) throw new Error(`pdfjs-dist ${vendored['pdfjs-dist']}: expected 2 uses of ${canvas}, found ${uses}`);
+  fs.writeFileSync(entry, source.split(canvas).join('require("./napi-canvas.cjs")'));
+  fs.copyFileSync(path.join(__dirname, 'stubs', 'napi-canvas.cjs'), path.join(to, 'legacy', 'build', 'napi-canvas.cjs'));
+  fs.cpSync(path.join(from, 'cmaps'), path.join(to, 'cmaps'), { recursive: true });
+}
+
+/** pdfkit reads its sRGB ICC profile (the PDF/A output intent) from ./data beside its script. */
+function copyPdfkitData() {
+  const profile = path.join(path.dirname(require.resolve('pdfkit', { paths: [root] })), 'data', 'sRGB_IEC61966_2_1.icc');
+  for (const dir of [dist, vendorDir]) {
+    fs.mkdirSync(path.join(dir, 'data'), { recursive: true });
+    fs.copyFileSync(profile, path.join(dir, 'data', path.basename(profile)));
+  }
+}
+
+(async () => {
+  fs.mkdirSync(vendorDir, { recursive: true });
+  await Promise.all([
+    ...VENDORS.map((name) =>
+      esbuild.build({
+        ...common,
+        stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+        outfile: path.join(vendorDir, `${name}.js`),
+        plugins: [vendorPlugin(vendorDir, [name])],
+      }),
+    ),
+    esbuild.build({ ...common, entryPoints: [path.join(dist, 'cli', 'main.js')], outfile: path.join(dist, 'report.js'), plugins: [vendorPlugin(dist)] }),
+    esbuild.build({ ...common, entryPoints: [path.join(dist, 'index.js')], outfile: path.join(dist, 'api.js'), plugins: [vendorPlugin(dist)] }),
+    esbuild.build({ ...common, entryPoints: [path.join(dist, 'cli', 'pdf-worker.js')], outfile: path.join(dist, 'pdf-worker.js') }),
+  ]);
+  copyPdfjs();
+  copyPdfkitData();
+})().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
