@@ -2,7 +2,7 @@
 // Writes schemas/report.schema.json from the national-format data (run after `npm run build`).
 const fs = require('node:fs');
 const path = require('node:path');
-const { buildReportSchema } = require('../dist/schema/build-schema.js');
+const { reportSchemaText } = require('../dist/schema/build-schema.js');
 const target = path.join(__dirname, '..', 'schemas', 'report.schema.json');
-fs.writeFileSync(target, JSON.stringify(buildReportSchema(), null, 2) + '\n');
+fs.writeFileSync(target, reportSchemaText());
 console.log(`wrote ${path.relative(process.cwd(), target)}`);

@@ -28,6 +28,8 @@ const TOOLS = [
   ['soffice', 'libreoffice-writer-nogui'],
   // The HTML tests open the page in a real browser through playwright-core, which cannot download one here.
   ['chromium', 'chromium'],
+  // tests/standalone.test.ts runs the Windows program of `npm run dist` under wine.
+  ['wine', 'wine'],
 ];
 
 function run(command, args) {

@@ -181,7 +181,9 @@ export function userCacheDir(env: NodeJS.ProcessEnv, platform: string, home: str
 export function systemFontDirs(env: NodeJS.ProcessEnv, platform: string, home: string): string[] {
   if (platform === 'win32') {
     const windows = env.WINDIR ?? env.SystemRoot ?? 'C:\\Windows';
-    return [path.join(windows, 'Fonts'), ...(env.LOCALAPPDATA ? [path.join(env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts')] : [])];
+    // Fonts installed "for this user only" (Windows 10 1809 and later) go to the per-user folder.
+    const local = env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local');
+    return [path.join(windows, 'Fonts'), path.join(local, 'Microsoft', 'Windows', 'Fonts')];
   }
   if (platform === 'darwin') {
     return [path.join(home, 'Library', 'Fonts'), '/Library/Fonts', '/System/Library/Fonts', '/System/Library/Fonts/Supplemental'];

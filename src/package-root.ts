@@ -10,14 +10,6 @@ function findRoot(start: string): string {
 }
 
 export const PACKAGE_ROOT = findRoot(__dirname);
-export const SCHEMA_PATH = path.join(PACKAGE_ROOT, 'schemas', 'report.schema.json');
-
-/** The schema as a YAML file at `yamlFile` names it on its language-server line: relative, with forward slashes. */
-export const schemaPathFrom = (yamlFile: string) =>
-  path
-    .relative(path.dirname(path.resolve(yamlFile)), SCHEMA_PATH)
-    .split(path.sep)
-    .join('/');
 
 /** nianbao's own version, from its package.json (read when asked: most runs never need it). */
 export const nianbaoVersion = (): string => (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -89,6 +89,15 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     () => codesOfRun(['build', '--json', '--jobs', '1', '--format', 'docx', '--out', path.join(write('blocker', 'not a folder'), 'sub'), seed]),
   ],
   ['RPT5002', 'init over an existing file', () => codesOfRun(['init', '--year', '2024', '-o', write('existing.yaml', 'keep me')])],
+  [
+    'RPT5013',
+    'report schema where a file of that name is not a nianbao schema',
+    () => {
+      const folder = tempDir();
+      fs.writeFileSync(path.join(folder, 'nianbao.schema.json'), '{"$id": "https://example.com/other"}');
+      return codesOfRun(['schema', folder]);
+    },
+  ],
   ['RPT5003', 'a character no font has', () => codesOfRun(['validate', '--json', write('no-glyph.yaml', seedText.replace('2023年，', '2023年\u{F0000}，'))])],
   ['RPT5004', 'a font file that does not exist', () => withKaiti(path.join(dir, 'missing.ttf'))],
   ['RPT5005', 'a folder as a font file', () => withKaiti(dir)],

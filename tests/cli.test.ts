@@ -109,7 +109,8 @@ describe('report init', () => {
     expect(text).toContain('organ: "某市生态环境局"');
     expect(text).toContain('# （六）其他处理');
     expect(text).toContain('# 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请');
-    expect(text).toMatch(/^# yaml-language-server: \$schema=.*schemas\/report\.schema\.json$/m);
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\/nianbao\.schema\.json$/m);
+    expect(fs.existsSync(path.join(dir, 'nianbao.schema.json'))).toBe(true);
     const v = runReport(['validate', '--strict', file, '--font', bodyFont]);
     expect(v.stderr).toContain('0 个错误，0 个警告');
     expect(v.status).toBe(0);

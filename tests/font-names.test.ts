@@ -234,6 +234,18 @@ describe('no silent stand-ins: RPT5012 once per run', () => {
     expect(rows[3]).toBe('⚠ 2 个文件：0 个错误，1 个警告');
   });
 
+  test("--reporter gcc and github say it once too, as the program's own line and an annotation of the run (no file)", () => {
+    const m = machine();
+    const files = seeds(2);
+    const gcc = runReport(['validate', '--reporter', 'gcc', ...files], { env: m.env });
+    expect([gcc.status, gcc.stderr.split('\n').filter((line) => line.includes('RPT5012'))]).toEqual([
+      0,
+      [expect.stringMatching(/^report: warning: RPT5012: 本机未安装格式要求的字体，PDF 中仿宋（正文）以宋体字形的 Noto Serif SC Regular 代替 \(/)],
+    ]);
+    const github = runReport(['validate', '--reporter', 'github', ...files], { env: m.env });
+    expect(github.stderr.split('\n').filter((line) => line.includes('RPT5012'))).toEqual([expect.stringMatching(/^::warning title=RPT5012::本机未安装/)]);
+  });
+
   test('validate says the same as build, once for the batch; --font names the face and is no stand-in', () => {
     const m = machine();
     const files = seeds(2);

@@ -24,7 +24,7 @@ import { outputPath } from './output-names';
 import { progress } from './progress';
 import type { PdfRequest } from './pdf-worker';
 import { filePool, RenderPool } from './render-workers';
-import { fails, isRunLevel, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { fails, forPeople, isRunLevel, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { textTable } from './text-table';
 import { writeFailure, writeOutputs } from './write-outputs';
 
@@ -204,7 +204,7 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
   const artifacts: Artifact[][] = new Array(jobs.length);
   let ioFailed = false;
   let done = 0;
-  const showProgress = io.isTTY && !io.plain && !options.json && jobs.length > 1;
+  const showProgress = io.isTTY && !io.plain && forPeople(options) && jobs.length > 1;
   const finish = (outcome: FileOutcome, index: number) => {
     const result = writeOutcome(host, outcome, options.out, (inputs[index] as Input).name);
     outcomes[index] = result.outcome;
@@ -249,7 +249,7 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
     ioFailed = true;
   }
   reportDiagnostics(io, results, options, written, io.isTTY && results.length > 1 ? summaryTable(results, artifacts, options.lang) : undefined);
-  if (options.manifest && !manifestFailure && !options.json) {
+  if (options.manifest && !manifestFailure && forPeople(options)) {
     const files = [MANIFEST_SHA256, MANIFEST_JSON].map((name) => path.join(options.out, name)).join(' ');
     io.stderr(options.lang === 'zh' ? `已生成清单 ${files}\n` : `wrote the manifest ${files}\n`);
   }

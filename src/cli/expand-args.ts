@@ -62,9 +62,11 @@ function matchSegments(host: Host, dir: string, segments: readonly string[], fou
 function expandGlob(host: Host, glob: string): string[] {
   const segments = glob.split(/[\\/]/);
   const fixed = segments.findIndex((segment) => GLOB_CHARS.test(segment));
-  const base = segments.slice(0, fixed).join('/');
+  // A glob right under a root (`/*.yaml`, `\*.yaml`, `D:\*.yaml`) lists that root, not the working folder.
+  const first = segments[0] as string;
+  const base = fixed === 1 && /^([A-Za-z]:)?$/.test(first) ? `${first}/` : segments.slice(0, fixed).join('/');
   const found: string[] = [];
-  matchSegments(host, glob.startsWith('/') && fixed === 1 ? '/' : base, segments.slice(fixed), found);
+  matchSegments(host, base, segments.slice(fixed), found);
   return found.sort();
 }
 

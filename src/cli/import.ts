@@ -15,7 +15,8 @@ import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 import type { Io } from './io';
 import { progress } from './progress';
 import { RenderPool, taskPool } from './render-workers';
-import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { fails, forPeople, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { addSchemasBeside } from './schema';
 import { textTable } from './text-table';
 import { writeFailure, writeOutputs } from './write-outputs';
 
@@ -84,7 +85,7 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
   const outcomes: ImportOutcome[] = new Array(jobs.length);
   const internal = (job: ImportJob, error: unknown): ImportOutcome => ({ ...nothingOf(job), diagnostics: [internalErrorDiagnostic(job.file, error)] });
   let done = 0;
-  const showProgress = io.isTTY && !io.plain && !options.json && jobs.length > 1;
+  const showProgress = io.isTTY && !io.plain && forPeople(options) && jobs.length > 1;
   const finish = (outcome: ImportOutcome, index: number) => {
     outcomes[index] = outcome;
     if (showProgress) progress(io, ++done, jobs.length, outcome.file, options.lang === 'zh' ? '导入' : 'importing');
@@ -112,6 +113,7 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
       ioFailed = true;
     } else written.set(outcome.file, result.written);
   }
+  ioFailed ||= addSchemasBeside(host, written, (file) => (outcomes.find((o) => o.file === file) as ImportOutcome).diagnostics);
 
   // One report without -o/--out goes to standard output (not in a review).
   const toStdout = !options.check && jobs.length === 1 && jobs[0]?.output === undefined;

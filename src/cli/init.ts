@@ -1,11 +1,16 @@
-/** `report init`: write a complete zero-filled report that passes validate; never overwrite without --force. */
+/**
+ * `report init`: write a complete zero-filled report that passes validate, and the schema beside it
+ * for editor completion (schema.ts); never overwrite the report without --force.
+ */
+import * as path from 'node:path';
 import { makeDiagnostic } from '../diagnostics/diagnostic';
 import { printHuman } from '../diagnostics/print-human';
 import type { Host } from '../host';
 import { initTemplate } from '../report/init-template';
-import { schemaPathFrom } from '../package-root';
+import { SCHEMA_REFERENCE } from '../schema/schema-file';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
+import { writeSchemaBeside } from './schema';
 
 export function runInit(host: Host, io: Io, options: { year?: string; organ: string; output?: string; force?: boolean; lang: 'zh' | 'en' }): number {
   const year = options.year === undefined ? host.today().getFullYear() - 1 : Number(options.year);
@@ -19,13 +24,16 @@ export function runInit(host: Host, io: Io, options: { year?: string; organ: str
     report(makeDiagnostic('RPT5002', null, { path: output }));
     return EXIT.errors;
   }
-  const schemaPath = schemaPathFrom(output);
   try {
-    host.writeBytesAtomic(output, Buffer.from(initTemplate({ year, organ: options.organ, schemaPath }), 'utf8'));
+    host.writeBytesAtomic(output, Buffer.from(initTemplate({ year, organ: options.organ, schemaPath: SCHEMA_REFERENCE }), 'utf8'));
   } catch (error) {
     report(makeDiagnostic('RPT5001', null, { path: output, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
     return EXIT.io;
   }
-  io.stderr(options.lang === 'zh' ? `已生成 ${output}\n` : `wrote ${output}\n`);
-  return EXIT.ok;
+  const wrote = (file: string) => io.stderr(options.lang === 'zh' ? `已生成 ${file}\n` : `wrote ${file}\n`);
+  wrote(output);
+  const schema = writeSchemaBeside(host, path.dirname(output));
+  if (schema.diagnostic) io.stderr(printHuman([schema.diagnostic], new Map(), options.lang));
+  else if (schema.state === 'absent' || schema.state === 'outdated') wrote(schema.path);
+  return schema.diagnostic?.severity === 'error' ? EXIT.io : EXIT.ok;
 }

@@ -7,7 +7,9 @@ import type { Worker } from 'node:worker_threads';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
 import { runBuild } from './build';
+import { droppedFiles, runDropped } from './dropped';
 import { isRenderWorker, serveFileRequests } from './render-workers';
+import { REPORTER_NAMES, type ReporterName } from '../diagnostics/reporters';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
 import { DEFAULT_FORMATS, RENDERERS, isFormat, type OutputFormat } from '../render/registry';
@@ -15,12 +17,14 @@ import type { FontRole } from '../render/theme';
 import { runFonts } from './fonts';
 import { runImport } from './import';
 import { runInit } from './init';
+import { runSchema } from './schema';
 import { runSum } from './sum';
 import { expandArgs } from './expand-args';
 import { readInputs, type Input } from './inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
 import type { Io } from './io';
 import { runValidate } from './validate';
+import { versionJson, versionLine } from './version';
 import { runVerify } from './verify';
 import { runWatch } from './watch';
 
@@ -33,11 +37,13 @@ const processIo: Io = {
 
 /** Runs the CLI and returns the exit code (does not exit). */
 export async function runCli(argv: readonly string[], host: Host = nodeHost(), io: Io = processIo, early: Worker[] = []): Promise<number> {
+  const dropped = droppedFiles(argv.slice(2));
+  if (dropped) return runDropped(host, io, dropped, __filename);
   let code: number = EXIT.ok;
   const program = new LocalizedCommand('report', langOf(argv))
     .description('nianbao 年报：政府信息公开工作年度报告编译器 / government information disclosure annual report compiler')
-    .version(require('../../package.json').version as string)
-    .addHelpText('after', `\n退出码 exit codes:\n${EXIT_TABLE}`)
+    .version(versionLine(), '-V, --version', '显示版本（含 Node 与平台）/ show the version, with Node and the platform')
+    .addHelpText('after', `\n${DROPPED_HELP}\n\n退出码 exit codes:\n${EXIT_TABLE}`)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .configureHelp({ showGlobalOptions: true });
@@ -51,6 +57,14 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     new Option('-j, --jobs <n>', '并行数（默认且最多为 CPU 核数）parallel workers (default and at most: CPU cores)').argParser((value) =>
       /^\d+$/.test(value) ? Number(value) : NaN,
     );
+  const reporterOption = () =>
+    program
+      .choiceOption(
+        '--reporter <format>',
+        '诊断的输出格式，gcc、github 供编辑器和 CI 读取 / diagnostics format, gcc and github for editors and CI',
+        REPORTER_NAMES,
+      )
+      .default('human');
   /** A usage problem of the arguments (printed, exit 2), or undefined. */
   const usage = (problem: string | undefined): boolean => {
     if (problem === undefined) return false;
@@ -76,11 +90,12 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .description('检查报告文件，列出全部问题 / check report files and list every problem')
     .argument('<files...>', 'YAML 报告文件，- 为标准输入 report files, - for standard input')
     .option('--json', '以 JSON 输出诊断信息 / print diagnostics as JSON')
+    .addOption(reporterOption())
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .option('--previous <file>', "上一年度报告，用于跨年度核对（R8、R9）/ last year's report for cross-year checks")
     .addOption(fontOption())
-    .action((files: string[], options: { json?: boolean; strict?: boolean; previous?: string; font: FontOptionValue }) => {
-      if (usage(fontProblem(options.font) ?? epochProblem(host))) return;
+    .action((files: string[], options: { json?: boolean; reporter: ReporterName; strict?: boolean; previous?: string; font: FontOptionValue }) => {
+      if (usage(reporterProblem(options) ?? fontProblem(options.font) ?? epochProblem(host))) return;
       const inputs = inputsOf(files, undefined);
       if (!inputs || typeof options.font === 'string') return;
       code = runValidate(host, io, inputs, { ...options, fonts: options.font, lang: lang() });
@@ -101,6 +116,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', [...EMITTED]))
     .option('--manifest', '另外写出存档清单 MANIFEST.sha256 和 manifest.json / also write an archival manifest of the outputs')
     .option('--json', '以 JSON 输出结果 / print results as JSON')
+    .addOption(reporterOption())
     .option('--strict', '有警告也不生成 / warnings also fail')
     .option('--fragment', 'HTML 只输出正文（文章及其样式），便于粘贴到网站后台 / HTML: only the article and its style, for pasting into a CMS')
     .action(
@@ -116,12 +132,15 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
           emit?: OutputFormat;
           manifest?: boolean;
           json?: boolean;
+          reporter: ReporterName;
           strict?: boolean;
           fragment?: boolean;
         },
       ) => {
         const formats = parseFormats(options.format);
-        const problem = !formats ? formatProblem(options.format) : (jobsProblem(options.jobs) ?? fontProblem(options.font) ?? epochProblem(host));
+        const problem = !formats
+          ? formatProblem(options.format)
+          : (jobsProblem(options.jobs) ?? reporterProblem(options) ?? fontProblem(options.font) ?? epochProblem(host));
         if (usage(problem) || !formats || typeof options.font === 'string') return;
         const inputs = inputsOf(files, options.name);
         if (!inputs) return;
@@ -165,6 +184,16 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     });
 
   program
+    .command('schema')
+    .description(
+      '在报告旁写出编辑器补全用的 nianbao.schema.json（报告移动或收到报告后运行）/ write nianbao.schema.json beside reports for editor completion (after moving or receiving one)',
+    )
+    .argument('[folder]', "报告所在文件夹或报告文件，默认当前文件夹 / the reports' folder or a report file (default: the current folder)")
+    .action((target: string | undefined) => {
+      code = runSchema(host, io, target, lang());
+    });
+
+  program
     .command('import')
     .description(
       '把已发布的报告（PDF、Word、网页或文本）导入为 YAML 报告并检查 / import published reports (PDF, Word, web page or text) as YAML reports and check them',
@@ -175,14 +204,24 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--check', '只检查，每个报告一行结果（审核模式）/ review: check each report, one line per report')
     .addOption(jobsOption())
     .option('--json', '以 JSON 输出结果 / print results as JSON')
+    .addOption(reporterOption())
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .option('--year-forward', "由上年报告生成下一年度报告草稿 / start next year's report from this one")
     .action(
       async (
         files: string[],
-        options: { output?: string; out?: string; check?: boolean; jobs?: number; json?: boolean; strict?: boolean; yearForward?: boolean },
+        options: {
+          output?: string;
+          out?: string;
+          check?: boolean;
+          jobs?: number;
+          json?: boolean;
+          reporter: ReporterName;
+          strict?: boolean;
+          yearForward?: boolean;
+        },
       ) => {
-        if (usage(jobsProblem(options.jobs))) return;
+        if (usage(jobsProblem(options.jobs) ?? reporterProblem(options))) return;
         const inputs = filesOf(files, PUBLISHED_EXTENSIONS);
         if (inputs) code = await runImport(host, io, inputs, { ...options, lang: lang() }, __filename);
       },
@@ -197,12 +236,18 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--skip-invalid', '有错误的报告不计入汇总（默认拒绝汇总）/ leave out reports with errors (default: refuse)')
     .addOption(jobsOption())
     .option('--json', '以 JSON 输出结果 / print results as JSON')
+    .addOption(reporterOption())
     .option('--strict', '有警告也返回 1 / warnings also fail')
-    .action(async (files: string[], options: { output?: string; organ: string; skipInvalid?: boolean; jobs?: number; json?: boolean; strict?: boolean }) => {
-      if (usage(jobsProblem(options.jobs))) return;
-      const inputs = filesOf(files, REPORT_EXTENSIONS);
-      if (inputs) code = await runSum(host, io, inputs, { ...options, lang: lang() }, __filename);
-    });
+    .action(
+      async (
+        files: string[],
+        options: { output?: string; organ: string; skipInvalid?: boolean; jobs?: number; json?: boolean; reporter: ReporterName; strict?: boolean },
+      ) => {
+        if (usage(jobsProblem(options.jobs) ?? reporterProblem(options))) return;
+        const inputs = filesOf(files, REPORT_EXTENSIONS);
+        if (inputs) code = await runSum(host, io, inputs, { ...options, lang: lang() }, __filename);
+      },
+    );
 
   program
     .command('watch')
@@ -241,6 +286,12 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
       code = await runVerify(host, io, manifest, yamls, { ...options, lang: lang() });
     });
 
+  program
+    .command('version')
+    .description('显示 nianbao、Node 的版本和平台 / show the versions of nianbao and Node, and the platform')
+    .option('--json', '以 JSON 输出 / print as JSON')
+    .action((options: { json?: boolean }) => io.stdout(options.json ? versionJson() : `${versionLine()}\n`));
+
   try {
     await program.parseAsync(argv as string[]);
   } catch (error) {
@@ -255,6 +306,11 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
   }
   return code;
 }
+
+/** How report files given without a command are built (dropped.ts). */
+const DROPPED_HELP =
+  '只给出 YAML 报告文件（或把文件拖到程序图标上）时，生成到各文件所在文件夹的 output 文件夹中\n' +
+  'report files given without a command (or dropped on the program) are built into an output folder beside each';
 
 /** The formats --format chooses among, and those --emit adds (render/registry.ts). */
 const DOCUMENTS: readonly OutputFormat[] = RENDERERS.filter((r) => !r.emit).map((r) => r.format);
@@ -271,6 +327,12 @@ const PUBLISHED_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt'] as const
 /** What --format accepts, said when it is given something else. */
 const formatProblem = (format: string) =>
   `--format 只能是 ${DOCUMENTS.join('、')} 或 ${DOCUMENTS.join(',')} / --format must be ${DOCUMENTS.join(', ')} or ${DOCUMENTS.join(',')}: ${format}`;
+
+/** --json and a --reporter for programs would both claim the output: one must be chosen. */
+const reporterProblem = (options: { json?: boolean; reporter: ReporterName }) =>
+  options.json && options.reporter !== 'human'
+    ? `--json 与 --reporter ${options.reporter} 只能选一个 / give either --json or --reporter ${options.reporter}, not both`
+    : undefined;
 
 /** --jobs must be a positive whole number. */
 const jobsProblem = (jobs: number | undefined) =>
@@ -315,12 +377,37 @@ export function main(argv: readonly string[], early?: Worker): void {
       // A build that did not get to render leaves the early worker idle: stop it so the process can exit.
       await early?.terminate();
       process.exitCode = code;
+      // Dropped files, or a double click (no arguments: the help, which says how to drop a file).
+      const args = argv.slice(2);
+      if ((args.length === 0 || droppedFiles(args)) && ownConsoleWindow()) await waitForKey();
     },
     (error: unknown) => {
       process.stderr.write(internalErrorLine(error));
       process.exitCode = EXIT.internal;
     },
   );
+}
+
+/**
+ * A standalone program started from Explorer (a double click, a drop on its icon) runs in a console
+ * window of its own, which closes when it exits; stdin is that console. An npm install is run from a
+ * shell, whose window stays.
+ */
+const ownConsoleWindow = () => Boolean(process.stdin.isTTY) && (require('node:sea') as typeof import('node:sea')).isSea();
+
+/** Keeps the window open, showing the result, until the clerk presses a key. */
+function waitForKey(): Promise<void> {
+  process.stderr.write('\n按任意键关闭窗口… / press any key to close this window');
+  return new Promise((resolve) => {
+    process.stdin.setRawMode(true);
+    process.stdin.resume();
+    process.stdin.once('data', () => {
+      process.stdin.setRawMode(false);
+      process.stdin.pause();
+      process.stderr.write('\n');
+      resolve();
+    });
+  });
 }
 
 // The same script runs in render worker threads (render-workers.ts): there it serves requests.

@@ -1,19 +1,25 @@
-/** Prints a run's diagnostics, human (stderr) or JSON (stdout), and decides pass/fail. */
+/** Prints a run's diagnostics, through the chosen reporter (stderr) or as JSON (stdout), and decides pass/fail. */
 import type { Checked } from '../check';
 import { catalog } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { countSeverities } from '../diagnostics/resolve';
-import { printHuman, printSummary, type Lang } from '../diagnostics/print-human';
+import { printSummary, type Lang } from '../diagnostics/print-human';
 import { printJson, type FileResult } from '../diagnostics/print-json';
+import { reporterOf, type ReporterName } from '../diagnostics/reporters';
 import type { SourceFile } from '../source/source-file';
 import { hasInternalError } from './internal-error';
 import type { Io } from './io';
 
 export interface OutputOptions {
   json?: boolean;
+  /** --reporter: the format of the diagnostics (human when not given). */
+  reporter?: ReporterName;
   strict?: boolean;
   lang: Lang;
 }
+
+/** Whether a person reads the output: then progress bars and lines about files written are shown too. */
+export const forPeople = (options: OutputOptions): boolean => !options.json && reporterOf(options.reporter).forPeople;
 
 /** True when a file's diagnostics fail the run (errors; warnings too under --strict). */
 export function fails(checked: Pick<Checked, 'diagnostics'>, strict: boolean | undefined): boolean {
@@ -52,9 +58,10 @@ function splitRunLevel(checked: readonly Reported[]): { files: Reported[]; run: 
 }
 
 /**
- * Prints every file's results in input order (human: its diagnostics, then the outputs written for
- * it), then what concerns the whole run (JSON: the top-level diagnostics), and the summary line
- * last. Called once all files are done, so nothing interleaves with the progress bar.
+ * Prints every file's results in input order (for people: its diagnostics, then the outputs written
+ * for it; for programs: the diagnostics alone), then what concerns the whole run (JSON: the top-level
+ * diagnostics), and for people the summary line last. Called once all files are done, so nothing
+ * interleaves with the progress bar.
  */
 export function reportDiagnostics(
   io: Io,
@@ -76,12 +83,15 @@ export function reportDiagnostics(
     io.stdout(printJson(results, run));
     return;
   }
+  const reporter = reporterOf(options.reporter);
   for (const c of files) {
     const sources = new Map<string, SourceFile>(c.source ? [[c.source.path, c.source]] : []);
-    if (c.diagnostics.length > 0) io.stderr(printHuman(c.diagnostics, sources, options.lang));
+    if (c.diagnostics.length > 0) io.stderr(reporter.print(c.diagnostics, sources, options.lang));
+    if (!reporter.forPeople) continue;
     for (const file of outputs?.get(c.file) ?? []) io.stderr(options.lang === 'zh' ? `已生成 ${file}\n` : `wrote ${file}\n`);
   }
-  if (run.length > 0) io.stderr(printHuman(run, new Map(), options.lang));
+  if (run.length > 0) io.stderr(reporter.print(run, new Map(), options.lang));
+  if (!reporter.forPeople) return;
   const all = [...files.flatMap((c) => c.diagnostics), ...run];
   if (hasInternalError(all)) io.stderr(INTERNAL_NOTE[options.lang]);
   if (table !== undefined) io.stderr(table);

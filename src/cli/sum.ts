@@ -7,6 +7,7 @@
 import { checkForSum, sumChecked, type CheckedInput } from '../core/sum';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 import { RenderPool, taskPool } from './render-workers';
+import { addSchemasBeside } from './schema';
 import type { Host } from '../host';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
@@ -55,6 +56,7 @@ export async function runSum(host: Host, io: Io, files: readonly string[], optio
       sum.diagnostics = [...sum.diagnostics, writeFailure(result.failure, output)];
       ioFailed = true;
     } else written.set(output, result.written);
+    ioFailed ||= addSchemasBeside(host, written, () => sum.diagnostics);
   }
   if (outcome.yaml !== undefined && options.output === undefined && !options.json) io.stdout(outcome.yaml);
   const results = outcome.yaml !== undefined ? [...outcome.inputs, sum] : outcome.inputs;

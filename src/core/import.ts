@@ -17,7 +17,7 @@ import { ImportError } from '../import/reader';
 import type { Finding, ReportData } from '../import/recognise';
 import { writeYaml } from '../import/write-yaml';
 import { yearForward } from '../import/year-forward';
-import { schemaPathFrom } from '../package-root';
+import { SCHEMA_REFERENCE } from '../schema/schema-file';
 import type { Skip } from '../validate/rules';
 import { withSource } from './source-host';
 
@@ -133,10 +133,9 @@ function failed(job: ImportJob, failure: Bilingual): ImportOutcome {
 export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob): Promise<ImportOutcome> {
   const none = nothingOf(job);
   const name = path.basename(job.file);
-  const schemaPath = schemaPathFrom(none.yamlFile);
   let imported: Imported;
   try {
-    imported = job.yearForward ? await forwardReport(bytes, name, schemaPath) : await importReport(bytes, name, { schemaPath });
+    imported = job.yearForward ? await forwardReport(bytes, name, SCHEMA_REFERENCE) : await importReport(bytes, name, { schemaPath: SCHEMA_REFERENCE });
   } catch (error) {
     if (!(error instanceof ImportError)) throw error;
     return failed(job, { zh: error.zh, en: error.en });

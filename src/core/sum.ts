@@ -12,7 +12,7 @@ import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import type { ReportData } from '../import/recognise';
 import { writeYaml, type Note } from '../import/write-yaml';
-import { schemaPathFrom } from '../package-root';
+import { SCHEMA_REFERENCE } from '../schema/schema-file';
 import { isRecord } from '../report/plain-data';
 import type { CheckedReport } from '../report/types';
 import { SourceFile, type SourceEncoding } from '../source/source-file';
@@ -158,7 +158,7 @@ export function sumChecked(host: Host, checkedInputs: readonly CheckedInput[], o
   const feeDecimals = Math.max(...usable.map((u) => decimalPlaces(u.report.proactive.fees_text)));
   const header = [`汇总自 summed from ${usable.length} 份报告 reports（report sum）：${usable.map((u) => path.basename(u.input.file)).join('、')}`];
   const yaml = writeYaml(data, [], {
-    schemaPath: schemaPathFrom(options.output),
+    schemaPath: SCHEMA_REFERENCE,
     header,
     notes,
     decimals: [{ path: ['proactive', 'fees'], places: feeDecimals }],

@@ -736,6 +736,15 @@ export const catalog = {
       en: 'this is a bug in nianbao, not a problem of the report: please report it with this message and the file; other files are not affected',
     }),
   },
+  RPT5013: {
+    severity: 'warning',
+    zh: (p: { path: string }) => `“${p.path}”已存在且不是 nianbao 的报告模式文件，未覆盖；编辑器补全暂不可用`,
+    en: (p: { path: string }) => `"${p.path}" exists and is not a nianbao report schema, so it was left as it is; editor completion is not available`,
+    hint: () => ({
+      zh: '把该文件移走或改名，再在同一文件夹运行 report schema',
+      en: 'move or rename that file, then run report schema in the same folder',
+    }),
+  },
 
   RPT5012: {
     severity: 'warning',

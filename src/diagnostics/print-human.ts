@@ -8,9 +8,10 @@ import type { SourceFile } from '../source/source-file';
 import type { Diagnostic } from './diagnostic';
 import { displayWidth } from './display-width';
 import { escapeForTerminal } from './escape-invisible';
+import type { Lang, Reporter } from './reporter';
 import { countSeverities } from './resolve';
 
-export type Lang = 'zh' | 'en';
+export type { Lang };
 
 const words = {
   zh: { error: '错误', warning: '警告', hint: '提示', cells: '相关单元格' },
@@ -26,14 +27,26 @@ export function printHuman(diagnostics: readonly Diagnostic[], sources: Readonly
     out.push(`${place ? `${place} ` : ''}${words[lang][d.severity]} ${d.code} ${escapeForTerminal(d.message[lang])}`);
     const source = sources.get(d.file);
     if (d.span && source) out.push(...codeFrame(source, d.span.start.line, d.span.start.column, d.span.end));
-    for (const hint of d.hints) if (!hint.at) out.push(`  = ${words[lang].hint}: ${escapeForTerminal(hint[lang])}`);
-    // Hints that point at other cells (the terms of a sum) go on one line: text (line:column), …
-    const cells = d.hints.filter((hint) => hint.at).map((hint) => `${escapeForTerminal(hint[lang])} (${hint.at?.line}:${hint.at?.column})`);
-    if (cells.length > 0) out.push(`  = ${words[lang].cells}: ${cells.join(lang === 'zh' ? '；' : '; ')}`);
+    for (const line of hintLines(d, lang)) out.push(`  = ${line}`);
     out.push('');
   }
   return out.join('\n');
 }
+
+/**
+ * A diagnostic's hints as printed after it, escaped: each hint that says what to do, then (unless
+ * left out) one line of the cells it points at (the terms of a sum): text (line:column), …
+ */
+export function hintLines(d: Diagnostic, lang: Lang, withCells = true): string[] {
+  const lines = d.hints.filter((hint) => !hint.at).map((hint) => `${words[lang].hint}: ${escapeForTerminal(hint[lang])}`);
+  if (!withCells) return lines;
+  const cells = d.hints.filter((hint) => hint.at).map((hint) => `${escapeForTerminal(hint[lang])} (${hint.at?.line}:${hint.at?.column})`);
+  if (cells.length > 0) lines.push(`${words[lang].cells}: ${cells.join(lang === 'zh' ? '；' : '; ')}`);
+  return lines;
+}
+
+/** For a person at a terminal: code frames and hints, then the files written, a batch's table and the summary line. */
+export const humanReporter = { name: 'human', print: printHuman, forPeople: true } as const satisfies Reporter;
 
 /** One summary line for a set of diagnostics over some files. */
 export function printSummary(diagnostics: readonly Diagnostic[], files: number, lang: Lang): string {

@@ -18,6 +18,7 @@ import {
   RESULTS_LABEL,
   SINGLE_VALUE_BLOCKS,
 } from '../format/national-2021';
+import { schemaHeader } from '../schema/schema-file';
 import { findingDiagnostic, type Finding } from './findings';
 import type { ReportData } from './recognise';
 
@@ -85,7 +86,7 @@ function findingPath(doc: Document, pointer: string): string[] {
 }
 
 export interface WriteOptions {
-  /** Relative path from the YAML file to schemas/report.schema.json. */
+  /** The schema reference for the YAML language server (schema/schema-file.ts). */
   schemaPath: string;
   /** Where the imported report came from, for the header comment. */
   source?: string;
@@ -107,7 +108,7 @@ export interface Note {
 export function writeYaml(data: ReportData, findings: readonly Finding[], options: WriteOptions): string {
   const doc = new Document(data);
   flowRows(doc.contents);
-  const header = [`yaml-language-server: $schema=${options.schemaPath}`];
+  const header = schemaHeader(options.schemaPath);
   if (options.source !== undefined) header.push(`导入自 imported from ${options.source}（report import）`);
   for (const { path, places } of options.decimals ?? []) {
     const node = doc.getIn(path, true);

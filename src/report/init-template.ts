@@ -18,11 +18,12 @@ import {
   SINGLE_VALUE_BLOCKS,
   TABLE3_BALANCE,
 } from '../format/national-2021';
+import { schemaHeader } from '../schema/schema-file';
 
 export interface InitOptions {
   year: number;
   organ: string;
-  /** Relative path from the new file to schemas/report.schema.json, for the YAML language server. */
+  /** The schema reference for the YAML language server (schema/schema-file.ts). */
   schemaPath: string;
 }
 
@@ -36,7 +37,7 @@ export function initTemplate({ year, organ, schemaPath }: InitOptions): string {
   const applicantRow = (indent: string, ...path: string[]) =>
     `${indent}${path.at(-1)}: ${zeros(APPLICANT_COLUMNS.length)}   # ${applicationRow(['applications', ...path]).label}`;
   const lines: string[] = [
-    `# yaml-language-server: $schema=${schemaPath}`,
+    ...schemaHeader(schemaPath).map((line) => `# ${line}`),
     `# ${organ}${year}年政府信息公开工作年度报告 — 源文件（nianbao）`,
     '# 填好后运行：report validate 本文件  检查；report build 本文件  生成 DOCX 和 PDF',
     '',

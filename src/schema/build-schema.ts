@@ -23,7 +23,18 @@ import {
 
 type Json = { [key: string]: unknown };
 
-export const SCHEMA_ID = 'https://nianbao.invalid/schemas/report-2021-v1.schema.json';
+/** Raised when the schema changes in a way a YAML written for the old one would notice (a key added, a limit moved). */
+export const SCHEMA_VERSION = 1;
+
+/**
+ * Names what the schema is, not where it lies (the file travels beside the YAML): nianbao's report
+ * schema for the national format of 2021 (国办公开办函〔2021〕30号), schema version 1. A URN, since
+ * no web address is promised to serve it.
+ */
+export const SCHEMA_ID = `urn:nianbao:report-schema:2021:v${SCHEMA_VERSION}`;
+
+/** The schema as written to a file: `npm run schema` and `report schema` write the same bytes. */
+export const reportSchemaText = (): string => JSON.stringify(buildReportSchema(), null, 2) + '\n';
 
 /**
  * Text must hold something besides spaces. ECMAScript's \S excludes the full-width space U+3000 as
