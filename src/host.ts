@@ -21,9 +21,9 @@ export type ReadFailure =
   | { kind: 'too-large'; size: number; limit: number }
   | { kind: 'unreadable'; reason: string };
 
-/** What a path is, from stat alone (nothing is opened: a FIFO or a device would block or never end). */
+/** What a path is, from stat alone (nothing is opened: a FIFO or a device would block or never end); a file's modification time keys caches. */
 export type FileKind =
-  { kind: 'file'; size: number } | { kind: 'directory' } | { kind: 'special' } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
+  { kind: 'file'; size: number; mtimeMs: number } | { kind: 'directory' } | { kind: 'special' } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
 
 /** SOURCE_DATE_EPOCH: unset, a usable date, or set to something no PDF or ZIP date can hold. */
 export type SourceDateEpoch = { kind: 'unset' } | { kind: 'date'; date: Date } | { kind: 'invalid'; raw: string };
@@ -214,7 +214,7 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
       try {
         const stat = fs.statSync(file);
         if (stat.isDirectory()) return { kind: 'directory' };
-        return stat.isFile() ? { kind: 'file', size: stat.size } : { kind: 'special' };
+        return stat.isFile() ? { kind: 'file', size: stat.size, mtimeMs: stat.mtimeMs } : { kind: 'special' };
       } catch (error) {
         return failureOf(error) as FileKind;
       }
