@@ -62,6 +62,8 @@ export interface Host {
   rename(from: string, to: string): void;
   /** Removes a file; nothing when it is not there. */
   remove(file: string): void;
+  /** Writes a file atomically: a temp file beside it, then rename, so a reader never sees half a file. */
+  writeBytesAtomic(file: string, bytes: Uint8Array): void;
   /** The path with every symbolic link resolved, or undefined when it does not exist. */
   realPath(file: string): string | undefined;
   /** True when a path exists (file or directory). */
@@ -247,6 +249,15 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
     },
     remove(file) {
       fs.rmSync(file, { force: true });
+    },
+    writeBytesAtomic(file, bytes) {
+      const temp = this.writeTemp(file, bytes);
+      try {
+        fs.renameSync(temp, file);
+      } catch (error) {
+        fs.rmSync(temp, { force: true });
+        throw error;
+      }
     },
     realPath(file) {
       try {

@@ -54,8 +54,9 @@ export async function runSum(host: Host, io: Io, files: readonly string[], optio
   let ioFailed = false;
   const refusal = options.output === undefined ? undefined : outputRefusal(host, options.output, files, options.force === true);
   if (refusal) sum.diagnostics = [...sum.diagnostics, refusal];
-  // A run that exits 1 writes nothing: no sum that does not check, none beside a refused input.
-  const failing = [...outcome.inputs, sum].some((r) => fails(r, options.strict));
+  // No sum that does not check, and none from inputs that fail; --skip-invalid asked for the sum of
+  // the others, so the inputs it left out (still failing the run) do not stop that one.
+  const failing = [...(options.skipInvalid ? [] : outcome.inputs), sum].some((r) => fails(r, options.strict));
   if (outcome.yaml !== undefined && options.output !== undefined && !failing) {
     const result = writeOutputs(host, [{ path: options.output, bytes: Buffer.from(outcome.yaml, 'utf8') }]);
     if (result.failure) {
