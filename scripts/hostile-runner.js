@@ -108,6 +108,10 @@ async function runCase(c) {
         }
       }, timeoutS * 1000);
       child.on('spawn', () => feed(child, run.stdin));
+      // `events`: changes made while the CLI runs (watch); `interruptAfter`: Ctrl+C to the group then.
+      const timers = (run.events || []).map((e) => setTimeout(e.run, e.at * 1000));
+      if (run.interruptAfter !== undefined) timers.push(setTimeout(() => process.kill(-child.pid, 'SIGINT'), run.interruptAfter * 1000));
+      child.on('close', () => timers.forEach(clearTimeout));
       child.on('close', (code) => {
         clearInterval(poll);
         clearTimeout(timer);
@@ -123,8 +127,8 @@ async function runCase(c) {
     const written = changes(before, snapshot(dir));
     const codes = [...new Set(result.output.match(/\bRPT\d{4}\b/g) || [])].sort();
     const outcome = { name: c.name, module: c.module, exit: result.exit, seconds, peakMb: result.peakMb, codes, written, output: result.output };
-    // `after(dir)`: the case's own look at what the run left, as a list of problems.
-    return { ...outcome, problems: [...problemsOf(c, outcome), ...(c.after ? c.after(dir) : [])] };
+    // `after(dir, output)`: the case's own look at what the run left and printed, as a list of problems.
+    return { ...outcome, problems: [...problemsOf(c, outcome), ...(c.after ? c.after(dir, result.output) : [])] };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -231,3 +231,27 @@ module.exports.push(
     },
   },
 );
+
+/** `watch` while its file becomes a symlink to /dev/zero, then a FIFO, then a report again: bounded, and it keeps hearing saves. */
+module.exports.push({
+  name: 'watch: the file replaced by /dev/zero, a FIFO, then a report',
+  setup: (dir) => {
+    seed(dir);
+    const file = path.join(dir, 'x.yaml');
+    const replace = (make) => () => {
+      fs.rmSync(file);
+      make();
+    };
+    return {
+      args: ['watch', '--format', 'docx', '--out', 'out', 'x.yaml'],
+      events: [
+        { at: 5, run: replace(() => fs.symlinkSync('/dev/zero', file)) },
+        { at: 7, run: replace(() => fifo(file)) },
+        { at: 9, run: replace(() => fs.writeFileSync(file, fs.readFileSync(SEED, 'utf8').replace('licensing: 1200', 'licensing: 1201'))) },
+      ],
+      interruptAfter: 14,
+    };
+  },
+  expect: { exit: 0, codes: ['RPT1020'], mb: 300, writes: ['out', 'out/x.docx'] },
+  after: (dir, output) => ((output.match(/已生成 out/g) || []).length >= 2 ? [] : ['no build after the report came back']),
+});
