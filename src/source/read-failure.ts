@@ -21,8 +21,10 @@ const ERRNO: Readonly<Record<string, readonly [string, string]>> = {
   EMFILE: ['同时打开的文件过多', 'too many open files'],
 };
 
+/** A size in KiB, as RPT1016 states a report's size against its 1 MiB limit. */
+const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
 /** A size as people read it: KiB up to a few MB, then MB (of 1024 × 1024 bytes, as file managers count them). */
-const kib = (n: number) => (n < 4 * 1024 * 1024 ? `${Math.ceil(n / 1024)} KiB` : `${Math.ceil(n / 1024 / 1024)} MB`);
+const size = (n: number) => (n < 4 * 1024 * 1024 ? kib(n) : `${Math.ceil(n / 1024 / 1024)} MB`);
 
 /** Why a file was not read, in Chinese and English. */
 export function readFailureReason(failure: ReadFailure): { zh: string; en: string } {
@@ -35,8 +37,8 @@ export function readFailureReason(failure: ReadFailure): { zh: string; en: strin
       return { zh: '不是普通文件（设备、管道或套接字）', en: 'not a regular file (a device, pipe or socket)' };
     case 'too-large':
       return {
-        zh: `文件过大（${kib(failure.size)}），上限为 ${kib(failure.limit)}`,
-        en: `too large (${kib(failure.size)}; the limit is ${kib(failure.limit)})`,
+        zh: `文件过大（${size(failure.size)}），上限为 ${size(failure.limit)}`,
+        en: `too large (${size(failure.size)}; the limit is ${size(failure.limit)})`,
       };
     case 'unreadable':
       return errnoReason(failure.reason);
