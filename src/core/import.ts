@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { collectChecks } from '../check';
 import { DiagnosticSink } from '../diagnostics/sink';
 import { findingDiagnostic } from '../import/findings';
-import { placeEn } from '../diagnostics/catalog';
+import { placeEn, type ImportCause } from '../diagnostics/catalog';
 import { makeDiagnostic, type Bilingual, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import { importReport, type Imported } from '../import/import';
@@ -39,7 +39,7 @@ export interface ImportOutcome {
   /** The YAML file the diagnostics point into (written or not). */
   yamlFile: string;
   /** Why the file could not be imported (also the RPT1019 among `diagnostics`); no YAML then. */
-  failure?: Bilingual;
+  failure?: ImportFailure;
   /** The reader that read it: text, docx, html, pdf, or yaml for --year-forward from a YAML report. */
   format?: string;
   yaml?: string;
@@ -56,24 +56,32 @@ export interface ImportOutcome {
 /** The YAML file named for an input: its base name with .yaml. */
 export const yamlNameOf = (file: string) => `${path.basename(file).replace(/\.[^.]*$/, '')}.yaml`;
 
+const TOO_COMPLEX: ImportFailure = { zh: '文件结构过于复杂，无法读取', en: 'the file is too complex to read', cause: 'too-complex' };
+
 const MB = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
+/** Why a file could not be imported: the words of RPT1019 and the cause that picks its hint. */
+export interface ImportFailure extends Bilingual {
+  cause: ImportCause;
+}
+
 /** The file's bytes, or why they are not read: missing, a folder, a FIFO or device, too large. */
-function readInput(host: Host, file: string): Uint8Array | Bilingual {
+function readInput(host: Host, file: string): Uint8Array | ImportFailure {
   const kind = host.statFile(file);
-  if (kind.kind === 'missing') return { zh: '文件不存在', en: 'no such file' };
-  if (kind.kind === 'directory') return { zh: '这是文件夹', en: 'is a folder' };
-  if (kind.kind === 'special') return { zh: '不是普通文件', en: 'not a regular file' };
-  if (kind.kind === 'unreadable') return { zh: `无法读取（${kind.reason}）`, en: `cannot be read (${kind.reason})` };
+  if (kind.kind === 'missing') return { zh: '文件不存在', en: 'no such file', cause: 'missing' };
+  if (kind.kind === 'directory') return { zh: '这是文件夹', en: 'is a folder', cause: 'not-a-file' };
+  if (kind.kind === 'special') return { zh: '不是普通文件', en: 'not a regular file', cause: 'not-a-file' };
+  if (kind.kind === 'unreadable') return { zh: '无法读取', en: `cannot be read (${kind.reason})`, cause: 'unreadable' };
   if (kind.size > IMPORT_LIMIT_BYTES) {
     return {
       zh: `文件过大（${MB(kind.size)} MB），导入上限为 ${MB(IMPORT_LIMIT_BYTES)} MB`,
       en: `the file is too large (${MB(kind.size)} MB); import reads up to ${MB(IMPORT_LIMIT_BYTES)} MB`,
+      cause: 'too-big',
     };
   }
   const bytes = host.readBytes(file);
   if (bytes instanceof Uint8Array) return bytes;
-  return { zh: '无法读取', en: bytes.kind === 'unreadable' ? bytes.reason : 'cannot be read' };
+  return { zh: '无法读取', en: bytes.kind === 'unreadable' ? `cannot be read (${bytes.reason})` : 'cannot be read', cause: 'unreadable' };
 }
 
 /**
@@ -96,9 +104,9 @@ async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string
     try {
       data = parse(Buffer.from(bytes).toString('utf8'));
     } catch {
-      throw new ImportError('YAML 无法解析', 'the YAML cannot be parsed');
+      throw new ImportError('YAML 无法解析', 'the YAML cannot be parsed', 'yaml');
     }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError('不是 YAML 报告', 'not a YAML report');
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError('不是 YAML 报告', 'not a YAML report', 'yaml');
   } else {
     ({ data, format, findings } = await importReport(bytes, name, { schemaPath }));
   }
@@ -124,9 +132,23 @@ export const nothingOf = (job: ImportJob): ImportOutcome => ({
 });
 
 /** The outcome of a file that could not be imported: its reason, and the RPT1019 that says it. */
-function failed(job: ImportJob, failure: Bilingual): ImportOutcome {
-  const diagnostic = makeDiagnostic('RPT1019', null, { path: job.file, reason: failure.zh, reasonEn: failure.en });
+export function failed(job: ImportJob, failure: ImportFailure): ImportOutcome {
+  const diagnostic = makeDiagnostic('RPT1019', null, { path: job.file, reason: failure.zh, reasonEn: failure.en, cause: failure.cause });
   return { ...nothingOf(job), failure, diagnostics: [{ ...diagnostic, file: job.file }] };
+}
+
+/** A file whose reading the sandbox stopped (cli/render-workers.ts): past its time, in seconds, or its memory, in MB. */
+export function stoppedOutcome(job: ImportJob, limit: { time: number } | { memory: number }): ImportOutcome {
+  return failed(
+    job,
+    'time' in limit
+      ? { zh: `读取超过 ${limit.time} 秒（时间上限），已中止`, en: `reading took more than ${limit.time} s (the time limit) and was stopped`, cause: 'time' }
+      : {
+          zh: `读取所需内存超过 ${limit.memory} MB（内存上限），已中止`,
+          en: `reading needed more than ${limit.memory} MB (the memory limit) and was stopped`,
+          cause: 'memory',
+        },
+  );
 }
 
 /** Imports the bytes of `job.file` (read already, or given to the library API). */
@@ -137,8 +159,11 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
   try {
     imported = job.yearForward ? await forwardReport(bytes, name, SCHEMA_REFERENCE) : await importReport(bytes, name, { schemaPath: SCHEMA_REFERENCE });
   } catch (error) {
+    // A RangeError is a limit of the engine met by the input (a call stack, a Set, a string or an array
+    // grown past its maximum): the file is too complex to read, not a bug to report as one.
+    if (error instanceof RangeError) return failed(job, TOO_COMPLEX);
     if (!(error instanceof ImportError)) throw error;
-    return failed(job, { zh: error.zh, en: error.en });
+    return failed(job, { zh: error.zh, en: error.en, cause: error.kind });
   }
   // The findings and the checker's diagnostics go through one sink, so both are placed at the YAML's lines.
   const sink = new DiagnosticSink(none.yamlFile);

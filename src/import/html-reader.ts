@@ -10,7 +10,10 @@
  * its own text reads as paragraphs. Encoding: a BOM, else <meta charset> / http-equiv Content-Type
  * (GBK, GB2312 and GB18030 read as GB18030), else UTF-8 (GB18030 when the bytes are not UTF-8).
  */
-import type { Reader, SourceLine } from './reader';
+import { checkTextSize, ImportError, type Reader, type SourceLine } from './reader';
+
+/** More grid cells in one table than any report table has (its 30 × 10), counting spans: past it a page is refused. */
+const MAX_TABLE_SLOTS = 100_000;
 
 /** Elements whose content is never text of the page. */
 const DROPPED = ['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'svg', 'select'];
@@ -149,7 +152,10 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
 export const htmlReader: Reader = {
   format: 'html',
   detect: (bytes, name) => /\.html?$/i.test(name) || looksLikeHtml(bytes),
-  read: async (bytes) => htmlLines(decodeHtml(bytes)),
+  read: async (bytes) => {
+    checkTextSize(bytes);
+    return htmlLines(decodeHtml(bytes));
+  },
 };
 
 interface Cell {
@@ -189,7 +195,7 @@ export function htmlLines(html: string): SourceLine[] {
   };
   const breakCellLine = (cell: Cell) => {
     // Whitespace is collapsed as it is added; '\n' is a <br>.
-    cell.parts.push(...cell.current.split('\n').map((part) => part.trim()));
+    for (const part of cell.current.split('\n')) cell.parts.push(part.trim());
     cell.current = '';
   };
   const closeCell = (table: Table) => {
@@ -268,6 +274,13 @@ export function htmlLines(html: string): SourceLine[] {
         const attrs = attributes(rest ?? '');
         const rowSpan = span(attrs.rowspan);
         const colSpan = span(attrs.colspan);
+        if (table.taken.size + rowSpan * colSpan > MAX_TABLE_SLOTS) {
+          throw new ImportError(
+            `网页中的表格超过 ${MAX_TABLE_SLOTS} 格（rowspan、colspan），不像年度报告`,
+            `a table of the page has more than ${MAX_TABLE_SLOTS} cells (rowspan, colspan): not an annual report`,
+            'too-complex',
+          );
+        }
         let col = 0;
         while (table.taken.has(`${table.row},${col}`)) col++;
         for (let r = 0; r < rowSpan; r++) for (let c = 0; c < colSpan; c++) table.taken.add(`${table.row + r},${col + c}`);

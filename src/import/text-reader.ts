@@ -3,7 +3,7 @@
  * line, and one per cell where a line holds several cells (separated by tabs, `|` or two or more
  * spaces), which is how tables read when copied. UTF-8, else GB18030 (a superset of GBK/GB2312).
  */
-import { ImportError, type Reader, type SourceLine } from './reader';
+import { checkTextSize, ImportError, MAX_LINES, tooManyLines, type Reader, type SourceLine } from './reader';
 
 /** Cell separators inside one line: a tab, a `|`, or a run of two or more spaces (ASCII or ideographic). */
 const CELL_SEPARATOR = /\t|\||[ \u3000]{2,}/;
@@ -20,7 +20,7 @@ export function decodeText(bytes: Uint8Array): string {
 /** The cells of one line, trimmed, empty ones left out. */
 export function splitCells(line: string): string[] {
   return line
-    .split(CELL_SEPARATOR)
+    .split(CELL_SEPARATOR, MAX_LINES + 1)
     .map((cell) => cell.trim())
     .filter((cell) => cell !== '');
 }
@@ -32,13 +32,15 @@ export const textReader: Reader = {
   format: 'text',
   detect: (bytes, name) => /\.(txt|text)$/i.test(name) || !looksBinary(bytes),
   async read(bytes) {
-    if (looksBinary(bytes)) throw new ImportError('不是文本文件', 'not a text file');
+    if (looksBinary(bytes)) throw new ImportError('不是文本文件', 'not a text file', 'format');
+    checkTextSize(bytes);
     const lines: SourceLine[] = [];
-    decodeText(bytes)
-      .split(/\r\n|\r|\n/)
-      .forEach((line, i) => {
-        for (const text of splitCells(line)) lines.push({ text, at: `第 ${i + 1} 行` });
-      });
+    // Split with a limit: one more than allowed says there are too many, without making them all.
+    const rows = decodeText(bytes).split(/\r\n|\r|\n/, MAX_LINES + 1);
+    for (const [i, line] of rows.entries()) {
+      for (const text of splitCells(line)) lines.push({ text, at: `第 ${i + 1} 行` });
+      if (i >= MAX_LINES || lines.length > MAX_LINES) throw tooManyLines();
+    }
     return lines;
   },
 };
