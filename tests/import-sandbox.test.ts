@@ -51,7 +51,11 @@ test('the sandbox says a file past its time is RPT1019 of the time limit, with t
   const pool = importPool(1, 2000);
   try {
     const outcome = await importSandboxed(pool, { file: 'many.pdf', bytes: files.manyItemsPdf(1_000_000) });
-    expect(outcome.failure).toEqual({ zh: '读取超过 2 秒（时间上限），已中止', en: 'reading took more than 2 s (the time limit) and was stopped', cause: 'time' });
+    expect(outcome.failure).toEqual({
+      zh: '读取超过 2 秒（时间上限），已中止',
+      en: 'reading took more than 2 s (the time limit) and was stopped',
+      cause: 'time',
+    });
     expect(outcome.diagnostics.map((d) => [d.code, d.hints[0]?.zh])).toEqual([
       ['RPT1019', '读取超时，已中止（其余文件照常导入）：文件可能已损坏或是恶意文件；请改用 Word 原文件或网页版'],
     ]);

@@ -14,6 +14,7 @@ import { makeDiagnostic, type Bilingual, type Diagnostic } from '../diagnostics/
 import type { Host } from '../host';
 import { importReport, type Imported } from '../import/import';
 import { ImportError } from '../import/reader';
+import type { BadBytes } from '../import/decode';
 import type { Finding, ReportData } from '../import/recognise';
 import { writeYaml } from '../import/write-yaml';
 import { yearForward } from '../import/year-forward';
@@ -100,6 +101,7 @@ async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string
   let data: unknown;
   let format = 'yaml';
   let findings: Finding[] = [];
+  let badBytes: BadBytes[] = [];
   if (/\.ya?ml$/i.test(name)) {
     try {
       data = parse(Buffer.from(bytes).toString('utf8'));
@@ -108,12 +110,12 @@ async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string
     }
     if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError('不是 YAML 报告', 'not a YAML report', 'yaml');
   } else {
-    ({ data, format, findings } = await importReport(bytes, name, { schemaPath }));
+    ({ data, format, findings, badBytes } = await importReport(bytes, name, { schemaPath }));
   }
   const forwarded = yearForward(data as ReportData);
   const header = ['下一年度报告草稿（report import --year-forward）：填写成文日期，改写各部分文字，填写各表数字'];
   const yaml = writeYaml(forwarded.data, [], { schemaPath, source: name, header, notes: forwarded.notes });
-  return { format, yaml, data: forwarded.data, findings, origins: {} };
+  return { format, yaml, data: forwarded.data, findings, origins: {}, badBytes };
 }
 
 export async function importFile(host: Host, job: ImportJob): Promise<ImportOutcome> {
@@ -169,6 +171,11 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
   const sink = new DiagnosticSink(none.yamlFile);
   const checked = collectChecks(withSource(host, none.yamlFile, Buffer.from(imported.yaml, 'utf8')), sink);
   sink.add(imported.findings.map(findingDiagnostic));
+  // Bytes not in the source's encoding: at their place in the source (the YAML holds no trace of them).
+  const undecoded = imported.badBytes.map((b) => ({
+    ...makeDiagnostic('RPT1035', null, { path: job.file, line: b.line, column: b.column, encoding: b.encoding }),
+    file: job.file,
+  }));
   const { organ, year } = imported.data;
   return {
     ...none,
@@ -177,7 +184,7 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
     organ: typeof organ === 'string' ? organ : null,
     year: typeof year === 'number' ? year : null,
     findings: imported.findings,
-    diagnostics: sink.placed().map((d) => withOrigin(d, imported.origins)),
+    diagnostics: [...undecoded, ...sink.placed().map((d) => withOrigin(d, imported.origins))],
     skipped: checked.skipped,
   };
 }

@@ -270,6 +270,17 @@ export const catalog = {
     en: (p: { path: string; reasonEn: string }) => `cannot import "${p.path}" (${p.reasonEn})`,
     hint: (p: { cause: ImportCause }) => IMPORT_FAILURE_HINTS[p.cause],
   },
+  RPT1035: {
+    severity: 'error',
+    zh: (p: { path: string; line: number; column: number; encoding: string }) =>
+      `“${p.path}”第 ${p.line} 行第 ${p.column} 列有不是 ${p.encoding} 的字节，这里的文字读不出来`,
+    en: (p: { path: string; line: number; column: number; encoding: string }) =>
+      `"${p.path}" line ${p.line}, column ${p.column}: bytes that are not ${p.encoding}; the text here cannot be read`,
+    hint: () => ({
+      zh: '导入的 YAML 中这里的文字不完整（可能缺了机关名称、联系方式等）：对照原文补全，或把原文件另存为 UTF-8 后重新导入',
+      en: 'the imported YAML lacks the text here (an organ name, a contact may be missing): complete it from the original, or save the source as UTF-8 and import again',
+    }),
+  },
 
   // --- RPT2xxx: schema ------------------------------------------------------------------------
   RPT2001: {

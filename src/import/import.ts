@@ -2,6 +2,7 @@
 import { PART_HEADINGS } from '../format/national-2021';
 import { decimalPlaces } from '../core/decimal';
 import { ImportError, MAX_LINES, tooManyLines } from './reader';
+import type { BadBytes } from './decode';
 import { READERS } from './readers';
 import type { Finding } from './findings';
 import { recognise, type ReportData } from './recognise';
@@ -15,6 +16,8 @@ export interface Imported {
   findings: Finding[];
   /** Where each table value was read in the source, by JSON Pointer. */
   origins: Record<string, string>;
+  /** Where the source's bytes are not in its encoding (text and HTML). */
+  badBytes: BadBytes[];
 }
 
 /** Imports `bytes` (the file `name`); throws ImportError when no reader can read it. */
@@ -35,5 +38,6 @@ export async function importReport(bytes: Uint8Array, name: string, options: Omi
   }
   // Numbers with decimals keep them as printed: a fee of 1.10 万元 stays 1.10, 0.00 stays 0.00.
   const decimals = Object.entries(asWritten).map(([pointer, written]) => ({ path: pointer.split('/').slice(1), places: decimalPlaces(written) }));
-  return { format: reader.format, yaml: writeYaml(data, findings, { ...options, source: name, decimals }), data, findings, origins };
+  const yaml = writeYaml(data, findings, { ...options, source: name, decimals });
+  return { format: reader.format, yaml, data, findings, origins, badBytes: reader.badBytes?.(bytes) ?? [] };
 }

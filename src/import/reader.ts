@@ -6,6 +6,7 @@
  * table copied out of a PDF or a web page reads as text (../shared/seeds/yichun-2023.txt).
  */
 import type { ImportCause } from '../diagnostics/catalog';
+import type { BadBytes } from './decode';
 
 /** One line of the source: a paragraph, a line of text, or a table cell. */
 export interface SourceLine {
@@ -25,6 +26,8 @@ export interface Reader {
   detect(bytes: Uint8Array, name: string): boolean;
   /** The source as lines; throws ImportError for a file it cannot read (corrupt, encrypted, scanned). */
   read(bytes: Uint8Array): Promise<SourceLine[]>;
+  /** For a text source: where its bytes are not in the encoding it is read in (each is reported, never silently replaced). */
+  badBytes?(bytes: Uint8Array): BadBytes[];
 }
 
 /** A file a reader cannot read, said in words a clerk understands, and why (which picks RPT1019's hint). */

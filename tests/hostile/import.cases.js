@@ -46,6 +46,12 @@ module.exports = [
     expect: { exit: 1, codes: ['RPT1019'], mb: MB },
   },
   {
+    name: 'import of a GB2312 page with invalid bytes in the organ and contact lines (reported, not silently replaced)',
+    setup: (dir) => ({ args: ['import', at(dir, 'bad.html', files.badGb2312Html(fs.readFileSync(SEED_TEXT, 'utf8'))), '-o', 'bad.yaml'] }),
+    // The YAML is written (the clerk completes it), but the run fails: the places are errors.
+    expect: { exit: 1, codes: ['RPT1035'], writes: ['bad.yaml', 'nianbao.schema.json'] },
+  },
+  {
     name: 'import of a FIFO',
     setup: (dir) => {
       require('node:child_process').execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
