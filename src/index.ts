@@ -6,7 +6,8 @@
  */
 import { checkReport } from './check';
 import { buildFile, renderFormat } from './core/build';
-import { importBytes, type ImportOutcome } from './core/import';
+import type { ImportOutcome } from './core/import';
+import { importPool, importSandboxed } from './cli/render-workers';
 import { withSource } from './core/source-host';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import { nodeHost, type Host } from './host';
@@ -137,14 +138,21 @@ export interface ImportOptions {
   file: string;
   /** Next year's draft instead (year + 1, tables zeroed, 上年结转 and 现行有效件数 carried over). */
   yearForward?: boolean;
-  host?: Host;
 }
 
 /**
  * Imports a published report (PDF, DOCX, HTML or text, as bytes) as `report import` does: its YAML,
  * what was recognised, the departures from the national format and the checker's diagnostics of
  * that YAML; `failure` says why a file could not be read at all. Nothing is written.
+ * The bytes are read in the same sandbox as the CLI's (a worker thread with a heap ceiling and a
+ * time limit, cli/render-workers.ts): a hostile file is a `failure`, never the caller's crash or hang.
+ * It needs no Host: the import reads only the bytes given.
  */
-export function importReport(source: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
-  return importBytes(options.host ?? nodeHost(), source, { file: options.file, ...(options.yearForward ? { yearForward: true } : {}) });
+export async function importReport(source: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
+  const pool = importPool(1);
+  try {
+    return await importSandboxed(pool, { file: options.file, bytes: source, ...(options.yearForward ? { yearForward: true } : {}) });
+  } finally {
+    await pool.close();
+  }
 }

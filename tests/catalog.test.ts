@@ -137,6 +137,14 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     'a file report import cannot read (binary, of no format it knows)',
     () => codesOfRun(['import', '--json', write('photo.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))]),
   ],
+  [
+    'RPT1035',
+    'a published text with a byte that is not UTF-8 in it',
+    () => {
+      const text = fs.readFileSync(path.join(ROOT, 'fixtures', 'seed', 'yichun-2023.txt'));
+      return codesOfRun(['import', '--json', write('bad-byte.txt', Buffer.concat([text.subarray(0, 40), Buffer.from([0xff]), text.subarray(40)]))]);
+    },
+  ],
   ['RPT6001', 'reports of different years to sum', () => codesOfRun(['sum', '--json', seed, path.join(FIXTURES, 'valid', 'busy-county-2022.yaml')])],
   ['RPT6002', 'a report with errors to sum', () => codesOfRun(['sum', '--json', seed, write('bad-sum.yaml', seedText.replace(/^year: 2023/m, 'year: x'))])],
   [

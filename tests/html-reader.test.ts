@@ -127,3 +127,11 @@ describe('a portal page of the seed', () => {
     expect(empty).toBeInstanceOf(ImportError);
   });
 });
+
+test('bytes that are not in the encoding of the page are placed at their line and column, a run of them once', () => {
+  const page = Buffer.concat([Buffer.from('<meta charset=gb2312>\n<p>'), Buffer.from([0xb9, 0xe6, 0xff, 0xff, 0xd5, 0xc2]), Buffer.from('</p>\n<p>ok')]);
+  expect(htmlReader.badBytes?.(page)).toEqual([{ line: 2, column: 5, encoding: 'GB18030' }]);
+  expect(htmlReader.badBytes?.(Buffer.from('<p>规章</p>', 'utf8'))).toEqual([]);
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<p>a', 'utf16le'), Buffer.from([0x00, 0xd8]), Buffer.from('b', 'utf16le')]);
+  expect(htmlReader.badBytes?.(utf16)).toEqual([{ line: 1, column: 5, encoding: 'UTF-16LE' }]);
+});

@@ -334,11 +334,11 @@ describe('PDFs that cannot be imported', () => {
     await done;
     const scanned = Buffer.concat(chunks);
     const error = await importError(scanned);
-    expect(error.zh).toBe('扫描件，没有文字层，无法导入（请用原 Word 文件或网页）');
-    expect(error.en).toBe('a scanned PDF without a text layer: import the original Word file or web page');
+    expect([error.zh, error.en, error.kind]).toEqual(['扫描件，没有文字层', 'a scanned PDF without a text layer', 'scanned']);
     const result = cli(file('scanned.pdf', scanned));
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('扫描件');
+    // The hint fits the cause: a scan, so the Word file or the web page.
+    expect(result.stderr).toContain('提示: 扫描件没有文字可读：请改用原 Word 文件或网站上的网页版');
   });
 
   test('a PDF encrypted with a user password says it is encrypted; one with only an owner password imports', async () => {
@@ -361,8 +361,11 @@ describe('PDFs that cannot be imported', () => {
   test('a truncated or garbled PDF is corrupt, one of more than 500 pages is refused, and the CLI exits 1', async () => {
     for (const bytes of [seedPdf.subarray(0, seedPdf.length >> 1), seedPdf.subarray(0, 300), new TextEncoder().encode('%PDF-1.7\n garbage\n%%EOF\n')]) {
       const error = await importError(bytes);
-      expect(error.zh).toMatch(/^PDF 文件已损坏/);
-      expect(error.en).toMatch(/corrupt/);
+      expect(error.zh).toMatch(/^PDF 文件已损坏：/);
+      expect(error.kind).toBe('damaged');
+      // pdfjs's English ("Invalid PDF structure.") stays out of the Chinese message, and is kept in the English one.
+      expect(error.zh.replace(/PDF/g, '')).not.toMatch(/[A-Za-z]/);
+      expect(error.en).toMatch(/^the PDF is corrupt: [A-Za-z -]+ \(.+\)$/);
     }
     // More pages than any report: not read page by page.
     const many = path.join(dir, 'many.pdf');

@@ -7,14 +7,14 @@
  * Exit 1 when a file cannot be imported or an imported report has errors.
  */
 import * as path from 'node:path';
-import { importFile, nothingOf, yamlNameOf, type ImportJob, type ImportOutcome } from '../core/import';
+import { nothingOf, yamlNameOf, type ImportJob, type ImportOutcome } from '../core/import';
 import type { Host } from '../host';
 import { SourceFile } from '../source/source-file';
 import { EXIT } from './exit-codes';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 import type { Io } from './io';
 import { progress } from './progress';
-import { RenderPool, taskPool } from './render-workers';
+import { importPool, importSandboxed, RenderPool } from './render-workers';
 import { fails, forPeople, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { addSchemasBeside } from './schema';
 import { textTable } from './text-table';
@@ -31,7 +31,9 @@ export interface ImportOptions extends OutputOptions {
   yearForward?: boolean;
   /** --check: review only — print each report's findings and a line per report; write only where --out says. */
   check?: boolean;
-  /** Parallel workers; 1 imports everything in this thread. */
+  /** --time-limit: seconds each file may take to read (default IMPORT_LIMITS). */
+  timeLimit?: number;
+  /** Parallel import workers (at most MAX_IMPORT_WORKERS); each file is read in one, even with 1. */
   jobs?: number;
 }
 
@@ -44,6 +46,9 @@ function outputOf(file: string, options: ImportOptions): string | undefined {
 
 /** A usage problem with the options, or undefined. */
 function usageProblem(files: readonly string[], options: ImportOptions): string | undefined {
+  if (options.timeLimit !== undefined && !(Number.isInteger(options.timeLimit) && options.timeLimit >= 1 && options.timeLimit <= 3600)) {
+    return '--time-limit 应为 1 到 3600 之间的整数（秒）/ --time-limit takes whole seconds from 1 to 3600';
+  }
   if (options.output !== undefined && options.out !== undefined) return '-o 与 --out 只能选一个 / give either -o or --out, not both';
   if (files.length > 1 && options.output !== undefined) return '导入多个文件时请用 --out 指定输出文件夹 / importing several files needs --out FOLDER, not -o';
   if (files.length > 1 && options.out === undefined && !options.check) {
@@ -72,7 +77,7 @@ const importFields = (o: ImportOutcome, output: string | undefined, toStdout: bo
   ...(toStdout ? { yaml: o.yaml ?? null } : {}),
 });
 
-export async function runImport(host: Host, io: Io, files: readonly string[], options: ImportOptions, script: string): Promise<number> {
+export async function runImport(host: Host, io: Io, files: readonly string[], options: ImportOptions): Promise<number> {
   const problem = usageProblem(files, options);
   if (problem) {
     io.stderr(`${problem}\n`);
@@ -92,16 +97,12 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
     outcomes[index] = outcome;
     if (showProgress) progress(io, ++done, jobs.length, outcome.file, options.lang === 'zh' ? '导入' : 'importing');
   };
-  const workers = RenderPool.size(jobs.length, options.jobs);
-  if (workers > 1) {
-    const pool = taskPool(script, workers, 'import');
-    try {
-      await Promise.all(jobs.map(async (job, i) => finish(await pool.run(job).catch((error: unknown) => internal(job, error)), i)));
-    } finally {
-      await pool.close();
-    }
-  } else {
-    for (const [i, job] of jobs.entries()) finish(await importFile(host, job).catch((error: unknown) => internal(job, error)), i);
+  // Every file, even one alone, is read in a sandboxed worker: a hostile file stops there, the batch goes on.
+  const pool = importPool(RenderPool.size(jobs.length, options.jobs), options.timeLimit === undefined ? undefined : options.timeLimit * 1000);
+  try {
+    await Promise.all(jobs.map(async (job, i) => finish(await importSandboxed(pool, job).catch((error: unknown) => internal(job, error)), i)));
+  } finally {
+    await pool.close();
   }
 
   let ioFailed = false;

@@ -208,10 +208,14 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .addOption(reporterOption())
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .option('--year-forward', "由上年报告生成下一年度报告草稿 / start next year's report from this one")
+    .option('--time-limit <seconds>', '每个文件的读取时限，秒（默认 30）/ time limit for reading each file, in seconds (default 30)', (value) =>
+      /^\d+$/.test(value) ? Number(value) : NaN,
+    )
     .action(
       async (
         files: string[],
         options: {
+          timeLimit?: number;
           output?: string;
           out?: string;
           force?: boolean;
@@ -225,7 +229,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
       ) => {
         if (usage(jobsProblem(options.jobs) ?? reporterProblem(options))) return;
         const inputs = filesOf(files, PUBLISHED_EXTENSIONS);
-        if (inputs) code = await runImport(host, io, inputs, { ...options, lang: lang() }, __filename);
+        if (inputs) code = await runImport(host, io, inputs, { ...options, lang: lang() });
       },
     );
 

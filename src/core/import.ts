@@ -9,11 +9,12 @@ import { parse } from 'yaml';
 import { collectChecks } from '../check';
 import { DiagnosticSink } from '../diagnostics/sink';
 import { findingDiagnostic } from '../import/findings';
-import { placeEn } from '../diagnostics/catalog';
+import { placeEn, type ImportCause } from '../diagnostics/catalog';
 import { makeDiagnostic, type Bilingual, type Diagnostic } from '../diagnostics/diagnostic';
-import type { Host } from '../host';
+import type { Host, ReadFailure } from '../host';
 import { importReport, type Imported } from '../import/import';
 import { ImportError } from '../import/reader';
+import type { BadBytes } from '../import/decode';
 import type { Finding, ReportData } from '../import/recognise';
 import { writeYaml } from '../import/write-yaml';
 import { yearForward } from '../import/year-forward';
@@ -40,7 +41,7 @@ export interface ImportOutcome {
   /** The YAML file the diagnostics point into (written or not). */
   yamlFile: string;
   /** Why the file could not be imported (also the RPT1019 among `diagnostics`); no YAML then. */
-  failure?: Bilingual;
+  failure?: ImportFailure;
   /** The reader that read it: text, docx, html, pdf, or yaml for --year-forward from a YAML report. */
   format?: string;
   yaml?: string;
@@ -57,10 +58,26 @@ export interface ImportOutcome {
 /** The YAML file named for an input: its base name with .yaml. */
 export const yamlNameOf = (file: string) => `${path.basename(file).replace(/\.[^.]*$/, '')}.yaml`;
 
+const TOO_COMPLEX: ImportFailure = { zh: '文件结构过于复杂，无法读取', en: 'the file is too complex to read', cause: 'too-complex' };
+
+/** Why a file could not be imported: the words of RPT1019 and the cause that picks its hint. */
+export interface ImportFailure extends Bilingual {
+  cause: ImportCause;
+}
+
+/** Which cause (and so which RPT1019 hint) a refused read has. */
+const READ_CAUSES: Record<ReadFailure['kind'], ImportCause> = {
+  missing: 'missing',
+  directory: 'not-a-file',
+  special: 'not-a-file',
+  'too-large': 'too-big',
+  unreadable: 'unreadable',
+};
+
 /** The file's bytes, or why they are not read: missing, a folder, a FIFO or device, too large. */
-function readInput(host: Host, file: string): Uint8Array | Bilingual {
+function readInput(host: Host, file: string): Uint8Array | ImportFailure {
   const bytes = host.readBytes(file, IMPORT_LIMIT_BYTES);
-  return bytes instanceof Uint8Array ? bytes : readFailureReason(bytes);
+  return bytes instanceof Uint8Array ? bytes : { ...readFailureReason(bytes), cause: READ_CAUSES[bytes.kind] };
 }
 
 /**
@@ -79,20 +96,21 @@ async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string
   let data: unknown;
   let format = 'yaml';
   let findings: Finding[] = [];
+  let badBytes: BadBytes[] = [];
   if (/\.ya?ml$/i.test(name)) {
     try {
       data = parse(Buffer.from(bytes).toString('utf8'));
     } catch {
-      throw new ImportError('YAML 无法解析', 'the YAML cannot be parsed');
+      throw new ImportError('YAML 无法解析', 'the YAML cannot be parsed', 'yaml');
     }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError('不是 YAML 报告', 'not a YAML report');
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ImportError('不是 YAML 报告', 'not a YAML report', 'yaml');
   } else {
-    ({ data, format, findings } = await importReport(bytes, name, { schemaPath }));
+    ({ data, format, findings, badBytes } = await importReport(bytes, name, { schemaPath }));
   }
   const forwarded = yearForward(data as ReportData);
   const header = ['下一年度报告草稿（report import --year-forward）：填写成文日期，改写各部分文字，填写各表数字'];
   const yaml = writeYaml(forwarded.data, [], { schemaPath, source: name, header, notes: forwarded.notes });
-  return { format, yaml, data: forwarded.data, findings, origins: {} };
+  return { format, yaml, data: forwarded.data, findings, origins: {}, badBytes };
 }
 
 export async function importFile(host: Host, job: ImportJob): Promise<ImportOutcome> {
@@ -111,9 +129,23 @@ export const nothingOf = (job: ImportJob): ImportOutcome => ({
 });
 
 /** The outcome of a file that could not be imported: its reason, and the RPT1019 that says it. */
-function failed(job: ImportJob, failure: Bilingual): ImportOutcome {
-  const diagnostic = makeDiagnostic('RPT1019', null, { path: job.file, reason: failure.zh, reasonEn: failure.en });
+export function failed(job: ImportJob, failure: ImportFailure): ImportOutcome {
+  const diagnostic = makeDiagnostic('RPT1019', null, { path: job.file, reason: failure.zh, reasonEn: failure.en, cause: failure.cause });
   return { ...nothingOf(job), failure, diagnostics: [{ ...diagnostic, file: job.file }] };
+}
+
+/** A file whose reading the sandbox stopped (cli/render-workers.ts): past its time, in seconds, or its memory, in MB. */
+export function stoppedOutcome(job: ImportJob, limit: { time: number } | { memory: number }): ImportOutcome {
+  return failed(
+    job,
+    'time' in limit
+      ? { zh: `读取超过 ${limit.time} 秒（时间上限），已中止`, en: `reading took more than ${limit.time} s (the time limit) and was stopped`, cause: 'time' }
+      : {
+          zh: `读取所需内存超过 ${limit.memory} MB（内存上限），已中止`,
+          en: `reading needed more than ${limit.memory} MB (the memory limit) and was stopped`,
+          cause: 'memory',
+        },
+  );
 }
 
 /** Imports the bytes of `job.file` (read already, or given to the library API). */
@@ -124,13 +156,21 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
   try {
     imported = job.yearForward ? await forwardReport(bytes, name, SCHEMA_REFERENCE) : await importReport(bytes, name, { schemaPath: SCHEMA_REFERENCE });
   } catch (error) {
+    // A RangeError is a limit of the engine met by the input (a call stack, a Set, a string or an array
+    // grown past its maximum): the file is too complex to read, not a bug to report as one.
+    if (error instanceof RangeError) return failed(job, TOO_COMPLEX);
     if (!(error instanceof ImportError)) throw error;
-    return failed(job, { zh: error.zh, en: error.en });
+    return failed(job, { zh: error.zh, en: error.en, cause: error.kind });
   }
   // The findings and the checker's diagnostics go through one sink, so both are placed at the YAML's lines.
   const sink = new DiagnosticSink(none.yamlFile);
   const checked = collectChecks(withSource(host, none.yamlFile, Buffer.from(imported.yaml, 'utf8')), sink);
   sink.add(imported.findings.map(findingDiagnostic));
+  // Bytes not in the source's encoding: at their place in the source (the YAML holds no trace of them).
+  const undecoded = imported.badBytes.map((b) => ({
+    ...makeDiagnostic('RPT1035', null, { path: job.file, line: b.line, column: b.column, encoding: b.encoding }),
+    file: job.file,
+  }));
   const { organ, year } = imported.data;
   return {
     ...none,
@@ -139,7 +179,7 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
     organ: typeof organ === 'string' ? organ : null,
     year: typeof year === 'number' ? year : null,
     findings: imported.findings,
-    diagnostics: sink.placed().map((d) => withOrigin(d, imported.origins)),
+    diagnostics: [...undecoded, ...sink.placed().map((d) => withOrigin(d, imported.origins))],
     skipped: checked.skipped,
   };
 }

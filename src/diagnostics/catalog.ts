@@ -9,6 +9,56 @@
  */
 import { applicationRow, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, PART_HEADINGS, SINGLE_VALUE_BLOCKS } from '../format/national-2021';
 
+/** What `report import` reads, said by the hints of files it cannot read. */
+const READS = {
+  zh: 'report import 读取有文字层的 PDF、Word（.docx）、网页（.html）和文本',
+  en: 'report import reads PDFs with a text layer, Word (.docx), web pages (.html) and text',
+};
+
+/** Why a file could not be imported (RPT1019), each with the hint that fits it. */
+export const IMPORT_FAILURE_HINTS = {
+  missing: { zh: '检查文件名和路径是否写对', en: 'check the file name and its folder' },
+  'not-a-file': {
+    zh: '只能导入普通文件：文件夹请写出其中的文件，管道、设备等请先保存为文件',
+    en: 'only regular files are imported: name the files inside a folder; save a pipe or device to a file first',
+  },
+  unreadable: { zh: '检查文件的读取权限，或把文件复制到自己的文件夹再导入', en: 'check the permission to read it, or copy it into your own folder first' },
+  'too-big': {
+    zh: '年度报告通常只有几 MB：确认选对了文件；PDF 可在阅读器中另存为（压缩）后再导入',
+    en: 'an annual report is a few MB: check that this is the right file; a PDF can be saved again (compressed) from a reader',
+  },
+  format: { zh: `${READS.zh}；其他格式请先另存为其中一种`, en: `${READS.en}; save other formats as one of these first` },
+  empty: { zh: '文件中没有文字：确认选对了文件', en: 'the file holds no text: check that this is the right file' },
+  scanned: {
+    zh: '扫描件没有文字可读：请改用原 Word 文件或网站上的网页版',
+    en: 'a scan has no text to read: use the original Word file or the web page of the report',
+  },
+  encrypted: { zh: '请向发布机关要未加密的文件，或用 Word 原文件', en: 'ask the publisher for an unencrypted copy, or use the original Word file' },
+  damaged: {
+    zh: '文件可能下载不完整：重新下载后再导入，或改用 Word 原文件、网页版',
+    en: 'the download may be incomplete: download it again, or use the Word file or the web page',
+  },
+  'too-complex': {
+    zh: '文件的结构远超年度报告所需（层次过深或内容过多），可能是恶意文件：请改用 Word 原文件或网页版',
+    en: 'the file is far more complex than an annual report (nested too deep or too much content), possibly hostile: use the Word file or the web page',
+  },
+  time: {
+    zh: '读取超时，已中止（其余文件照常导入）：文件可能已损坏或是恶意文件；请改用 Word 原文件或网页版',
+    en: 'reading took too long and was stopped (the other files go on): the file may be corrupt or hostile; use the Word file or the web page',
+  },
+  memory: {
+    zh: '读取所需内存超过上限，已中止（其余文件照常导入）：文件可能是恶意文件（如“解压炸弹”）；请改用 Word 原文件或网页版',
+    en: 'reading needed more memory than allowed and was stopped (the other files go on): the file may be hostile (a "zip bomb"); use the Word file or the web page',
+  },
+  'not-a-report': {
+    zh: '确认选对了文件：这里要的是《政府信息公开工作年度报告》',
+    en: 'check that this is the right file: an annual government information disclosure report',
+  },
+  yaml: { zh: '先用 report validate 检查这份 YAML 报告', en: 'check the YAML report with report validate first' },
+} satisfies Record<string, { zh: string; en: string }>;
+
+export type ImportCause = keyof typeof IMPORT_FAILURE_HINTS;
+
 /** A font file named for a role (by the report's fonts key or --font), and the role in both languages. */
 export interface FontFileParams {
   path: string;
@@ -229,9 +279,17 @@ export const catalog = {
     severity: 'error',
     zh: (p: { path: string; reason: string }) => `无法导入“${p.path}”（${p.reason}）`,
     en: (p: { path: string; reasonEn: string }) => `cannot import "${p.path}" (${p.reasonEn})`,
+    hint: (p: { cause: ImportCause }) => IMPORT_FAILURE_HINTS[p.cause],
+  },
+  RPT1035: {
+    severity: 'error',
+    zh: (p: { path: string; line: number; column: number; encoding: string }) =>
+      `“${p.path}”第 ${p.line} 行第 ${p.column} 列有不是 ${p.encoding} 的字节，这里的文字读不出来`,
+    en: (p: { path: string; line: number; column: number; encoding: string }) =>
+      `"${p.path}" line ${p.line}, column ${p.column}: bytes that are not ${p.encoding}; the text here cannot be read`,
     hint: () => ({
-      zh: 'report import 读取有文字层的 PDF、Word（.docx）、网页（.html）和文本；扫描件请改用原 Word 文件或网页',
-      en: 'report import reads PDFs with a text layer, Word (.docx), web pages (.html) and text; for a scan, use the original Word file or web page',
+      zh: '导入的 YAML 中这里的文字不完整（可能缺了机关名称、联系方式等）：对照原文补全，或把原文件另存为 UTF-8 后重新导入',
+      en: 'the imported YAML lacks the text here (an organ name, a contact may be missing): complete it from the original, or save the source as UTF-8 and import again',
     }),
   },
 

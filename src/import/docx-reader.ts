@@ -38,7 +38,7 @@ export const docxReader: Reader = {
   },
   async read(bytes) {
     const entry = listZip(bytes).find((e) => e.name === DOCUMENT_PART);
-    if (!entry) throw new ImportError(`不是 Word 文档：压缩包中没有 ${DOCUMENT_PART}`, `not a Word document: the zip has no ${DOCUMENT_PART}`);
+    if (!entry) throw new ImportError(`不是 Word 文档：压缩包中没有 ${DOCUMENT_PART}`, `not a Word document: the zip has no ${DOCUMENT_PART}`, 'format');
     return documentLines(new TextDecoder('utf-8').decode(readZipEntry(bytes, entry)));
   },
 };

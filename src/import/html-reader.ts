@@ -10,7 +10,11 @@
  * its own text reads as paragraphs. Encoding: a BOM, else <meta charset> / http-equiv Content-Type
  * (GBK, GB2312 and GB18030 read as GB18030), else UTF-8 (GB18030 when the bytes are not UTF-8).
  */
-import type { Reader, SourceLine } from './reader';
+import { badBytes, decodeAs, utf8OrGb18030, type Encoding } from './decode';
+import { checkTextSize, ImportError, type Reader, type SourceLine } from './reader';
+
+/** More grid cells in one table than any report table has (its 30 × 10), counting spans: past it a page is refused. */
+const MAX_TABLE_SLOTS = 100_000;
 
 /** Elements whose content is never text of the page. */
 const DROPPED = ['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'svg', 'select'];
@@ -105,26 +109,26 @@ export function decodeHtmlEntities(text: string): string {
 
 const GB = /^(gbk|gb2312|gb_2312(-80)?|gb18030|x-gbk|euc-cn|cp936|csgb2312)$/i;
 
-/** The page as text: a BOM, else the charset its <meta> declares, else UTF-8 (GB18030 when the bytes are not valid UTF-8). */
-export function decodeHtml(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+/** The page's encoding: a BOM, else the charset its <meta> declares, else UTF-8 (GB18030 when the bytes are not valid UTF-8). */
+export function htmlEncodingOf(bytes: Uint8Array): Encoding {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { label: 'utf-8', skip: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { label: 'utf-16le', skip: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { label: 'utf-16be', skip: 2 };
   const declared = declaredCharset(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1'));
-  if (declared && GB.test(declared)) return new TextDecoder('gb18030').decode(bytes);
+  if (declared && GB.test(declared)) return { label: 'gb18030', skip: 0 };
   if (declared && !/^utf-?8$/i.test(declared)) {
     try {
-      return new TextDecoder(declared).decode(bytes);
+      new TextDecoder(declared);
+      return { label: declared, skip: 0 };
     } catch {
       // An unknown label: read as UTF-8 below.
     }
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
+  return utf8OrGb18030(bytes);
 }
+
+/** The page as text, in htmlEncodingOf's encoding. */
+export const decodeHtml = (bytes: Uint8Array): string => decodeAs(bytes, htmlEncodingOf(bytes));
 
 /** The charset of <meta charset=…> or <meta http-equiv="Content-Type" content="…; charset=…">. */
 function declaredCharset(head: string): string | undefined {
@@ -148,8 +152,12 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
 
 export const htmlReader: Reader = {
   format: 'html',
+  badBytes: (bytes) => badBytes(bytes, htmlEncodingOf(bytes)),
   detect: (bytes, name) => /\.html?$/i.test(name) || looksLikeHtml(bytes),
-  read: async (bytes) => htmlLines(decodeHtml(bytes)),
+  read: async (bytes) => {
+    checkTextSize(bytes);
+    return htmlLines(decodeHtml(bytes));
+  },
 };
 
 interface Cell {
@@ -189,7 +197,7 @@ export function htmlLines(html: string): SourceLine[] {
   };
   const breakCellLine = (cell: Cell) => {
     // Whitespace is collapsed as it is added; '\n' is a <br>.
-    cell.parts.push(...cell.current.split('\n').map((part) => part.trim()));
+    for (const part of cell.current.split('\n')) cell.parts.push(part.trim());
     cell.current = '';
   };
   const closeCell = (table: Table) => {
@@ -268,6 +276,13 @@ export function htmlLines(html: string): SourceLine[] {
         const attrs = attributes(rest ?? '');
         const rowSpan = span(attrs.rowspan);
         const colSpan = span(attrs.colspan);
+        if (table.taken.size + rowSpan * colSpan > MAX_TABLE_SLOTS) {
+          throw new ImportError(
+            `网页中的表格超过 ${MAX_TABLE_SLOTS} 格（rowspan、colspan），不像年度报告`,
+            `a table of the page has more than ${MAX_TABLE_SLOTS} cells (rowspan, colspan): not an annual report`,
+            'too-complex',
+          );
+        }
         let col = 0;
         while (table.taken.has(`${table.row},${col}`)) col++;
         for (let r = 0; r < rowSpan; r++) for (let c = 0; c < colSpan; c++) table.taken.add(`${table.row + r},${col + c}`);

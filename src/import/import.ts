@@ -1,7 +1,8 @@
 /** One published report, as bytes, → checked-ready YAML text, its data and the findings (the core of `report import`). */
 import { PART_HEADINGS } from '../format/national-2021';
 import { decimalPlaces } from '../core/decimal';
-import { ImportError } from './reader';
+import { ImportError, MAX_LINES, tooManyLines } from './reader';
+import type { BadBytes } from './decode';
 import { READERS } from './readers';
 import type { Finding } from './findings';
 import { recognise, type ReportData } from './recognise';
@@ -15,23 +16,28 @@ export interface Imported {
   findings: Finding[];
   /** Where each table value was read in the source, by JSON Pointer. */
   origins: Record<string, string>;
+  /** Where the source's bytes are not in its encoding (text and HTML). */
+  badBytes: BadBytes[];
 }
 
 /** Imports `bytes` (the file `name`); throws ImportError when no reader can read it. */
 export async function importReport(bytes: Uint8Array, name: string, options: Omit<WriteOptions, 'source'>): Promise<Imported> {
   const reader = READERS.find((r) => r.detect(bytes, name));
-  if (!reader) throw new ImportError('无法识别的文件格式', 'unknown file format');
+  if (!reader) throw new ImportError('无法识别的文件格式', 'unknown file format', 'format');
   const lines = await reader.read(bytes);
-  if (lines.length === 0) throw new ImportError('文件是空的', 'the file is empty');
+  if (lines.length > MAX_LINES) throw tooManyLines();
+  if (lines.length === 0) throw new ImportError('文件是空的', 'the file is empty', 'empty');
   const { data, findings, asWritten, origins } = recognise(lines);
   // Not one part heading and not one table number: this is some other document.
   if (Object.keys(origins).length === 0 && findings.filter((f) => f.code === 'RPT4005').length === PART_HEADINGS.length) {
     throw new ImportError(
       '不是政府信息公开工作年度报告：六个部分的标题和三张表都没有找到',
       'not an annual report: none of the six part headings and none of the tables is there',
+      'not-a-report',
     );
   }
   // Numbers with decimals keep them as printed: a fee of 1.10 万元 stays 1.10, 0.00 stays 0.00.
   const decimals = Object.entries(asWritten).map(([pointer, written]) => ({ path: pointer.split('/').slice(1), places: decimalPlaces(written) }));
-  return { format: reader.format, yaml: writeYaml(data, findings, { ...options, source: name, decimals }), data, findings, origins };
+  const yaml = writeYaml(data, findings, { ...options, source: name, decimals });
+  return { format: reader.format, yaml, data, findings, origins, badBytes: reader.badBytes?.(bytes) ?? [] };
 }

@@ -3,34 +3,45 @@
  * pdfjs-dist (pdfjs-adapter.ts) for the text runs with their positions and the page's drawing
  * operators, from which the table rulings come; the layout is read by pdf-layout.ts. A paragraph is
  * one line, a table is read row by row, one line per cell, a merged cell once; `at` is 第 P 页第 L 行.
- * A scanned PDF (no text), an encrypted or a damaged one is an ImportError, never a stack trace.
+ * A scanned PDF (no text), an encrypted or a damaged one is an ImportError, never a stack trace;
+ * pdfjs's own (English) error texts are said in Chinese (English keeps the original). Bounds: the
+ * compressed streams are measured first (pdf-streams.ts), pages and text items are counted; the time
+ * and the memory a file takes are bounded by the worker it is read in (cli/render-workers.ts).
  */
 import * as path from 'node:path';
 import { dropFurniture, groupLines, pageBlocks, sourceLines, type PageContent, type Segment, type TextRun } from './pdf-layout';
 import { DRAW_OPS, loadPdfjs, PDFJS_DIR, type Pdfjs, type PdfjsDocument, type PdfjsPage, type PdfjsTextItem } from './pdfjs-adapter';
+import { checkStreamSizes } from './pdf-streams';
 import { ImportError, type Reader } from './reader';
 
 /** More pages than any annual report has: a file claiming more is not read (pdfjs on garbage may claim millions). */
 export const MAX_PAGES = 500;
-/**
- * Reading a PDF that takes longer than this is given up (a pathological file), in milliseconds. pdfjs
- * runs in this thread (no worker), so the bound holds where it waits, not inside one long parse.
- */
-export const TIME_LIMIT_MS = 30_000;
+/** More text items (or rulings) on one page than any page of a report holds: a page of single glyphs has a few thousand. */
+export const MAX_ITEMS_PER_PAGE = 20_000;
+/** More text items in the whole file than a report of MAX_PAGES dense pages holds. */
+export const MAX_ITEMS = 200_000;
 
-const scanned = () =>
-  new ImportError('扫描件，没有文字层，无法导入（请用原 Word 文件或网页）', 'a scanned PDF without a text layer: import the original Word file or web page');
-const encrypted = () =>
-  new ImportError(
-    'PDF 文件已加密，需要密码才能打开，无法导入（请用未加密的文件）',
-    'the PDF is encrypted and needs a password to open: import an unencrypted copy',
-  );
-const tooSlow = () =>
-  new ImportError(
-    `PDF 文件读取超过 ${TIME_LIMIT_MS / 1000} 秒，已放弃（文件可能已损坏）`,
-    `gave up reading the PDF after ${TIME_LIMIT_MS / 1000} s (the file may be corrupt)`,
-  );
-const damaged = (detail: string) => new ImportError(`PDF 文件已损坏，无法读取（${detail}）`, `the PDF is corrupt and cannot be read (${detail})`);
+const scanned = () => new ImportError('扫描件，没有文字层', 'a scanned PDF without a text layer', 'scanned');
+const encrypted = () => new ImportError('PDF 文件已加密，需要密码才能打开', 'the PDF is encrypted and needs a password to open', 'encrypted');
+const tooMany = (what: { zh: string; en: string }, limit: number) =>
+  new ImportError(`PDF 的${what.zh}超过 ${limit} 个，不像年度报告`, `the PDF has more than ${limit} ${what.en}: not an annual report`, 'too-complex');
+
+/** pdfjs's error texts, each with what it means to a clerk (the English keeps pdfjs's words). */
+const PDFJS_ERRORS: [RegExp, string, string][] = [
+  [/Invalid PDF structure|startxref|trailer/i, '文件结构无效，不是完整的 PDF', 'invalid PDF structure'],
+  [/zero bytes|empty/i, '文件是空的', 'empty file'],
+  [/xref/i, '交叉引用表损坏', 'broken cross-reference table'],
+  [/flate|FCHECK|block type|compression|LZW|stream/i, '压缩数据损坏', 'broken compressed data'],
+  [/root|catalog|page count|pages|page index|invalid page/i, '页面目录损坏', 'broken page tree'],
+  [/font|cmap|glyph/i, '字体数据损坏', 'broken font data'],
+  [/password|encrypt/i, '加密数据无法读取', 'unreadable encryption'],
+];
+
+/** A corrupt PDF: pdfjs's text said in Chinese, kept as written in English. */
+function damaged(text: string): ImportError {
+  const [, zh, en] = PDFJS_ERRORS.find(([pattern]) => pattern.test(text)) ?? [undefined, '内部结构损坏', 'broken structure'];
+  return new ImportError(`PDF 文件已损坏：${zh}`, `the PDF is corrupt: ${en} (${text})`, 'damaged');
+}
 
 export const pdfReader: Reader = {
   format: 'pdf',
@@ -39,6 +50,7 @@ export const pdfReader: Reader = {
     return /%PDF-\d/.test(head.toString('latin1'));
   },
   async read(bytes) {
+    checkStreamSizes(bytes);
     const pdfjs = await loadPdfjs();
     const task = pdfjs.getDocument({
       // pdfjs takes over (detaches) the buffer it is given: give it a copy.
@@ -54,18 +66,13 @@ export const pdfReader: Reader = {
       cMapPacked: true,
       stopAtErrors: false,
     });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(tooSlow()), TIME_LIMIT_MS);
-    });
     try {
-      const doc = await Promise.race([task.promise, timeout]).catch((error: unknown) => {
+      const doc = await task.promise.catch((error: unknown) => {
         throw asImportError(error);
       });
-      const pages = await Promise.race([readPages(pdfjs, doc), timeout]);
+      const pages = await readPages(pdfjs, doc);
       return sourceLines(dropFurniture(pages.map((page) => ({ height: page.height, blocks: pageBlocks(page) }))));
     } finally {
-      clearTimeout(timer);
       await task.destroy().catch(() => undefined);
     }
   },
@@ -76,6 +83,8 @@ function asImportError(error: unknown): ImportError {
   if (error instanceof ImportError) return error;
   const name = (error as { name?: string } | null)?.name;
   if (name === 'PasswordException') return encrypted();
+  // A limit met inside pdfjs (its call stack, a Map's size) is the file's complexity, said as such by core/import.ts.
+  if (error instanceof RangeError) throw error;
   const message = error instanceof Error ? error.message : String(error);
   return damaged(message.replace(/\s+/g, ' ').slice(0, 120));
 }
@@ -85,9 +94,11 @@ async function readPages(pdfjs: Pdfjs, doc: PdfjsDocument): Promise<PageContent[
     throw new ImportError(
       `PDF 有 ${doc.numPages} 页，超过 ${MAX_PAGES} 页，不像年度报告`,
       `the PDF has ${doc.numPages} pages, more than ${MAX_PAGES}: not an annual report`,
+      'too-complex',
     );
   }
   const pages: PageContent[] = [];
+  let items = 0;
   for (let n = 1; n <= doc.numPages; n++) {
     try {
       const page = await doc.getPage(n);
@@ -96,6 +107,8 @@ async function readPages(pdfjs: Pdfjs, doc: PdfjsDocument): Promise<PageContent[
     } catch (error) {
       throw asImportError(error);
     }
+    items += (pages[pages.length - 1] as PageContent).runs.length;
+    if (items > MAX_ITEMS) throw tooMany(TEXT_ITEMS, MAX_ITEMS);
   }
   if (pages.length > 0 && pages.every((p) => p.runs.length === 0)) throw scanned();
   return pages;
@@ -104,6 +117,7 @@ async function readPages(pdfjs: Pdfjs, doc: PdfjsDocument): Promise<PageContent[
 async function pageContent(pdfjs: Pdfjs, page: PdfjsPage): Promise<PageContent> {
   const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
   const content = await page.getTextContent();
+  if (content.items.length > MAX_ITEMS_PER_PAGE) throw tooMany(TEXT_ITEMS, MAX_ITEMS_PER_PAGE);
   const runs: TextRun[] = [];
   for (const item of content.items) {
     if (!('str' in item) || item.str.trim() === '') continue;
@@ -111,6 +125,7 @@ async function pageContent(pdfjs: Pdfjs, page: PdfjsPage): Promise<PageContent> 
   }
   // The operator list is costly (pdfjs compiles every glyph it shows): read only where a table may be.
   const segments = mayHoldTable(runs) ? rulings(pdfjs, await page.getOperatorList()).map((s) => shift(s, x0, y0)) : [];
+  if (segments.length > MAX_ITEMS_PER_PAGE) throw tooMany(RULINGS, MAX_ITEMS_PER_PAGE);
   return { width: x1 - x0, height: y1 - y0, runs, segments };
 }
 
@@ -129,6 +144,9 @@ function runOf(item: PdfjsTextItem, x0: number, y0: number): TextRun {
   const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 1;
   return { str: item.str, x: e - x0, y: f - y0, width: item.width, size };
 }
+
+const TEXT_ITEMS = { zh: '文字块', en: 'text items' };
+const RULINGS = { zh: '表格线', en: 'ruled lines' };
 
 const shift = (s: Segment, x0: number, y0: number): Segment => ({ x1: s.x1 - x0, y1: s.y1 - y0, x2: s.x2 - x0, y2: s.y2 - y0 });
 
@@ -173,8 +191,9 @@ export function rulings(pdfjs: Pdfjs, list: { fnArray: number[]; argsArray: unkn
       case OPS.constructPath: {
         const [op, [data] = [], ,] = (args ?? []) as [number, (ArrayLike<number> | null)[]?];
         if (!data) break;
-        if (strokes.has(op)) segments.push(...strokedLines(data, ctm));
-        else if (fills.has(op)) segments.push(...thinRectangles(data, ctm));
+        // Appended one by one: a path of a million lines would overflow the stack as spread arguments.
+        if (strokes.has(op)) for (const s of strokedLines(data, ctm)) segments.push(s);
+        else if (fills.has(op)) for (const s of thinRectangles(data, ctm)) segments.push(s);
         break;
       }
     }

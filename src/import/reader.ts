@@ -5,6 +5,8 @@
  * read row by row, each cell one line (a merged cell once, at its first row), which is also how a
  * table copied out of a PDF or a web page reads as text (../shared/seeds/yichun-2023.txt).
  */
+import type { ImportCause } from '../diagnostics/catalog';
+import type { BadBytes } from './decode';
 
 /** One line of the source: a paragraph, a line of text, or a table cell. */
 export interface SourceLine {
@@ -24,14 +26,40 @@ export interface Reader {
   detect(bytes: Uint8Array, name: string): boolean;
   /** The source as lines; throws ImportError for a file it cannot read (corrupt, encrypted, scanned). */
   read(bytes: Uint8Array): Promise<SourceLine[]>;
+  /** For a text source: where its bytes are not in the encoding it is read in (each is reported, never silently replaced). */
+  badBytes?(bytes: Uint8Array): BadBytes[];
 }
 
-/** A file a reader cannot read, said in words a clerk understands. */
+/** A file a reader cannot read, said in words a clerk understands, and why (which picks RPT1019's hint). */
 export class ImportError extends Error {
   constructor(
     readonly zh: string,
     readonly en: string,
+    readonly kind: ImportCause,
   ) {
     super(en);
   }
+}
+
+/**
+ * More source lines (paragraphs, lines, cells) than any report has (a few hundred to a few thousand),
+ * and the most bytes of text or HTML a report page is read from (its pages are tens of KB, a portal
+ * page with its scripts a few MB). Past them a file is refused before its text is split: a builtin
+ * that splits a huge string allocates without a pause, where the worker's heap limit cannot stop it.
+ */
+export const MAX_LINES = 100_000;
+export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+
+export const tooManyLines = () =>
+  new ImportError(
+    `文件超过 ${MAX_LINES} 行（段、表格的格），不像年度报告`,
+    `the file has more than ${MAX_LINES} lines (paragraphs, table cells): not an annual report`,
+    'too-complex',
+  );
+
+/** Refuses text or HTML of more than MAX_TEXT_BYTES. */
+export function checkTextSize(bytes: Uint8Array): void {
+  if (bytes.byteLength <= MAX_TEXT_BYTES) return;
+  const mb = MAX_TEXT_BYTES / 1024 / 1024;
+  throw new ImportError(`文本或网页超过 ${mb} MB，不像年度报告`, `the text or web page is larger than ${mb} MB: not an annual report`, 'too-big');
 }

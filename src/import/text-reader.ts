@@ -3,24 +3,22 @@
  * line, and one per cell where a line holds several cells (separated by tabs, `|` or two or more
  * spaces), which is how tables read when copied. UTF-8, else GB18030 (a superset of GBK/GB2312).
  */
-import { ImportError, type Reader, type SourceLine } from './reader';
+import { badBytes, decodeAs, utf8OrGb18030, type Encoding } from './decode';
+import { checkTextSize, ImportError, MAX_LINES, tooManyLines, type Reader, type SourceLine } from './reader';
 
 /** Cell separators inside one line: a tab, a `|`, or a run of two or more spaces (ASCII or ideographic). */
 const CELL_SEPARATOR = /\t|\||[ \u3000]{2,}/;
 
-/** Bytes as text: UTF-8 when they are valid UTF-8 (a BOM dropped), else GB18030. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
+/** The encoding of text: UTF-8 or GB18030 (utf8OrGb18030; a BOM is dropped by the decoder). */
+export const textEncodingOf = (bytes: Uint8Array): Encoding => utf8OrGb18030(bytes);
+
+/** Bytes as text, in textEncodingOf's encoding. */
+export const decodeText = (bytes: Uint8Array): string => decodeAs(bytes, textEncodingOf(bytes));
 
 /** The cells of one line, trimmed, empty ones left out. */
 export function splitCells(line: string): string[] {
   return line
-    .split(CELL_SEPARATOR)
+    .split(CELL_SEPARATOR, MAX_LINES + 1)
     .map((cell) => cell.trim())
     .filter((cell) => cell !== '');
 }
@@ -30,15 +28,18 @@ const looksBinary = (bytes: Uint8Array) => bytes.subarray(0, 4096).includes(0);
 
 export const textReader: Reader = {
   format: 'text',
+  badBytes: (bytes) => badBytes(bytes, textEncodingOf(bytes)),
   detect: (bytes, name) => /\.(txt|text)$/i.test(name) || !looksBinary(bytes),
   async read(bytes) {
-    if (looksBinary(bytes)) throw new ImportError('不是文本文件', 'not a text file');
+    if (looksBinary(bytes)) throw new ImportError('不是文本文件', 'not a text file', 'format');
+    checkTextSize(bytes);
     const lines: SourceLine[] = [];
-    decodeText(bytes)
-      .split(/\r\n|\r|\n/)
-      .forEach((line, i) => {
-        for (const text of splitCells(line)) lines.push({ text, at: `第 ${i + 1} 行` });
-      });
+    // Split with a limit: one more than allowed says there are too many, without making them all.
+    const rows = decodeText(bytes).split(/\r\n|\r|\n/, MAX_LINES + 1);
+    for (const [i, line] of rows.entries()) {
+      for (const text of splitCells(line)) lines.push({ text, at: `第 ${i + 1} 行` });
+      if (i >= MAX_LINES || lines.length > MAX_LINES) throw tooManyLines();
+    }
     return lines;
   },
 };

@@ -29,7 +29,7 @@ export function isZip(bytes: Uint8Array): boolean {
 }
 
 const corrupt = (why: { zh: string; en: string }) =>
-  new ImportError(`压缩包已损坏（${why.zh}），无法读取`, `the zip file is corrupt (${why.en}) and cannot be read`);
+  new ImportError(`压缩包已损坏（${why.zh}），无法读取`, `the zip file is corrupt (${why.en}) and cannot be read`, 'damaged');
 
 /** The entries of the zip's central directory. */
 export function listZip(bytes: Uint8Array): ZipEntry[] {
@@ -77,7 +77,7 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes = MAX_
 
 function tooLarge(entry: ZipEntry, maxBytes: number): ImportError {
   const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${maxBytes} B`;
-  return new ImportError(`压缩包中的 ${entry.name} 解压后超过 ${limit}，拒绝读取`, `${entry.name} inflates to more than ${limit} and is refused`);
+  return new ImportError(`压缩包中的 ${entry.name} 解压后超过 ${limit}，拒绝读取`, `${entry.name} inflates to more than ${limit} and is refused`, 'too-big');
 }
 
 /** The offset of the end-of-central-directory record (it ends the file, after a comment of up to 64 KiB). */

@@ -1,0 +1,134 @@
+/**
+ * Hostile import sources, made at test time (never committed): a PDF whose content stream inflates
+ * to gigabytes, a PDF with a million text items, a large uncompressed content stream, an HTML page
+ * of deeply nested spans, a GB2312 page with invalid bytes. Used by import.cases.js and unit tests.
+ */
+'use strict';
+const fs = require('node:fs');
+const zlib = require('node:zlib');
+
+/** A one-page PDF around the content stream `content` (bytes, with its /Filter entry), with a cross-reference table. */
+function pdfWith(content, filter = '') {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    null, // the content stream
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  const parts = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  let length = parts[0].length;
+  const offsets = [];
+  const push = (buffer) => {
+    parts.push(buffer);
+    length += buffer.length;
+  };
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    if (body !== null) return push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1'));
+    push(Buffer.from(`${i + 1} 0 obj\n<< /Length ${content.length}${filter ? ` /Filter ${filter}` : ''} >>\nstream\n`, 'latin1'));
+    push(content);
+    push(Buffer.from('\nendstream\nendobj\n', 'latin1'));
+  });
+  const xref = length;
+  const table = offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  push(
+    Buffer.from(
+      `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${table}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`,
+      'latin1',
+    ),
+  );
+  return Buffer.concat(parts);
+}
+
+/**
+ * A zlib stream of `megabytes` MB of spaces, made without deflating them all: one fully flushed
+ * deflate block of 1 MB (it refers to nothing before it) repeated, then the end and the checksum.
+ */
+function inflatingTo(megabytes) {
+  const chunk = Buffer.alloc(1 << 20, 0x20);
+  const deflate = zlib.createDeflate({ level: 9 });
+  const head = [];
+  deflate.on('data', (d) => head.push(d));
+  // zlib's output for one chunk with a full flush: 2 header bytes, then the block (synchronous via _processChunk).
+  const first = deflate._processChunk(chunk, zlib.constants.Z_FULL_FLUSH);
+  const block = first.subarray(2);
+  const end = Buffer.from([0x03, 0x00]); // an empty final fixed-Huffman block
+  // Adler-32 of n spaces: a = 1 + 32n, b = n + 32·n(n+1)/2 (mod 65521).
+  const n = BigInt(megabytes) << 20n;
+  const a = (1n + 32n * n) % 65521n;
+  const b = (n + 16n * n * (n + 1n)) % 65521n;
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE(Number((b << 16n) | a));
+  deflate.close();
+  return Buffer.concat([first.subarray(0, 2), ...Array.from({ length: megabytes }, () => block), end, adler]);
+}
+
+/** A 4 MB-ish PDF whose one content stream inflates to `megabytes` MB. */
+const bombPdf = (megabytes = 4096) => pdfWith(inflatingTo(megabytes), '/FlateDecode');
+
+/** A PDF whose page shows `count` one-letter text items, each at its own place (compressed: a few hundred KB). */
+function manyItemsPdf(count = 1_000_000) {
+  const ops = [];
+  for (let i = 0; i < count; i++) ops.push(`BT /F1 6 Tf ${(i % 90) * 6} ${(Math.floor(i / 90) % 130) * 6} Td (a) Tj ET\n`);
+  return pdfWith(zlib.deflateSync(Buffer.from(ops.join(''), 'latin1')), '/FlateDecode');
+}
+
+/** A PDF whose uncompressed content stream is about `megabytes` MB of text and path operators. */
+function bigContentPdf(megabytes = 4) {
+  const line = 'BT /F1 9 Tf 72 700 Td (政府信息公开) Tj ET 10 10 m 200 10 l S\n';
+  const ops = line.repeat(Math.ceil((megabytes << 20) / line.length));
+  return pdfWith(Buffer.from(ops, 'latin1'));
+}
+
+/** An HTML page of `depth` nested <span>s around one line of text (62 KB at depth 4,500). */
+const nestedSpansHtml = (depth = 4500) =>
+  Buffer.from(`<!DOCTYPE html><html><body>${'<span>'.repeat(depth)}一、总体情况${'</span>'.repeat(depth)}</body></html>`, 'utf8');
+
+/**
+ * A report page in GB2312 with invalid bytes inside the 机关 line and the contact paragraph (0xFF is
+ * never a GB18030 byte; 0xA1 0x20 is a lead byte without its trail).
+ */
+function badGb2312Html(text) {
+  const lines = text.split('\n').map((line) => `<p>${line}</p>`);
+  const page = [Buffer.from('<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>\n', 'latin1')];
+  lines.forEach((line, i) => {
+    const bytes = iconvGb18030(line);
+    // Damage the second line (the organ) and every line naming the contact: two bad bytes in each.
+    if (i === 1 || /联系|电话|地址/.test(line)) page.push(Buffer.concat([bytes.subarray(0, 5), Buffer.from([0xff, 0xa1, 0x20]), bytes.subarray(5)]));
+    else page.push(bytes);
+    page.push(Buffer.from('\n', 'latin1'));
+  });
+  page.push(Buffer.from('</body></html>\n', 'latin1'));
+  return Buffer.concat(page);
+}
+
+/** Text as GB18030 bytes (Node's TextDecoder decodes GB18030 but has no encoder: a table built by decoding every two-byte code). */
+let gbTable;
+function iconvGb18030(text) {
+  if (!gbTable) {
+    gbTable = new Map();
+    const decoder = new TextDecoder('gb18030', { fatal: true });
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+      for (let trail = 0x40; trail <= 0xfe; trail++) {
+        if (trail === 0x7f) continue;
+        try {
+          const ch = decoder.decode(Uint8Array.of(lead, trail));
+          if (!gbTable.has(ch)) gbTable.set(ch, [lead, trail]);
+        } catch {
+          // not a character
+        }
+      }
+    }
+  }
+  const bytes = [];
+  for (const ch of text) {
+    if (ch.codePointAt(0) < 0x80) bytes.push(ch.codePointAt(0));
+    else bytes.push(...(gbTable.get(ch) || [0x3f]));
+  }
+  return Buffer.from(bytes);
+}
+
+const write = (file, bytes) => fs.writeFileSync(file, bytes);
+
+module.exports = { pdfWith, inflatingTo, bombPdf, manyItemsPdf, bigContentPdf, nestedSpansHtml, badGb2312Html, iconvGb18030, write };

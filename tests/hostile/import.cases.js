@@ -1,0 +1,74 @@
+/**
+ * Hostile cases of `report import`: every file is read in a sandboxed worker (heap ceiling, time
+ * limit) with bounds inside the readers; a file that cannot be read is one RPT1019 and exit 1, never
+ * exit 4, a hang or more than 1 GB; a review batch goes on past such a file.
+ */
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const files = require('./import-files');
+
+const SEED_TEXT = path.join(__dirname, '..', '..', 'fixtures', 'seed', 'yichun-2023.txt');
+const at = (dir, name, bytes) => (fs.writeFileSync(path.join(dir, name), bytes), name);
+const MB = 1024;
+
+module.exports = [
+  {
+    name: 'import of a 4 MB PDF whose content stream inflates to 4 GB',
+    setup: (dir) => ({ args: ['import', at(dir, 'bomb.pdf', files.bombPdf(4096))] }),
+    expect: { exit: 1, codes: ['RPT1019'], mb: MB },
+  },
+  {
+    name: 'import of a PDF with a million text items (stopped at the time limit)',
+    setup: (dir) => ({ args: ['import', at(dir, 'many.pdf', files.manyItemsPdf(1_000_000)), '--time-limit', '4'] }),
+    expect: { exit: 1, codes: ['RPT1019'], mb: MB },
+  },
+  {
+    name: 'import of a PDF with a 4 MB content stream',
+    setup: (dir) => ({ args: ['import', at(dir, 'big.pdf', files.bigContentPdf(4))] }),
+    expect: { exit: 1, codes: ['RPT1019'], mb: MB },
+  },
+  {
+    name: 'import of an HTML page of 4,500 nested spans (read; not a whole report)',
+    setup: (dir) => ({ args: ['import', at(dir, 'nested.html', files.nestedSpansHtml(4500))] }),
+    expect: { exit: 1, codes: ['RPT4005'], mb: MB },
+  },
+  {
+    name: 'import of an HTML table of a million grid cells (rowspan, colspan)',
+    setup: (dir) => ({
+      args: ['import', at(dir, 'spans.html', `<html><body><table>${'<tr><td rowspan=1000 colspan=1000>1</td></tr>'.repeat(40)}</table></body></html>`)],
+    }),
+    expect: { exit: 1, codes: ['RPT1019'], mb: MB },
+  },
+  {
+    name: 'import of 15 MB of text in 2.6 million lines',
+    setup: (dir) => ({ args: ['import', at(dir, 'lines.txt', 'a\tb\tc\n'.repeat(2_600_000))] }),
+    expect: { exit: 1, codes: ['RPT1019'], mb: MB },
+  },
+  {
+    name: 'import of a GB2312 page with invalid bytes in the organ and contact lines (reported, not silently replaced)',
+    setup: (dir) => ({ args: ['import', at(dir, 'bad.html', files.badGb2312Html(fs.readFileSync(SEED_TEXT, 'utf8'))), '-o', 'bad.yaml'] }),
+    // The YAML is written (the clerk completes it), but the run fails: the places are errors.
+    expect: { exit: 1, codes: ['RPT1035'], writes: ['bad.yaml', 'nianbao.schema.json'] },
+  },
+  {
+    name: 'import of a FIFO',
+    setup: (dir) => {
+      require('node:child_process').execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+      return { args: ['import', 'pipe.txt'] };
+    },
+    expect: { exit: 1, codes: ['RPT1019'] },
+  },
+  {
+    name: 'review of a folder with a bomb and good reports: the good ones are reported, the batch ends',
+    setup: (dir) => {
+      fs.mkdirSync(path.join(dir, 'in'));
+      at(dir, 'in/bomb.pdf', files.bombPdf(4096));
+      at(dir, 'in/many.pdf', files.manyItemsPdf(1_000_000));
+      fs.copyFileSync(SEED_TEXT, path.join(dir, 'in', 'a.txt'));
+      fs.copyFileSync(SEED_TEXT, path.join(dir, 'in', 'b.txt'));
+      return { args: ['import', 'in', '--check', '--time-limit', '4'] };
+    },
+    expect: { exit: 1, codes: ['RPT1019', 'RPT4006'], mb: MB },
+  },
+];
