@@ -3,7 +3,7 @@
  * for editor completion (schema.ts); never overwrite the report without --force.
  */
 import * as path from 'node:path';
-import { makeDiagnostic } from '../diagnostics/diagnostic';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import { printHuman } from '../diagnostics/print-human';
 import type { Host } from '../host';
 import { initTemplate } from '../report/init-template';
@@ -19,7 +19,7 @@ export function runInit(host: Host, io: Io, options: { year?: string; organ: str
     return EXIT.usage;
   }
   const output = options.output ?? `${year}.yaml`;
-  const report = (diagnostic: ReturnType<typeof makeDiagnostic>) => io.stderr(printHuman([{ ...diagnostic, file: output }], new Map(), options.lang));
+  const report = (diagnostic: Diagnostic) => io.stderr(printHuman([{ ...diagnostic, file: output }], new Map(), options.lang));
   if (host.exists(output) && !options.force) {
     report(makeDiagnostic('RPT5002', null, { path: output }));
     return EXIT.errors;
