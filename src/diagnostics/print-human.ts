@@ -23,7 +23,8 @@ export function printHuman(diagnostics: readonly Diagnostic[], sources: Readonly
   const out: string[] = [];
   for (const d of diagnostics) {
     const place = escapeForTerminal(d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file);
-    out.push(`${place} ${words[lang][d.severity]} ${d.code} ${escapeForTerminal(d.message[lang])}`);
+    // A run-level diagnostic has no file: its line starts with the severity.
+    out.push(`${place ? `${place} ` : ''}${words[lang][d.severity]} ${d.code} ${escapeForTerminal(d.message[lang])}`);
     const source = sources.get(d.file);
     if (d.span && source) out.push(...codeFrame(source, d.span.start.line, d.span.start.column, d.span.end));
     for (const line of hintLines(d, lang)) out.push(`  = ${line}`);

@@ -37,10 +37,13 @@ export function diagnosticJson(d: Diagnostic): object {
   };
 }
 
-/** The whole run as JSON: per-file status and diagnostics, then totals. */
-export function printJson(results: readonly FileResult[]): string {
-  let errors = 0;
-  let warnings = 0;
+/**
+ * The whole run as JSON: per-file status and diagnostics, the diagnostics about the run itself (not
+ * any one file: e.g. RPT5012, a font the machine lacks), then totals over both.
+ */
+export function printJson(results: readonly FileResult[], run: readonly Diagnostic[] = []): string {
+  let errors = run.filter((d) => d.severity === 'error').length;
+  let warnings = run.length - errors;
   const files = results.map((r) => {
     const e = r.diagnostics.filter((d) => d.severity === 'error').length;
     errors += e;
@@ -56,5 +59,5 @@ export function printJson(results: readonly FileResult[]): string {
       skipped: r.skipped.map((skip) => ({ rule: skip.rule, pointer: skip.pointer, because: skip.because })),
     };
   });
-  return escapeJsonInvisibles(JSON.stringify({ version: 1, files, errors, warnings }, null, 2)) + '\n';
+  return escapeJsonInvisibles(JSON.stringify({ version: 1, files, diagnostics: run.map(diagnosticJson), errors, warnings }, null, 2)) + '\n';
 }
