@@ -27,7 +27,7 @@ export function findMistakes(text: string, errors: readonly YAMLError[]): Mistak
       if (colon) found.push(colon);
     }
   }
-  for (const token of new Parser().parse(text)) unclosed(token, found);
+  unclosed(new Parser().parse(text), found);
   // A Tab on a line makes yaml misread that line: a colon there is not the clerk's mistake.
   const tabLines = new Set(found.filter((m) => m.kind === 'tab').map((m) => text.lastIndexOf('\n', m.start - 1) + 1));
   return found.filter((m) => m.kind !== 'colon' || !tabLines.has(text.lastIndexOf('\n', m.start - 1) + 1)).sort((a, b) => a.start - b.start);
@@ -50,36 +50,42 @@ function colonInText(text: string, lineStart: number): Mistake | undefined {
   return { kind: 'colon', start: valueStart + inner, key, value: value.replace(/ +#.*$/, '').trimEnd() };
 }
 
-/** Quoted texts and [ ] { } lists the file never closes, at their opening. */
-function unclosed(token: CST.Token | undefined, found: Mistake[]): void {
-  if (!token) return;
-  switch (token.type) {
-    case 'document':
-      return unclosed(token.value, found);
-    case 'block-map':
-    case 'block-seq':
-      for (const item of token.items) {
-        unclosed(item.key ?? undefined, found);
-        unclosed(item.value, found);
-      }
-      return;
-    case 'flow-collection': {
-      const open = token.start.source as '[' | '{';
-      const close = open === '[' ? ']' : '}';
-      if (!token.end.some((t) => t.source === close)) found.push({ kind: 'bracket', start: token.start.offset, open });
-      for (const item of token.items) {
-        unclosed(item.key ?? undefined, found);
-        unclosed(item.value, found);
-      }
-      return;
+/**
+ * Quoted texts and [ ] { } lists the file never closes, at their opening. A stack, not recursion:
+ * yaml's recovery from some mistakes nests each following line inside the one before.
+ */
+function unclosed(tokens: Iterable<CST.Token>, found: Mistake[]): void {
+  const stack: CST.Token[] = [...tokens];
+  const push = (items: readonly { key?: CST.Token | null; value?: CST.Token }[]) => {
+    for (const item of items) {
+      if (item.value) stack.push(item.value);
+      if (item.key) stack.push(item.key);
     }
-    case 'double-quoted-scalar':
-      if (!token.source.slice(1).replace(/\\[^]/g, '').endsWith('"')) found.push({ kind: 'quote', start: token.offset, quote: '"' });
-      return;
-    case 'single-quoted-scalar':
-      if (!token.source.slice(1).replace(/''/g, '').endsWith("'")) found.push({ kind: 'quote', start: token.offset, quote: "'" });
-      return;
-    default:
-      return;
+  };
+  for (let token = stack.pop(); token; token = stack.pop()) {
+    switch (token.type) {
+      case 'document':
+        if (token.value) stack.push(token.value);
+        break;
+      case 'block-map':
+      case 'block-seq':
+        push(token.items);
+        break;
+      case 'flow-collection': {
+        const open = token.start.source as '[' | '{';
+        const close = open === '[' ? ']' : '}';
+        if (!token.end.some((t) => t.source === close)) found.push({ kind: 'bracket', start: token.start.offset, open });
+        push(token.items);
+        break;
+      }
+      case 'double-quoted-scalar':
+        if (!token.source.slice(1).replace(/\\[^]/g, '').endsWith('"')) found.push({ kind: 'quote', start: token.offset, quote: '"' });
+        break;
+      case 'single-quoted-scalar':
+        if (!token.source.slice(1).replace(/''/g, '').endsWith("'")) found.push({ kind: 'quote', start: token.offset, quote: "'" });
+        break;
+      default:
+        break;
+    }
   }
 }
