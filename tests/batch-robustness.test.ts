@@ -110,7 +110,7 @@ describe('bad font files are the report’s errors, found by validate and build 
     };
     const diagnostics = checkFontFiles(denied, { kaiti: serif }, () => '/fonts/kaiti');
     expect(diagnostics.map((d) => [d.code, d.pointer, d.message.en])).toEqual([
-      ['RPT5010', '/fonts/kaiti', `cannot read the KaiTi (level-2 headings) font file "${serif}" (EACCES)`],
+      ['RPT5010', '/fonts/kaiti', `cannot read the KaiTi (level-2 headings) font file "${serif}" (permission denied, EACCES)`],
     ]);
   });
 
@@ -317,8 +317,8 @@ describe('commander’s usage errors speak the CLI’s language and exit 2', () 
     ],
     [
       ['frobnicate'],
-      '错误：未知命令 frobnicate（可用命令：validate、build、init、fonts）',
-      'error: unknown command frobnicate (commands: validate, build, init, fonts)',
+      '错误：未知命令 frobnicate（可用命令：validate、build、fonts、init、schema、import、sum、watch、verify、version）',
+      'error: unknown command frobnicate (commands: validate, build, fonts, init, schema, import, sum, watch, verify, version)',
     ],
     [['validate'], '错误：缺少参数 <files>', 'error: missing argument <files>'],
     [['build', seed, '--out'], '错误：选项 --out <dir> 缺少值', 'error: option --out <dir> needs a value'],

@@ -70,7 +70,22 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     'a UTF-16 file',
     () => codesOfRun(['validate', '--json', write('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]))]),
   ],
-  ['RPT1011', 'a binary file', () => codesOfRun(['validate', '--json', write('binary.yaml', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff]))])],
+  [
+    'RPT1011',
+    'a binary file',
+    () => codesOfRun(['validate', '--json', write('binary.yaml', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, ...new Array(16).fill(0)]))]),
+  ],
+  [
+    'RPT1043',
+    'a byte that is valid in no encoding',
+    () =>
+      codesOfRun([
+        'validate',
+        '--json',
+        write('bad-byte.yaml', Buffer.concat([Buffer.from('year: 2023\norgan: 某'), Buffer.from([0xff]), Buffer.from('局\n')])),
+      ]),
+  ],
+  ['RPT1044', 'a published PDF given to validate', () => codesOfRun(['validate', '--json', write('published.pdf', '%PDF-1.7\n')])],
   [
     'RPT1016',
     'a file over the size limit',

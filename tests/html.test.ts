@@ -594,7 +594,7 @@ describe('report build', () => {
     const plain = tempDir();
     expect(runReport(['build', SEED, '--out', plain]).status).toBe(0);
     expect(fs.readdirSync(plain).sort()).toEqual(['yichun-2023.docx', 'yichun-2023.pdf']);
-    expect(runReport(['build', '--help']).stdout).toMatch(/--format <formats>[\s\S]*pdf,docx,html[\s\S]*default: "pdf,docx"/);
+    expect(runReport(['build', '--help']).stdout).toMatch(/--format <formats>[\s\S]*pdf,docx,html[\s\S]*默认："pdf,docx"/);
   });
 
   test('--fragment writes the article alone, for one report and for a batch on workers', () => {

@@ -42,7 +42,11 @@ describe('encodings', () => {
   });
 
   test('a binary file is refused', () => {
-    expect(codes(write('binary.yaml', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff])))).toEqual(['- RPT1011']);
+    expect(codes(write('binary.yaml', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, ...new Array(16).fill(0)])))).toEqual(['- RPT1011']);
+  });
+
+  test('a Word file given as a report says to import it', () => {
+    expect(codes(write('word.yaml', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff])))).toEqual(['- RPT1044']);
   });
 });
 
@@ -51,7 +55,11 @@ describe('broken YAML', () => {
     ['empty file', '', ['- RPT1006']],
     ['only comments', '# 年报\n\n# nothing\n', ['- RPT1006']],
     ['tab indentation', 'format: "2021"\nproactive:\n\tlicensing: 1\n', ['3:1 RPT1002']],
-    ['unclosed bracket', 'a: [0, 0\nb: 1\n', ['2:1 RPT1003']],
+    ['unclosed bracket', 'a: [0, 0\nb: 1\n', ['1:4 RPT1042']],
+    ['unclosed quote', 'a: "x\nb: 1\n', ['1:4 RPT1041']],
+    ['a colon in text', 'a: 说明: 无\nb: 1\n', ['1:6 RPT1040']],
+    ['one Tab, one error at the Tab', 'a:\n  b: 1\n\tc: 2\n  d: 3\n', ['3:1 RPT1002']],
+    ['bad indentation', 'a:\n  b: 1\n c: 2\n', ['3:1 RPT1003']],
     ['two documents', 'a: 1\n---\nb: 2\n', ['2:1 RPT1004']],
     ['a list at the top', '- 1\n- 2\n', ['1:1 RPT2002']],
   ])('%s', (_name, content, expected) => {

@@ -41,6 +41,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
   if (dropped) return runDropped(host, io, dropped, __filename);
   let code: number = EXIT.ok;
   const program = new LocalizedCommand('report', langOf(argv))
+    .localizedHelpCommand()
     .description('nianbao 年报：政府信息公开工作年度报告编译器 / government information disclosure annual report compiler')
     .version(versionLine(), '-V, --version', '显示版本（含 Node 与平台）/ show the version, with Node and the platform')
     .addHelpText('after', `\n${DROPPED_HELP}\n\n退出码 exit codes:\n${EXIT_TABLE}`)

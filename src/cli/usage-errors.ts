@@ -1,10 +1,12 @@
 /**
- * Commander's own usage errors (unknown option or command, missing argument or option value, too
- * many arguments, a value not among the choices) in the CLI's language: Chinese, or English with
- * `--lang en` anywhere on the command line. Commander reports each through one method, which
- * LocalizedCommand overrides (by the names commander 14 calls), so no English text is parsed.
+ * Commander's own words in the CLI's language — its usage errors (unknown option or command, missing
+ * argument or option value, too many arguments, a value not among the choices) and its help (用法,
+ * 选项, 命令, 默认, 可选) — Chinese, or English with `--lang en` anywhere on the command line.
+ * Commander reports each error through one method, which LocalizedCommand overrides (by the names
+ * commander 14 calls), and builds help through a Help object, whose titles and option details
+ * LocalizedHelp words; no English text is parsed.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
 import { EXIT } from './exit-codes';
 
 export type Lang = 'zh' | 'en';
@@ -32,20 +34,35 @@ const text = {
   zh: {
     prefix: '错误：',
     unknownOption: (flag: string) => `未知选项 ${flag}（report --help 列出全部选项）`,
-    unknownCommand: (name: string) => `未知命令 ${name}（可用命令：validate、build、init、fonts）`,
+    unknownCommand: (name: string, commands: readonly string[]) => `未知命令 ${name}（可用命令：${commands.join('、')}）`,
     missingArgument: (name: string) => `缺少参数 <${name}>`,
     optionMissingArgument: (flags: string) => `选项 ${flags} 缺少值`,
     excessArguments: (command: string, expected: number, got: number) => `${command} 最多接受 ${expected} 个参数，实际给出 ${got} 个`,
     invalidChoice: (flags: string, value: string, choices: readonly string[]) => `选项 ${flags} 的值“${value}”无效，可选：${choices.join('、')}`,
+    mandatoryOption: (flags: string) => `缺少必需的选项 ${flags}`,
+    conflictingOptions: (a: string, b: string) => `选项 ${a} 与 ${b} 不能同时使用`,
+    help: '显示帮助 / display help',
+    titles: { 'Usage:': '用法：', 'Arguments:': '参数：', 'Options:': '选项：', 'Global Options:': '全局选项：', 'Commands:': '命令：' } as Record<
+      string,
+      string
+    >,
+    details: { choices: '可选', default: '默认', preset: '预设' } as Record<string, string>,
+    separator: '，',
   },
   en: {
     prefix: 'error: ',
     unknownOption: (flag: string) => `unknown option ${flag} (report --help lists every option)`,
-    unknownCommand: (name: string) => `unknown command ${name} (commands: validate, build, init, fonts)`,
+    unknownCommand: (name: string, commands: readonly string[]) => `unknown command ${name} (commands: ${commands.join(', ')})`,
     missingArgument: (name: string) => `missing argument <${name}>`,
     optionMissingArgument: (flags: string) => `option ${flags} needs a value`,
     excessArguments: (command: string, expected: number, got: number) => `too many arguments for ${command} (takes ${expected}, got ${got})`,
     invalidChoice: (flags: string, value: string, choices: readonly string[]) => `option ${flags}: "${value}" is not one of ${choices.join(', ')}`,
+    mandatoryOption: (flags: string) => `required option ${flags} not given`,
+    conflictingOptions: (a: string, b: string) => `option ${a} cannot be used with ${b}`,
+    help: '显示帮助 / display help',
+    titles: {} as Record<string, string>,
+    details: {} as Record<string, string>,
+    separator: ', ',
   },
 } as const;
 
@@ -59,7 +76,16 @@ export class LocalizedCommand extends Command {
   }
 
   override createCommand(name?: string): Command {
-    return new LocalizedCommand(name, this.lang);
+    return new LocalizedCommand(name, this.lang).helpOption('-h, --help', text[this.lang].help);
+  }
+
+  override createHelp(): Help {
+    return Object.assign(new LocalizedHelp(this.lang), this.configureHelp());
+  }
+
+  /** The `help [command]` command, described in this command's language. */
+  localizedHelpCommand(): this {
+    return this.helpOption('-h, --help', text[this.lang].help).helpCommand('help [command]', text[this.lang].help);
   }
 
   private fail(message: string, code: string): never {
@@ -71,7 +97,16 @@ export class LocalizedCommand extends Command {
   }
 
   unknownCommand(): never {
-    return this.fail(text[this.lang].unknownCommand(String(this.args[0])), 'commander.unknownCommand');
+    const commands = this.commands.map((command) => command.name());
+    return this.fail(text[this.lang].unknownCommand(String(this.args[0]), commands), 'commander.unknownCommand');
+  }
+
+  missingMandatoryOptionValue(option: Option): never {
+    return this.fail(text[this.lang].mandatoryOption(option.flags), 'commander.missingMandatoryOptionValue');
+  }
+
+  _conflictingOption(option: Option, conflicting: Option): never {
+    return this.fail(text[this.lang].conflictingOptions(option.flags, conflicting.flags), 'commander.conflictingOption');
   }
 
   missingArgument(name: string): never {
@@ -91,6 +126,37 @@ export class LocalizedCommand extends Command {
     return new Option(flags, description).choices(choices).argParser((value: string) => {
       if (choices.includes(value)) return value;
       throw new CommanderError(EXIT.usage, INVALID_CHOICE, `${text[this.lang].prefix}${text[this.lang].invalidChoice(flags, value, choices)}`);
+    });
+  }
+}
+
+/** Help whose titles and option details (choices, default) are in the CLI's language. */
+class LocalizedHelp extends Help {
+  constructor(readonly lang: Lang) {
+    super();
+  }
+
+  override styleTitle(title: string): string {
+    return super.styleTitle(text[this.lang].titles[title] ?? title);
+  }
+
+  override optionDescription(option: Option): string {
+    return this.localizeDetails(super.optionDescription(option));
+  }
+
+  override argumentDescription(argument: Parameters<Help['argumentDescription']>[0]): string {
+    return this.localizeDetails(super.argumentDescription(argument));
+  }
+
+  /** Commander appends "(choices: …, default: …)" to a description: its words, in this language. */
+  private localizeDetails(description: string): string {
+    const { details, separator } = text[this.lang];
+    return description.replace(/ ?\((choices|default|preset): (.*)\)$/, (_, first: string, rest: string) => {
+      const words = `${first}: ${rest}`.replace(
+        /(^|, )(choices|default|preset): /g,
+        (_m, sep: string, word: string) => `${sep ? separator : ''}${details[word] ?? word}${details[word] ? '：' : ': '}`,
+      );
+      return this.lang === 'zh' ? `（${words}）` : ` (${words})`;
     });
   }
 }

@@ -7,6 +7,9 @@
  * archiving many reports (sum, verify).
  * Message style: one sentence, no final period; the hint says how to fix it.
  */
+import type { ErrorCode } from 'yaml';
+import { systemReason } from './system-error';
+import { YAML_ERRORS } from './yaml-errors';
 import { applicationRow, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, PART_HEADINGS, SINGLE_VALUE_BLOCKS } from '../format/national-2021';
 
 /** What `report import` reads, said by the hints of files it cannot read. */
@@ -136,12 +139,9 @@ export const catalog = {
   // --- RPT1xxx: the file and its YAML -------------------------------------------------------
   RPT1000: {
     severity: 'error',
-    zh: (p: { reason: string }) => `YAML 语法错误（${p.reason}）`,
-    en: (p: { reason: string }) => `failed to parse YAML (${p.reason})`,
-    hint: () => ({
-      zh: '检查此处的冒号、缩进、引号和括号是否成对；冒号后要有空格',
-      en: 'check colons, indentation, quotes and brackets here; a colon needs a space after it',
-    }),
+    zh: (p: { kind: ErrorCode }) => `YAML 语法错误：${YAML_ERRORS[p.kind].zh}`,
+    en: (p: { kind: ErrorCode }) => `YAML syntax error: ${YAML_ERRORS[p.kind].en}`,
+    hint: (p: { kind: ErrorCode }) => ({ zh: YAML_ERRORS[p.kind].hintZh, en: YAML_ERRORS[p.kind].hintEn }),
   },
   RPT1001: {
     severity: 'error',
@@ -157,8 +157,8 @@ export const catalog = {
   },
   RPT1003: {
     severity: 'error',
-    zh: (p: { reason: string }) => `缩进不正确（${p.reason}）`,
-    en: (p: { reason: string }) => `bad indentation (${p.reason})`,
+    zh: () => '缩进不正确：此行没有与同一层级的其他行左端对齐',
+    en: () => 'bad indentation: this line does not start in the column of its level',
     hint: () => ({
       zh: '同一层级的键左端对齐，下一层比上一层多缩进两个空格',
       en: 'keys of one level start in the same column; a child is indented two more spaces',
@@ -211,11 +211,11 @@ export const catalog = {
   },
   RPT1011: {
     severity: 'error',
-    zh: () => '文件不是文本文件（无法按 UTF-8 或 GB18030 解码）',
-    en: () => 'not a text file (neither UTF-8 nor GB18030)',
+    zh: () => '文件不是文本文件（含有大量 NUL 字节，是二进制文件）',
+    en: () => 'not a text file (it holds many NUL bytes: a binary file)',
     hint: () => ({
-      zh: '年度报告源文件应为 .yaml 文本；Word 文档请先把内容复制到 report init 生成的模板中',
-      en: 'the report source is a .yaml text file; copy the content of a Word file into a `report init` template',
+      zh: '年度报告源文件应为 .yaml 文本：检查是否选错了文件；已发布的 PDF、Word 报告请用 report import 转成 YAML',
+      en: 'the report source is a .yaml text file: check that this is the right file; convert a published PDF or Word report with report import',
     }),
   },
   RPT1012: {
@@ -226,12 +226,9 @@ export const catalog = {
   },
   RPT1013: {
     severity: 'warning',
-    zh: (p: { reason: string }) => `YAML 警告（${p.reason}）`,
-    en: (p: { reason: string }) => `YAML warning (${p.reason})`,
-    hint: () => ({
-      zh: '报告文件只需要普通的键、值和列表：删去 % 开头的指令行等 YAML 高级写法',
-      en: 'a report needs only plain keys, values and lists: remove directives (lines starting with %) and other advanced YAML',
-    }),
+    zh: (p: { kind: ErrorCode }) => `YAML 警告：${YAML_ERRORS[p.kind].zh}`,
+    en: (p: { kind: ErrorCode }) => `YAML warning: ${YAML_ERRORS[p.kind].en}`,
+    hint: (p: { kind: ErrorCode }) => ({ zh: YAML_ERRORS[p.kind].hintZh, en: YAML_ERRORS[p.kind].hintEn }),
   },
   RPT1014: {
     severity: 'error',
@@ -316,6 +313,53 @@ export const catalog = {
     hint: () => ({
       zh: '用 -o 另选一个文件名：写到输入上会毁掉原文件',
       en: 'choose another file name with -o: writing over an input would destroy it',
+    }),
+  },
+
+  // --- RPT1040–1059: YAML mistakes a clerk makes, said at the mistake with its fix --------------
+  RPT1040: {
+    severity: 'error',
+    zh: (p: { key: string }) => `“${p.key}”的文字中有英文冒号加空格，YAML 把冒号前的文字当成了另一个键`,
+    en: (p: { key: string }) => `the text of "${p.key}" holds an ASCII colon and space, which YAML reads as another key`,
+    hint: (p: { key: string; quoted: string; fullWidth: string }) => ({
+      zh: `把整段文字加上双引号：${p.key}: ${p.quoted}；或改用中文冒号：${p.key}: ${p.fullWidth}`,
+      en: `put the whole text in double quotes, ${p.key}: ${p.quoted}, or write its colon full-width: "${p.key}: ${p.fullWidth}"`,
+    }),
+  },
+  RPT1041: {
+    severity: 'error',
+    zh: (p: { quote: string }) => `此处开始的引号 ${p.quote} 没有配对的结束引号`,
+    en: (p: { quote: string }) => `the quote ${p.quote} opened here is never closed`,
+    hint: (p: { quote: string; other: string }) => ({
+      zh: `在这段文字末尾补上 ${p.quote}；文字本身含有 ${p.quote} 时，改用 ${p.other} 括起整段文字`,
+      en: `add ${p.quote} at the end of the text; if the text itself holds ${p.quote}, quote it with ${p.other} instead`,
+    }),
+  },
+  RPT1042: {
+    severity: 'error',
+    zh: (p: { open: string; close: string }) => `此处开始的“${p.open}”没有配对的“${p.close}”`,
+    en: (p: { open: string; close: string }) => `the "${p.open}" opened here is never closed with "${p.close}"`,
+    hint: (p: { close: string }) => ({
+      zh: `在最后一项之后补上“${p.close}”（写在同一行）`,
+      en: `add "${p.close}" after the last item (on the same line)`,
+    }),
+  },
+  RPT1043: {
+    severity: 'error',
+    zh: (p: { encoding: string; bytes: string }) => `此处的字节 ${p.bytes} 不是有效的 ${p.encoding} 编码（文件已损坏或混用了编码）`,
+    en: (p: { encoding: string; bytes: string }) => `the bytes ${p.bytes} here are not valid ${p.encoding} (a damaged file or mixed encodings)`,
+    hint: () => ({
+      zh: '在编辑器中打开文件，重新输入此处的文字，另存为 UTF-8 编码（记事本：另存为 → 编码选 UTF-8）',
+      en: 'open the file in an editor, retype the text here and save it as UTF-8 (Notepad: Save As → Encoding UTF-8)',
+    }),
+  },
+  RPT1044: {
+    severity: 'error',
+    zh: (p: { path: string; kind: string }) => `“${p.path}”是${p.kind}文件，不是 YAML 报告文件`,
+    en: (p: { path: string; kindEn: string }) => `"${p.path}" is a ${p.kindEn} file, not a YAML report file`,
+    hint: (p: { path: string }) => ({
+      zh: `已发布的报告先转成 YAML：report import ${p.path}，再检查生成的 .yaml 文件`,
+      en: `convert a published report to YAML first: report import ${p.path}, then check the .yaml it writes`,
     }),
   },
 
@@ -807,8 +851,8 @@ export const catalog = {
   },
   RPT5010: {
     severity: 'error',
-    zh: (p: FontFileParams & { reason: string }) => `无法读取指定的${p.role}字体文件“${p.path}”（${p.reason}）`,
-    en: (p: FontFileParams & { reason: string }) => `cannot read the ${p.roleEn} font file "${p.path}" (${p.reason})`,
+    zh: (p: FontFileParams & { reason: string }) => `无法读取指定的${p.role}字体文件“${p.path}”（${systemReason(p.reason, 'zh')}）`,
+    en: (p: FontFileParams & { reason: string }) => `cannot read the ${p.roleEn} font file "${p.path}" (${systemReason(p.reason, 'en')})`,
     hint: () => ({ zh: '检查文件的读取权限', en: 'check the permissions of the file' }),
   },
   RPT5011: {

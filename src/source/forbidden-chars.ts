@@ -1,8 +1,11 @@
 /**
  * Stage 1 (load): characters that must not be in a report — C0 controls other than tab and line
- * breaks, DEL, C1 controls, bidirectional-text controls and unpaired surrogates. They are invisible,
- * reorder what an editor shows (“Trojan Source”: a reviewer sees one text, the report prints
- * another), or cannot be written into DOCX/PDF XML at all.
+ * breaks, DEL, C1 controls, bidirectional-text controls, invisible format characters (zero-width
+ * space and joiners, word joiner, soft hyphen, a BOM inside the text), noncharacters (U+FFFE,
+ * U+FFFF, U+FDD0–U+FDEF) and unpaired surrogates. They are invisible, reorder what an editor shows
+ * (“Trojan Source”: a reviewer sees one text, the report prints another), make two names that look
+ * the same compare different (a zero-width space in the organ's name), or cannot be written into
+ * DOCX/PDF XML at all.
  *
  * Each scalar (value or key) holding one is reported once, at the first such character, whether it
  * is in the file or made by an escape in a double-quoted string ("\x1b", "\u202e"). Any other line
@@ -15,7 +18,7 @@ import { walkNodes } from './yaml-walk';
 
 /** One forbidden character (or a lone half of a surrogate pair). */
 export const FORBIDDEN_CHAR =
-  /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+  /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const NAMES: Readonly<Record<number, string>> = {
   0x00: 'NUL',
@@ -26,6 +29,13 @@ const NAMES: Readonly<Record<number, string>> = {
   0x1b: 'ESC',
   0x7f: 'DEL',
   0x85: 'NEL',
+  0xad: 'SHY',
+  0x180e: 'MVS',
+  0x200b: 'ZWSP',
+  0x200c: 'ZWNJ',
+  0x200d: 'ZWJ',
+  0x2060: 'WJ',
+  0xfeff: 'BOM',
   0x061c: 'ALM',
   0x200e: 'LRM',
   0x200f: 'RLM',
@@ -40,12 +50,25 @@ const NAMES: Readonly<Record<number, string>> = {
   0x2069: 'PDI',
 };
 
+export type ForbiddenKind = 'control' | 'bidi' | 'format' | 'noncharacter' | 'surrogate';
+
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 /** What a forbidden character is, for messages: its code point, short name and kind. */
-export function describeForbiddenChar(char: string): { code: string; kind: 'control' | 'bidi' | 'surrogate' } {
+export function describeForbiddenChar(char: string): { code: string; kind: ForbiddenKind } {
   const cp = char.charCodeAt(0);
   const hex = cp.toString(16).toUpperCase().padStart(4, '0');
   const name = NAMES[cp];
-  const kind = cp >= 0xd800 && cp <= 0xdfff ? 'surrogate' : cp <= 0x9f ? 'control' : 'bidi';
+  const kind: ForbiddenKind =
+    cp >= 0xd800 && cp <= 0xdfff
+      ? 'surrogate'
+      : cp <= 0x9f
+        ? 'control'
+        : (cp >= 0xfdd0 && cp <= 0xfdef) || cp >= 0xfffe
+          ? 'noncharacter'
+          : BIDI.test(char)
+            ? 'bidi'
+            : 'format';
   return { code: name ? `U+${hex} ${name}` : `U+${hex}`, kind };
 }
 

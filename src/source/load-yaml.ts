@@ -9,6 +9,7 @@ import { describeForbiddenChar, findForbiddenChars } from './forbidden-chars';
 import { MAX_NESTING_DEPTH, scanTokens, type FoundTag } from './scan-tokens';
 import { decodeSource, SourceFile } from './source-file';
 import { readFailureDiagnostic } from './read-failure';
+import { findMistakes, type Mistake } from './syntax-mistakes';
 import { walkNodes, type WalkedNode } from './yaml-walk';
 
 export interface Loaded {
@@ -33,7 +34,15 @@ export const MAX_SOURCE_BYTES = 1024 * 1024;
 export function loadYaml(host: Host, file: string): Loaded {
   const bytes = host.readBytes(file, MAX_SOURCE_BYTES);
   if (!(bytes instanceof Uint8Array)) return { diagnostics: [readFailureDiagnostic(bytes, file)] };
+  const published = publishedKind(file, bytes);
+  if (published) return { diagnostics: [{ ...makeDiagnostic('RPT1044', null, { path: file, ...published }), file }] };
   const decoded = decodeSource(bytes);
+  if ('invalid' in decoded) {
+    const { encoding, line, column, bytes: hex } = decoded.invalid;
+    const at = { line, column, offset: 0 };
+    const name = encoding === 'gb18030' ? 'GB18030/GBK' : encoding.toUpperCase();
+    return { diagnostics: [{ ...makeDiagnostic('RPT1043', null, { encoding: name, bytes: hex }), file, span: { start: at, end: at } }] };
+  }
   if ('error' in decoded) return { diagnostics: [{ ...makeDiagnostic('RPT1011', null, {}), file }] };
   const source = new SourceFile(file, decoded.text, decoded.encoding);
   return { source, ...parseSource(source) };
@@ -64,6 +73,13 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
   // Phase 2: YAML syntax.
   const doc = parseDocument(source.text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const blankItems = new Map<string, number>();
+  const syntax = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY' && !isBlankItem(error));
+  for (const mistake of syntax.length > 0 ? findMistakes(source.text, syntax) : []) {
+    diagnostics.push(at(mistakeDiagnostic(mistake), mistake.start, mistake.start + 1));
+  }
+  // Without a known mistake behind them, the first syntax error is reported: yaml's recovery reads
+  // what follows it differently, so its later errors are consequences.
+  const firstSyntax = diagnostics.length === 0 ? syntax[0] : undefined;
   for (const error of doc.errors) {
     if (error.code === 'DUPLICATE_KEY') {
       const key = duplicateKey(doc, source.text, error.pos);
@@ -74,14 +90,14 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
       if (list && blankItems.has(list.pointer)) continue;
       if (list) blankItems.set(list.pointer, error.pos[0]);
       diagnostics.push(at(makeDiagnostic('RPT1012', list?.pointer ?? null, {}), error.pos[0], error.pos[1]));
-    } else {
+    } else if (error === firstSyntax) {
       diagnostics.push(at(yamlErrorDiagnostic(error), error.pos[0], error.pos[1]));
     }
   }
   for (const warning of doc.warnings) {
     // An unresolved tag is reported below with every other tag.
     if (warning.code === 'TAG_RESOLVE_FAILED') continue;
-    diagnostics.push(at(makeDiagnostic('RPT1013', null, { reason: firstLine(warning.message) }), warning.pos[0], warning.pos[1]));
+    diagnostics.push(at(makeDiagnostic('RPT1013', null, { kind: warning.code }), warning.pos[0], warning.pos[1]));
   }
   // Phase 3: what YAML accepts but a report must not hold.
   for (const found of findForbiddenChars(source, doc)) {
@@ -117,6 +133,8 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
 const CHAR_KINDS = {
   control: ['控制字符', 'control character'],
   bidi: ['双向文本控制字符', 'bidirectional text control'],
+  format: ['零宽或格式字符', 'zero-width or format character'],
+  noncharacter: ['非字符（不应出现在文本中的码位）', 'noncharacter (a code point text must not hold)'],
   surrogate: ['无效字符（不成对的代理项）', 'invalid character (unpaired surrogate)'],
 } as const;
 
@@ -166,22 +184,45 @@ function circularAliases(doc: Document): { name: string; pointer: string; start:
 }
 
 function yamlErrorDiagnostic(error: YAMLError): Diagnostic {
-  const reason = firstLine(error.message);
   switch (error.code) {
     case 'TAB_AS_INDENT':
       return makeDiagnostic('RPT1002', null, {});
     case 'BAD_INDENT':
-      return makeDiagnostic('RPT1003', null, { reason });
+      return makeDiagnostic('RPT1003', null, {});
     case 'MULTIPLE_DOCS':
       return makeDiagnostic('RPT1004', null, {});
-    case 'UNEXPECTED_TOKEN':
-      return makeDiagnostic('RPT1000', null, { reason });
     default:
-      return makeDiagnostic('RPT1000', null, { reason });
+      return makeDiagnostic('RPT1000', null, { kind: error.code });
   }
 }
 
-/** yaml's messages end with "at line L, column C" and a frame; keep the first sentence only. */
-function firstLine(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+function mistakeDiagnostic(mistake: Mistake): Diagnostic {
+  switch (mistake.kind) {
+    case 'tab':
+      return makeDiagnostic('RPT1002', null, {});
+    case 'colon':
+      return makeDiagnostic('RPT1040', null, {
+        key: mistake.key,
+        quoted: JSON.stringify(mistake.value),
+        fullWidth: mistake.value.replace(/:( |$)/g, '：'),
+      });
+    case 'quote':
+      return makeDiagnostic('RPT1041', null, { quote: mistake.quote, other: mistake.quote === '"' ? "'" : '"' });
+    case 'bracket':
+      return makeDiagnostic('RPT1042', null, { open: mistake.open, close: mistake.open === '[' ? ']' : '}' });
+  }
+}
+
+/** Published formats a clerk may hand to validate or build instead of `report import`: by name or by their first bytes. */
+const PUBLISHED: readonly { extensions: readonly string[]; magic?: string; kind: string; kindEn: string }[] = [
+  { extensions: ['.pdf'], magic: '%PDF-', kind: ' PDF ', kindEn: 'PDF' },
+  { extensions: ['.docx', '.doc'], magic: 'PK\x03\x04', kind: ' Word ', kindEn: 'Word' },
+  { extensions: ['.html', '.htm'], kind: '网页（HTML）', kindEn: 'web page (HTML)' },
+];
+
+function publishedKind(file: string, bytes: Uint8Array): { kind: string; kindEn: string } | undefined {
+  const lower = file.toLowerCase();
+  const head = String.fromCharCode(...bytes.subarray(0, 8));
+  const found = PUBLISHED.find((p) => p.extensions.some((e) => lower.endsWith(e)) || (p.magic !== undefined && head.startsWith(p.magic)));
+  return found && { kind: found.kind, kindEn: found.kindEn };
 }

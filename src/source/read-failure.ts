@@ -5,21 +5,7 @@
  */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { ReadFailure } from '../host';
-
-/** Common errno codes in words; any other is quoted as it is after the words. */
-const ERRNO: Readonly<Record<string, readonly [string, string]>> = {
-  EACCES: ['没有权限', 'permission denied'],
-  EPERM: ['系统不允许', 'operation not permitted'],
-  ENOSPC: ['磁盘已满', 'no space left on the disk'],
-  EROFS: ['只读的磁盘', 'a read-only file system'],
-  EEXIST: ['文件已存在', 'the file exists'],
-  ENOENT: ['文件夹不存在', 'no such folder'],
-  EISDIR: ['这是文件夹', 'a folder'],
-  ELOOP: ['符号链接循环', 'a loop of symbolic links'],
-  EIO: ['磁盘读取出错', 'an I/O error'],
-  ENAMETOOLONG: ['路径过长', 'the path is too long'],
-  EMFILE: ['同时打开的文件过多', 'too many open files'],
-};
+import { systemReason } from '../diagnostics/system-error';
 
 /** A size in KiB, as RPT1016 states a report's size against its 1 MiB limit. */
 const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
@@ -45,10 +31,9 @@ export function readFailureReason(failure: ReadFailure): { zh: string; en: strin
   }
 }
 
-/** An errno code of a failed read or write in words, the code after them for whoever searches it. */
+/** An errno code of a failed read or write in words (system-error.ts); the English keeps the code for a search. */
 export function errnoReason(code: string): { zh: string; en: string } {
-  const [zh, en] = ERRNO[code] ?? ['系统拒绝', 'refused by the system'];
-  return { zh: `${zh}，${code}`, en: `${en}, ${code}` };
+  return { zh: systemReason(code, 'zh'), en: systemReason(code, 'en') };
 }
 
 /** The diagnostic of a file given to read (a report, --previous, stdin), placed on the file. */

@@ -2,6 +2,7 @@
  * Stage 1 (load): bytes → text, and offsets ⇄ line/column. Lines and columns are 1-based at the
  * edge; offsets are UTF-16 code units into the decoded, LF-normalised text.
  */
+import { firstInvalidOffset, invalidAt, type InvalidBytes, type TextEncoding } from './invalid-bytes';
 
 export interface Pos {
   line: number;
@@ -51,7 +52,7 @@ export class SourceFile {
 }
 
 /** Result of decoding: the text, or why it could not be decoded. */
-export type Decoded = { text: string; encoding: SourceEncoding } | { error: 'binary' };
+export type Decoded = { text: string; encoding: SourceEncoding } | { error: 'binary' } | { error: 'invalid'; invalid: InvalidBytes };
 
 /**
  * NUL bytes a text file may hold before it is taken for binary. A stray NUL or two comes from a
@@ -68,18 +69,26 @@ export const MAX_TEXT_NUL_BYTES = 8;
  */
 export function decodeSource(bytes: Uint8Array): Decoded {
   const normalise = (text: string) => text.replace(/\r\n?/g, '\n');
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    const text = tryDecode('utf-8', bytes.subarray(3));
-    return text === undefined ? { error: 'binary' } : { text: normalise(text), encoding: 'utf-8-bom' };
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: normalise(new TextDecoder('utf-16le').decode(bytes.subarray(2))), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: normalise(new TextDecoder('utf-16be').decode(bytes.subarray(2))), encoding: 'utf-16be' };
+  /** Decoded text, or the first invalid byte (offsets in the whole file, the BOM counted). */
+  const strict = (encoding: TextEncoding, bom: number, as: SourceEncoding): Decoded => {
+    const body = bytes.subarray(bom);
+    const text = tryDecode(encoding, body);
+    if (text !== undefined) return { text: normalise(text), encoding: as };
+    return { error: 'invalid', invalid: invalidAt(encoding, body, firstInvalidOffset(encoding, body) ?? 0) };
+  };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strict('utf-8', 3, 'utf-8-bom');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return strict('utf-16le', 2, 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return strict('utf-16be', 2, 'utf-16be');
   let nulBytes = 0;
   for (const byte of bytes) if (byte === 0 && ++nulBytes > MAX_TEXT_NUL_BYTES) return { error: 'binary' };
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== undefined) return { text: normalise(utf8), encoding: 'utf-8' };
   const gb = tryDecode('gb18030', bytes);
-  return gb === undefined ? { error: 'binary' } : { text: normalise(gb), encoding: 'gb18030' };
+  if (gb !== undefined) return { text: normalise(gb), encoding: 'gb18030' };
+  // Valid in neither: the encoding that reads further is the one the file was meant to be in.
+  const inUtf8 = firstInvalidOffset('utf-8', bytes) ?? 0;
+  const inGb = firstInvalidOffset('gb18030', bytes) ?? 0;
+  return { error: 'invalid', invalid: inGb > inUtf8 ? invalidAt('gb18030', bytes, inGb) : invalidAt('utf-8', bytes, inUtf8) };
 }
 
 function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
