@@ -103,10 +103,16 @@ const CASES = [
   },
   {
     name: 'aliases',
-    // Many anchors, each used by as many aliases as the alias limit lets through; the values are numbers where text goes.
-    text: () => withOverview((after) => fill('overview:\n', (i) => (i % 50 === 0 ? `  - &a${i / 50} ${i}\n` : `  - *a${Math.floor(i / 50)}\n`), after)),
+    // As many aliases as a report may hold (100), after as many anchors as fit; the values are numbers where text goes.
+    text: () =>
+      withOverview((after) => fill('overview:\n', (i) => `  - &a${i} ${i}\n`, Array.from({ length: 100 }, (_, i) => `  - *a${i}\n`).join('') + after)),
     codes: ['RPT2002'],
     summarised: 'RPT2002',
+  },
+  {
+    name: 'too-many-aliases',
+    text: () => withOverview((after) => fill('overview:\n  - &a 0\n', () => '  - *a\n', after)),
+    codes: ['RPT1031'],
   },
   {
     name: 'long-lines',

@@ -67,6 +67,21 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     'a UTF-16 file',
     () => codesOfRun(['validate', '--json', write('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]))]),
   ],
+  [
+    'RPT1030',
+    'more unknown keys than are printed in full',
+    () => codesOfRun(['validate', '--json', write('stray-keys.yaml', seedText + Array.from({ length: 25 }, (_, i) => `stray_${i}: 1\n`).join(''))]),
+  ],
+  [
+    'RPT1031',
+    'more aliases than a report may hold',
+    () =>
+      codesOfRun([
+        'validate',
+        '--json',
+        write('aliases.yaml', `${seedText}extra: &zero 0\nmore: [${Array.from({ length: 101 }, () => '*zero').join(', ')}]\n`),
+      ]),
+  ],
   ['RPT1011', 'a binary file', () => codesOfRun(['validate', '--json', write('binary.yaml', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff]))])],
   [
     'RPT1016',
