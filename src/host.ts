@@ -10,9 +10,9 @@ import { threadId } from 'node:worker_threads';
 /** A file that could not be read, said in a way the diagnostics can quote. */
 export type ReadFailure = { kind: 'missing' } | { kind: 'directory' } | { kind: 'unreadable'; reason: string };
 
-/** What a path is, from stat alone (nothing is opened: a FIFO or a device would block or never end). */
+/** What a path is, from stat alone (nothing is opened: a FIFO or a device would block or never end); a file's modification time keys caches. */
 export type FileKind =
-  { kind: 'file'; size: number } | { kind: 'directory' } | { kind: 'special' } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
+  { kind: 'file'; size: number; mtimeMs: number } | { kind: 'directory' } | { kind: 'special' } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
 
 /** SOURCE_DATE_EPOCH: unset, a usable date, or set to something no PDF or ZIP date can hold. */
 export type SourceDateEpoch = { kind: 'unset' } | { kind: 'date'; date: Date } | { kind: 'invalid'; raw: string };
@@ -94,7 +94,7 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
       try {
         const stat = fs.statSync(file);
         if (stat.isDirectory()) return { kind: 'directory' };
-        return stat.isFile() ? { kind: 'file', size: stat.size } : { kind: 'special' };
+        return stat.isFile() ? { kind: 'file', size: stat.size, mtimeMs: stat.mtimeMs } : { kind: 'special' };
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };

@@ -140,6 +140,11 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
       }),
   ],
   [
+    'RPT5012',
+    'a machine without 仿宋: the body set in the shipped serif face',
+    () => codesOfRun(['validate', '--json', seed], { ...real, fontDirs: () => [], userCacheDir: () => tempDir() }),
+  ],
+  [
     'RPT1019',
     'a file report import cannot read (binary, of no format it knows)',
     () => codesOfRun(['import', '--json', write('photo.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]))]),

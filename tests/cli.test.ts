@@ -6,10 +6,12 @@ import * as path from 'node:path';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
 
 const seed = 'fixtures/yichun-2023.yaml';
+/** Named as the body face, it makes a run clean on a machine without 仿宋, where the shipped stand-in is a warning (RPT5012, tests/font-names.test.ts). */
+const bodyFont = 'fangsong=fonts/NotoSerifSC-Regular.ttf';
 
 describe('report validate', () => {
   test('a clean report exits 0 and says so', () => {
-    const r = runReport(['validate', seed]);
+    const r = runReport(['validate', seed, '--font', bodyFont]);
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('✔ 1 个文件：0 个错误，0 个警告');
   });
@@ -22,13 +24,13 @@ describe('report validate', () => {
     expect(r.stderr).toMatch(/\n {5}\| {27}\^\^\n/);
     expect(r.stderr).toContain('= 提示: 总计 = 自然人 + 商业企业 + 科研机构 + 社会公益组织 + 法律服务机构 + 其他 = 8 + 2 + 0 + 1 + 0 + 1 = 12');
     // One wrong total is one error: the balance (R1) and the text (R14) use the row's true sum.
-    expect(r.stderr).toContain('✖ 1 个文件：1 个错误，0 个警告');
+    expect(r.stderr).toMatch(/✖ 1 个文件：1 个错误，\d 个警告/);
   });
 
   test('--lang en speaks English', () => {
     const r = runReport(['validate', '--lang', 'en', 'fixtures/invalid/r4-case-total.yaml']);
     expect(r.stderr).toContain('error RPT3005 table 4 "administrative review": total should be 2, found 3');
-    expect(r.stderr).toContain('✖ 1 file: 1 error, 0 warnings');
+    expect(r.stderr).toMatch(/✖ 1 file: 1 error, \d warnings?/);
   });
 
   test('warnings pass unless --strict', () => {
@@ -109,7 +111,7 @@ describe('report init', () => {
     expect(text).toContain('# 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请');
     expect(text).toMatch(/^# yaml-language-server: \$schema=\.\/nianbao\.schema\.json$/m);
     expect(fs.existsSync(path.join(dir, 'nianbao.schema.json'))).toBe(true);
-    const v = runReport(['validate', '--strict', file]);
+    const v = runReport(['validate', '--strict', file, '--font', bodyFont]);
     expect(v.stderr).toContain('0 个错误，0 个警告');
     expect(v.status).toBe(0);
 
@@ -284,7 +286,7 @@ describe('report build: PDF, fonts, parallel batches', () => {
     expect(fonts.stdout).toContain(`黑体（一级标题）: ${serif}`);
     expect(fonts.stdout).toContain('原因: 由 --font 或报告的 fonts 指定');
     expect(fonts.stdout).toMatch(/仿宋（正文）: .*fonts\/NotoSerifSC-Regular\.ttf\n {2}原因: 未找到公文字体/);
-    expect(fonts.stdout).toContain('查找: 仿宋_GB2312.ttf, FangSong_GB2312.ttf');
+    expect(fonts.stdout).toContain('查找: 仿宋_GB2312, FangSong_GB2312, 仿宋, FangSong, 方正仿宋_GBK');
     expect(fonts.stdout).toMatch(/^查找的字体目录: .*fonts/);
     const out = tempDir();
     const missing = runReport(['build', seed, '--out', out, '--font', 'fangsong=/nonexistent/仿宋.ttf']);

@@ -31,7 +31,11 @@ function buildSeedWith(command: string[], env: NodeJS.ProcessEnv = {}) {
   fs.copyFileSync(SEED, path.join(work, 'yichun-2023.yaml'));
   const [file, ...args] = command as [string, ...string[]];
   const result = spawnSync(file, [...args, 'build', 'yichun-2023.yaml'], { cwd: work, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120000 });
-  expect([result.status, result.stderr]).toEqual([0, '已生成 output/yichun-2023.pdf\n已生成 output/yichun-2023.docx\n✔ 1 个文件：0 个错误，0 个警告\n']);
+  // Nothing but the outputs and the summary, and on a machine without 仿宋 the stand-in warning, once (RPT5012).
+  expect(result.status).toBe(0);
+  expect(result.stderr).toMatch(
+    /^已生成 output\/yichun-2023\.pdf\n已生成 output\/yichun-2023\.docx\n(?:警告 RPT5012 [^\n]*\n {2}= 提示: [^\n]*\n⚠ 1 个文件：0 个错误，1 个警告|✔ 1 个文件：0 个错误，0 个警告)\n$/,
+  );
   return { pdf: fs.readFileSync(path.join(work, 'output', 'yichun-2023.pdf')), docx: fs.readFileSync(path.join(work, 'output', 'yichun-2023.docx')) };
 }
 

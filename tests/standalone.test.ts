@@ -87,15 +87,17 @@ describe('the Linux program, with no node on PATH', () => {
       for (const file of ['yichun-2023.pdf', 'yichun-2023.docx']) expect(same(path.join(dir, 'sea', file), path.join(dir, 'npm', file))).toBe(true);
 
       const pdf = path.join(dir, 'npm', 'yichun-2023.pdf');
-      const sea = program(['import', pdf, '-o', 'sea.yaml'], dir);
-      const npm = npmReport(['import', pdf, '-o', 'npm.yaml'], dir);
-      expect([sea.status, sea.stderr]).toEqual([npm.status, npm.stderr.replace(/npm\.yaml/g, 'sea.yaml')]);
+      // Each import in a folder of its own: each writes the schema beside its YAML and says so.
+      const [seaDir, npmDir] = [tempDir(), tempDir()];
+      const sea = program(['import', pdf, '-o', 'out.yaml'], seaDir);
+      const npm = npmReport(['import', pdf, '-o', 'out.yaml'], npmDir);
+      expect([sea.status, sea.stderr]).toEqual([npm.status, npm.stderr]);
       expect(sea.status).toBe(0);
       // Whole files: the schema reference travels (./nianbao.schema.json beside the YAML), so nothing depends on where nianbao is.
-      const text = (file: string) => fs.readFileSync(path.join(dir, file), 'utf8');
-      expect(text('sea.yaml')).toBe(text('npm.yaml'));
-      expect(text('sea.yaml')).toMatch(/^# yaml-language-server: \$schema=\.\/nianbao\.schema\.json\n[\s\S]*宜春经济技术开发区管理委员会/);
-      expect(text('nianbao.schema.json')).toBe(fs.readFileSync(path.join(ROOT, 'schemas', 'report.schema.json'), 'utf8'));
+      const text = (folder: string, file: string) => fs.readFileSync(path.join(folder, file), 'utf8');
+      expect(text(seaDir, 'out.yaml')).toBe(text(npmDir, 'out.yaml'));
+      expect(text(seaDir, 'out.yaml')).toMatch(/^# yaml-language-server: \$schema=\.\/nianbao\.schema\.json\n[\s\S]*宜春经济技术开发区管理委员会/);
+      expect(text(seaDir, 'nianbao.schema.json')).toBe(fs.readFileSync(path.join(ROOT, 'schemas', 'report.schema.json'), 'utf8'));
     },
     5 * MINUTE,
   );
@@ -158,7 +160,8 @@ describe('the Linux program, with no node on PATH', () => {
       fs.copyFileSync(SEED, path.join(dir, '2023.yaml'));
       const dropped = await inConsoleWindow([path.join(dir, '2023.yaml')]);
       expect(dropped).toMatchObject({ waited: true, status: 0 });
-      expect(dropped.shown).toContain('✔ 1 个文件：0 个错误，0 个警告');
+      // No errors; on a machine without 仿宋 the stand-in warning (RPT5012) is shown too, once.
+      expect(dropped.shown).toMatch(/[✔⚠] 1 个文件：0 个错误，[01] 个警告/);
       expect(fs.existsSync(path.join(dir, 'output', '2023.pdf'))).toBe(true);
       // A double click (no arguments) shows the help, which says how to drop a file, and waits too.
       const clicked = await inConsoleWindow([]);

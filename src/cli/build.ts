@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { buildFile, prepareFile, renderedOutcome, renderOutputs, type FileJob, type FileOutcome } from '../core/build';
 import { makeManifest, manifestJson, MANIFEST_JSON, MANIFEST_SHA256, sha256, sha256sumText, type BuiltReport } from '../core/manifest';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import { inspectFontFile } from '../fonts/font-file';
 import type { Host } from '../host';
 import type { PdfConformance } from '../render/pdf';
@@ -23,7 +24,7 @@ import { outputPath } from './output-names';
 import { progress } from './progress';
 import type { PdfRequest } from './pdf-worker';
 import { filePool, RenderPool } from './render-workers';
-import { fails, forPeople, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { fails, forPeople, isRunLevel, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { textTable } from './text-table';
 import { writeFailure, writeOutputs } from './write-outputs';
 
@@ -131,26 +132,17 @@ export function writeOutcome(host: Host, outcome: FileOutcome, out: string, name
 const pagesOf = (artifacts: readonly Artifact[] = []) => artifacts.find((a) => a.pages !== undefined)?.pages;
 
 /** The closing table of a batch on a terminal: file, status, errors, warnings, the PDF's pages, the outputs written. */
-function summaryTable(
-  results: readonly { file: string; diagnostics: readonly { severity: string }[] }[],
-  artifacts: readonly Artifact[][],
-  lang: 'zh' | 'en',
-): string {
+function summaryTable(results: readonly { file: string; diagnostics: readonly Diagnostic[] }[], artifacts: readonly Artifact[][], lang: 'zh' | 'en'): string {
   const zh = lang === 'zh';
   const head = zh ? ['文件', '状态', '错误', '警告', '页数', '输出'] : ['file', 'status', 'errors', 'warnings', 'pages', 'outputs'];
   const rows = results.map((result, i) => {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    // The file's own diagnostics, as its JSON entry counts them: a run-level one is said once, above the table.
+    const own = result.diagnostics.filter((d) => !isRunLevel(d));
+    const errors = own.filter((d) => d.severity === 'error').length;
     const written = artifacts[i] ?? [];
     const status = written.length > 0 ? (zh ? '已生成' : 'built') : zh ? '未生成' : 'not built';
     const pages = pagesOf(written);
-    return [
-      result.file,
-      status,
-      String(errors),
-      String(result.diagnostics.length - errors),
-      pages === undefined ? '-' : String(pages),
-      written.map((a) => a.path).join(' '),
-    ];
+    return [result.file, status, String(errors), String(own.length - errors), pages === undefined ? '-' : String(pages), written.map((a) => a.path).join(' ')];
   });
   return textTable(head, rows);
 }

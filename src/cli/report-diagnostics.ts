@@ -1,5 +1,7 @@
 /** Prints a run's diagnostics, through the chosen reporter (stderr) or as JSON (stdout), and decides pass/fail. */
 import type { Checked } from '../check';
+import { catalog } from '../diagnostics/catalog';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import { countSeverities } from '../diagnostics/resolve';
 import { printSummary, type Lang } from '../diagnostics/print-human';
 import { printJson, type FileResult } from '../diagnostics/print-json';
@@ -32,10 +34,34 @@ export type Reported = Pick<Checked, 'file' | 'diagnostics'> &
     fields?: Record<string, unknown>;
   };
 
+/** A diagnostic about the run rather than a file (catalog scope 'run': the machine has no 仿宋, RPT5012). */
+export const isRunLevel = (d: Diagnostic) => (catalog[d.code] as { scope?: 'run' }).scope === 'run';
+
+/**
+ * Takes the run-level diagnostics out of the files they were raised in and keeps each distinct one
+ * once: every file of a batch raises the same font stand-in, which is one fact about the machine
+ * and is said once per run, not once per file (nor pinned on the first file, as if its report were
+ * at fault). The files keep their own diagnostics; exit codes are decided on the files as raised.
+ */
+function splitRunLevel(checked: readonly Reported[]): { files: Reported[]; run: Diagnostic[] } {
+  const run = new Map<string, Diagnostic>();
+  const files = checked.map((c) => {
+    const own = c.diagnostics.filter((d) => {
+      if (!isRunLevel(d)) return true;
+      const key = JSON.stringify([d.code, d.message]);
+      if (!run.has(key)) run.set(key, { ...d, file: '' });
+      return false;
+    });
+    return own.length === c.diagnostics.length ? c : { ...c, diagnostics: own };
+  });
+  return { files, run: [...run.values()] };
+}
+
 /**
  * Prints every file's results in input order (for people: its diagnostics, then the outputs written
- * for it, and the summary line last; for programs: the diagnostics alone). Called once all files are
- * done, so nothing interleaves with the progress bar.
+ * for it; for programs: the diagnostics alone), then what concerns the whole run (JSON: the top-level
+ * diagnostics), and for people the summary line last. Called once all files are done, so nothing
+ * interleaves with the progress bar.
  */
 export function reportDiagnostics(
   io: Io,
@@ -45,29 +71,31 @@ export function reportDiagnostics(
   /** A table of the files printed before the summary line (human output only). */
   table?: string,
 ): void {
+  const { files, run } = splitRunLevel(checked);
   if (options.json) {
-    const results: FileResult[] = checked.map((c) => ({
+    const results: FileResult[] = files.map((c) => ({
       file: c.file,
       diagnostics: c.diagnostics,
       skipped: c.skipped ?? [],
       ...(outputs ? { outputs: outputs.get(c.file) ?? [] } : {}),
       ...(c.fields ? { fields: c.fields } : {}),
     }));
-    io.stdout(printJson(results));
+    io.stdout(printJson(results, run));
     return;
   }
   const reporter = reporterOf(options.reporter);
-  for (const c of checked) {
+  for (const c of files) {
     const sources = new Map<string, SourceFile>(c.source ? [[c.source.path, c.source]] : []);
     if (c.diagnostics.length > 0) io.stderr(reporter.print(c.diagnostics, sources, options.lang));
     if (!reporter.forPeople) continue;
     for (const file of outputs?.get(c.file) ?? []) io.stderr(options.lang === 'zh' ? `已生成 ${file}\n` : `wrote ${file}\n`);
   }
+  if (run.length > 0) io.stderr(reporter.print(run, new Map(), options.lang));
   if (!reporter.forPeople) return;
-  const all = checked.flatMap((c) => c.diagnostics);
+  const all = [...files.flatMap((c) => c.diagnostics), ...run];
   if (hasInternalError(all)) io.stderr(INTERNAL_NOTE[options.lang]);
   if (table !== undefined) io.stderr(table);
-  io.stderr(printSummary(all, checked.length, options.lang) + '\n');
+  io.stderr(printSummary(all, files.length, options.lang) + '\n');
 }
 
 /** One line after the results when a bug hit some file (RPT5011 says which). */

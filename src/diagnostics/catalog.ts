@@ -16,6 +16,17 @@ export interface FontFileParams {
   roleEn: string;
 }
 
+/** Roles set in a face of another design (RPT5012): what stands in for what, what to install, and the first such role's key for the --font example. */
+export interface StandInParams {
+  /** e.g. 仿宋（正文）以宋体字形的 Noto Serif SC Regular 代替 */
+  standIns: string;
+  standInsEn: string;
+  /** e.g. 仿宋_GB2312 或 方正仿宋_GBK */
+  install: string;
+  installEn: string;
+  role: string;
+}
+
 /** A sum that did not add up: where, what was expected, and the terms it was computed from. */
 export interface SumParams {
   /** The offending cell, as printed (e.g. 表三“一、本年新收政府信息公开申请数量”的“总计”). */
@@ -748,6 +759,18 @@ export const catalog = {
     hint: () => ({
       zh: '把该文件移走或改名，再在同一文件夹运行 report schema',
       en: 'move or rename that file, then run report schema in the same folder',
+    }),
+  },
+
+  RPT5012: {
+    severity: 'warning',
+    // About the machine, not the file: printed once per run (cli/report-diagnostics.ts).
+    scope: 'run',
+    zh: (p: StandInParams) => `本机未安装格式要求的字体，PDF 中${p.standIns}`,
+    en: (p: StandInParams) => `the format's typefaces are not installed on this machine; in the PDF ${p.standInsEn}`,
+    hint: (p: StandInParams) => ({
+      zh: `安装 ${p.install} 后重新生成；或用 --font ${p.role}=字体文件 指定（report fonts 列出正在使用的字体）`,
+      en: `install ${p.installEn} and build again, or name a font file with --font ${p.role}=FILE (\`report fonts\` lists the fonts in use)`,
     }),
   },
 

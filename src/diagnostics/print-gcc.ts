@@ -5,7 +5,8 @@
  * must be followed by a colon, so the code opens the message. Matchers keep only these lines, so
  * the hints go on the same line, in parentheses; the list of cells a sum used is left out (the hint
  * already names its terms, and a line per cell would bury the problems). A diagnostic about a whole file has no line:
- * `file: error: RPTnnnn: message`, as gcc writes a file it cannot open. The keywords stay English
+ * `file: error: RPTnnnn: message`, as gcc writes a file it cannot open; one about the run, no file:
+ * `report: warning: RPTnnnn: message`. The keywords stay English
  * (matchers look for them); the message is in the chosen language.
  */
 import type { Diagnostic } from './diagnostic';
@@ -18,7 +19,8 @@ import { summarise } from './summarise';
 export function printGcc(diagnostics: readonly Diagnostic[], _sources: unknown, lang: Lang): string {
   return summarise(diagnostics)
     .map((d) => {
-      const place = escapeForTerminal(d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file);
+      // A diagnostic about the run, not a file (RPT5012), is the program's own, as gcc writes `gcc: error: …`.
+      const place = escapeForTerminal(d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file || 'report');
       const hints = hintLines(d, lang, false).map((hint) => ` (${hint})`);
       return `${place}: ${d.severity}: ${d.code}: ${escapeForTerminal(d.message[lang])}${hints.join('')}\n`;
     })

@@ -24,7 +24,8 @@ export function printGithub(diagnostics: readonly Diagnostic[], _sources: unknow
     .map((d) => {
       const span = d.span;
       const properties = {
-        file: escapeForTerminal(d.file),
+        // A diagnostic about the run (RPT5012) has no file: an annotation of the workflow run itself.
+        ...(d.file ? { file: escapeForTerminal(d.file) } : {}),
         ...(span ? { line: span.start.line, col: span.start.column, endLine: span.end.line, endColumn: span.end.column } : {}),
         title: d.code,
       };

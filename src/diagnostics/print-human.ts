@@ -24,7 +24,8 @@ export function printHuman(diagnostics: readonly Diagnostic[], sources: Readonly
   const out: string[] = [];
   for (const d of summarise(diagnostics)) {
     const place = escapeForTerminal(d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file);
-    out.push(`${place} ${words[lang][d.severity]} ${d.code} ${escapeForTerminal(d.message[lang])}`);
+    // A run-level diagnostic has no file: its line starts with the severity.
+    out.push(`${place ? `${place} ` : ''}${words[lang][d.severity]} ${d.code} ${escapeForTerminal(d.message[lang])}`);
     const source = sources.get(d.file);
     // A summary stands for many places: a frame of the first would single it out.
     if (d.span && source && !d.more) out.push(...codeFrame(source, d.span.start.line, d.span.start.column, d.span.end));

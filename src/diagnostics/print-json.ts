@@ -41,13 +41,13 @@ export function diagnosticJson(d: Diagnostic): object {
 }
 
 /**
- * The whole run as JSON: per-file status and diagnostics, then totals. Many diagnostics of one code
- * are summarised as for people (summarise.ts), the summary listing every place; the counts are of
- * every diagnostic.
+ * The whole run as JSON: per-file status and diagnostics, the diagnostics about the run itself (not
+ * any one file: e.g. RPT5012, a font the machine lacks), then totals over both. Many diagnostics of
+ * one code in a file are summarised as for people (summarise.ts), the summary listing every place;
+ * the counts are of every diagnostic.
  */
-export function printJson(results: readonly FileResult[]): string {
-  let errors = 0;
-  let warnings = 0;
+export function printJson(results: readonly FileResult[], run: readonly Diagnostic[] = []): string {
+  let { errors, warnings } = countSeverities(run);
   const files = results.map((r) => {
     const counts = countSeverities(r.diagnostics);
     errors += counts.errors;
@@ -63,5 +63,5 @@ export function printJson(results: readonly FileResult[]): string {
       skipped: r.skipped.map((skip) => ({ rule: skip.rule, pointer: skip.pointer, because: skip.because })),
     };
   });
-  return escapeJsonInvisibles(JSON.stringify({ version: 1, files, errors, warnings }, null, 2)) + '\n';
+  return escapeJsonInvisibles(JSON.stringify({ version: 1, files, diagnostics: run.map(diagnosticJson), errors, warnings }, null, 2)) + '\n';
 }

@@ -1,8 +1,9 @@
 /**
  * The font checks a PDF build needs, run by `validate` and by `build` alike so a file that validates
  * builds: each font file the report or --font names must be a readable font (font-file.ts, cmap.ts),
- * and every character of the document must be in some font along its fallback chain (coverage.ts).
- * Diagnostics point at the report's `fonts` key when the file came from there.
+ * and every character of the document must be in some font along its fallback chain (coverage.ts);
+ * a role nianbao had to set in a face of another design is a warning (RPT5012). Diagnostics point at
+ * the report's `fonts` key when the file came from there.
  */
 import * as path from 'node:path';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
@@ -10,7 +11,8 @@ import { FontDataError, readCharacterMap, type CharacterMap } from './cmap';
 import { checkGlyphCoverage } from './coverage';
 import { faceKey } from './fallback';
 import { FONT_FILE_LIMIT_BYTES, inspectFontFile, type FontFileProblem } from './font-file';
-import { BUNDLED, FONT_ROLES, ROLE_NAMES, resolveFonts, type FontFile, type ResolvedRole } from './resolve';
+import { DESIGN_NAMES, OFFICIAL_FAMILIES } from './official';
+import { BUNDLED, FONT_ROLES, ROLE_NAMES, resolveFonts, standIns, type FontFile, type ResolvedRole } from './resolve';
 import type { Host } from '../host';
 import type { ReportDoc } from '../model/types';
 import type { FontRole } from '../render/theme';
@@ -45,6 +47,28 @@ export function fontFileDiagnostic(problem: FontFileProblem, role: FontRole, fil
     case 'unreadable':
       return makeDiagnostic('RPT5010', pointer, { ...font, reason: problem.reason });
   }
+}
+
+/** The official faces to install for a role, as the hint names them: the GB2312 face and the 方正 package. */
+function toInstall(role: FontRole, or: string): string {
+  const families = OFFICIAL_FAMILIES[role];
+  return [families[0], families.find((family) => family.startsWith('方正'))].filter(Boolean).join(or);
+}
+
+/** RPT5012 when nianbao set a role in a face of another design (仿宋 in a 宋体 face), naming every such role; else nothing. */
+function standInDiagnostics(resolved: Record<FontRole, ResolvedRole>): Diagnostic[] {
+  const found = standIns(resolved);
+  const [first] = found;
+  if (!first) return [];
+  return [
+    makeDiagnostic('RPT5012', null, {
+      standIns: found.map((s) => `${ROLE_NAMES[s.role].zh}以${DESIGN_NAMES[s.design].zh}字形的 ${s.face} 代替`).join('，'),
+      standInsEn: found.map((s) => `${ROLE_NAMES[s.role].en} is set in ${s.face}, a ${DESIGN_NAMES[s.design].en} face`).join('; '),
+      install: found.map((s) => toInstall(s.role, ' 或 ')).join('、'),
+      installEn: found.map((s) => toInstall(s.role, ' or ')).join(', '),
+      role: first.role,
+    }),
+  ];
 }
 
 /** Character maps read in this process, by face (a batch validates many files against the same fonts). */
@@ -114,5 +138,5 @@ export function checkFonts(
   for (const role of FONT_ROLES) has(resolved[role].font, 0x20);
   const coverage = damaged.size > 0 ? [] : checkGlyphCoverage(doc, resolved, has);
   // A damaged face explains the characters it would have drawn: report only the damage.
-  return { fonts, diagnostics: damaged.size > 0 ? [...damaged.values()] : coverage };
+  return { fonts, diagnostics: [...(damaged.size > 0 ? damaged.values() : coverage), ...standInDiagnostics(resolved)] };
 }

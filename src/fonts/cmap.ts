@@ -7,12 +7,11 @@
 import type { Host } from '../host';
 import { FontDataError } from './font-data-error';
 import type { FontFile } from './resolve';
+import { faceOffsets, FontBytes, postscriptName, readDirectory, type Reader, type TableDirectory } from './sfnt';
 
 // Part of this module's interface (its readers throw it); defined apart so woff.ts can throw it without importing the font chain.
 export { FontDataError };
 
-/** Tables the PDF renderer reads from every face; outlines come from glyf+loca or CFF. */
-const REQUIRED_TABLES = ['cmap', 'head', 'hhea', 'hmtx', 'maxp'] as const;
 /** fontkit's order of preference among Unicode subtables (platform, encoding). */
 const UNICODE_SUBTABLES: readonly [number, number][] = [
   [3, 10],
@@ -25,112 +24,16 @@ const UNICODE_SUBTABLES: readonly [number, number][] = [
   [0, 0],
 ];
 
-/** A big-endian reader over bytes that throws FontDataError instead of reading past the end. */
-class Reader {
-  private readonly view: DataView;
-  constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  }
-  private check(at: number, size: number): void {
-    if (at < 0 || at + size > this.bytes.length) throw new FontDataError('truncated table');
-  }
-  u16(at: number): number {
-    this.check(at, 2);
-    return this.view.getUint16(at);
-  }
-  i16(at: number): number {
-    this.check(at, 2);
-    return this.view.getInt16(at);
-  }
-  u32(at: number): number {
-    this.check(at, 4);
-    return this.view.getUint32(at);
-  }
-  tag(at: number): string {
-    this.check(at, 4);
-    return String.fromCharCode(...this.bytes.subarray(at, at + 4));
-  }
-}
-
 /** The code points a face maps to a glyph other than .notdef. */
 export interface CharacterMap {
   has(codePoint: number): boolean;
 }
 
-/**
- * Reads byte ranges of one font file. The first 4 KiB, which hold the header and table directory of
- * a plain font, are read once; the character map is one more read.
- */
-class FontBytes {
-  private readonly head: Uint8Array;
-  constructor(
-    private readonly host: Host,
-    readonly file: string,
-    readonly size: number,
-  ) {
-    this.head = host.readRange(file, 0, Math.min(size, 4096));
-  }
-  /** `length` bytes at `offset`, all of them or FontDataError. */
-  read(offset: number, length: number): Reader {
-    if (offset + length > this.size) throw new FontDataError('file ends inside a table');
-    if (offset + length <= this.head.length) return new Reader(this.head.subarray(offset, offset + length));
-    const bytes = this.host.readRange(this.file, offset, length);
-    if (bytes.length < length) throw new FontDataError('file ends inside a table');
-    return new Reader(bytes);
-  }
-}
-
-type TableDirectory = Map<string, { offset: number; length: number }>;
-
-/** The table directory of the face at `faceOffset`, with every table inside the file. */
-function readDirectory(font: FontBytes, faceOffset: number): TableDirectory {
-  const header = font.read(faceOffset, 12);
-  const count = header.u16(4);
-  if (count === 0 || count > 512) throw new FontDataError(`implausible table count ${count}`);
-  const records = font.read(faceOffset + 12, 16 * count);
-  const tables: TableDirectory = new Map();
-  for (let i = 0; i < count; i++) {
-    const offset = records.u32(16 * i + 8);
-    const length = records.u32(16 * i + 12);
-    if (offset + length > font.size) throw new FontDataError(`table ${records.tag(16 * i).trim()} lies beyond the end of the file`);
-    tables.set(records.tag(16 * i), { offset, length });
-  }
-  const missing: string[] = REQUIRED_TABLES.filter((tag) => !tables.has(tag));
-  if (!(tables.has('glyf') && tables.has('loca')) && !tables.has('CFF ') && !tables.has('CFF2')) missing.push('glyf');
-  if (missing.length > 0) throw new FontDataError(`no ${missing.join(', ')} table`);
-  return tables;
-}
-
-/** The PostScript name (name ID 6) of a face, for picking one out of a collection. */
-function postscriptName(font: FontBytes, tables: TableDirectory): string | undefined {
-  const name = tables.get('name');
-  if (!name) return undefined;
-  const table = font.read(name.offset, name.length);
-  const count = table.u16(2);
-  const strings = table.u16(4);
-  for (let i = 0; i < count; i++) {
-    const record = 6 + 12 * i;
-    if (table.u16(record + 6) !== 6) continue;
-    const [platform, length, offset] = [table.u16(record), table.u16(record + 8), strings + table.u16(record + 10)];
-    const bytes = Buffer.from(table.bytes.subarray(offset, offset + length));
-    return platform === 3 || platform === 0
-      ? bytes
-          .subarray(0, bytes.length & ~1)
-          .swap16()
-          .toString('utf16le')
-      : bytes.toString('latin1');
-  }
-  return undefined;
-}
-
 /** The directory of the face to use: the file's only face, or the collection's face named `postscriptName` (else its first, as font-set.ts opens it). */
 function faceDirectory(bytes: FontBytes, font: FontFile): TableDirectory {
-  const head = bytes.read(0, 12);
-  if (head.tag(0) !== 'ttcf') return readDirectory(bytes, 0);
-  const count = head.u32(8);
-  if (count === 0 || count > 256) throw new FontDataError(`implausible face count ${count}`);
-  const offsets = bytes.read(12, 4 * count);
-  const faces = Array.from({ length: count }, (_, i) => offsets.u32(4 * i));
+  const faces = faceOffsets(bytes);
+  // A single face is the one fontkit opens, whatever name is asked for.
+  if (faces.length === 1) return readDirectory(bytes, faces[0] as number);
   for (const offset of font.postscriptName ? faces : []) {
     const tables = readDirectory(bytes, offset);
     if (postscriptName(bytes, tables) === font.postscriptName) return tables;

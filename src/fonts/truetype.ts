@@ -191,7 +191,7 @@ function checksum(data: Uint8Array): number {
 }
 
 /** An sfnt file of the given tables (tags already in sorted order), each 4-byte aligned. */
-function writeSfnt(tables: [string, Uint8Array][]): Uint8Array {
+export function writeSfnt(tables: [string, Uint8Array][]): Uint8Array {
   const count = tables.length;
   const directory = 12 + 16 * count;
   const size = tables.reduce((total, [, data]) => total + data.length + ((4 - (data.length % 4)) % 4), directory);
