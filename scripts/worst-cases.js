@@ -144,10 +144,10 @@ const CASES = [
   },
   {
     name: 'missing-bodies',
-    // Headings without a body, each an object missing a required key.
+    // Headings without a body: neither text nor a heading with its body, each one wrong item.
     text: () => withOverview((after) => fill('overview:\n', (i) => `  - heading: 第${i}节\n`, after)),
-    codes: ['RPT2001'],
-    summarised: 'RPT2001',
+    codes: ['RPT2002'],
+    summarised: 'RPT2002',
   },
 ];
 
