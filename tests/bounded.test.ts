@@ -35,8 +35,8 @@ test('people see the first ones of a code in full and one line for the rest', as
   expect(code).toBe(1);
   expect(stderr.match(/ 错误 RPT2003 /g)).toHaveLength(MAX_PER_CODE);
   expect(stderr).toContain(`stray.yaml:${firstStrayLine + MAX_PER_CODE}:1 错误 RPT1030 另有 5 处同类问题（RPT2003）\n`);
-  // Every problem is counted, summarised or not.
-  expect(stderr).toContain(`✖ 1 个文件：${STRAY} 个错误，0 个警告`);
+  // Every problem is counted, summarised or not (a machine without 仿宋 adds its stand-in warning).
+  expect(stderr).toContain(`✖ 1 个文件：${STRAY} 个错误，`);
   const english = await runInProcess(['validate', stray, '--lang', 'en']);
   expect(english.stderr).toContain('error RPT1030 5 more like this (RPT2003)\n');
 });
@@ -60,16 +60,16 @@ test('--json lists every summarised place, in order, and counts them all', async
 
 test('formats for programs summarise the same way', async () => {
   const gcc = await runInProcess(['validate', stray, '--reporter', 'gcc']);
-  const lines = gcc.stderr.trimEnd().split('\n');
+  const lines = gcc.stderr
+    .trimEnd()
+    .split('\n')
+    .filter((line) => /: RPT(2003|1030): /.test(line));
   expect(lines).toHaveLength(MAX_PER_CODE + 1);
   expect(lines[MAX_PER_CODE]).toMatch(/^.*stray\.yaml:\d+:1: error: RPT1030: 另有 5 处同类问题（RPT2003） \(提示: /);
   const github = await runInProcess(['validate', stray, '--reporter', 'github']);
-  expect(
-    github.stderr
-      .trimEnd()
-      .split('\n')
-      .filter((line) => line.startsWith('::')),
-  ).toHaveLength(MAX_PER_CODE + 1);
+  const titles = [...github.stderr.matchAll(/,title=(RPT\d{4})::/g)].map((m) => m[1]);
+  expect(titles.filter((code) => code === 'RPT2003')).toHaveLength(MAX_PER_CODE);
+  expect(titles.filter((code) => code === 'RPT1030')).toHaveLength(1);
 });
 
 test('the limit is per file and per code: other files and codes are printed in full', async () => {
@@ -81,7 +81,7 @@ test('the limit is per file and per code: other files and codes are printed in f
     expect(file.diagnostics.filter((d) => d.code === 'RPT2003')).toHaveLength(MAX_PER_CODE);
     expect(file.diagnostics.filter((d) => d.code === 'RPT1030').map((d) => d.more?.places.length)).toEqual([5]);
   }
-  expect(output.files[1]?.diagnostics.filter((d) => d.code !== 'RPT2003' && d.code !== 'RPT1030')).toHaveLength(1);
+  expect(output.files[1]?.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'RPT2003' && d.code !== 'RPT1030')).toHaveLength(1);
   expect(output.errors).toBe(2 * STRAY + 1);
 });
 
