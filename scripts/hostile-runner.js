@@ -108,6 +108,10 @@ async function runCase(c) {
         }
       }, timeoutS * 1000);
       child.on('spawn', () => feed(child, run.stdin));
+      // `events`: changes made while the CLI runs (watch); `interruptAfter`: Ctrl+C to the group then.
+      const timers = (run.events || []).map((e) => setTimeout(e.run, e.at * 1000));
+      if (run.interruptAfter !== undefined) timers.push(setTimeout(() => process.kill(-child.pid, 'SIGINT'), run.interruptAfter * 1000));
+      child.on('close', () => timers.forEach(clearTimeout));
       child.on('close', (code) => {
         clearInterval(poll);
         clearTimeout(timer);
@@ -123,7 +127,8 @@ async function runCase(c) {
     const written = changes(before, snapshot(dir));
     const codes = [...new Set(result.output.match(/\bRPT\d{4}\b/g) || [])].sort();
     const outcome = { name: c.name, module: c.module, exit: result.exit, seconds, peakMb: result.peakMb, codes, written, output: result.output };
-    return { ...outcome, problems: problemsOf(c, outcome) };
+    // `after(dir, output)`: the case's own look at what the run left and printed, as a list of problems.
+    return { ...outcome, problems: [...problemsOf(c, outcome), ...(c.after ? c.after(dir, result.output) : [])] };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -136,6 +141,7 @@ function problemsOf(c, outcome) {
   if (outcome.exit === null) problems.push(`killed after ${(expect.seconds || DEFAULT_TIMEOUT_S).toString()} s`);
   else if (expect.exit !== undefined && outcome.exit !== expect.exit) problems.push(`exit ${outcome.exit}, expected ${expect.exit}`);
   for (const code of expect.codes || []) if (!outcome.codes.includes(code)) problems.push(`no ${code} (printed: ${outcome.codes.join(' ') || 'none'})`);
+  for (const text of expect.printedNot || []) if (outcome.output.includes(text)) problems.push(`printed "${text}"`);
   if (expect.mb !== undefined && outcome.peakMb > expect.mb) problems.push(`peak ${outcome.peakMb.toFixed(0)} MB > ${expect.mb} MB`);
   const allowed = expect.writes || [];
   for (const file of allowed) if (!outcome.written.includes(file)) problems.push(`${file} was not written`);

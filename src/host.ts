@@ -5,10 +5,21 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { threadId } from 'node:worker_threads';
 
-/** A file that could not be read, said in a way the diagnostics can quote. */
-export type ReadFailure = { kind: 'missing' } | { kind: 'directory' } | { kind: 'unreadable'; reason: string };
+/**
+ * A file that was not read, said in a way the diagnostics can quote: not there, a folder, not a
+ * regular file (a FIFO, device or socket: reading it could block forever or never end), larger
+ * than the reader's limit (`size`: its size, or for a stream the bytes read before stopping), or
+ * refused by the system (`reason`: the errno code).
+ */
+export type ReadFailure =
+  | { kind: 'missing' }
+  | { kind: 'directory' }
+  | { kind: 'special' }
+  | { kind: 'too-large'; size: number; limit: number }
+  | { kind: 'unreadable'; reason: string };
 
 /** What a path is, from stat alone (nothing is opened: a FIFO or a device would block or never end); a file's modification time keys caches. */
 export type FileKind =
@@ -23,24 +34,27 @@ export type SourceDateEpoch = { kind: 'unset' } | { kind: 'date'; date: Date } |
  */
 const EPOCH_RANGE_S = { min: Date.UTC(1980, 0, 1) / 1000, max: Date.UTC(2108, 0, 1) / 1000 - 1 } as const;
 
-/** Reads SOURCE_DATE_EPOCH as the spec says: decimal digits only, here also within the ZIP date range. */
+/** Reads SOURCE_DATE_EPOCH as the spec says: decimal digits only, here also within the ZIP date range; empty is unset (as `export SOURCE_DATE_EPOCH=` leaves it). */
 export function parseSourceDateEpoch(raw: string | undefined): SourceDateEpoch {
-  if (raw === undefined) return { kind: 'unset' };
+  if (raw === undefined || raw === '') return { kind: 'unset' };
   const seconds = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
   if (!(seconds >= EPOCH_RANGE_S.min && seconds <= EPOCH_RANGE_S.max)) return { kind: 'invalid', raw };
   return { kind: 'date', date: new Date(seconds * 1000) };
 }
 
 export interface Host {
-  /** Reads a whole file; returns the reason instead of throwing. */
-  readBytes(file: string): Uint8Array | ReadFailure;
-  /** Reads a whole file without blocking this thread (for large font files). */
-  readBytesAsync(file: string): Promise<Uint8Array>;
-  /** Standard input, read to its end (for the file argument `-`). */
-  readStdin(): Uint8Array;
+  /**
+   * The one guarded way to read a whole file: symlinks resolved, only a regular file opened (a
+   * FIFO or device never is), at most `limit` bytes read. Returns the reason instead of throwing.
+   */
+  readBytes(file: string, limit: number): Uint8Array | ReadFailure;
+  /** readBytes without blocking this thread (for large font files). */
+  readBytesAsync(file: string, limit: number): Promise<Uint8Array | ReadFailure>;
+  /** Standard input, read to its end or until more than `limit` bytes came (for the file argument `-`). */
+  readStdin(limit: number): Uint8Array | ReadFailure;
   /** What a path is and, for a regular file, its size; never opens it. */
   statFile(file: string): FileKind;
-  /** Up to `length` bytes of a regular file from `offset` (fewer at its end); throws when it cannot be read. */
+  /** Up to `length` bytes of a regular file from `offset` (fewer at its end); throws when it cannot be read or is not a regular file. */
   readRange(file: string, offset: number, length: number): Uint8Array;
   /** Writes `bytes` to a new temp file beside `file` (creating the folder) and returns the temp's path. */
   writeTemp(file: string, bytes: Uint8Array): string;
@@ -50,6 +64,8 @@ export interface Host {
   remove(file: string): void;
   /** Writes a file atomically: a temp file beside it, then rename, so a reader never sees half a file. */
   writeBytesAtomic(file: string, bytes: Uint8Array): void;
+  /** The path with every symbolic link resolved, or undefined when it does not exist. */
+  realPath(file: string): string | undefined;
   /** True when a path exists (file or directory). */
   exists(file: string): boolean;
   /** SOURCE_DATE_EPOCH as set in the environment (callers use the report's date when it is unset). */
@@ -71,24 +87,130 @@ export interface Host {
 
 let tempCounter = 0;
 
+/** The reason of a failed file operation, as a ReadFailure. */
+function failureOf(error: unknown): { kind: 'missing' } | { kind: 'unreadable'; reason: string } {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+  return { kind: 'unreadable', reason: code ?? String(error) };
+}
+
+/** O_NONBLOCK where the platform has it: a FIFO swapped in after the stat then opens without waiting for a writer. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/**
+ * Opens `file` for reading only when it is a regular file of at most `limit` bytes: stat first (a
+ * FIFO or device is never opened), then fstat of the opened descriptor, so a file replaced between
+ * the two is caught too. The caller closes the descriptor.
+ */
+function openRegular(file: string, limit: number): { fd: number } | ReadFailure {
+  const kindOf = (stat: fs.Stats): ReadFailure | undefined =>
+    stat.isDirectory()
+      ? { kind: 'directory' }
+      : !stat.isFile()
+        ? { kind: 'special' }
+        : stat.size > limit
+          ? { kind: 'too-large', size: stat.size, limit }
+          : undefined;
+  let fd: number;
+  try {
+    const before = kindOf(fs.statSync(file));
+    if (before) return before;
+    fd = fs.openSync(file, OPEN_FLAGS);
+  } catch (error) {
+    return failureOf(error);
+  }
+  try {
+    const after = kindOf(fs.fstatSync(fd));
+    if (!after) return { fd };
+    fs.closeSync(fd);
+    return after;
+  } catch (error) {
+    fs.closeSync(fd);
+    return failureOf(error);
+  }
+}
+
+/** Collects the chunks of one read until its end, or until more than `limit` bytes came: memory stays within the limit. */
+class Bounded {
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+
+  constructor(private readonly limit: number) {}
+
+  /** A buffer for the next chunk: never more than one byte past the limit. */
+  next(): Buffer {
+    return Buffer.alloc(Math.min(1 << 20, this.limit + 1 - this.total));
+  }
+
+  /** Takes the `got` bytes read into `chunk`; the outcome once the reading is over (its end, or past the limit). */
+  take(chunk: Buffer, got: number): Uint8Array | ReadFailure | undefined {
+    if (got === 0) return Buffer.concat(this.chunks, this.total);
+    this.chunks.push(chunk.subarray(0, got));
+    this.total += got;
+    return this.total > this.limit ? { kind: 'too-large', size: this.total, limit: this.limit } : undefined;
+  }
+}
+
+/** A chunk of standard input; 0 at its end. A non-blocking pipe that has nothing yet is waited on, not spun. */
+function readStdinChunk(buffer: Buffer): number {
+  for (;;) {
+    try {
+      return fs.readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EOF') return 0; // Windows: the end of a pipe
+      if (code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
+}
+
 export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
   return {
-    readBytes(file) {
+    readBytes(file, limit) {
+      const opened = openRegular(file, limit);
+      if ('kind' in opened) return opened;
       try {
-        const stat = fs.statSync(file);
-        if (stat.isDirectory()) return { kind: 'directory' };
-        return fs.readFileSync(file);
+        const bounded = new Bounded(limit);
+        for (;;) {
+          const chunk = bounded.next();
+          const done = bounded.take(chunk, fs.readSync(opened.fd, chunk, 0, chunk.length, null));
+          if (done) return done;
+        }
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-        return { kind: 'unreadable', reason: code ?? String(error) };
+        return failureOf(error);
+      } finally {
+        fs.closeSync(opened.fd);
       }
     },
-    readBytesAsync(file) {
-      return fs.promises.readFile(file);
+    async readBytesAsync(file, limit) {
+      const opened = openRegular(file, limit);
+      if ('kind' in opened) return opened;
+      const read = promisify(fs.read);
+      try {
+        const bounded = new Bounded(limit);
+        for (;;) {
+          const chunk = bounded.next();
+          const done = bounded.take(chunk, (await read(opened.fd, chunk, 0, chunk.length, null)).bytesRead);
+          if (done) return done;
+        }
+      } catch (error) {
+        return failureOf(error);
+      } finally {
+        fs.closeSync(opened.fd);
+      }
     },
-    readStdin() {
-      return fs.readFileSync(0);
+    readStdin(limit) {
+      try {
+        const bounded = new Bounded(limit);
+        for (;;) {
+          const chunk = bounded.next();
+          const done = bounded.take(chunk, readStdinChunk(chunk));
+          if (done) return done;
+        }
+      } catch (error) {
+        return failureOf(error);
+      }
     },
     statFile(file) {
       try {
@@ -96,18 +218,17 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
         if (stat.isDirectory()) return { kind: 'directory' };
         return stat.isFile() ? { kind: 'file', size: stat.size, mtimeMs: stat.mtimeMs } : { kind: 'special' };
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-        return { kind: 'unreadable', reason: code ?? String(error) };
+        return failureOf(error) as FileKind;
       }
     },
     readRange(file, offset, length) {
-      const fd = fs.openSync(file, 'r');
+      const opened = openRegular(file, Number.MAX_SAFE_INTEGER);
+      if ('kind' in opened) throw Object.assign(new Error(`${file}: ${opened.kind}`), { code: opened.kind === 'special' ? 'ENOTREGULAR' : opened.kind });
       try {
         const buffer = Buffer.alloc(length);
-        return buffer.subarray(0, fs.readSync(fd, buffer, 0, length, offset));
+        return buffer.subarray(0, fs.readSync(opened.fd, buffer, 0, length, offset));
       } finally {
-        fs.closeSync(fd);
+        fs.closeSync(opened.fd);
       }
     },
     writeTemp(file, bytes) {
@@ -136,6 +257,13 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
       } catch (error) {
         fs.rmSync(temp, { force: true });
         throw error;
+      }
+    },
+    realPath(file) {
+      try {
+        return fs.realpathSync(file);
+      } catch {
+        return undefined;
       }
     },
     exists(file) {

@@ -225,7 +225,10 @@ describe('a batch goes on past a bug in one file', () => {
 
   test('in this thread (--jobs 1): an exception for one file is its RPT5011 and a one-line note, exit 4', async () => {
     const real = nodeHost();
-    const host: Host = { ...real, readBytes: (file) => (file.includes('boom') ? (null as unknown as Uint8Array).subarray() : real.readBytes(file)) };
+    const host: Host = {
+      ...real,
+      readBytes: (file, limit) => (file.includes('boom') ? (null as unknown as Uint8Array).subarray() : real.readBytes(file, limit)),
+    };
     const boom = write('boom.yaml', seedText);
     const out = tempDir();
     const io = recordingIo();

@@ -59,9 +59,12 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     () =>
       codesOfRun(['validate', '--json', seed], {
         ...real,
-        readBytes: (file) => (file === seed ? { kind: 'unreadable', reason: 'EACCES' } : real.readBytes(file)),
+        readBytes: (file, limit) => (file === seed ? { kind: 'unreadable', reason: 'EACCES' } : real.readBytes(file, limit)),
       }),
   ],
+  ['RPT1020', 'a device instead of a file', () => codesOfRun(['validate', '--json', '/dev/null'])],
+  ['RPT1021', 'an output that is a folder', () => codesOfRun(['init', '-o', tempDir(), '--force'])],
+  ['RPT1022', 'an output that is an input', () => codesOfRun(['sum', seed, write('self.yaml', seedText), '-o', path.join(dir, 'self.yaml'), '--force'])],
   [
     'RPT1010',
     'a UTF-16 file',
@@ -171,6 +174,35 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
       ),
   ],
   ['RPT6007', 'a damaged manifest', () => verifyAfter((out) => fs.writeFileSync(path.join(out, 'manifest.json'), '{'))],
+  [
+    'RPT6009',
+    'a manifest entry naming a file outside its folder',
+    () =>
+      verifyAfter((out) => {
+        const file = path.join(out, 'manifest.json');
+        fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"path": "yichun-2023.docx"', '"path": "../yichun-2023.yaml"'));
+      }),
+  ],
+  [
+    'RPT6010',
+    'a manifest entry that is now a folder',
+    () =>
+      verifyAfter((out) => {
+        fs.rmSync(path.join(out, 'yichun-2023.docx'));
+        fs.mkdirSync(path.join(out, 'yichun-2023.docx'));
+      }),
+  ],
+  [
+    'RPT6011',
+    'a second --manifest build into a folder, with another SOURCE_DATE_EPOCH',
+    async () => {
+      const out = tempDir();
+      await codesOfRun(['build', '--jobs', '1', '--format', 'docx', '--manifest', '--out', out, seed]);
+      const other = write('other.yaml', seedText);
+      const at: Host = { ...real, sourceDateEpoch: () => ({ kind: 'date', date: new Date(1700000000 * 1000) }) };
+      return codesOfRun(['build', '--jobs', '1', '--format', 'docx', '--manifest', '--out', out, other], at);
+    },
+  ],
   ['RPT6008', 'a YAML that is not the source of any report of the manifest', () => verifyAfter(() => undefined, [write('edited.yaml', seedText + '\n')])],
   [
     'RPT5011',
@@ -178,7 +210,7 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     () =>
       codesOfRun(['build', '--json', '--jobs', '1', '--format', 'docx', '--out', tempDir(), seed], {
         ...real,
-        readBytes: (file) => (file === seed ? (null as unknown as Uint8Array).subarray() : real.readBytes(file)),
+        readBytes: (file, limit) => (file === seed ? (null as unknown as Uint8Array).subarray() : real.readBytes(file, limit)),
       }),
   ],
 ];

@@ -7,8 +7,8 @@
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { buildFile, prepareFile, renderedOutcome, renderOutputs, type FileJob, type FileOutcome } from '../core/build';
-import { makeManifest, manifestJson, MANIFEST_JSON, MANIFEST_SHA256, sha256, sha256sumText, type BuiltReport } from '../core/manifest';
-import type { Diagnostic } from '../diagnostics/diagnostic';
+import { makeManifest, manifestJson, MANIFEST_JSON, MANIFEST_SHA256, sha256, sha256sumText, withEarlier, type BuiltReport } from '../core/manifest';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import { inspectFontFile } from '../fonts/font-file';
 import type { Host } from '../host';
 import type { PdfConformance } from '../render/pdf';
@@ -147,25 +147,34 @@ function summaryTable(results: readonly { file: string; diagnostics: readonly Di
   return textTable(head, rows);
 }
 
-/** Writes the manifest of the reports built (core/manifest.ts) beside their outputs; the write failure, if any. */
+/** Writes the manifest of the reports built (core/manifest.ts) beside their outputs, with the earlier ones it may keep; the write failure, if any. */
 function writeManifest(host: Host, inputs: readonly Input[], outcomes: readonly FileOutcome[], artifacts: readonly Artifact[][], options: BuildOptions) {
   const built = outcomes.flatMap((outcome, i): BuiltReport[] => {
     const input = inputs[i] as Input;
     const outputs = artifacts[i] ?? [];
     if (outputs.length === 0) return [];
-    return [{ input: input.file, ...(input.stdin ? { inputBytes: input.stdin } : {}), ...(outcome.fonts ? { fonts: outcome.fonts } : {}), outputs }];
+    return [
+      {
+        input: input.file,
+        ...(input.stdin instanceof Uint8Array ? { inputBytes: input.stdin } : {}),
+        ...(outcome.fonts ? { fonts: outcome.fonts } : {}),
+        outputs,
+      },
+    ];
   });
   const epoch = host.sourceDateEpoch();
-  const manifest = makeManifest(host, options.out, built, {
+  const made = makeManifest(host, options.out, built, {
     formats: options.formats,
     ...(options.formats.includes('pdf') && options.conformance ? { conformance: options.conformance } : {}),
     sourceDateEpoch: epoch.kind === 'date' ? epoch.date.getTime() / 1000 : null,
     ...(options.formats.includes('html') && options.fragment ? { fragment: true } : {}),
   });
-  return writeOutputs(host, [
+  const { manifest, dropped } = withEarlier(host, options.out, made);
+  const failure = writeOutputs(host, [
     { path: path.join(options.out, MANIFEST_SHA256), bytes: Buffer.from(sha256sumText(manifest), 'utf8') },
     { path: path.join(options.out, MANIFEST_JSON), bytes: Buffer.from(manifestJson(manifest), 'utf8') },
   ]).failure;
+  return { failure, dropped };
 }
 
 /** Input files whose outputs would land on the same path (a/2023.yaml and b/2023.yaml both make 2023.pdf). */
@@ -238,7 +247,17 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
   }));
   const written = new Map(outcomes.map((o, i) => [o.file, (artifacts[i] ?? []).map((a) => a.path)]));
   // The manifest covers the reports built; a failure to write it is reported as a file of its own.
-  const manifestFailure = options.manifest ? writeManifest(host, inputs, outcomes, artifacts, options) : undefined;
+  const manifestWrite = options.manifest ? writeManifest(host, inputs, outcomes, artifacts, options) : undefined;
+  const manifestFailure = manifestWrite?.failure;
+  if (manifestWrite?.dropped) {
+    const file = path.join(options.out, MANIFEST_JSON);
+    results.push({
+      file,
+      diagnostics: [{ ...makeDiagnostic('RPT6011', null, { reports: manifestWrite.dropped }), file }],
+      skipped: [],
+      fields: { pages: null, artifacts: [] },
+    });
+  }
   if (manifestFailure) {
     results.push({
       file: manifestFailure.path,

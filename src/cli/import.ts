@@ -18,11 +18,13 @@ import { RenderPool, taskPool } from './render-workers';
 import { fails, forPeople, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { addSchemasBeside } from './schema';
 import { textTable } from './text-table';
-import { writeFailure, writeOutputs } from './write-outputs';
+import { outputRefusal, writeFailure, writeOutputs } from './write-outputs';
 
 export interface ImportOptions extends OutputOptions {
   /** -o: the one output file. */
   output?: string;
+  /** --force: write over an existing YAML (never over an input). */
+  force?: boolean;
   /** --out: the folder for <name>.yaml of each input. */
   out?: string;
   /** --year-forward: write next year's report, started from the input (a YAML report or a published one). */
@@ -107,6 +109,11 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
   for (const [i, outcome] of outcomes.entries()) {
     const output = (jobs[i] as ImportJob).output;
     if (output === undefined || outcome.yaml === undefined) continue;
+    const refusal = outputRefusal(host, output, files, options.force === true);
+    if (refusal) {
+      outcome.diagnostics.push({ ...refusal, file: outcome.yamlFile });
+      continue;
+    }
     const result = writeOutputs(host, [{ path: output, bytes: Buffer.from(outcome.yaml, 'utf8') }]);
     if (result.failure) {
       outcome.diagnostics.push(writeFailure(result.failure, outcome.yamlFile));

@@ -3,7 +3,7 @@
  * for editor completion (schema.ts); never overwrite the report without --force.
  */
 import * as path from 'node:path';
-import { makeDiagnostic } from '../diagnostics/diagnostic';
+import type { Diagnostic } from '../diagnostics/diagnostic';
 import { printHuman } from '../diagnostics/print-human';
 import type { Host } from '../host';
 import { initTemplate } from '../report/init-template';
@@ -11,6 +11,7 @@ import { SCHEMA_REFERENCE } from '../schema/schema-file';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
 import { writeSchemaBeside } from './schema';
+import { outputRefusal, writeFailure, writeOutputs } from './write-outputs';
 
 export function runInit(host: Host, io: Io, options: { year?: string; organ: string; output?: string; force?: boolean; lang: 'zh' | 'en' }): number {
   const year = options.year === undefined ? host.today().getFullYear() - 1 : Number(options.year);
@@ -19,15 +20,17 @@ export function runInit(host: Host, io: Io, options: { year?: string; organ: str
     return EXIT.usage;
   }
   const output = options.output ?? `${year}.yaml`;
-  const report = (diagnostic: ReturnType<typeof makeDiagnostic>) => io.stderr(printHuman([{ ...diagnostic, file: output }], new Map(), options.lang));
-  if (host.exists(output) && !options.force) {
-    report(makeDiagnostic('RPT5002', null, { path: output }));
+  const report = (diagnostic: Diagnostic) => io.stderr(printHuman([diagnostic], new Map(), options.lang));
+  const refusal = outputRefusal(host, output, [], options.force === true);
+  if (refusal) {
+    report(refusal);
     return EXIT.errors;
   }
-  try {
-    host.writeBytesAtomic(output, Buffer.from(initTemplate({ year, organ: options.organ, schemaPath: SCHEMA_REFERENCE }), 'utf8'));
-  } catch (error) {
-    report(makeDiagnostic('RPT5001', null, { path: output, reason: (error as NodeJS.ErrnoException).code ?? String(error) }));
+  const { failure } = writeOutputs(host, [
+    { path: output, bytes: Buffer.from(initTemplate({ year, organ: options.organ, schemaPath: SCHEMA_REFERENCE }), 'utf8') },
+  ]);
+  if (failure) {
+    report(writeFailure(failure, output));
     return EXIT.io;
   }
   const wrote = (file: string) => io.stderr(options.lang === 'zh' ? `已生成 ${file}\n` : `wrote ${file}\n`);

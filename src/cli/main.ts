@@ -201,6 +201,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .argument('<files...>', '已发布的报告文件 published report files')
     .option('-o, --output <file>', '输出文件（一个报告）output file (one report)')
     .option('--out <dir>', '输出目录（每个报告一个 .yaml）output folder (one .yaml per report)')
+    .option('--force', '覆盖已有的 YAML 文件 / overwrite existing YAML files')
     .option('--check', '只检查，每个报告一行结果（审核模式）/ review: check each report, one line per report')
     .addOption(jobsOption())
     .option('--json', '以 JSON 输出结果 / print results as JSON')
@@ -213,6 +214,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
         options: {
           output?: string;
           out?: string;
+          force?: boolean;
           check?: boolean;
           jobs?: number;
           json?: boolean;
@@ -232,6 +234,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .description('把多个部门的报告汇总为上一级的报告 / add up department reports into one report for the level above')
     .argument('<files...>', '各部门的 YAML 报告 department reports (YAML)')
     .option('-o, --output <file>', '输出文件（默认打印到标准输出）output file (default: standard output)')
+    .option('--force', '覆盖已有的输出文件 / overwrite an existing output file')
     .option('--organ <name>', '汇总报告的发布机关全称 organ of the summed report', '某某人民政府')
     .option('--skip-invalid', '有错误的报告不计入汇总（默认拒绝汇总）/ leave out reports with errors (default: refuse)')
     .addOption(jobsOption())
@@ -241,7 +244,16 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .action(
       async (
         files: string[],
-        options: { output?: string; organ: string; skipInvalid?: boolean; jobs?: number; json?: boolean; reporter: ReporterName; strict?: boolean },
+        options: {
+          output?: string;
+          force?: boolean;
+          organ: string;
+          skipInvalid?: boolean;
+          jobs?: number;
+          json?: boolean;
+          reporter: ReporterName;
+          strict?: boolean;
+        },
       ) => {
         if (usage(jobsProblem(options.jobs) ?? reporterProblem(options))) return;
         const inputs = filesOf(files, REPORT_EXTENSIONS);

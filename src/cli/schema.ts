@@ -24,11 +24,14 @@ export interface SchemaOutcome {
   diagnostic?: Diagnostic;
 }
 
+/** Our schema is about 100 KB: a file by its name much larger than this is not one nianbao wrote. */
+const SCHEMA_READ_LIMIT_BYTES = 4 * 1024 * 1024;
+
 /** Makes `folder`/nianbao.schema.json this nianbao's schema when it is missing or an older one. */
 export function writeSchemaBeside(host: Host, folder: string): SchemaOutcome {
   const file = path.join(folder, SCHEMA_FILE);
   const ours = reportSchemaText();
-  const found = host.readBytes(file);
+  const found = host.readBytes(file, SCHEMA_READ_LIMIT_BYTES);
   const state =
     found instanceof Uint8Array
       ? schemaFileState(Buffer.from(found).toString('utf8'), ours)

@@ -13,10 +13,12 @@ import { EXIT } from './exit-codes';
 import type { Io } from './io';
 import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { SourceFile } from '../source/source-file';
-import { writeFailure, writeOutputs } from './write-outputs';
+import { outputRefusal, writeFailure, writeOutputs } from './write-outputs';
 
 export interface SumCliOptions extends OutputOptions {
   output?: string;
+  /** --force: write over an existing file (never over an input). */
+  force?: boolean;
   organ: string;
   skipInvalid?: boolean;
   /** Parallel workers for checking the inputs. */
@@ -50,7 +52,12 @@ export async function runSum(host: Host, io: Io, files: readonly string[], optio
   const sum = { file: output, diagnostics: outcome.diagnostics, skipped: [], ...(outcome.yaml ? { source: new SourceFile(output, outcome.yaml) } : {}) };
   const written = new Map<string, string[]>();
   let ioFailed = false;
-  if (outcome.yaml !== undefined && options.output !== undefined) {
+  const refusal = options.output === undefined ? undefined : outputRefusal(host, options.output, files, options.force === true);
+  if (refusal) sum.diagnostics = [...sum.diagnostics, refusal];
+  // No sum that does not check, and none from inputs that fail; --skip-invalid asked for the sum of
+  // the others, so the inputs it left out (still failing the run) do not stop that one.
+  const failing = [...(options.skipInvalid ? [] : outcome.inputs), sum].some((r) => fails(r, options.strict));
+  if (outcome.yaml !== undefined && options.output !== undefined && !failing) {
     const result = writeOutputs(host, [{ path: options.output, bytes: Buffer.from(outcome.yaml, 'utf8') }]);
     if (result.failure) {
       sum.diagnostics = [...sum.diagnostics, writeFailure(result.failure, output)];
@@ -58,7 +65,7 @@ export async function runSum(host: Host, io: Io, files: readonly string[], optio
     } else written.set(output, result.written);
     ioFailed ||= addSchemasBeside(host, written, () => sum.diagnostics);
   }
-  if (outcome.yaml !== undefined && options.output === undefined && !options.json) io.stdout(outcome.yaml);
+  if (outcome.yaml !== undefined && options.output === undefined && !options.json && !failing) io.stdout(outcome.yaml);
   const results = outcome.yaml !== undefined ? [...outcome.inputs, sum] : outcome.inputs;
   reportDiagnostics(io, results, options, written);
   if (results.some((r) => hasInternalError(r.diagnostics))) return EXIT.internal;

@@ -15,6 +15,7 @@ const STATUS = {
   missing: ['缺失', 'MISSING'],
   differs: ['重新生成不一致', 'DIFFERS'],
   'not-built': ['不在清单中', 'NOT IN MANIFEST'],
+  refused: ['已拒绝，未读取', 'REFUSED, NOT READ'],
 } as const satisfies Record<Verified['status'], readonly [string, string]>;
 
 export async function runVerify(host: Host, io: Io, manifest: string, yamls: readonly string[], options: OutputOptions): Promise<number> {

@@ -10,6 +10,7 @@ import { buildFile, type FileJob, type FileOutcome } from '../core/build';
 import { sha256 } from '../core/manifest';
 import { printHuman } from '../diagnostics/print-human';
 import type { Host } from '../host';
+import { MAX_SOURCE_BYTES } from '../source/load-yaml';
 import { SourceFile } from '../source/source-file';
 import { internalFailure, writeOutcome, type BuildOptions } from './build';
 import { EXIT } from './exit-codes';
@@ -49,13 +50,13 @@ export async function runWatch(host: Host, io: Io, file: string, options: WatchO
 
   /** One build, if the file changed since the last: its diagnostics, then one line of what came of it. */
   const buildOnce = async () => {
-    const bytes = host.readBytes(file);
+    const bytes = host.readBytes(file, MAX_SOURCE_BYTES);
     const key = bytes instanceof Uint8Array ? sha256(bytes) : bytes.kind;
     if (key === built) return;
     built = key;
     const started = performance.now();
-    // The bytes just hashed are the ones built: a save landing in between is the next build's.
-    const source = bytes instanceof Uint8Array ? { ...job, source: bytes } : job;
+    // The bytes just hashed (or the refusal) are the ones built: a save landing in between is the next build's.
+    const source = { ...job, source: bytes };
     const outcome: FileOutcome = await buildFile(host, source).catch((error: unknown) => internalFailure(job, error));
     const { artifacts, outcome: written } = writeOutcome(host, outcome, options.out, outputName(file));
     const ms = performance.now() - started;

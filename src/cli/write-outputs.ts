@@ -14,16 +14,41 @@
  */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
+import { errnoReason } from '../source/read-failure';
 
 export interface WriteResult {
   /** Paths now holding new outputs. */
   written: string[];
-  /** The first failure, when there was one: the target path and the reason (an errno code). */
+  /** The first failure, when there was one: the target path and the reason (an errno code, or NOT_REGULAR). */
   failure?: { path: string; reason: string };
 }
 
-/** A failed write as the diagnostic (RPT5001) of `file`, the input whose output it was. */
-export const writeFailure = (failure: NonNullable<WriteResult['failure']>, file: string): Diagnostic => ({ ...makeDiagnostic('RPT5001', null, failure), file });
+/** A path that is there and not a regular file. */
+const isSpecial = (host: Host, file: string) => ['directory', 'special'].includes(host.statFile(file).kind);
+
+/** The reason of a target refused because it is a folder, device or FIFO (writing would replace or block on it). */
+const NOT_REGULAR = 'not-regular';
+
+/** A failed write as the diagnostic (RPT1021 for a target that is not a regular file, else RPT5001) of `file`, the input whose output it was. */
+export function writeFailure(failure: NonNullable<WriteResult['failure']>, file: string): Diagnostic {
+  if (failure.reason === NOT_REGULAR) return { ...makeDiagnostic('RPT1021', null, { path: failure.path }), file };
+  const reason = errnoReason(failure.reason);
+  return { ...makeDiagnostic('RPT5001', null, { path: failure.path, reason: reason.zh, reasonEn: reason.en }), file };
+}
+
+/**
+ * Why `file` may not be written by a run that reads `inputs`: it is a folder, device or FIFO
+ * (RPT1021), it is one of the inputs (RPT1022: writing
+ * would destroy the input), or it exists and `force` is false (RPT5002: a YAML is the clerk's
+ * source of truth). Compared by real path, so a symlink or `./` spelling is the same file.
+ */
+export function outputRefusal(host: Host, file: string, inputs: readonly string[], force: boolean): Diagnostic | undefined {
+  if (isSpecial(host, file)) return { ...makeDiagnostic('RPT1021', null, { path: file }), file };
+  const real = host.realPath(file);
+  if (real === undefined) return undefined;
+  if (inputs.some((input) => host.realPath(input) === real)) return { ...makeDiagnostic('RPT1022', null, { path: file }), file };
+  return force ? undefined : { ...makeDiagnostic('RPT5002', null, { path: file }), file };
+}
 
 const reasonOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? String(error);
 
@@ -31,6 +56,9 @@ export function writeOutputs(host: Host, outputs: readonly { path: string; bytes
   const temps: { temp: string; path: string }[] = [];
   const written: string[] = [];
   let target = '';
+  // Renaming over a device or FIFO would replace it (as root, /dev/full); over a folder it fails halfway.
+  const special = outputs.find((output) => isSpecial(host, output.path));
+  if (special) return { written, failure: { path: special.path, reason: NOT_REGULAR } };
   try {
     // Phase 1: all temps first.
     for (const output of outputs) {

@@ -9,7 +9,7 @@ import { collectChecks, type Checked, type CheckOptions, type Collected } from '
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { DiagnosticSink } from '../diagnostics/sink';
 import { checkFonts } from '../fonts/checks';
-import type { Host } from '../host';
+import type { Host, ReadFailure } from '../host';
 import { buildModel } from '../model/build';
 import type { ReportDoc } from '../model/types';
 import { rendererOf, type OutputFormat } from '../render/registry';
@@ -34,8 +34,8 @@ export interface FileOutcome {
 export interface FileJob {
   /** The input's path, or a label (`<stdin>`, the API's file name) when `source` is given. */
   file: string;
-  /** The report's bytes, when it is not read from `file`. */
-  source?: Uint8Array;
+  /** The report's bytes, when it is not read from `file`, or why they could not be read (standard input past its limit). */
+  source?: Uint8Array | ReadFailure;
   formats: OutputFormat[];
   /** Font files by role given by the caller (--font), over those the report names. */
   fonts: Partial<Record<FontRole, string>>;

@@ -20,6 +20,7 @@ import { yearForward } from '../import/year-forward';
 import { SCHEMA_REFERENCE } from '../schema/schema-file';
 import type { Skip } from '../validate/rules';
 import { withSource } from './source-host';
+import { readFailureReason } from '../source/read-failure';
 
 /** The largest file import reads: published reports with scanned pages run to tens of MB, never hundreds. */
 export const IMPORT_LIMIT_BYTES = 64 * 1024 * 1024;
@@ -56,24 +57,10 @@ export interface ImportOutcome {
 /** The YAML file named for an input: its base name with .yaml. */
 export const yamlNameOf = (file: string) => `${path.basename(file).replace(/\.[^.]*$/, '')}.yaml`;
 
-const MB = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
-
 /** The file's bytes, or why they are not read: missing, a folder, a FIFO or device, too large. */
 function readInput(host: Host, file: string): Uint8Array | Bilingual {
-  const kind = host.statFile(file);
-  if (kind.kind === 'missing') return { zh: '文件不存在', en: 'no such file' };
-  if (kind.kind === 'directory') return { zh: '这是文件夹', en: 'is a folder' };
-  if (kind.kind === 'special') return { zh: '不是普通文件', en: 'not a regular file' };
-  if (kind.kind === 'unreadable') return { zh: `无法读取（${kind.reason}）`, en: `cannot be read (${kind.reason})` };
-  if (kind.size > IMPORT_LIMIT_BYTES) {
-    return {
-      zh: `文件过大（${MB(kind.size)} MB），导入上限为 ${MB(IMPORT_LIMIT_BYTES)} MB`,
-      en: `the file is too large (${MB(kind.size)} MB); import reads up to ${MB(IMPORT_LIMIT_BYTES)} MB`,
-    };
-  }
-  const bytes = host.readBytes(file);
-  if (bytes instanceof Uint8Array) return bytes;
-  return { zh: '无法读取', en: bytes.kind === 'unreadable' ? bytes.reason : 'cannot be read' };
+  const bytes = host.readBytes(file, IMPORT_LIMIT_BYTES);
+  return bytes instanceof Uint8Array ? bytes : readFailureReason(bytes);
 }
 
 /**

@@ -11,12 +11,19 @@ import * as path from 'node:path';
 import type { FontRole } from '../format/font-roles';
 import { FONT_ROLES, resolveFonts } from '../fonts/resolve';
 import type { Host } from '../host';
+import { FONT_FILE_LIMIT_BYTES } from '../fonts/font-file';
 import { nianbaoVersion } from '../package-root';
 import { installedVersion } from '../pinned-library';
 import { isRecord } from '../report/plain-data';
 
 export const MANIFEST_SHA256 = 'MANIFEST.sha256';
 export const MANIFEST_JSON = 'manifest.json';
+
+/**
+ * The largest manifest read: an entry is about 300 bytes in manifest.json, so 8 MiB holds tens of
+ * thousands of reports, far past any archive, while a file of hundreds of MB is refused unread.
+ */
+export const MANIFEST_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -67,19 +74,19 @@ export const manifestJson = (manifest: Manifest) => JSON.stringify(manifest, nul
 const isHashed = (value: unknown): value is HashedFile => isRecord(value) && typeof value.path === 'string' && /^[0-9a-f]{64}$/.test(String(value.sha256));
 
 /** manifest.json's text as a Manifest, or why it is not one (a damaged or foreign file). */
-export function parseManifest(text: string): Manifest | { problem: string } {
+export function parseManifest(text: string): Manifest | { problem: { zh: string; en: string } } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { problem: `JSON: ${(error as Error).message}` };
+    return { problem: { zh: '不是有效的 JSON', en: `not valid JSON: ${(error as Error).message}` } };
   }
   if (!isRecord(value) || value.manifest !== 1 || !isRecord(value.tool) || !isRecord(value.settings) || !Array.isArray(value.reports)) {
-    return { problem: 'not a nianbao manifest (manifest: 1)' };
+    return { problem: { zh: '不是 nianbao 的清单（缺少 manifest: 1）', en: 'not a nianbao manifest (manifest: 1)' } };
   }
   for (const report of value.reports) {
     if (!isRecord(report) || !isHashed(report.input) || !Array.isArray(report.outputs) || !report.outputs.every(isHashed)) {
-      return { problem: 'a report entry lacks its input or outputs' };
+      return { problem: { zh: '某份报告的条目缺少输入或输出', en: 'a report entry lacks its input or outputs' } };
     }
   }
   return value as unknown as Manifest;
@@ -105,10 +112,11 @@ export interface ManifestSettings {
 /** The manifest of the reports written to `dir`; reads the inputs and font files through the host to hash them. */
 export function makeManifest(host: Host, dir: string, built: readonly BuiltReport[], settings: ManifestSettings): Manifest {
   const hashes = new Map<string, string>();
+  // The files hashed are reports and fonts the build has just read; a font is the largest of them.
   const hashOf = (file: string): string => {
     const known = hashes.get(file);
     if (known) return known;
-    const bytes = host.readBytes(file);
+    const bytes = host.readBytes(file, FONT_FILE_LIMIT_BYTES);
     const hash = bytes instanceof Uint8Array ? sha256(bytes) : '';
     hashes.set(file, hash);
     return hash;
@@ -152,4 +160,22 @@ export function makeManifest(host: Host, dir: string, built: readonly BuiltRepor
     },
     reports,
   };
+}
+
+/**
+ * The manifest of a build into a folder that already has one: the earlier reports this build did
+ * not rebuild stay listed, so building reports one at a time into one folder archives them all.
+ * Only a manifest of the same nianbao version and settings is merged (verify rebuilds every report
+ * with the one recorded setting); otherwise `dropped` counts the earlier reports no longer listed.
+ */
+export function withEarlier(host: Host, dir: string, manifest: Manifest): { manifest: Manifest; dropped: number } {
+  const bytes = host.readBytes(path.join(dir, MANIFEST_JSON), MANIFEST_LIMIT_BYTES);
+  const earlier = bytes instanceof Uint8Array ? parseManifest(Buffer.from(bytes).toString('utf8')) : undefined;
+  if (earlier === undefined || 'problem' in earlier) return { manifest, dropped: 0 };
+  const inputs = new Set(manifest.reports.map((r) => r.input.path));
+  const outputs = new Set(manifest.reports.flatMap((r) => r.outputs.map((o) => o.path)));
+  const kept = earlier.reports.filter((r) => !inputs.has(r.input.path) && !r.outputs.some((o) => outputs.has(o.path)));
+  const same = earlier.tool.version === manifest.tool.version && JSON.stringify(earlier.settings) === JSON.stringify(manifest.settings);
+  if (!same) return { manifest, dropped: kept.length };
+  return { manifest: { ...manifest, reports: [...kept, ...manifest.reports] }, dropped: 0 };
 }

@@ -147,7 +147,7 @@ export const catalog = {
   RPT1009: {
     severity: 'error',
     zh: (p: { path: string; reason: string }) => `无法读取文件“${p.path}”（${p.reason}）`,
-    en: (p: { path: string; reason: string }) => `cannot read "${p.path}" (${p.reason})`,
+    en: (p: { path: string; reasonEn: string }) => `cannot read "${p.path}" (${p.reasonEn})`,
     hint: () => ({ zh: '检查文件权限', en: 'check the file permissions' }),
   },
   RPT1010: {
@@ -249,6 +249,32 @@ export const catalog = {
     zh: (p: { limit: number }) => `YAML 别名（*引用）过多（超过 ${p.limit} 个）`,
     en: (p: { limit: number }) => `too many YAML aliases (more than ${p.limit})`,
     hint: () => ({ zh: '把数据直接写出来，不要用 & 和 * 引用', en: 'write the values out instead of using & anchors and * aliases' }),
+  },
+
+  // --- RPT1020–1029: what nianbao reads and writes must be regular files (src/host.ts) ---------
+  RPT1020: {
+    severity: 'error',
+    zh: (p: { path: string }) => `“${p.path}”不是普通文件（设备、管道或套接字），未读取`,
+    en: (p: { path: string }) => `"${p.path}" is not a regular file (a device, pipe or socket); it was not read`,
+    hint: () => ({
+      zh: '给出保存在磁盘上的文件；从管道读取报告请用 - 表示标准输入',
+      en: 'name a file saved on disk; to read a report from a pipe, give - for standard input',
+    }),
+  },
+  RPT1021: {
+    severity: 'error',
+    zh: (p: { path: string }) => `输出“${p.path}”已存在且不是普通文件（文件夹、设备或管道），未写入`,
+    en: (p: { path: string }) => `the output "${p.path}" exists and is not a regular file (a folder, device or pipe); nothing was written`,
+    hint: () => ({ zh: '用 -o 另选一个文件名', en: 'choose another file name with -o' }),
+  },
+  RPT1022: {
+    severity: 'error',
+    zh: (p: { path: string }) => `输出“${p.path}”就是本次读取的输入文件，未写入`,
+    en: (p: { path: string }) => `the output "${p.path}" is an input of this run; nothing was written`,
+    hint: () => ({
+      zh: '用 -o 另选一个文件名：写到输入上会毁掉原文件',
+      en: 'choose another file name with -o: writing over an input would destroy it',
+    }),
   },
 
   // --- RPT2xxx: schema ------------------------------------------------------------------------
@@ -677,7 +703,7 @@ export const catalog = {
   RPT5001: {
     severity: 'error',
     zh: (p: { path: string; reason: string }) => `无法写入“${p.path}”（${p.reason}）`,
-    en: (p: { path: string; reason: string }) => `cannot write "${p.path}" (${p.reason})`,
+    en: (p: { path: string; reasonEn: string }) => `cannot write "${p.path}" (${p.reasonEn})`,
     hint: () => ({
       zh: '检查输出目录是否存在、是否有写权限、磁盘是否已满；原有文件未被改动',
       en: 'check the output folder, its permissions and free space; earlier files were left untouched',
@@ -833,7 +859,7 @@ export const catalog = {
   RPT6007: {
     severity: 'error',
     zh: (p: { path: string; reason: string }) => `无法读取清单“${p.path}”（${p.reason}）`,
-    en: (p: { path: string; reason: string }) => `cannot read the manifest "${p.path}" (${p.reason})`,
+    en: (p: { path: string; reasonEn: string }) => `cannot read the manifest "${p.path}" (${p.reasonEn})`,
     hint: () => ({
       zh: '给出 report build --manifest 写出的 manifest.json、其旁边的 MANIFEST.sha256 或所在文件夹',
       en: 'name the manifest.json that report build --manifest wrote, the MANIFEST.sha256 beside it, or their folder',
@@ -847,6 +873,35 @@ export const catalog = {
     hint: () => ({
       zh: 'YAML 在生成后被改动过，或这不是那份报告：找到生成时的版本（清单记录了它的 SHA-256）',
       en: 'the YAML changed after the build, or it is another report: find the version that was built (the manifest records its SHA-256)',
+    }),
+  },
+  // --- RPT6009–6014: verify stays in the manifest's folder ------------------------------------
+  RPT6009: {
+    severity: 'error',
+    zh: (p: { entry: string }) => `清单中的路径“${p.entry}”指向清单所在文件夹之外，未读取`,
+    en: (p: { entry: string }) => `the manifest entry "${p.entry}" points outside the manifest's folder; it was not read`,
+    hint: () => ({
+      zh: 'report build --manifest 只记录同一文件夹内的相对路径：此清单可能被改动过，请从备份恢复',
+      en: 'report build --manifest records only relative paths inside its folder: this manifest may have been altered; restore it',
+    }),
+  },
+  RPT6010: {
+    severity: 'error',
+    zh: (p: { entry: string; reason: string }) => `清单中的“${p.entry}”无法核对（${p.reason}）`,
+    en: (p: { entry: string; reasonEn: string }) => `the manifest entry "${p.entry}" cannot be checked (${p.reasonEn})`,
+    hint: () => ({
+      zh: '清单列出的应是 report build 写出的 PDF、DOCX 等普通文件：检查该路径上现在是什么',
+      en: 'a manifest lists the PDF, DOCX and other regular files report build wrote: check what is at that path now',
+    }),
+  },
+  RPT6011: {
+    severity: 'warning',
+    zh: (p: { reports: number }) => `此文件夹原有的清单由其他版本或设置生成，其中另外 ${p.reports} 份报告不再列入新清单`,
+    en: (p: { reports: number }) =>
+      `the folder's earlier manifest was made by another version or with other settings; its ${p.reports} other reports are no longer listed`,
+    hint: () => ({
+      zh: '用相同的 --format、--pdfa 和 SOURCE_DATE_EPOCH 把这些报告重新生成到此文件夹，或分别生成到不同文件夹',
+      en: 'rebuild those reports into this folder with the same --format, --pdfa and SOURCE_DATE_EPOCH, or build them into separate folders',
     }),
   },
 } as const;

@@ -66,9 +66,7 @@ const isFaceNames = (value: unknown): value is FaceNames => {
 /** The cached names by file; empty when there is no cache or it cannot be trusted. Entries of the wrong shape are dropped one by one. */
 function readCache(host: Host, file: string): Map<string, CachedFile> {
   const cache = new Map<string, CachedFile>();
-  const stat = host.statFile(file);
-  if (stat.kind !== 'file' || stat.size > CACHE_LIMIT_BYTES) return cache;
-  const bytes = host.readBytes(file);
+  const bytes = host.readBytes(file, CACHE_LIMIT_BYTES);
   if (!(bytes instanceof Uint8Array)) return cache;
   let data: unknown;
   try {

@@ -8,6 +8,7 @@ import type { Host } from '../host';
 import { describeForbiddenChar, findForbiddenChars } from './forbidden-chars';
 import { MAX_ALIASES, MAX_NESTING_DEPTH, scanTokens, type FoundTag } from './scan-tokens';
 import { decodeSource, SourceFile } from './source-file';
+import { readFailureDiagnostic } from './read-failure';
 import { aliasTargets, duplicateKeys, innermostAt, walkNodes } from './yaml-walk';
 
 export interface Loaded {
@@ -24,27 +25,14 @@ const MAX_ALIAS_COUNT = 100;
 /**
  * Largest report file accepted. A real report is about 20 KB and a long one under 200 KB; 1 MiB
  * leaves five times that, while parsing it stays well under a second and the rendered report a few
- * hundred pages. The Host reads whole files, so the size is checked on the bytes read: reading a
- * few MB costs milliseconds, and nothing else touches them.
+ * hundred pages. The host's reader stops past it (a file that never ends, such as /dev/zero, too).
  */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
 
 /** Reads and parses one report file. */
 export function loadYaml(host: Host, file: string): Loaded {
-  const bytes = host.readBytes(file);
-  if (!(bytes instanceof Uint8Array)) {
-    const diagnostic =
-      bytes.kind === 'missing'
-        ? makeDiagnostic('RPT1007', null, { path: file })
-        : bytes.kind === 'directory'
-          ? makeDiagnostic('RPT1008', null, { path: file })
-          : makeDiagnostic('RPT1009', null, { path: file, reason: bytes.reason });
-    return { diagnostics: [{ ...diagnostic, file }] };
-  }
-  if (bytes.length > MAX_SOURCE_BYTES) {
-    const kib = (n: number) => `${Math.ceil(n / 1024)} KiB`;
-    return { diagnostics: [{ ...makeDiagnostic('RPT1016', null, { size: kib(bytes.length), limit: kib(MAX_SOURCE_BYTES) }), file }] };
-  }
+  const bytes = host.readBytes(file, MAX_SOURCE_BYTES);
+  if (!(bytes instanceof Uint8Array)) return { diagnostics: [readFailureDiagnostic(bytes, file)] };
   const decoded = decodeSource(bytes);
   if ('error' in decoded) return { diagnostics: [{ ...makeDiagnostic('RPT1011', null, {}), file }] };
   const source = new SourceFile(file, decoded.text, decoded.encoding);
