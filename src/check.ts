@@ -14,7 +14,7 @@ import { collapseBlanks } from './validate/collapse';
 import { normalizeReport } from './validate/normalize';
 import { runRules, type Skip } from './validate/rules';
 import type { SalvagedReport } from './validate/rules/context';
-import { salvageReport } from './validate/salvage';
+import { salvageReport, Unusable } from './validate/salvage';
 import { validateSchema } from './validate/schema';
 import { checkStructure } from './validate/structure';
 
@@ -57,10 +57,10 @@ function parseReport(host: Host, file: string, sink: DiagnosticSink): Parsed {
   if (loaded.data === undefined) return parsed;
   // A value the load stage found spoiled (a duplicate key, a list with blank items, a control
   // character) has its error already: what the schema would add about it is the same mistake again.
-  const spoiled = loaded.diagnostics.filter((d) => d.severity === 'error' && d.pointer !== null).map((d) => d.pointer as string);
+  const spoiled = new Unusable();
+  for (const d of loaded.diagnostics) if (d.severity === 'error' && d.pointer !== null) spoiled.add(d.pointer);
   // (An unknown key is a problem of the key, whatever its value.)
-  const inSpoiled = (d: Diagnostic) =>
-    d.code !== 'RPT2003' && d.pointer !== null && spoiled.some((place) => d.pointer === place || d.pointer?.startsWith(place + '/'));
+  const inSpoiled = (d: Diagnostic) => d.code !== 'RPT2003' && d.pointer !== null && spoiled.covering(d.pointer) !== undefined;
   const schemaDiagnostics = collapseBlanks(loaded.data, validateSchema(loaded.data, loaded)).filter((d) => !inSpoiled(d));
   const salvaged = salvageReport(loaded.data, [...loaded.diagnostics, ...schemaDiagnostics]);
   // Structure checks (a real calendar date, heading depth) judge only values the schema accepted.

@@ -87,6 +87,21 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
   ],
   ['RPT1044', 'a published PDF given to validate', () => codesOfRun(['validate', '--json', write('published.pdf', '%PDF-1.7\n')])],
   [
+    'RPT1030',
+    'more unknown keys than are printed in full',
+    () => codesOfRun(['validate', '--json', write('stray-keys.yaml', seedText + Array.from({ length: 25 }, (_, i) => `stray_${i}: 1\n`).join(''))]),
+  ],
+  [
+    'RPT1031',
+    'more aliases than a report may hold',
+    () =>
+      codesOfRun([
+        'validate',
+        '--json',
+        write('aliases.yaml', `${seedText}extra: &zero 0\nmore: [${Array.from({ length: 101 }, () => '*zero').join(', ')}]\n`),
+      ]),
+  ],
+  [
     'RPT1016',
     'a file over the size limit',
     () => {

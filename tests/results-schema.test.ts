@@ -28,6 +28,8 @@ const good = write('good.yaml', seedText);
 const bad = write('bad.yaml', seedText.replace('new: [0, 0, 0, 0, 0, 0, 0]', 'new: [0, 0, 0, 0, 0, 0, 5]'));
 const broken = write('broken.yaml', 'format: "2021"\norgan: [\n');
 const last = write('2022.yaml', seedText.replace(/^year: 2023/m, 'year: 2022'));
+// More unknown keys than are printed in full: the rest are summarised (RPT1030) with their places.
+const manyKeys = write('many-keys.yaml', seedText + Array.from({ length: 25 }, (_, i) => `stray_${i}: 1\n`).join(''));
 const txt = path.join(FIXTURES, 'import', 'real', 'pingtan-2023.txt');
 const txt2 = path.join(FIXTURES, 'import', 'real', 'pingtan-2022.txt');
 
@@ -36,6 +38,7 @@ const runs: [command: (typeof COMMANDS)[number], args: string[]][] = [
   ['validate', [good]],
   ['validate', [good, bad, broken, path.join(dir, 'missing.yaml')]],
   ['validate', [good, '--previous', last]],
+  ['validate', [manyKeys, good]],
   ['build', ['--jobs', '1', '--format', 'docx,html', '--emit', 'model', '--out', path.join(dir, 'out'), good, bad]],
   ['build', ['--jobs', '1', '--format', 'docx', '--out', path.join(dir, 'out'), '--manifest', broken]],
   ['import', [txt]],
@@ -86,4 +89,25 @@ test('the schema names itself and is shipped beside the report schema', () => {
   expect(schema.$id).toBe('urn:nianbao:results:v1');
   expect(fs.readdirSync(path.join(ROOT, 'schemas')).sort()).toEqual(['report.schema.json', 'results.schema.json']);
   expect((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { files: string[] }).files).toContain('schemas/');
+});
+
+test('a summary (RPT1030) lists its code and places, and they are closed too', async () => {
+  const run = await runInProcess(['validate', manyKeys, '--json']);
+  type Place = Record<string, unknown>;
+  type Output = { files: { diagnostics: { code: string; more?: { code: string; places: Place[] } & Record<string, unknown> }[] }[] };
+  const output = JSON.parse(run.stdout) as Output;
+  const validate = validatorOf('#/$defs/validate');
+  expect(validate(output)).toBe(true);
+  const summary = output.files[0]!.diagnostics.find((d) => d.code === 'RPT1030');
+  expect(summary?.more?.code).toBe('RPT2003');
+  const spoils: ((o: Output) => unknown)[] = [
+    (o) => (o.files[0]!.diagnostics.find((d) => d.more)!.more!.extra = 1),
+    (o) => (o.files[0]!.diagnostics.find((d) => d.more)!.more!.places[0]!.extra = 1),
+    (o) => (o.files[0]!.diagnostics.find((d) => d.more)!.more!.places = []),
+  ];
+  for (const spoil of spoils) {
+    const copy = structuredClone(output);
+    spoil(copy);
+    expect(validate(copy)).toBe(false);
+  }
 });

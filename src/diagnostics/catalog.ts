@@ -289,6 +289,22 @@ export const catalog = {
       en: 'the imported YAML lacks the text here (an organ name, a contact may be missing): complete it from the original, or save the source as UTF-8 and import again',
     }),
   },
+  RPT1030: {
+    // The severity printed is that of the diagnostics summarised (print-*.ts via summarise.ts).
+    severity: 'error',
+    zh: (p: { count: number; code: string }) => `另有 ${p.count} 处同类问题（${p.code}）`,
+    en: (p: { count: number; code: string }) => `${p.count} more like this (${p.code})`,
+    hint: () => ({
+      zh: '上面同类问题的改法也适用于这些地方；加 --json 可列出每一处的行号、列号',
+      en: 'the fix shown above applies to each of them; --json lists every place with its line and column',
+    }),
+  },
+  RPT1031: {
+    severity: 'error',
+    zh: (p: { limit: number }) => `YAML 别名（*引用）过多（超过 ${p.limit} 个）`,
+    en: (p: { limit: number }) => `too many YAML aliases (more than ${p.limit})`,
+    hint: () => ({ zh: '把数据直接写出来，不要用 & 和 * 引用', en: 'write the values out instead of using & anchors and * aliases' }),
+  },
 
   // --- RPT1020–1029: what nianbao reads and writes must be regular files (src/host.ts) ---------
   RPT1020: {

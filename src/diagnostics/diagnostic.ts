@@ -35,6 +35,15 @@ export interface Diagnostic {
   focus?: string;
   /** The template rule (R1, R8 …) a rule diagnostic enforces. */
   rule?: string;
+  /** Set on a summary (RPT1030) only: the code it stands for and every place of it (summarise.ts). */
+  more?: { code: Code; places: Place[] };
+}
+
+/** Where a summarised diagnostic was: its line and column (null for a whole file) and pointer. */
+export interface Place {
+  line: number | null;
+  column: number | null;
+  pointer: string | null;
 }
 
 /** The parameter object a function takes; {} for a function without one. */

@@ -13,10 +13,11 @@ import type { Diagnostic } from './diagnostic';
 import { escapeForTerminal } from './escape-invisible';
 import { hintLines } from './print-human';
 import type { Lang, Reporter } from './reporter';
+import { summarise } from './summarise';
 
-/** The lines of some diagnostics, each ending in a newline. */
+/** The lines of some diagnostics (many of one code summarised: summarise.ts), each ending in a newline. */
 export function printGcc(diagnostics: readonly Diagnostic[], _sources: unknown, lang: Lang): string {
-  return diagnostics
+  return summarise(diagnostics)
     .map((d) => {
       // A diagnostic about the run, not a file (RPT5012), is the program's own, as gcc writes `gcc: error: …`.
       const place = escapeForTerminal(d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file || 'report');

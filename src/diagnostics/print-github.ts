@@ -10,6 +10,7 @@ import type { Diagnostic } from './diagnostic';
 import { escapeForTerminal } from './escape-invisible';
 import { hintLines } from './print-human';
 import type { Lang, Reporter } from './reporter';
+import { summarise } from './summarise';
 
 /** A workflow command's message. */
 export const escapeData = (text: string): string => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -17,9 +18,9 @@ export const escapeData = (text: string): string => text.replace(/%/g, '%25').re
 /** A workflow command's property value. */
 export const escapeProperty = (text: string): string => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-/** The commands for some diagnostics, each ending in a newline. */
+/** The commands for some diagnostics (many of one code summarised: summarise.ts), each ending in a newline. */
 export function printGithub(diagnostics: readonly Diagnostic[], _sources: unknown, lang: Lang): string {
-  return diagnostics
+  return summarise(diagnostics)
     .map((d) => {
       const span = d.span;
       const properties = {

@@ -10,6 +10,7 @@ import { displayWidth } from './display-width';
 import { escapeForTerminal } from './escape-invisible';
 import type { Lang, Reporter } from './reporter';
 import { countSeverities } from './resolve';
+import { summarise } from './summarise';
 
 export type { Lang };
 
@@ -18,15 +19,16 @@ const words = {
   en: { error: 'error', warning: 'warning', hint: 'hint', cells: 'cells used' },
 } as const;
 
-/** Prints diagnostics; `sources` gives the text for code frames. */
+/** Prints diagnostics, many of one code summarised (summarise.ts); `sources` gives the text for code frames. */
 export function printHuman(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, lang: Lang): string {
   const out: string[] = [];
-  for (const d of diagnostics) {
+  for (const d of summarise(diagnostics)) {
     const place = escapeForTerminal(d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file);
     // A run-level diagnostic has no file: its line starts with the severity.
     out.push(`${place ? `${place} ` : ''}${words[lang][d.severity]} ${d.code} ${escapeForTerminal(d.message[lang])}`);
     const source = sources.get(d.file);
-    if (d.span && source) out.push(...codeFrame(source, d.span.start.line, d.span.start.column, d.span.end));
+    // A summary stands for many places: a frame of the first would single it out.
+    if (d.span && source && !d.more) out.push(...codeFrame(source, d.span.start.line, d.span.start.column, d.span.end));
     for (const line of hintLines(d, lang)) out.push(`  = ${line}`);
     out.push('');
   }
@@ -59,19 +61,26 @@ export function printSummary(diagnostics: readonly Diagnostic[], files: number, 
 
 /** Frame rows are cut to about this many columns around the caret: a 1 MiB line prints as one short row. */
 const MAX_FRAME_WIDTH = 100;
+/**
+ * Code units of a line kept on each side of the caret before escaping and measuring: more than a
+ * row shows, so a row costs the same on a 1 MiB line, however many diagnostics point into it.
+ */
+const FRAME_WINDOW = 2 * MAX_FRAME_WIDTH;
 
 function codeFrame(source: SourceFile, line: number, column: number, end: { line: number; column: number }): string[] {
   const gutter = String(line).length;
   const rows: string[] = [];
   const row = (n: number, mark: string, text: string) => `${mark} ${String(n).padStart(gutter)} | ${text}`;
-  if (line > 1) rows.push(row(line - 1, ' ', head(escapeForTerminal(source.lineText(line - 1)), MAX_FRAME_WIDTH)));
+  if (line > 1) rows.push(row(line - 1, ' ', head(escapeForTerminal(cut(source.lineText(line - 1), 0, FRAME_WINDOW)), MAX_FRAME_WIDTH)));
   // Widths are measured on the escaped text, as the row prints it.
   const text = source.lineText(line);
-  const lastColumn = end.line === line ? end.column : text.length + 1;
-  let before = escapeForTerminal(text.slice(0, column - 1));
-  let marked = escapeForTerminal(text.slice(column - 1, Math.max(column, lastColumn) - 1));
-  let after = escapeForTerminal(text.slice(Math.max(column, lastColumn) - 1));
-  if (displayWidth(before + marked + after) > MAX_FRAME_WIDTH) {
+  const from = column - 1;
+  const to = Math.max(column, end.line === line ? end.column : text.length + 1) - 1;
+  let before = escapeForTerminal(cut(text, from - FRAME_WINDOW, from));
+  let marked = escapeForTerminal(cut(text, from, Math.min(to, from + FRAME_WINDOW)));
+  let after = escapeForTerminal(cut(text, to, to + FRAME_WINDOW));
+  const clipped = from > FRAME_WINDOW || to - from > FRAME_WINDOW || text.length - to > FRAME_WINDOW;
+  if (clipped || displayWidth(before + marked + after) > MAX_FRAME_WIDTH) {
     before = tail(before, MAX_FRAME_WIDTH / 4);
     marked = head(marked, MAX_FRAME_WIDTH / 2);
     after = head(after, MAX_FRAME_WIDTH - displayWidth(before + marked));
@@ -79,6 +88,16 @@ function codeFrame(source: SourceFile, line: number, column: number, end: { line
   rows.push(row(line, '>', before + marked + after));
   rows.push(`  ${' '.repeat(gutter)} | ${' '.repeat(displayWidth(before))}${'^'.repeat(Math.max(1, displayWidth(marked)))}`);
   return rows;
+}
+
+/** text[from, to) clamped to the text, its ends moved off the middle of a surrogate pair. */
+function cut(text: string, from: number, to: number): string {
+  const inPair = (i: number) => i > 0 && i < text.length && /^[\ud800-\udbff][\udc00-\udfff]$/.test(text.slice(i - 1, i + 1));
+  let start = Math.max(0, from);
+  let stop = Math.min(text.length, Math.max(start, to));
+  if (inPair(start)) start++;
+  if (inPair(stop)) stop++;
+  return text.slice(start, stop);
 }
 
 /** The start of a text within `width` columns, with … when cut. */

@@ -2,6 +2,8 @@
 import type { Skip } from '../validate/rules';
 import type { Diagnostic } from './diagnostic';
 import { escapeJsonInvisibles } from './escape-invisible';
+import { countSeverities } from './resolve';
+import { summarise } from './summarise';
 
 /** What one input file came to. */
 export interface FileResult {
@@ -34,28 +36,30 @@ export function diagnosticJson(d: Diagnostic): object {
       line: h.at?.line ?? null,
       column: h.at?.column ?? null,
     })),
+    ...(d.more ? { more: { code: d.more.code, places: d.more.places } } : {}),
   };
 }
 
 /**
  * The whole run as JSON: per-file status and diagnostics, the diagnostics about the run itself (not
- * any one file: e.g. RPT5012, a font the machine lacks), then totals over both.
+ * any one file: e.g. RPT5012, a font the machine lacks), then totals over both. Many diagnostics of
+ * one code in a file are summarised as for people (summarise.ts), the summary listing every place;
+ * the counts are of every diagnostic.
  */
 export function printJson(results: readonly FileResult[], run: readonly Diagnostic[] = []): string {
-  let errors = run.filter((d) => d.severity === 'error').length;
-  let warnings = run.length - errors;
+  let { errors, warnings } = countSeverities(run);
   const files = results.map((r) => {
-    const e = r.diagnostics.filter((d) => d.severity === 'error').length;
-    errors += e;
-    warnings += r.diagnostics.length - e;
+    const counts = countSeverities(r.diagnostics);
+    errors += counts.errors;
+    warnings += counts.warnings;
     return {
       file: r.file,
-      ok: e === 0,
-      errors: e,
-      warnings: r.diagnostics.length - e,
+      ok: counts.errors === 0,
+      errors: counts.errors,
+      warnings: counts.warnings,
       ...r.fields,
       ...(r.outputs ? { outputs: r.outputs } : {}),
-      diagnostics: r.diagnostics.map(diagnosticJson),
+      diagnostics: summarise(r.diagnostics).map(diagnosticJson),
       skipped: r.skipped.map((skip) => ({ rule: skip.rule, pointer: skip.pointer, because: skip.because })),
     };
   });

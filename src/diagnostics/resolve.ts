@@ -14,8 +14,9 @@ export function resolveSpans(diagnostics: Diagnostic[], source: SourceFile, doc:
     if (doc && diagnostic.pointer !== null && !diagnostic.span) {
       const located = locatePointer(doc, diagnostic.pointer, keyCodes.has(diagnostic.code));
       if (located) {
-        const focused = diagnostic.focus ? source.text.indexOf(diagnostic.focus, located.start) : -1;
-        const [start, end] = focused >= 0 && focused < located.end ? [focused, focused + (diagnostic.focus?.length ?? 0)] : [located.start, located.end];
+        // Searched within the value only: a search to the end of the file for each diagnostic is quadratic.
+        const within = diagnostic.focus ? source.text.slice(located.start, located.end).indexOf(diagnostic.focus) : -1;
+        const [start, end] = within >= 0 ? [located.start + within, located.start + within + (diagnostic.focus?.length ?? 0)] : [located.start, located.end];
         placed.span = { start: source.position(start), end: source.position(end) };
       }
     }

@@ -37,12 +37,13 @@ export class DiagnosticSink {
 
   /** Adds diagnostics about this file (unplaced: a pointer, no span). */
   add(diagnostics: readonly Diagnostic[]): void {
-    this.raised.push(...diagnostics);
+    // One at a time: a spread of 500,000 arguments overflows the stack.
+    for (const d of diagnostics) this.raised.push(d);
   }
 
   /** Adds diagnostics about another file, already placed in it. */
   addPlaced(diagnostics: readonly Diagnostic[]): void {
-    this.foreign.push(...diagnostics);
+    for (const d of diagnostics) this.foreign.push(d);
   }
 
   hasErrors(): boolean {

@@ -108,9 +108,14 @@ export function findForbiddenChars(source: SourceFile, doc: Document): Forbidden
   }
   const global = new RegExp(FORBIDDEN_CHAR.source, 'g');
   const reportedLines = new Set<number>();
+  // Scalars do not overlap and matches come in order: one pass over both (a search of every scalar
+  // for every match was quadratic).
+  covered.sort((a, b) => a[0] - b[0]);
+  let next = 0;
   for (const match of source.text.matchAll(global)) {
     const at = match.index;
-    if (covered.some(([from, to]) => at >= from && at < to)) continue;
+    while (next < covered.length && (covered[next]?.[1] ?? 0) <= at) next++;
+    if ((covered[next]?.[0] ?? Infinity) <= at) continue;
     const line = source.position(at).line;
     if (reportedLines.has(line)) continue;
     reportedLines.add(line);

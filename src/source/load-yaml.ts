@@ -6,11 +6,11 @@ import { isAlias, isScalar, isSeq, parseDocument, type Document, type YAMLError 
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import { describeForbiddenChar, findForbiddenChars } from './forbidden-chars';
-import { MAX_NESTING_DEPTH, scanTokens, type FoundTag } from './scan-tokens';
+import { MAX_ALIASES, MAX_NESTING_DEPTH, scanTokens, type FoundTag } from './scan-tokens';
 import { decodeSource, SourceFile } from './source-file';
 import { readFailureDiagnostic } from './read-failure';
 import { findMistakes, type Mistake } from './syntax-mistakes';
-import { walkNodes, type WalkedNode } from './yaml-walk';
+import { aliasTargets, duplicateKeys, innermostAt, walkNodes } from './yaml-walk';
 
 export interface Loaded {
   source?: SourceFile;
@@ -70,23 +70,32 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
     diagnostics.push(at(makeDiagnostic('RPT1017', null, { limit: MAX_NESTING_DEPTH }), scan.tooDeepAt, scan.tooDeepAt + 1));
     return { diagnostics };
   }
-  // Phase 2: YAML syntax.
-  const doc = parseDocument(source.text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  const blankItems = new Map<string, number>();
-  const syntax = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY' && !isBlankItem(error));
-  for (const mistake of syntax.length > 0 ? findMistakes(source.text, syntax) : []) {
-    diagnostics.push(at(mistakeDiagnostic(mistake), mistake.start, mistake.start + 1));
+  if (scan.tooManyAliasesAt !== undefined) {
+    diagnostics.push(at(makeDiagnostic('RPT1031', null, { limit: MAX_ALIASES }), scan.tooManyAliasesAt, scan.tooManyAliasesAt + 1));
+    return { diagnostics };
   }
+  // Phase 2: YAML syntax. Duplicate keys are found below, in linear time (yaml-walk.ts).
+  const doc = parseDocument(source.text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  for (const { key, pointer } of duplicateKeys(doc)) {
+    const [start, end] = key.range ?? [0, 0];
+    diagnostics.push(at(makeDiagnostic('RPT1001', pointer, { key: String(key.value) }), start, end));
+  }
+  const blankItems = new Map<string, number>();
+  const syntax = doc.errors.filter((error) => !isBlankItem(error));
+  const mistakes = syntax.length > 0 ? findMistakes(source.text, syntax) : [];
+  for (const mistake of mistakes) diagnostics.push(at(mistakeDiagnostic(mistake), mistake.start, mistake.start + 1));
   // Without a known mistake behind them, the first syntax error is reported: yaml's recovery reads
   // what follows it differently, so its later errors are consequences.
-  const firstSyntax = diagnostics.length === 0 ? syntax[0] : undefined;
+  const firstSyntax = mistakes.length === 0 ? syntax[0] : undefined;
+  const blankLists = innermostAt(
+    doc,
+    doc.errors.filter(isBlankItem).map((error) => error.pos[0]),
+    isSeq,
+  );
   for (const error of doc.errors) {
-    if (error.code === 'DUPLICATE_KEY') {
-      const key = duplicateKey(doc, source.text, error.pos);
-      diagnostics.push(at(makeDiagnostic('RPT1001', key.pointer, { key: key.text }), key.start, key.end));
-    } else if (isBlankItem(error)) {
+    if (isBlankItem(error)) {
       // One diagnostic per list, however many blanks it has; the list is then unusable as a whole.
-      const list = innermost(doc, error.pos[0], isSeq);
+      const list = blankLists.get(error.pos[0]);
       if (list && blankItems.has(list.pointer)) continue;
       if (list) blankItems.set(list.pointer, error.pos[0]);
       diagnostics.push(at(makeDiagnostic('RPT1012', list?.pointer ?? null, {}), error.pos[0], error.pos[1]));
@@ -111,7 +120,7 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
   // A duplicate key or a blank list item spoils one value, which the diagnostic points at: the rest
   // of the file still goes on to be checked. Other syntax errors can change how everything after
   // them is read, so the file stops here.
-  const recoverable = doc.errors.every((error) => error.code === 'DUPLICATE_KEY' || isBlankItem(error));
+  const recoverable = doc.errors.every(isBlankItem);
   if (!recoverable || scan.tags.length > 0 || cycles.length > 0) return { doc, diagnostics };
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -138,27 +147,7 @@ const CHAR_KINDS = {
   surrogate: ['无效字符（不成对的代理项）', 'invalid character (unpaired surrogate)'],
 } as const;
 
-/** A duplicate key's text and range: yaml places the error on the key's first character only. */
-function duplicateKey(doc: Document, text: string, pos: [number, number]): { text: string; pointer: string | null; start: number; end: number } {
-  for (const { node, isKey, pointer } of walkNodes(doc)) {
-    if (!isKey || node.range?.[0] !== pos[0]) continue;
-    const [start, end] = node.range;
-    return { text: isScalar(node) ? String(node.value) : text.slice(start, end), pointer, start, end };
-  }
-  return { text: text.slice(pos[0], pos[1]), pointer: null, start: pos[0], end: pos[1] };
-}
-
 const isBlankItem = (error: YAMLError) => error.code === 'UNEXPECTED_TOKEN' && /Unexpected , in flow sequence/.test(error.message);
-
-/** The innermost value node of a kind whose source range holds an offset. */
-function innermost(doc: Document, offset: number, kind: (node: unknown) => boolean): WalkedNode | undefined {
-  let found: WalkedNode | undefined;
-  for (const walked of walkNodes(doc)) {
-    const range = walked.node.range;
-    if (!walked.isKey && kind(walked.node) && range && range[0] <= offset && offset < range[2]) found = walked;
-  }
-  return found;
-}
 
 /**
  * Tags are refused, core ones (`!!str`, `!!int`) included. The schema fixes each value's type, so a
@@ -174,9 +163,10 @@ function tagDiagnostic(found: FoundTag): Diagnostic {
 /** Aliases that refer to a node containing them (`a: &a [*a]`): the data would be infinite. */
 function circularAliases(doc: Document): { name: string; pointer: string; start: number; end: number }[] {
   const out: { name: string; pointer: string; start: number; end: number }[] = [];
+  const targets = aliasTargets(doc);
   for (const { node, pointer } of walkNodes(doc)) {
     if (!isAlias(node) || !node.range) continue;
-    const target = node.resolve(doc);
+    const target = targets.get(node);
     const [start, end] = node.range;
     if (target?.range && target.range[0] <= start && start < target.range[1]) out.push({ name: node.source, pointer, start, end });
   }

@@ -2,7 +2,7 @@
  * JSON Pointers (RFC 6901) and their places in a YAML document. Diagnostics carry pointers; they are
  * turned into text ranges only when printed.
  */
-import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 
 export type Pointer = string;
 
@@ -18,6 +18,16 @@ export function parsePointer(pointer: Pointer): string[] {
 /** ['a', 'b/c', 0] → '/a/b~1c/0' */
 export function formatPointer(path: readonly (string | number)[]): Pointer {
   return path.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** The pointers of the values that contain a pointer's, nearest first: '/a/b/0' → ['/a/b', '/a', '']. */
+export function ancestorPointers(pointer: Pointer): Pointer[] {
+  const out: Pointer[] = [];
+  for (let end = pointer.lastIndexOf('/'); end >= 0; end = pointer.lastIndexOf('/', end - 1)) {
+    out.push(pointer.slice(0, end));
+    if (end === 0) break;
+  }
+  return out;
 }
 
 /** A place in the source: [start, end) offsets, and whether the pointer's own node was found. */
@@ -39,7 +49,7 @@ export function locatePointer(doc: Document, pointer: Pointer, key = false): Loc
     let next: unknown;
     keyNode = undefined;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === segment);
+      const pair = pairsByKey(node).get(segment);
       if (pair) {
         next = pair.value;
         keyNode = pair.key;
@@ -59,4 +69,24 @@ export function locatePointer(doc: Document, pointer: Pointer, key = false): Loc
   const range = target?.range;
   if (!range) return undefined;
   return { start: range[0], end: Math.max(range[1], range[0]), exact };
+}
+
+/**
+ * A mapping's pairs by key text, the first of equal keys winning (as a search from the top would).
+ * Built once per mapping and kept while the mapping lives: a file of 50,000 unknown keys places its
+ * 50,000 diagnostics in linear time, where a search per pointer took minutes.
+ */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (index) return index;
+  index = new Map();
+  for (const item of map.items) {
+    if (!isPair(item) || !isScalar(item.key)) continue;
+    const key = String(item.key.value);
+    if (!index.has(key)) index.set(key, item as Pair);
+  }
+  pairIndex.set(map, index);
+  return index;
 }

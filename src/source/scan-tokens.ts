@@ -1,7 +1,8 @@
 /**
  * Stage 1 (load): one pass over yaml's lexer tokens, before the parser sees the text. yaml's parser
- * and composer slow down with nesting depth (a 1 MiB line of `[` takes ~12 s to parse), while its
- * lexer is linear; so the depth is measured here and the scan stops at the first level too deep.
+ * and composer slow down with nesting depth (a 1 MiB line of `[` takes ~12 s to parse) and with the
+ * number of aliases, while its lexer is linear; so both are measured here and the scan stops at the
+ * first level too deep or the first alias too many.
  * Tags are collected in the same pass because the composed document keeps no position for them.
  * Imports only yaml.
  */
@@ -13,6 +14,13 @@ import { CST, Lexer } from 'yaml';
  * hand-written file and keeps parsing and every later walk shallow.
  */
 export const MAX_NESTING_DEPTH = 32;
+
+/**
+ * Most aliases (`*name`) a report may hold. A report needs none (a row of zeros written once and
+ * referred to is the most a clerk does); yaml resolves each alias by a search through every anchor
+ * and alias before it, so their number is bounded before the parser runs.
+ */
+export const MAX_ALIASES = 100;
 
 /** A YAML tag (`!!str`, `!foo`, `!<tag:…>`) at its offset, with the scalar written right after it. */
 export interface FoundTag {
@@ -26,6 +34,8 @@ export interface FoundTag {
 export interface TokenScan {
   /** Offset of the first token nested deeper than MAX_NESTING_DEPTH; the scan stops there. */
   tooDeepAt?: number;
+  /** Offset of the alias past MAX_ALIASES; the scan stops there. */
+  tooManyAliasesAt?: number;
   tags: FoundTag[];
 }
 
@@ -50,6 +60,7 @@ export function scanTokens(text: string): TokenScan {
   let afterIndicator = false;
   let scalarNext = false;
   let lastTag: FoundTag | undefined;
+  let aliases = 0;
   for (const token of new Lexer().lex(text)) {
     // Control tokens mark what follows; they stand for no characters of the source.
     if (token === CST.DOCUMENT || token === CST.FLOW_END) continue;
@@ -84,6 +95,7 @@ export function scanTokens(text: string): TokenScan {
     if (type === 'flow-seq-start' || type === 'flow-map-start') flowDepth++;
     else if (type === 'flow-seq-end' || type === 'flow-map-end') flowDepth = Math.max(0, flowDepth - 1);
     if (columns.length + flowDepth > MAX_NESTING_DEPTH) return { tooDeepAt: start, tags };
+    if (type === 'alias' && ++aliases > MAX_ALIASES) return { tooManyAliasesAt: start, tags };
     const newline = token.lastIndexOf('\n');
     if (newline >= 0) {
       lineStart = start + newline + 1;

@@ -17,7 +17,7 @@ import {
   SINGLE_VALUE_BLOCKS,
 } from '../format/national-2021';
 import type { Report, Text } from '../report/types';
-import { formatPointer } from '../source/pointer';
+import { ancestorPointers, formatPointer } from '../source/pointer';
 
 /** The places whose values a rule may not use, by JSON Pointer; a place covers everything below it. */
 export class Unusable {
@@ -29,13 +29,8 @@ export class Unusable {
 
   /** The unusable place at or above a pointer, if any. */
   covering(pointer: string): string | undefined {
-    // The prefixes of a pointer that end before one of its '/' are the pointers of its ancestors.
-    for (let end = pointer.length; end >= 0; end = pointer.lastIndexOf('/', end - 1)) {
-      const candidate = pointer.slice(0, end);
-      if (this.places.has(candidate)) return candidate;
-      if (end === 0) break;
-    }
-    return undefined;
+    if (this.places.has(pointer)) return pointer;
+    return ancestorPointers(pointer).find((place) => this.places.has(place));
   }
 
   /** Every unusable place at, above or below a pointer (for a whole text or row). */
