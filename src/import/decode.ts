@@ -3,6 +3,7 @@
  * encoding they are read in: such bytes become U+FFFD, which would silently take the place of an
  * organ's name or a telephone number, so each place is reported (RPT1035) at its line and column.
  */
+import { decodesCleanly } from '../source/invalid-bytes';
 
 /** An encoding a source is read in: a WHATWG label, and the bytes of a byte-order mark to skip. */
 export interface Encoding {
@@ -21,16 +22,6 @@ export interface BadBytes {
 export const MAX_BAD_PLACES = 20;
 
 export const decodeAs = (bytes: Uint8Array, encoding: Encoding): string => new TextDecoder(encoding.label).decode(bytes.subarray(encoding.skip));
-
-/** Whether the bytes are all in the encoding. */
-export function decodesCleanly(bytes: Uint8Array, label: string): boolean {
-  try {
-    new TextDecoder(label, { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * UTF-8 or GB18030, for bytes that declare neither: the one they are valid in, else the one with

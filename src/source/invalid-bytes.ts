@@ -15,6 +15,16 @@ export interface InvalidBytes {
   bytes: string;
 }
 
+/** Whether the bytes are all valid text in the encoding (any WHATWG label). */
+export function decodesCleanly(bytes: Uint8Array, label: string): boolean {
+  try {
+    new TextDecoder(label, { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Is bytes[0, length) valid up to a possibly unfinished last character? */
 function validPrefix(encoding: TextEncoding, bytes: Uint8Array, length: number): boolean {
   try {
@@ -30,12 +40,7 @@ function validPrefix(encoding: TextEncoding, bytes: Uint8Array, length: number):
  * Binary search over prefixes (a valid prefix's prefixes are valid): about 20 decodes for 1 MiB.
  */
 export function firstInvalidOffset(encoding: TextEncoding, bytes: Uint8Array): number | undefined {
-  try {
-    new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    return undefined;
-  } catch {
-    // Fall through to find where.
-  }
+  if (decodesCleanly(bytes, encoding)) return undefined;
   let good = 0;
   let bad = bytes.length;
   if (validPrefix(encoding, bytes, bad)) return lastCharStart(encoding, bytes);
