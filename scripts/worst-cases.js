@@ -1,36 +1,54 @@
 #!/usr/bin/env node
 /**
- * Worst-case report files for the checker: each is just under the 1 MiB size limit and built so that
- * one kind of work grows with the input (many diagnostics of one kind, a huge flow list, deep
- * nesting, aliases, one long line …). `report validate` must check any of them within seconds and a
- * bounded heap; tests/hostile/bounded.cases.js runs them through the real CLI.
+ * Worst-case report files for the checker. Each case repeats one pattern so that one kind of work
+ * grows with the input (many diagnostics of one kind, a huge flow list, deep nesting, aliases …), in
+ * two sizes: filled to just under the 1 MiB size limit, where the item limit must refuse it at once
+ * (RPT1032), and filled to just under the item limit (`<name>-at-limit`), where every problem must be
+ * found and summarised. `report validate` must check any of them within seconds and a bounded heap;
+ * tests/hostile/bounded.cases.js runs them through the real CLI.
  *
  *   node scripts/worst-cases.js DIR      writes every case into DIR as <name>.yaml
  *
- * Generated at test time, never committed.
+ * Generated at test time, never committed. Needs the build (the item count is the checker's own).
  */
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
+const { scanTokens } = require('../dist/source/scan-tokens');
 
 const SEED = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'yichun-2023.yaml'), 'utf8');
 /** The CLI's limit (src/source/load-yaml.ts MAX_SOURCE_BYTES); each case stays a little under it. */
 const LIMIT = 1024 * 1024;
 const BUDGET = LIMIT - 4096;
 
-/** Repeats `line(i)` after `head` while the whole stays within the budget (in UTF-8 bytes). */
-function fill(head, line, tail = '') {
-  const parts = [head];
+/** `head`, `count` repetitions of `line(i)`, then `tail`. */
+const repeat = (head, line, tail, count) => head + Array.from({ length: count }, (_, i) => line(i)).join('') + tail;
+
+/** How many repetitions of `line(i)` fit between `head` and `tail` within the byte budget (in UTF-8). */
+function countWithinBudget(head, line, tail) {
   let bytes = Buffer.byteLength(head) + Buffer.byteLength(tail);
-  for (let i = 0; ; i++) {
-    const next = line(i);
-    const size = Buffer.byteLength(next);
-    if (bytes + size > BUDGET) break;
-    parts.push(next);
-    bytes += size;
+  let count = 0;
+  while (bytes + Buffer.byteLength(line(count)) <= BUDGET) bytes += Buffer.byteLength(line(count++));
+  return count;
+}
+
+/** Repeats `line(i)` after `head` while the whole stays within the byte budget. */
+const fillBytes = (head, line, tail = '') => repeat(head, line, tail, countWithinBudget(head, line, tail));
+
+/** Repeats `line(i)` as often as the file stays within the item and line limits (and the byte budget). */
+function fillItems(head, line, tail = '') {
+  const fits = (count) => {
+    const scan = scanTokens(repeat(head, line, tail, count));
+    return scan.tooManyItemsAt === undefined && scan.tooManyLinesAt === undefined;
+  };
+  let [low, high] = [0, countWithinBudget(head, line, tail)];
+  if (fits(high)) return repeat(head, line, tail, high);
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle;
   }
-  parts.push(tail);
-  return parts.join('');
+  return repeat(head, line, tail, low);
 }
 
 /** The seed report with one top-level key's block replaced (the key line and its indented lines). */
@@ -42,126 +60,177 @@ function replaceBlock(key, replacement) {
   return [...lines.slice(0, start), replacement, ...lines.slice(end)].join('\n');
 }
 
-/** The seed with `overview` rewritten: everything else stays a valid report. */
+/** The seed with `overview` rewritten by `make(before, after)`: everything else stays a valid report. */
 const withOverview = (make) => {
   const [before, after] = replaceBlock('overview', '\u0000').split('\u0000');
-  return before + make(after);
+  return make(before, after);
 };
 
 /**
- * Each case: a name (the file is <name>.yaml), the text, and the codes `report validate` must print.
- * `summarised` is the code whose diagnostics exceed the per-code limit and must be summarised.
+ * Each case: a name, the text made with a fill function (either size above), and the codes
+ * `report validate` must print at the item limit. `summarised` is the code whose diagnostics exceed
+ * the per-code limit there and must be summarised. A case whose text uses no fill has one size.
  */
 const CASES = [
   {
     name: 'bad-list-items',
     // A list item of the wrong kind (a number where text goes), one per line.
-    text: () => withOverview((after) => fill('overview:\n', (i) => `  - ${i}\n`, after)),
+    text: (fill) => withOverview((before, after) => fill(before + 'overview:\n', (i) => `  - ${i}\n`, after)),
     codes: ['RPT2002'],
     summarised: 'RPT2002',
   },
   {
     name: 'unknown-keys',
-    text: () => fill(SEED, (i) => `unknown_key_${i}: 1\n`),
+    text: (fill) => fill(SEED, (i) => `unknown_key_${i}: 1\n`),
     codes: ['RPT2003'],
     summarised: 'RPT2003',
   },
   {
     name: 'flow-list',
     // One line of about a million characters: [0,0,0,…] where text belongs.
-    text: () => withOverview((after) => fill('overview: [0', () => ',0', `]\n${after}`)),
+    text: (fill) => withOverview((before, after) => fill(before + 'overview: [0', () => ',0', `]\n${after}`)),
     codes: ['RPT2002'],
     summarised: 'RPT2002',
   },
   {
     name: 'deep-nesting',
     // Items nested 29 brackets deep (with the list and its key: 32, the limit), line after line.
-    text: () => withOverview((after) => fill('overview:\n', () => `  - ${'['.repeat(29)}0${']'.repeat(29)}\n`, after)),
+    text: (fill) => withOverview((before, after) => fill(before + 'overview:\n', () => `  - ${'['.repeat(29)}0${']'.repeat(29)}\n`, after)),
     codes: ['RPT2002'],
     summarised: 'RPT2002',
   },
   {
     name: 'deep-headings',
     // Headings nested as deep as nesting allows, block style, again and again.
-    text: () =>
-      withOverview((after) => {
+    text: (fill) =>
+      withOverview((before, after) => {
         const levels = 14;
         const item = Array.from({ length: levels }, (_, depth) => {
           const pad = '  '.repeat(2 * depth + 1);
           return `${pad}- heading: 第${depth + 1}层\n${pad}  body:${depth === levels - 1 ? ' 正文\n' : '\n'}`;
         }).join('');
-        return fill('overview:\n', () => item, after);
+        return fill(`${before}overview:\n`, () => item, after);
       }),
     codes: ['RPT2013'],
     summarised: 'RPT2013',
   },
   {
     name: 'duplicate-keys',
-    text: () => fill(SEED, (i) => `organ: 第${i}个\n`),
+    text: (fill) => fill(SEED, (i) => `organ: 第${i}个\n`),
     codes: ['RPT1001'],
     summarised: 'RPT1001',
   },
   {
     name: 'aliases',
     // As many aliases as a report may hold (100), after as many anchors as fit; the values are numbers where text goes.
-    text: () =>
-      withOverview((after) => fill('overview:\n', (i) => `  - &a${i} ${i}\n`, Array.from({ length: 100 }, (_, i) => `  - *a${i}\n`).join('') + after)),
+    text: (fill) =>
+      withOverview((before, after) =>
+        fill(before + 'overview:\n', (i) => `  - &a${i} ${i}\n`, Array.from({ length: 100 }, (_, i) => `  - *a${i}\n`).join('') + after),
+      ),
     codes: ['RPT2002'],
     summarised: 'RPT2002',
   },
   {
     name: 'too-many-aliases',
-    text: () => withOverview((after) => fill('overview:\n  - &a 0\n', () => '  - *a\n', after)),
+    text: (fill) => withOverview((before, after) => fill(before + 'overview:\n  - &a 0\n', () => '  - *a\n', after)),
     codes: ['RPT1031'],
+    // The alias limit comes long before the item limit.
+    fullCodes: ['RPT1031'],
   },
   {
     name: 'long-lines',
     // Ten lines of 100 KB each, an invisible control character at the end of each.
-    text: () =>
-      withOverview((after) => {
+    text: (fill) =>
+      withOverview((before, after) => {
         const line = () => `  - "${'很长的一段文字'.repeat(4500)}\u0007"\n`;
-        return `overview:\n${Array.from({ length: 10 }, line).join('')}${after}`;
+        return `${before}overview:\n${Array.from({ length: 10 }, line).join('')}${after}`;
       }),
     codes: ['RPT1014'],
   },
   {
     name: 'invisible-characters',
     // A bidi control in each of many list items, and a bell in as many comments.
-    text: () => withOverview((after) => fill('overview:\n', (i) => `  - 第${i}段\u202e文字 # 注\u0007\n`, after)),
+    text: (fill) => withOverview((before, after) => fill(before + 'overview:\n', (i) => `  - 第${i}段\u202e文字 # 注\u0007\n`, after)),
     codes: ['RPT1014'],
     summarised: 'RPT1014',
   },
   {
     name: 'tabs',
-    text: () => fill(SEED, (i) => `\tkey_${i}: 1\n`),
+    text: (fill) => fill(SEED, (i) => `\tkey_${i}: 1\n`),
     codes: ['RPT1002'],
   },
   {
     name: 'blank-items',
     // A flow list of nothing but commas.
-    text: () => withOverview((after) => fill('overview: [0', () => ',', `]\n${after}`)),
+    text: (fill) => withOverview((before, after) => fill(before + 'overview: [0', () => ',', `]\n${after}`)),
     codes: ['RPT1012'],
   },
   {
     name: 'missing-bodies',
     // Headings without a body: neither text nor a heading with its body, each one wrong item.
-    text: () => withOverview((after) => fill('overview:\n', (i) => `  - heading: 第${i}节\n`, after)),
+    text: (fill) => withOverview((before, after) => fill(before + 'overview:\n', (i) => `  - heading: 第${i}节\n`, after)),
     codes: ['RPT2002'],
     summarised: 'RPT2002',
   },
+  {
+    name: 'tags',
+    text: (fill) => withOverview((before, after) => fill(before + 'overview:\n', () => '  - !!str 文字\n', after)),
+    codes: ['RPT1015'],
+    summarised: 'RPT1015',
+  },
+  {
+    // Valid: blank lines and comments are no problem, however many fit under the line limit.
+    name: 'blank-lines',
+    text: (fill) => fill(SEED, () => '\n'),
+    codes: [],
+  },
+  {
+    name: 'comment-lines',
+    text: (fill) => fill(SEED, (i) => `# 第${i}条注释\n`),
+    codes: [],
+  },
+  {
+    name: 'document-markers',
+    text: (fill) => fill(SEED, () => '---\n'),
+    codes: ['RPT1004'],
+  },
+  {
+    // Valid at any size: one text folded over the lines of a whole 1 MiB is one value.
+    name: 'folded-text',
+    text: (fill) => withOverview((before, after) => fill(before + 'overview:\n  - 开始\n', (i) => `    续写第${i}行\n`, after)),
+    codes: [],
+    fullCodes: [],
+  },
 ];
 
-/** Writes every case into `dir`; returns the paths. */
+/**
+ * Every file to check: `{name, text, codes}`, the 1 MiB size of each repeated pattern expecting the
+ * item limit (RPT1032, or `fullCodes`), and its size at the limit expecting the case's own codes.
+ */
+function variants() {
+  return CASES.flatMap((c) => {
+    const atLimit = c.text(fillItems);
+    const ownCodes = [...c.codes, ...(c.summarised ? ['RPT1030'] : [])];
+    const full = c.text(fillBytes);
+    if (full === atLimit) return [{ name: c.name, text: full, codes: ownCodes }];
+    return [
+      { name: c.name, text: full, codes: c.fullCodes ?? ['RPT1032'] },
+      { name: `${c.name}-at-limit`, text: atLimit, codes: ownCodes },
+    ];
+  });
+}
+
+/** Writes every variant into `dir`; returns the paths. */
 function writeCases(dir) {
   fs.mkdirSync(dir, { recursive: true });
-  return CASES.map((c) => {
-    const file = path.join(dir, `${c.name}.yaml`);
-    fs.writeFileSync(file, c.text());
+  return variants().map((v) => {
+    const file = path.join(dir, `${v.name}.yaml`);
+    fs.writeFileSync(file, v.text);
     return file;
   });
 }
 
-module.exports = { CASES, LIMIT, writeCases };
+module.exports = { variants, LIMIT, writeCases };
 
 if (require.main === module) {
   const dir = process.argv[2];

@@ -102,6 +102,11 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
       ]),
   ],
   [
+    'RPT1032',
+    'more items than a report may hold',
+    () => codesOfRun(['validate', '--json', write('many-items.yaml', `${seedText}stray: [${'0,'.repeat(20_000)}0]\n`)]),
+  ],
+  [
     'RPT1016',
     'a file over the size limit',
     () => {

@@ -14,7 +14,7 @@ import { printHuman } from '../src/diagnostics/print-human';
 import { printJson } from '../src/diagnostics/print-json';
 import { nodeHost } from '../src/host';
 import { MAX_SOURCE_BYTES } from '../src/source/load-yaml';
-import { MAX_NESTING_DEPTH } from '../src/source/scan-tokens';
+import { MAX_ITEMS, MAX_LINES, MAX_NESTING_DEPTH } from '../src/source/scan-tokens';
 import type { SourceFile } from '../src/source/source-file';
 import { rewriteNumber, splitRow } from '../src/validate/number-text';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
@@ -327,6 +327,41 @@ describe('7. resource limits', () => {
     expect(placed(timed('400 000 nested sequences', sequences))).toEqual([`2:${2 * MAX_NESTING_DEPTH + 1} RPT1017`]);
   });
 
+  test('more items than a report may hold are refused at the first item past the limit', () => {
+    // The seed, then a list of zeros: one item per `-` and one per value.
+    const extra = Math.ceil(MAX_ITEMS / 2) + 10;
+    const file = path.join(dir, 'many-items.yaml');
+    const text = `${seed}stray:\n${'  - 0\n'.repeat(extra)}`;
+    fs.writeFileSync(file, text);
+    const diagnostics = timed('items past the limit', file);
+    expect(diagnostics.map((d) => d.code)).toEqual(['RPT1032']);
+    expect(diagnostics[0]?.message.zh).toBe(`报告过长：超过 ${MAX_ITEMS} 个值、键或列表项，从这里起未再检查`);
+    // The place is an item of the stray list, never before it.
+    expect(diagnostics[0]?.span?.start.line).toBeGreaterThan(seed.split('\n').length);
+  });
+
+  test('more lines than a report may have are refused at the first line past the limit', () => {
+    const file = path.join(dir, 'many-lines.yaml');
+    fs.writeFileSync(file, 'year: 2023\n' + '\n'.repeat(MAX_LINES));
+    const diagnostics = timed('lines past the limit', file);
+    expect(placed(diagnostics)).toEqual([`${MAX_LINES + 1}:1 RPT1032`]);
+    expect(diagnostics[0]?.message.en).toBe(`the report is too long: more than ${MAX_LINES} lines; not checked from here on`);
+  });
+
+  test('the lines of a multi-line text do not count: a quote left open is still found at its opening', () => {
+    const file = path.join(dir, 'open-quote.yaml');
+    fs.writeFileSync(file, 'year: 2023\norgan: "某局\n' + 'a: 1\n'.repeat(MAX_LINES + 10));
+    expect(placed(check(file))).toEqual(['2:8 RPT1041']);
+  });
+
+  test('a report just within both limits is checked in full', () => {
+    // Blank lines and comments up to the line limit and a long list are no problem in themselves.
+    const file = path.join(dir, 'within-limits.yaml');
+    const lines = seed.split('\n').length;
+    fs.writeFileSync(file, seed + '# 注释\n'.repeat(MAX_LINES - lines + 1));
+    expect(check(file)).toEqual([]);
+  });
+
   test('a report nested as deep as the format allows is fine', () => {
     const { file } = variant('nested-ok', [
       ['    body: |\n      2023年，我区未收到', '    body:\n      - heading: 小节\n        body:\n          - 2023年，我区未收到'],
@@ -335,7 +370,7 @@ describe('7. resource limits', () => {
   });
 
   test('none of these crash the CLI', () => {
-    const files = ['huge', 'deep-flow', 'deep-block', 'deep-seq', 'alias-cycle'].map((f) => path.join(dir, `${f}.yaml`));
+    const files = ['huge', 'deep-flow', 'deep-block', 'deep-seq', 'alias-cycle', 'many-items', 'many-lines'].map((f) => path.join(dir, `${f}.yaml`));
     const r = runReport(['validate', ...files]);
     expect(r.status).toBe(1);
     expect(r.stderr).not.toMatch(STACK_FRAME);

@@ -305,6 +305,17 @@ export const catalog = {
     en: (p: { limit: number }) => `too many YAML aliases (more than ${p.limit})`,
     hint: () => ({ zh: '把数据直接写出来，不要用 & 和 * 引用', en: 'write the values out instead of using & anchors and * aliases' }),
   },
+  RPT1032: {
+    severity: 'error',
+    zh: (p: { limit: number; what: 'items' | 'lines' }) =>
+      `报告过长：超过 ${p.limit} ${p.what === 'lines' ? '行' : '个值、键或列表项'}，从这里起未再检查`,
+    en: (p: { limit: number; what: 'items' | 'lines' }) =>
+      `the report is too long: more than ${p.limit} ${p.what === 'lines' ? 'lines' : 'values, keys or list entries'}; not checked from here on`,
+    hint: () => ({
+      zh: '一份年度报告只有几百行、几百项：检查从这里起是否误粘贴了大量数据（如整张表格、一长串数字或空行）',
+      en: 'a report has a few hundred lines and items: look from here for data pasted by mistake (a whole spreadsheet, a long run of numbers or blank lines)',
+    }),
+  },
 
   // --- RPT1020–1029: what nianbao reads and writes must be regular files (src/host.ts) ---------
   RPT1020: {

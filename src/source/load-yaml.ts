@@ -6,7 +6,7 @@ import { isAlias, isScalar, isSeq, parseDocument, type Document, type YAMLError 
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import { describeForbiddenChar, findForbiddenChars } from './forbidden-chars';
-import { MAX_ALIASES, MAX_NESTING_DEPTH, scanTokens, type FoundTag } from './scan-tokens';
+import { MAX_ALIASES, MAX_ITEMS, MAX_LINES, MAX_NESTING_DEPTH, scanTokens, type FoundTag } from './scan-tokens';
 import { decodeSource, SourceFile } from './source-file';
 import { readFailureDiagnostic } from './read-failure';
 import { findMistakes, type Mistake } from './syntax-mistakes';
@@ -64,7 +64,7 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
     diagnostics.push({ ...makeDiagnostic('RPT1006', null, {}), file: source.path });
     return { diagnostics };
   }
-  // Phase 1: the tokens. Nesting is measured before yaml's parser runs, which deep nesting slows down.
+  // Phase 1: the tokens. Nesting, items, lines and aliases are measured before yaml's parser runs, which each slows down.
   const scan = scanTokens(source.text);
   if (scan.tooDeepAt !== undefined) {
     diagnostics.push(at(makeDiagnostic('RPT1017', null, { limit: MAX_NESTING_DEPTH }), scan.tooDeepAt, scan.tooDeepAt + 1));
@@ -72,6 +72,14 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
   }
   if (scan.tooManyAliasesAt !== undefined) {
     diagnostics.push(at(makeDiagnostic('RPT1031', null, { limit: MAX_ALIASES }), scan.tooManyAliasesAt, scan.tooManyAliasesAt + 1));
+    return { diagnostics };
+  }
+  if (scan.tooManyItemsAt !== undefined) {
+    diagnostics.push(at(makeDiagnostic('RPT1032', null, { limit: MAX_ITEMS, what: 'items' }), scan.tooManyItemsAt, scan.tooManyItemsAt + 1));
+    return { diagnostics };
+  }
+  if (scan.tooManyLinesAt !== undefined) {
+    diagnostics.push(at(makeDiagnostic('RPT1032', null, { limit: MAX_LINES, what: 'lines' }), scan.tooManyLinesAt, scan.tooManyLinesAt + 1));
     return { diagnostics };
   }
   // Phase 2: YAML syntax. Duplicate keys are found below, in linear time (yaml-walk.ts).

@@ -1,8 +1,8 @@
 /**
  * Stage 1 (load): one pass over yaml's lexer tokens, before the parser sees the text. yaml's parser
  * and composer slow down with nesting depth (a 1 MiB line of `[` takes ~12 s to parse) and with the
- * number of aliases, while its lexer is linear; so both are measured here and the scan stops at the
- * first level too deep or the first alias too many.
+ * number of items, lines and aliases, while its lexer is linear; so all four are measured here and
+ * the scan stops at the first level too deep, the first item, line or alias too many.
  * Tags are collected in the same pass because the composed document keeps no position for them.
  * Imports only yaml.
  */
@@ -22,6 +22,22 @@ export const MAX_NESTING_DEPTH = 32;
  */
 export const MAX_ALIASES = 100;
 
+/**
+ * Most items a report may hold: values, keys, list entries, separators, anchors and tags, counted as
+ * the lexer's tokens. The seed has about 600 and a long report a few thousand; yaml's parser and
+ * composer and every later pass cost tens of microseconds per item (a 1 MiB flow list of 500,000
+ * zeros took 80 s and 1.4 GB), so the count is bounded here, where the lexer costs a fraction of that.
+ */
+export const MAX_ITEMS = 20_000;
+
+/**
+ * Most lines a report may have between its values: a text written over several lines (quoted, `|`
+ * or folded) is one value, read in one step, and its lines do not count, so that a quote left open
+ * is still reported at its opening (RPT1041). A report has a few hundred; yaml's parser spends
+ * microseconds on each blank or comment line (a 1 MiB file of blank lines took 3.8 s).
+ */
+export const MAX_LINES = 50_000;
+
 /** A YAML tag (`!!str`, `!foo`, `!<tag:…>`) at its offset, with the scalar written right after it. */
 export interface FoundTag {
   offset: number;
@@ -36,12 +52,25 @@ export interface TokenScan {
   tooDeepAt?: number;
   /** Offset of the alias past MAX_ALIASES; the scan stops there. */
   tooManyAliasesAt?: number;
+  /** Offset of the item past MAX_ITEMS; the scan stops there. */
+  tooManyItemsAt?: number;
+  /** Offset of the line break past MAX_LINES; the scan stops there. */
+  tooManyLinesAt?: number;
   tags: FoundTag[];
 }
 
 /** Tokens that begin a value or an item, and so may open a block level where they start. */
 const LEVEL_TOKENS: ReadonlySet<string> = new Set(['scalar', 'alias', 'flow-seq-start', 'flow-map-start', 'seq-item-ind', 'explicit-key-ind']);
 const ITEM_INDICATORS: ReadonlySet<string> = new Set(['seq-item-ind', 'explicit-key-ind']);
+/** Tokens counted against MAX_ITEMS: each makes a node or an entry (a blank flow item is its comma). */
+const COUNTED: ReadonlySet<string> = new Set([
+  ...LEVEL_TOKENS,
+  'map-value-ind',
+  'comma',
+  'anchor',
+  'tag',
+  'block-scalar-header',
+]);
 
 /**
  * Measures nesting and finds tags. The measure counts each open bracket as one level and each
@@ -61,6 +90,8 @@ export function scanTokens(text: string): TokenScan {
   let scalarNext = false;
   let lastTag: FoundTag | undefined;
   let aliases = 0;
+  let items = 0;
+  let lines = 0;
   for (const token of new Lexer().lex(text)) {
     // Control tokens mark what follows; they stand for no characters of the source.
     if (token === CST.DOCUMENT || token === CST.FLOW_END) continue;
@@ -96,6 +127,8 @@ export function scanTokens(text: string): TokenScan {
     else if (type === 'flow-seq-end' || type === 'flow-map-end') flowDepth = Math.max(0, flowDepth - 1);
     if (columns.length + flowDepth > MAX_NESTING_DEPTH) return { tooDeepAt: start, tags };
     if (type === 'alias' && ++aliases > MAX_ALIASES) return { tooManyAliasesAt: start, tags };
+    if (type !== null && COUNTED.has(type) && !isBody && ++items > MAX_ITEMS) return { tooManyItemsAt: start, tags };
+    if (type === 'newline' && ++lines > MAX_LINES) return { tooManyLinesAt: start, tags };
     const newline = token.lastIndexOf('\n');
     if (newline >= 0) {
       lineStart = start + newline + 1;
