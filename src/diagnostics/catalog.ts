@@ -307,8 +307,7 @@ export const catalog = {
   },
   RPT1032: {
     severity: 'error',
-    zh: (p: { limit: number; what: 'items' | 'lines' }) =>
-      `报告过长：超过 ${p.limit} ${p.what === 'lines' ? '行' : '个值、键或列表项'}，从这里起未再检查`,
+    zh: (p: { limit: number; what: 'items' | 'lines' }) => `报告过长：超过 ${p.limit} ${p.what === 'lines' ? '行' : '个值、键或列表项'}，从这里起未再检查`,
     en: (p: { limit: number; what: 'items' | 'lines' }) =>
       `the report is too long: more than ${p.limit} ${p.what === 'lines' ? 'lines' : 'values, keys or list entries'}; not checked from here on`,
     hint: () => ({

@@ -63,14 +63,7 @@ export interface TokenScan {
 const LEVEL_TOKENS: ReadonlySet<string> = new Set(['scalar', 'alias', 'flow-seq-start', 'flow-map-start', 'seq-item-ind', 'explicit-key-ind']);
 const ITEM_INDICATORS: ReadonlySet<string> = new Set(['seq-item-ind', 'explicit-key-ind']);
 /** Tokens counted against MAX_ITEMS: each makes a node or an entry (a blank flow item is its comma). */
-const COUNTED: ReadonlySet<string> = new Set([
-  ...LEVEL_TOKENS,
-  'map-value-ind',
-  'comma',
-  'anchor',
-  'tag',
-  'block-scalar-header',
-]);
+const COUNTED: ReadonlySet<string> = new Set([...LEVEL_TOKENS, 'map-value-ind', 'comma', 'anchor', 'tag', 'block-scalar-header']);
 
 /**
  * Measures nesting and finds tags. The measure counts each open bracket as one level and each
