@@ -66,6 +66,8 @@ export interface Host {
   writeBytesAtomic(file: string, bytes: Uint8Array): void;
   /** The path with every symbolic link resolved, or undefined when it does not exist. */
   realPath(file: string): string | undefined;
+  /** What names one file however it is reached (symlink, `./` spelling, hard link): device and inode; undefined when it does not exist. */
+  fileIdentity(file: string): string | undefined;
   /** True when a path exists (file or directory). */
   exists(file: string): boolean;
   /** SOURCE_DATE_EPOCH as set in the environment (callers use the report's date when it is unset). */
@@ -262,6 +264,14 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
     realPath(file) {
       try {
         return fs.realpathSync(file);
+      } catch {
+        return undefined;
+      }
+    },
+    fileIdentity(file) {
+      try {
+        const stat = fs.statSync(file, { bigint: true });
+        return `${stat.dev}:${stat.ino}`;
       } catch {
         return undefined;
       }

@@ -84,9 +84,11 @@ describe('commander in the user language', () => {
     expect(zh.out).toContain('\n选项：');
     expect(zh.out).toContain('\n命令：');
     expect(zh.out).toContain('默认："zh"');
-    expect(zh.out).not.toMatch(/Usage:|Options:|Commands:|default:|display help for command/);
+    expect(zh.out).not.toMatch(/Usage:|Options:|Commands:|default:|display help for command|\[options\]|\[command\]/);
+    expect(zh.out).toMatch(/^用法： report \[选项\] \[命令\]/);
+    expect((await run(['build', '--help'])).out).toMatch(/^用法： report build \[选项\] <files\.\.\.>/);
     const en = await run(['--lang', 'en', '--help']);
-    expect(en.out).toMatch(/^Usage:/);
+    expect(en.out).toMatch(/^Usage: report \[options\] \[command\]/);
     expect(en.out).toContain('default: "zh"');
   });
 
@@ -105,6 +107,12 @@ describe('commander in the user language', () => {
     [['validate', '--lang', 'en'], /^error: missing argument <files>/],
     [['validate', '--bogus', 'x.yaml'], /^错误：未知选项 --bogus/],
     [['version', 'extra'], /^错误：version 最多接受 0 个参数/],
+    // A near miss is named; a word like no command or option gets no guess.
+    [['buld', 'x.yaml'], /^错误：未知命令 buld，是不是 build？（可用命令：validate、/],
+    [['valdate', 'x.yaml', '--lang', 'en'], /^error: unknown command valdate, did you mean validate\? \(commands: validate, /],
+    [['build', '--foramt', 'pdf', 'x.yaml'], /^错误：未知选项 --foramt，是不是 --format？（report --help/],
+    [['validate', '--jsn', 'x.yaml', '--lang', 'en'], /^error: unknown option --jsn, did you mean --json\? \(report --help/],
+    [['validate', '--bogus', 'x.yaml'], /^错误：未知选项 --bogus（report --help 列出全部选项）$/m],
   ])('%j', async (args, message) => {
     const { code, err } = await run(args);
     expect([code, err]).toEqual([2, expect.stringMatching(message)]);
