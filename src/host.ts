@@ -52,6 +52,8 @@ export interface Host {
   readBytesAsync(file: string, limit: number): Promise<Uint8Array | ReadFailure>;
   /** Standard input, read to its end or until more than `limit` bytes came (for the file argument `-`). */
   readStdin(limit: number): Uint8Array | ReadFailure;
+  /** Whether standard input is a terminal (a person types or pastes the report; nothing is piped). */
+  stdinIsTerminal(): boolean;
   /** What a path is and, for a regular file, its size; never opens it. */
   statFile(file: string): FileKind;
   /** Up to `length` bytes of a regular file from `offset` (fewer at its end); throws when it cannot be read or is not a regular file. */
@@ -213,6 +215,9 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
       } catch (error) {
         return failureOf(error);
       }
+    },
+    stdinIsTerminal() {
+      return Boolean(process.stdin.isTTY);
     },
     statFile(file) {
       try {

@@ -119,6 +119,26 @@ describe('commander in the user language', () => {
   });
 });
 
+describe('standard input at a terminal', () => {
+  test.each([
+    [true, ['validate', '-'], '正在从标准输入读取报告：输入或粘贴 YAML 后按 Ctrl+D 结束'],
+    [true, ['validate', '-', '--lang', 'en'], 'reading the report from standard input: type or paste the YAML, then press Ctrl+D'],
+    [false, ['validate', '-'], undefined],
+  ])('stdin a terminal: %s, %j says how to end the input before reading it', async (terminal, args, said) => {
+    const events: string[] = [];
+    const host: Host = {
+      ...nodeHost(),
+      stdinIsTerminal: () => terminal,
+      readStdin: () => (events.push('read'), Buffer.from(seedText)),
+    };
+    let err = '';
+    const io: Io = { isTTY: true, stdout: () => undefined, stderr: (t) => void (events.push('said'), (err += t)) };
+    expect(await runCli(['node', 'report', ...args], host, io)).toBe(0);
+    if (said === undefined) expect(events[0]).toBe('read');
+    else expect([events[0], err.split('\n')[0]]).toEqual(['said', expect.stringContaining(said)]);
+  });
+});
+
 describe('a published report given to validate', () => {
   test.each([
     ['report.pdf', '%PDF-1.7\n', 'PDF'],
