@@ -62,9 +62,12 @@ describe('invalid bytes at their line and column, never replaced', () => {
     expect(at(checkBytes(broken))).toEqual(['2:2 RPT1043 the bytes 00 D8 here are not valid UTF-16LE (a damaged file or mixed encodings)']);
   });
 
-  test('GB18030: the encoding that reads further is the one blamed', () => {
+  test('GB18030: the encoding with fewer places that do not decode is the one blamed', () => {
     const gb = new Uint8Array([...Buffer.from('year: 2023\norgan: '), 0xc4, 0xb3, 0xbe, 0xd6, 0x81, 0x20, 0x0a]); // 某局, then half a character
     expect(at(checkBytes(gb))).toEqual(['2:10 RPT1043 the bytes 81 here are not valid GB18030/GBK (a damaged file or mixed encodings)']);
+    // A stray byte before any Chinese: UTF-8 reads further (to 某), but fails at every character after it.
+    const stray = new Uint8Array([...Buffer.from('year: 2023\n# '), 0xff, ...Buffer.from('\norgan: '), 0xc4, 0xb3, 0xbe, 0xd6, 0x0a]);
+    expect(at(checkBytes(stray))).toEqual(['2:3 RPT1043 the bytes FF here are not valid GB18030/GBK (a damaged file or mixed encodings)']);
   });
 });
 

@@ -3,7 +3,7 @@
  * encoding they are read in: such bytes become U+FFFD, which would silently take the place of an
  * organ's name or a telephone number, so each place is reported (RPT1035) at its line and column.
  */
-import { decodesCleanly } from '../source/invalid-bytes';
+import { decodesCleanly, likelierEncoding } from '../source/invalid-bytes';
 
 /** An encoding a source is read in: a WHATWG label, and the bytes of a byte-order mark to skip. */
 export interface Encoding {
@@ -28,9 +28,7 @@ export const decodeAs = (bytes: Uint8Array, encoding: Encoding): string => new T
  * fewer undecodable places (a UTF-8 file with one bad byte stays UTF-8, its bad byte reported).
  */
 export function utf8OrGb18030(bytes: Uint8Array): Encoding {
-  if (decodesCleanly(bytes, 'utf-8')) return { label: 'utf-8', skip: 0 };
-  const replaced = (label: string) => new TextDecoder(label).decode(bytes).split('\ufffd').length;
-  return { label: replaced('utf-8') <= replaced('gb18030') ? 'utf-8' : 'gb18030', skip: 0 };
+  return { label: likelierEncoding(bytes), skip: 0 };
 }
 
 /** Where the bytes are not in `encoding` (none when they all are; a run of bad bytes is one place), at most MAX_BAD_PLACES. */
