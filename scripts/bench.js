@@ -1,33 +1,71 @@
 #!/usr/bin/env node
-// `npm run bench`: cold wall time of the report command (a new process each run, as a clerk or a
-// script would run it), median of several runs, against each target of the issues. Never used in tests.
+// `npm run bench [-- --baseline DIR] [-- --only NAMES]`: cold wall and CPU time of the report command
+// (a new process each run, as a clerk or a script would run it), medians of several runs. With
+// --baseline DIR (another nianbao checkout, built) every case runs there too, alternating with this
+// checkout run by run, so both see the same machine; ratios are this ÷ baseline. The peers run in
+// the same alternation: a bare `node -e 0` beside validate, Typst compiling the seed's text
+// (scripts/seed-typst.js, scripts/typst-peer.js) beside the PDF build. Never used in tests.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
+const option = (name) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const baselineRoot = option('--baseline') && path.resolve(option('--baseline'));
+const only = option('--only')?.split(',');
 const runs = Number(process.env.BENCH_RUNS || 15);
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-'));
+const seed = path.join(root, 'fixtures', 'yichun-2023.yaml');
+const BATCH = 200;
 
 // 200 department reports (copies of the seed under different names), for the batch and report sum (issue #11).
 const depts = path.join(out, 'depts');
 fs.mkdirSync(depts);
-const seedText = fs.readFileSync(path.join(root, 'fixtures', 'yichun-2023.yaml'), 'utf8');
-for (let i = 1; i <= 200; i++) fs.writeFileSync(path.join(depts, `d${String(i).padStart(3, '0')}.yaml`), seedText);
+const seedText = fs.readFileSync(seed, 'utf8');
+for (let i = 1; i <= BATCH; i++) fs.writeFileSync(path.join(depts, `d${String(i).padStart(3, '0')}.yaml`), seedText);
 
+// The Typst peer's document: the seed's text and tables (scripts/seed-typst.js).
+const typ = path.join(out, 'seed.typ');
+fs.writeFileSync(typ, spawnSync(process.execPath, [path.join(__dirname, 'seed-typst.js'), seed], { encoding: 'utf8' }).stdout);
+
+/** The checkouts measured: this one, and the baseline when given. Each writes under its own directory. */
+const checkouts = [{ label: 'this', root, out: path.join(out, 'this') }];
+if (baselineRoot) checkouts.push({ label: 'baseline', root: baselineRoot, out: path.join(out, 'baseline') });
+for (const c of checkouts) fs.mkdirSync(c.out);
+const report = (checkout, args) => [process.execPath, path.join(checkout.root, 'bin', 'report'), ...args];
+
+/** Each case's sides run alternately; `per` turns a median into a rate (reports/s). */
 const cases = [
-  { name: 'validate seed', args: ['validate', 'fixtures/yichun-2023.yaml'], targetMs: 150 },
-  { name: 'build seed (docx)', args: ['build', 'fixtures/yichun-2023.yaml', '--format', 'docx', '--out', out], targetMs: 300 },
-  { name: 'build seed (pdf)', args: ['build', 'fixtures/yichun-2023.yaml', '--format', 'pdf', '--out', out], targetMs: null },
-  { name: 'build seed (pdf+docx)', args: ['build', 'fixtures/yichun-2023.yaml', '--out', out], targetMs: 350 },
+  {
+    name: 'validate seed',
+    sides: [
+      { label: 'node -e 0', command: () => [process.execPath, '-e', '0'] },
+      ...checkouts.map((c) => ({ label: c.label, command: () => report(c, ['validate', seed]) })),
+    ],
+    targetMs: 150,
+  },
+  { name: 'build seed (docx)', args: (c) => ['build', seed, '--format', 'docx', '--out', c.out], targetMs: 300 },
+  {
+    name: 'build seed (pdf)',
+    sides: [
+      ...checkouts.map((c) => ({ label: c.label, command: () => report(c, ['build', seed, '--format', 'pdf', '--out', c.out]) })),
+      { label: 'typst', command: () => [process.execPath, path.join(__dirname, 'typst-peer.js'), typ, path.join(out, 'seed-typst.pdf')] },
+    ],
+  },
+  { name: 'build seed (pdf+docx)', args: (c) => ['build', seed, '--out', c.out], targetMs: 350 },
   // report import of what the build above wrote (issue #10): well under a second each, cold.
-  { name: 'import seed (docx)', args: ['import', path.join(out, 'yichun-2023.docx'), '-o', path.join(out, 'imported-docx.yaml')], targetMs: 1000 },
-  { name: 'import seed (pdf)', args: ['import', path.join(out, 'yichun-2023.pdf'), '-o', path.join(out, 'imported-pdf.yaml')], targetMs: 1000 },
-  // issue #11: a county's 200 department reports summed (≤ 2 s), and built as one batch (≤ 8 s, ≤ 600 MB).
-  { name: 'sum 200 reports', args: ['sum', depts, '-o', path.join(out, 'county.yaml')], targetMs: 2000 },
-  { name: 'build 200 (pdf+docx)', args: ['build', depts, '--out', path.join(out, 'batch')], targetMs: 8000, runs: 3, targetMb: 600 },
-];
+  { name: 'import seed (docx)', args: (c) => ['import', path.join(c.out, 'yichun-2023.docx'), '-o', path.join(c.out, 'imported-docx.yaml')], targetMs: 1000 },
+  { name: 'import seed (pdf)', args: (c) => ['import', path.join(c.out, 'yichun-2023.pdf'), '-o', path.join(c.out, 'imported-pdf.yaml')], targetMs: 1000 },
+  // issue #11: a county's 200 department reports summed (≤ 2 s), and built as one batch (issue #17: ≥ 25 reports/s, ≤ 600 MB).
+  { name: `sum ${BATCH} reports`, args: (c) => ['sum', depts, '-o', path.join(c.out, 'county.yaml')], targetMs: 2000 },
+  { name: `build ${BATCH} (pdf+docx)`, args: (c) => ['build', depts, '--out', path.join(c.out, 'batch')], runs: 3, targetMb: 600, per: BATCH, targetRate: 25 },
+]
+  .map((c) => ({ ...c, sides: c.sides ?? checkouts.map((k) => ({ label: k.label, command: () => report(k, c.args(k)) })) }))
+  .filter((c) => !only || only.some((name) => c.name.startsWith(name)));
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -35,45 +73,73 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** GNU time reports the child's peak resident memory; without it, memory is not measured. */
+/** GNU time reports the child's CPU time and peak resident memory; without it, neither is measured. */
 const gnuTime = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
-function time(args) {
-  const command = [process.execPath, path.join(root, 'bin', 'report'), ...args];
+function time(command) {
   const start = process.hrtime.bigint();
   const result = gnuTime
-    ? spawnSync(gnuTime, ['-f', 'peak-rss-kb %M', ...command], { cwd: root, encoding: 'utf8' })
+    ? spawnSync(gnuTime, ['-f', 'bench-cpu %U %S %M', ...command], { cwd: root, encoding: 'utf8' })
     : spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  if (result.status !== 0) throw new Error(`report ${args.join(' ')} exited ${result.status}:\n${result.stderr}`);
-  const rss = /peak-rss-kb (\d+)/.exec(result.stderr);
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : NaN };
+  if (result.status !== 0) throw new Error(`${command.join(' ')} exited ${result.status}:\n${result.stderr}`);
+  const m = /bench-cpu ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr);
+  return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN, rssMb: m ? Number(m[3]) / 1024 : NaN };
 }
 
-const baseline = median(
-  Array.from({ length: runs }, () => {
-    const start = process.hrtime.bigint();
-    spawnSync(process.execPath, ['-e', '0']);
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  }),
-);
+function tryTime(command) {
+  try {
+    return time(command);
+  } catch {
+    return undefined;
+  }
+}
 
-console.log(`nianbao bench — ${runs} cold runs each, ${os.cpus().length} cores, node ${process.version}`);
-console.log(`node -e 0 (process start alone): median ${baseline.toFixed(0)} ms`);
+const fmt = (v, digits = 0) => (Number.isNaN(v) ? '?' : v.toFixed(digits));
+console.log(`nianbao bench — ${runs} cold runs each (alternating), ${os.cpus().length} cores, node ${process.version}, load ${os.loadavg()[0].toFixed(2)}`);
+console.log(`this: ${root}${baselineRoot ? `\nbaseline: ${baselineRoot}` : ''}`);
 for (const c of cases) {
-  time(c.args); // warm the file cache, not the process
-  const samples = Array.from({ length: c.runs ?? runs }, () => time(c.args));
-  const m = median(samples.map((s) => s.ms));
-  const rss = median(samples.map((s) => s.rssMb));
-  const verdict =
-    (c.targetMs === null ? '' : m <= c.targetMs ? `target ${c.targetMs} ms ok` : `target ${c.targetMs} ms OVER`) +
-    (c.targetMb === undefined ? '' : rss <= c.targetMb ? `, ${c.targetMb} MB ok` : `, ${c.targetMb} MB OVER`);
+  // Warm the file cache, not the process; a side that cannot run the case (an older baseline without the command) is left out.
+  const failed = c.sides.filter((side) => !tryTime(side.command()));
+  if (failed.length) console.log(`\n${c.name}: left out ${failed.map((side) => side.label).join(', ')} (the command fails there)`);
+  c.sides = c.sides.filter((side) => !failed.includes(side));
+  if (!c.sides.some((side) => side.label === 'this')) continue;
+  const samples = c.sides.map(() => []);
+  for (let i = 0; i < (c.runs ?? runs); i++) c.sides.forEach((side, s) => samples[s].push(time(side.command())));
+  const medians = samples.map((list) => ({
+    ms: median(list.map((x) => x.ms)),
+    cpuMs: median(list.map((x) => x.cpuMs)),
+    rssMb: median(list.map((x) => x.rssMb)),
+  }));
+  console.log(`\n${c.name}`);
+  c.sides.forEach((side, s) => {
+    const m = medians[s];
+    const rate = c.per ? `  ${fmt(c.per / (m.ms / 1000), 1)} reports/s` : '';
+    const ratios = medians
+      .map((other, o) => (o === s ? null : `×${fmt(m.ms / other.ms, 2)} of ${c.sides[o].label}`))
+      .filter(Boolean)
+      .join(', ');
+    console.log(
+      `  ${side.label.padEnd(10)} median ${fmt(m.ms).padStart(6)} ms  cpu ${fmt(m.cpuMs).padStart(6)} ms  peak RSS ${fmt(m.rssMb).padStart(4)} MB${rate}  ${ratios}`,
+    );
+  });
+  const own = medians[c.sides.findIndex((side) => side.label === 'this')];
+  const verdicts = [
+    c.targetMs && `target ${c.targetMs} ms ${own.ms <= c.targetMs ? 'ok' : 'OVER'}`,
+    c.targetMb && `${c.targetMb} MB ${own.rssMb <= c.targetMb ? 'ok' : 'OVER'}`,
+    c.targetRate && `${c.targetRate} reports/s ${c.per / (own.ms / 1000) >= c.targetRate ? 'ok' : 'UNDER'}`,
+  ].filter(Boolean);
+  if (verdicts.length) console.log(`  ${verdicts.join(', ')}`);
   console.log(
-    `${c.name.padEnd(22)} median ${m.toFixed(0).padStart(4)} ms  min ${Math.min(...samples.map((s) => s.ms))
-      .toFixed(0)
-      .padStart(4)}  ` + `peak RSS ${Number.isNaN(rss) ? '?' : rss.toFixed(0)} MB  ×${(m / baseline).toFixed(2)} of node start  ${verdict}`,
+    `  (${c.sides
+      .map((side) =>
+        side
+          .command()
+          .map((a) => a.replace(out, '$TMP'))
+          .join(' '),
+      )
+      .join('  |  ')})`,
   );
-  console.log(`${''.padEnd(22)} (${gnuTime ? '/usr/bin/time -f %M ' : ''}node bin/report ${c.args.join(' ')})`);
 }
 
 /**
@@ -108,12 +174,12 @@ async function benchWatch(saves) {
   return times;
 }
 
-benchWatch(15).then((times) => {
-  const m = median(times);
-  console.log(
-    `${'watch rebuild (pdf)'.padEnd(22)} median ${m.toFixed(0).padStart(4)} ms  min ${Math.min(...times)
-      .toFixed(0)
-      .padStart(4)}  (${times.length} saves, as printed by report watch)  ${m <= 100 ? 'target 100 ms ok' : 'target 100 ms OVER'}`,
-  );
+(only && !only.some((name) => 'watch'.startsWith(name)) ? Promise.resolve(null) : benchWatch(15)).then((times) => {
+  if (times) {
+    const m = median(times);
+    console.log(
+      `\nwatch rebuild (pdf), this: median ${m.toFixed(0)} ms  min ${Math.min(...times)} ms  (${times.length} saves, as printed by report watch)  target 100 ms ${m <= 100 ? 'ok' : 'OVER'}`,
+    );
+  }
   fs.rmSync(out, { recursive: true, force: true });
 });
