@@ -8,7 +8,6 @@
 import * as path from 'node:path';
 import type { Host } from '../host';
 import { DEFAULT_FORMATS } from '../render/registry';
-import { runBuild } from './build';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
 import { outputName } from './output-names';
@@ -30,7 +29,9 @@ export async function runDropped(host: Host, io: Io, files: readonly string[], s
   let worst: number = EXIT.ok;
   for (const [out, group] of byFolder) {
     const inputs = group.map((file) => ({ file, name: outputName(file) }));
-    const code = await runBuild(host, io, inputs, { out, formats: [...DEFAULT_FORMATS], fonts: {}, conformance: 'PDF/A-2b', lang: 'zh' }, script);
+    const code = await (
+      await import('./build')
+    ).runBuild(host, io, inputs, { out, formats: [...DEFAULT_FORMATS], fonts: {}, conformance: 'PDF/A-2b', lang: 'zh' }, script);
     if (code === EXIT.ok) io.stderr(`输出文件夹：${out}\n`);
     worst = Math.max(worst, code);
   }

@@ -6,19 +6,13 @@ import { CommanderError, Option } from 'commander';
 import type { Worker } from 'node:worker_threads';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
-import { runBuild } from './build';
 import { droppedFiles, runDropped } from './dropped';
-import { isRenderWorker, serveFileRequests } from './render-workers';
+import { isRenderWorker } from './worker-mark';
 import { REPORTER_NAMES, type ReporterName } from '../diagnostics/reporters';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
 import { DEFAULT_FORMATS, RENDERERS, isFormat, type OutputFormat } from '../render/registry';
 import type { FontRole } from '../render/theme';
-import { runFonts } from './fonts';
-import { runImport } from './import';
-import { runInit } from './init';
-import { runSchema } from './schema';
-import { runSum } from './sum';
 import { expandArgs } from './expand-args';
 import { STDIN_ARG } from './stdin';
 import { readInputs, type Input } from './inputs';
@@ -26,8 +20,6 @@ import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-err
 import type { Io } from './io';
 import { runValidate } from './validate';
 import { versionJson, versionLine } from './version';
-import { runVerify } from './verify';
-import { runWatch } from './watch';
 
 const processIo: Io = {
   stdout: (text) => process.stdout.write(text),
@@ -155,7 +147,9 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
         const inputs = inputsOf(files, options.name);
         if (!inputs) return;
         const conformance = `PDF/A-${options.pdfa}` as PdfConformance;
-        code = await runBuild(
+        code = await (
+          await import('./build')
+        ).runBuild(
           host,
           io,
           inputs,
@@ -177,9 +171,9 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .command('fonts')
     .description('列出每种字体角色选用的字体文件及原因 / show the font file chosen for each role and why')
     .addOption(fontOption())
-    .action((options: { font: FontOptionValue }) => {
+    .action(async (options: { font: FontOptionValue }) => {
       if (usage(fontProblem(options.font)) || typeof options.font === 'string') return;
-      code = runFonts(host, io, options.font, lang());
+      code = (await import('./fonts')).runFonts(host, io, options.font, lang());
     });
 
   program
@@ -189,8 +183,8 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--organ <name>', '发布机关全称 organ name', '某某机关')
     .option('-o, --output <file>', '输出文件 output file (默认 default: <year>.yaml)')
     .option('--force', '覆盖已有文件 / overwrite an existing file')
-    .action((options: { year?: string; organ: string; output?: string; force?: boolean }) => {
-      code = runInit(host, io, { ...options, lang: lang() });
+    .action(async (options: { year?: string; organ: string; output?: string; force?: boolean }) => {
+      code = (await import('./init')).runInit(host, io, { ...options, lang: lang() });
     });
 
   program
@@ -199,8 +193,8 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
       '在报告旁写出编辑器补全用的 nianbao.schema.json（报告移动或收到报告后运行）/ write nianbao.schema.json beside reports for editor completion (after moving or receiving one)',
     )
     .argument('[folder]', "报告所在文件夹或报告文件，默认当前文件夹 / the reports' folder or a report file (default: the current folder)")
-    .action((target: string | undefined) => {
-      code = runSchema(host, io, target, lang());
+    .action(async (target: string | undefined) => {
+      code = (await import('./schema')).runSchema(host, io, target, lang());
     });
 
   program
@@ -239,7 +233,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
       ) => {
         if (usage(jobsProblem(options.jobs) ?? reporterProblem(options))) return;
         const inputs = filesOf(files, PUBLISHED_EXTENSIONS);
-        if (inputs) code = await runImport(host, io, inputs, { ...options, lang: lang() });
+        if (inputs) code = await (await import('./import')).runImport(host, io, inputs, { ...options, lang: lang() });
       },
     );
 
@@ -271,7 +265,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
       ) => {
         if (usage(jobsProblem(options.jobs) ?? reporterProblem(options))) return;
         const inputs = filesOf(files, REPORT_EXTENSIONS);
-        if (inputs) code = await runSum(host, io, inputs, { ...options, lang: lang() }, __filename);
+        if (inputs) code = await (await import('./sum')).runSum(host, io, inputs, { ...options, lang: lang() }, __filename);
       },
     );
 
@@ -290,7 +284,9 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
         return;
       const stop = new AbortController();
       process.once('SIGINT', () => stop.abort());
-      code = await runWatch(host, io, file, {
+      code = await (
+        await import('./watch')
+      ).runWatch(host, io, file, {
         ...options,
         lang: lang(),
         formats,
@@ -309,7 +305,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .argument('[yaml...]', '要重新生成比较的 YAML 报告 / YAML reports to rebuild and compare')
     .option('--json', '以 JSON 输出结果 / print results as JSON')
     .action(async (manifest: string, yamls: string[], options: { json?: boolean }) => {
-      code = await runVerify(host, io, manifest, yamls, { ...options, lang: lang() });
+      code = await (await import('./verify')).runVerify(host, io, manifest, yamls, { ...options, lang: lang() });
     });
 
   program
@@ -437,4 +433,4 @@ function waitForKey(): Promise<void> {
 }
 
 // The same script runs in render worker threads (render-workers.ts): there it serves requests.
-if (isRenderWorker()) serveFileRequests();
+if (isRenderWorker()) void import('./render-workers').then((workers) => workers.serveFileRequests());

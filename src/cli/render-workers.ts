@@ -23,11 +23,6 @@ interface WorkerSetup {
   preloadFonts?: Partial<Record<FontRole, string>>;
 }
 
-/** True in a batch worker thread: the script then serves file requests instead of parsing argv. */
-export function isRenderWorker(): boolean {
-  return (workerData as WorkerSetup | undefined)?.mark === RENDER_WORKER_MARK;
-}
-
 /** The batch worker side: preload the PDF renderer and fonts, then build (or import, or check for a sum) each file it is sent. */
 export function serveFileRequests(): void {
   const port = parentPort;
