@@ -1,7 +1,8 @@
 /** The CLI and PDF-worker bundles load through V8's code cache; a bad cache falls back to compiling. */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cachePath, compileBundle, loadBundle } from '../src/cli/load-bundle';
+import { cachePath, compileBundle, loadBundle, userCachePath } from '../src/cli/load-bundle';
 import { tempDir } from './helpers/cli';
 import { ROOT } from './helpers/fixtures';
 
@@ -18,4 +19,31 @@ test('a cache from elsewhere is rejected and the bundle still loads and runs', (
   fs.writeFileSync(cachePath(bundle), Buffer.from('not a V8 code cache'));
   expect(compileBundle(bundle).cachedDataRejected).toBe(true);
   expect(loadBundle<{ answer: string }>(bundle).answer).toBe('bundle.js:42');
+});
+
+test('without a build-time cache, the first run writes one for its user at exit, which later runs read and keep', () => {
+  const dir = tempDir();
+  const bundle = path.join(dir, 'bundle.js');
+  fs.writeFileSync(bundle, 'exports.answer = [1, 2, 3].map((n) => n * 14)[2];');
+  const cacheDir = path.join(dir, 'user-cache');
+  const loader = path.join(ROOT, 'dist', 'cli', 'load-bundle.js');
+  const run = () =>
+    execFileSync(
+      process.execPath,
+      ['-e', `console.log(require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(bundle)}, () => ${JSON.stringify(cacheDir)}).answer)`],
+      {
+        encoding: 'utf8',
+      },
+    );
+  expect(run()).toBe('42\n');
+  const cache = userCachePath(bundle, cacheDir);
+  const written = fs.statSync(cache);
+  expect(written.size).toBeGreaterThan(0);
+  expect(run()).toBe('42\n');
+  // Accepted, so not written again (a rename would give a new inode).
+  expect(fs.statSync(cache).ino).toBe(written.ino);
+  // A changed bundle has a cache of its own.
+  fs.writeFileSync(bundle, 'exports.answer = 43;');
+  expect(userCachePath(bundle, cacheDir)).not.toBe(cache);
+  expect(run()).toBe('43\n');
 });

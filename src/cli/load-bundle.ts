@@ -1,28 +1,47 @@
 /**
- * Loads the CLI bundle with V8's code cache (dist/report.js.cache, written at build time by
- * scripts/code-cache.js after a warm-up run): the bytecode of everything a validate run compiles
- * is reused instead of compiled again, ~25 ms of every start. A cache from another Node version
- * is rejected by V8 and the bundle compiles as usual, so a stale cache costs nothing but speed.
+ * Loads the CLI bundle with V8's code cache: the bytecode of everything a run compiled before is
+ * reused instead of compiled again, ~25 ms of every start. A checkout has the cache `npm run build`
+ * writes after a warm-up run (dist/report.js.cache, scripts/code-cache.js); an installed package
+ * ships none (a cache fits one Node version only), so the first run on a machine writes one for
+ * its user when it ends, under the user's cache folder, named for the bundle's size and time and
+ * the Node version: a changed bundle or another Node never reads an old one. A cache V8 rejects
+ * costs nothing but speed: the bundle compiles as usual.
  */
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 
-/** The code cache file of a bundle. */
+/** The code cache file of a bundle written at build time. */
 export const cachePath = (bundle: string) => `${bundle}.cache`;
 
-/** Compiles a CommonJS bundle (with its code cache when there is one). */
-export function compileBundle(bundle: string): vm.Script {
-  const source = fs.readFileSync(bundle, 'utf8');
-  let cachedData: Buffer | undefined;
+/** The code cache of a bundle in this user's cache folder, for this bundle file and this Node. */
+export function userCachePath(bundle: string, cacheDir: string): string {
+  const stat = fs.statSync(bundle);
+  const key = crypto
+    .createHash('sha256')
+    .update(JSON.stringify([path.resolve(bundle), stat.size, stat.mtimeMs, process.version, process.arch]))
+    .digest('hex')
+    .slice(0, 16);
+  return path.join(cacheDir, 'code-cache', `${path.basename(bundle)}-${key}.cache`);
+}
+
+const readCache = (file: string): Buffer | undefined => {
   try {
-    cachedData = fs.readFileSync(cachePath(bundle));
+    return fs.readFileSync(file);
   } catch {
-    cachedData = undefined;
+    return undefined;
   }
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  return new vm.Script(wrapped, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+};
+
+const compile = (bundle: string, source: string, cachedData: Buffer | undefined) =>
+  new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
+
+/** Compiles a CommonJS bundle with its build-time code cache when there is one. */
+export function compileBundle(bundle: string): vm.Script {
+  return compile(bundle, fs.readFileSync(bundle, 'utf8'), readCache(cachePath(bundle)));
 }
 
 /** Runs a compiled bundle as a CommonJS module and returns its exports. */
@@ -32,7 +51,37 @@ export function runBundle<T>(script: vm.Script, bundle: string): T {
   return module.exports;
 }
 
-/** Loads a bundle, as `require` would, but through the code cache. */
-export function loadBundle<T>(bundle: string): T {
-  return runBundle<T>(compileBundle(bundle), bundle);
+/** Writes a script's code cache, as of now, atomically; a failure (read-only home, full disk) only costs later starts the compiling. */
+function writeUserCache(script: vm.Script, file: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, script.createCachedData());
+    fs.renameSync(temporary, file);
+  } catch {
+    // Only an optimisation.
+  }
 }
+
+/**
+ * Loads a bundle, as `require` would, but through a code cache: the build's, else this user's (in
+ * the folder `cacheDir` gives, asked only then), written when the process exits if V8 had none to accept.
+ */
+export function loadBundle<T>(bundle: string, cacheDir?: () => string): T {
+  const source = fs.readFileSync(bundle, 'utf8');
+  const built = readCache(cachePath(bundle));
+  if (cacheDir === undefined) return runBundle<T>(compile(bundle, source, built), bundle);
+  if (built) {
+    const script = compile(bundle, source, built);
+    if (!script.cachedDataRejected) return runBundle<T>(script, bundle);
+  }
+  const file = userCachePath(bundle, cacheDir());
+  const cached = readCache(file);
+  const script = compile(bundle, source, cached);
+  // Written at exit, so that it holds what the run compiled, not only the bundle's top level.
+  if (!cached || script.cachedDataRejected) process.once('exit', () => writeUserCache(script, file));
+  return runBundle<T>(script, bundle);
+}
+
+/** This user's cache folder for nianbao (host.ts's userCacheDir), for bin/report. */
+export const defaultCacheDir = (): string => (require('../host') as typeof import('../host')).userCacheDir(process.env, process.platform, os.homedir());
