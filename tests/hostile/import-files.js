@@ -1,7 +1,7 @@
 /**
  * Hostile import sources, made at test time (never committed): a PDF whose content stream inflates
  * to gigabytes, a PDF with a million text items, a large uncompressed content stream, an HTML page
- * of deeply nested spans, a GB2312 page with invalid bytes. Used by import.cases.js and unit tests.
+ * of deeply nested spans, a GB2312 page and a UTF-8 text with invalid bytes. Used by import.cases.js and unit tests.
  */
 'use strict';
 const fs = require('node:fs');
@@ -86,22 +86,39 @@ const nestedSpansHtml = (depth = 4500) =>
   Buffer.from(`<!DOCTYPE html><html><body>${'<span>'.repeat(depth)}一、总体情况${'</span>'.repeat(depth)}</body></html>`, 'utf8');
 
 /**
- * A report page in GB2312 with invalid bytes inside the 机关 line and the contact paragraph (0xFF is
- * never a GB18030 byte; 0xA1 0x20 is a lead byte without its trail).
+ * Where the bad-byte sources below are damaged: after each of these texts of the seed report — in the
+ * contact's telephone number, a paragraph of 一、总体情况, a row label of 表二 and the organ's signature (in this order).
+ */
+const DAMAGED_AFTER = ['电话：0795-36', '2023年，我区始终坚持', '\t行政规范性', '宜春经济技术开发区管理委员'];
+
+/** `text` as bytes (`encode`), with `bad` inserted after the first occurrence of each DAMAGED_AFTER text. */
+function damaged(text, encode, bad) {
+  const parts = [];
+  let from = 0;
+  for (const after of DAMAGED_AFTER) {
+    const at = text.indexOf(after, from) + after.length;
+    if (at < after.length) throw new Error(`not in the seed: ${after}`);
+    parts.push(encode(text.slice(from, at)), bad);
+    from = at;
+  }
+  parts.push(encode(text.slice(from)));
+  return Buffer.concat(parts);
+}
+
+/**
+ * A report page in GB2312, one <p> per line of `text`, with invalid bytes (0xFF is never a GB18030
+ * byte; 0xA1 0x20 is a lead byte without its trail) in the places of DAMAGED_AFTER.
  */
 function badGb2312Html(text) {
-  const lines = text.split('\n').map((line) => `<p>${line}</p>`);
-  const page = [Buffer.from('<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>\n', 'latin1')];
-  lines.forEach((line, i) => {
-    const bytes = iconvGb18030(line);
-    // Damage the second line (the organ) and every line naming the contact: two bad bytes in each.
-    if (i === 1 || /联系|电话|地址/.test(line)) page.push(Buffer.concat([bytes.subarray(0, 5), Buffer.from([0xff, 0xa1, 0x20]), bytes.subarray(5)]));
-    else page.push(bytes);
-    page.push(Buffer.from('\n', 'latin1'));
-  });
-  page.push(Buffer.from('</body></html>\n', 'latin1'));
-  return Buffer.concat(page);
+  const page = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>\n${text
+    .split('\n')
+    .map((line) => `<p>${line}</p>`)
+    .join('\n')}\n</body></html>\n`;
+  return damaged(page, iconvGb18030, Buffer.from([0xff, 0xa1, 0x20]));
 }
+
+/** The report `text` as UTF-8 with invalid bytes (a lone continuation byte, a lead byte cut short) in the places of DAMAGED_AFTER. */
+const badUtf8Text = (text) => damaged(text, (t) => Buffer.from(t, 'utf8'), Buffer.from([0x80, 0xe6, 0x94]));
 
 /** Text as GB18030 bytes (Node's TextDecoder decodes GB18030 but has no encoder: a table built by decoding every two-byte code). */
 let gbTable;
@@ -131,4 +148,16 @@ function iconvGb18030(text) {
 
 const write = (file, bytes) => fs.writeFileSync(file, bytes);
 
-module.exports = { pdfWith, inflatingTo, bombPdf, manyItemsPdf, bigContentPdf, nestedSpansHtml, badGb2312Html, iconvGb18030, write };
+module.exports = {
+  pdfWith,
+  inflatingTo,
+  bombPdf,
+  manyItemsPdf,
+  bigContentPdf,
+  nestedSpansHtml,
+  badGb2312Html,
+  badUtf8Text,
+  DAMAGED_AFTER,
+  iconvGb18030,
+  write,
+};

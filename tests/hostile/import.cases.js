@@ -12,6 +12,18 @@ const SEED_TEXT = path.join(__dirname, '..', '..', 'fixtures', 'seed', 'yichun-2
 const at = (dir, name, bytes) => (fs.writeFileSync(path.join(dir, name), bytes), name);
 const MB = 1024;
 
+/** What is wrong with an import of a source with bad bytes (files.DAMAGED_AFTER): each field that lost text named and flagged. */
+function lostTextProblems(yaml, output) {
+  const problems = [];
+  for (const field of ['（/organ）', '（/contact/phone）', '（/overview/0）', '行政规范性\ufffd']) {
+    if (!output.includes(field)) problems.push(`RPT1035 does not name ${field}`);
+  }
+  if (/[\ufdd0-\ufdef]/.test(yaml)) problems.push('the YAML holds a mark');
+  const silent = yaml.split('\n').filter((line) => line.includes('\ufffd') && !line.includes('# 导入：有读不出的文字'));
+  if (silent.length > 0) problems.push(`U+FFFD without a comment: ${silent[0].slice(0, 40)}`);
+  return problems;
+}
+
 module.exports = [
   {
     name: 'import of a 4 MB PDF whose content stream inflates to 4 GB',
@@ -45,12 +57,16 @@ module.exports = [
     setup: (dir) => ({ args: ['import', at(dir, 'lines.txt', 'a\tb\tc\n'.repeat(2_600_000))] }),
     expect: { exit: 1, codes: ['RPT1019'], mb: MB },
   },
-  {
-    name: 'import of a GB2312 page with invalid bytes in the organ and contact lines (reported, not silently replaced)',
-    setup: (dir) => ({ args: ['import', at(dir, 'bad.html', files.badGb2312Html(fs.readFileSync(SEED_TEXT, 'utf8'))), '-o', 'bad.yaml'] }),
+  ...[
+    ['a GB2312 page', 'bad.html', files.badGb2312Html],
+    ['a UTF-8 text', 'bad.txt', files.badUtf8Text],
+  ].map(([what, name, make]) => ({
+    name: `import of ${what} with invalid bytes in the phone, a paragraph, a row label and the organ (each named, never silently replaced)`,
+    setup: (dir) => ({ args: ['import', at(dir, name, make(fs.readFileSync(SEED_TEXT, 'utf8'))), '-o', 'bad.yaml'] }),
     // The YAML is written (the clerk completes it), but the run fails: the places are errors.
     expect: { exit: 1, codes: ['RPT1035'], writes: ['bad.yaml', 'nianbao.schema.json'] },
-  },
+    after: (dir, output) => lostTextProblems(fs.readFileSync(path.join(dir, 'bad.yaml'), 'utf8'), output),
+  })),
   {
     name: 'import of a FIFO',
     setup: (dir) => {
