@@ -30,6 +30,17 @@ module.exports = [
     setup: (dir) => ({ args: ['import', at(dir, 'bomb.pdf', files.bombPdf(4096))] }),
     expect: { exit: 1, codes: ['RPT1019'], mb: MB },
   },
+  // The other filters that expand, measured before pdfjs decodes them (pdf-streams.ts): refused at once, never near the limits.
+  ...[
+    ['an LZW stream of 256 KB that decodes to 670 MB', 'lzw.pdf', () => files.lzwBombPdf(256)],
+    ['a RunLength stream of 4 MB that decodes to 256 MB', 'rle.pdf', () => files.runLengthBombPdf(4)],
+    ['a Flate bomb to 4 GB behind ASCII85 ([/ASCII85Decode /FlateDecode])', 'a85.pdf', () => files.ascii85FlateBombPdf(4096)],
+  ].map(([what, name, make]) => ({
+    name: `import of a PDF with ${what}`,
+    setup: (dir) => ({ args: ['import', at(dir, name, make())] }),
+    expect: { exit: 1, codes: ['RPT1019'], mb: 400, seconds: 10 },
+    after: (dir, output) => (/超过 64 MB/.test(output) ? [] : ['not refused as a stream past 64 MB']),
+  })),
   {
     name: 'import of a PDF with a million text items (stopped at the time limit)',
     setup: (dir) => ({ args: ['import', at(dir, 'many.pdf', files.manyItemsPdf(1_000_000)), '--time-limit', '4'] }),
