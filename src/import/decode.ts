@@ -47,7 +47,13 @@ export const decodeAs = (bytes: Uint8Array, encoding: Encoding): string => new T
  */
 export function utf8OrGb18030(bytes: Uint8Array): Encoding {
   if (decodesCleanly(bytes, 'utf-8')) return { label: 'utf-8', skip: 0 };
-  const replaced = (label: string) => new TextDecoder(label).decode(bytes).split('\ufffd').length;
+  // Counted, not split: a file of millions of bad bytes split into millions of strings would exhaust the worker's heap.
+  const replaced = (label: string) => {
+    const text = new TextDecoder(label).decode(bytes);
+    let count = 0;
+    for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) count++;
+    return count;
+  };
   return { label: replaced('utf-8') <= replaced('gb18030') ? 'utf-8' : 'gb18030', skip: 0 };
 }
 
@@ -65,23 +71,31 @@ export function decodeMarked(bytes: Uint8Array, encoding: Encoding): Decoded {
   // its places are still reported, the fields that lost text still flagged by their U+FFFD.
   const marking = !/[\ufdd0-\ufde3]/.test(text);
   const places: BadBytes[] = [];
+  const pieces: string[] = [];
   let line = 1;
   let lineStart = 0;
-  let scanned = 0;
-  const marked = text.replace(/\ufffd+/g, (run, offset: number) => {
+  let scanned = 0; // where lines are counted to
+  let copied = 0; // where the text is taken into `pieces` to
+  // The first MAX_BAD_PLACES runs only: past them the text is left as decoded (its U+FFFD flag the fields).
+  let run = text.indexOf('\ufffd');
+  while (run >= 0 && places.length < MAX_BAD_PLACES) {
     // Lines counted from the last run on: one pass over the text in all.
-    for (; scanned < offset; scanned++) {
+    for (; scanned < run; scanned++) {
       const c = text.charCodeAt(scanned);
       if (c === 0x0a || (c === 0x0d && text.charCodeAt(scanned + 1) !== 0x0a)) {
         line++;
         lineStart = scanned + 1;
       }
     }
-    if (places.length >= MAX_BAD_PLACES) return run;
-    places.push({ line, column: offset - lineStart + 1, encoding: encoding.label.toUpperCase() });
-    return marking ? markOf(places.length - 1) : run;
-  });
-  return { text: marked, places };
+    let end = run;
+    while (text.charCodeAt(end) === 0xfffd) end++;
+    places.push({ line, column: run - lineStart + 1, encoding: encoding.label.toUpperCase() });
+    pieces.push(text.slice(copied, run), marking ? markOf(places.length - 1) : text.slice(run, end));
+    scanned = copied = end;
+    run = text.indexOf('\ufffd', end);
+  }
+  pieces.push(text.slice(copied));
+  return { text: pieces.join(''), places };
 }
 
 /** Where the bytes are not in `encoding` (none when they all are), at most MAX_BAD_PLACES. */

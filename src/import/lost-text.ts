@@ -19,11 +19,11 @@ export interface LostPlace extends BadBytes {
   excerpt: string;
 }
 
-const ALL_LOST = new RegExp(LOST.source, 'g');
+const MARKS = /[\ufdd0-\ufde3]/g;
 /** Marks as U+FFFD: the text the clerk sees. */
-const unmarked = (text: string) => text.replace(ALL_LOST, '\ufffd');
-/** The places whose marks `text` holds. */
-const marksIn = (text: string) => [...text.matchAll(ALL_LOST)].map((m) => markIndex(m[0])).filter((i): i is number => i !== undefined);
+const unmarked = (text: string) => text.replace(MARKS, '\ufffd');
+/** The places whose marks `text` holds (at most MAX_BAD_PLACES in a whole source: its U+FFFD past them are not matched one by one). */
+const marksIn = (text: string) => [...text.matchAll(MARKS)].map((m) => markIndex(m[0])).filter((i): i is number => i !== undefined);
 
 /** Up to 12 characters either side of the mark of place `index` in `text`. */
 function excerptAround(text: string, index: number): string {
