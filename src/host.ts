@@ -52,6 +52,8 @@ export interface Host {
   readBytesAsync(file: string, limit: number): Promise<Uint8Array | ReadFailure>;
   /** Standard input, read to its end or until more than `limit` bytes came (for the file argument `-`). */
   readStdin(limit: number): Uint8Array | ReadFailure;
+  /** Whether standard input is a terminal (a person types or pastes the report; nothing is piped). */
+  stdinIsTerminal(): boolean;
   /** What a path is and, for a regular file, its size; never opens it. */
   statFile(file: string): FileKind;
   /** Up to `length` bytes of a regular file from `offset` (fewer at its end); throws when it cannot be read or is not a regular file. */
@@ -66,6 +68,8 @@ export interface Host {
   writeBytesAtomic(file: string, bytes: Uint8Array): void;
   /** The path with every symbolic link resolved, or undefined when it does not exist. */
   realPath(file: string): string | undefined;
+  /** What names one file however it is reached (symlink, `./` spelling, hard link): device and inode; undefined when it does not exist. */
+  fileIdentity(file: string): string | undefined;
   /** True when a path exists (file or directory). */
   exists(file: string): boolean;
   /** SOURCE_DATE_EPOCH as set in the environment (callers use the report's date when it is unset). */
@@ -212,6 +216,9 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
         return failureOf(error);
       }
     },
+    stdinIsTerminal() {
+      return Boolean(process.stdin.isTTY);
+    },
     statFile(file) {
       try {
         const stat = fs.statSync(file);
@@ -262,6 +269,14 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
     realPath(file) {
       try {
         return fs.realpathSync(file);
+      } catch {
+        return undefined;
+      }
+    },
+    fileIdentity(file) {
+      try {
+        const stat = fs.statSync(file, { bigint: true });
+        return `${stat.dev}:${stat.ino}`;
       } catch {
         return undefined;
       }

@@ -62,9 +62,12 @@ describe('invalid bytes at their line and column, never replaced', () => {
     expect(at(checkBytes(broken))).toEqual(['2:2 RPT1043 the bytes 00 D8 here are not valid UTF-16LE (a damaged file or mixed encodings)']);
   });
 
-  test('GB18030: the encoding that reads further is the one blamed', () => {
+  test('GB18030: the encoding with fewer places that do not decode is the one blamed', () => {
     const gb = new Uint8Array([...Buffer.from('year: 2023\norgan: '), 0xc4, 0xb3, 0xbe, 0xd6, 0x81, 0x20, 0x0a]); // 某局, then half a character
     expect(at(checkBytes(gb))).toEqual(['2:10 RPT1043 the bytes 81 here are not valid GB18030/GBK (a damaged file or mixed encodings)']);
+    // A stray byte before any Chinese: UTF-8 reads further (to 某), but fails at every character after it.
+    const stray = new Uint8Array([...Buffer.from('year: 2023\n# '), 0xff, ...Buffer.from('\norgan: '), 0xc4, 0xb3, 0xbe, 0xd6, 0x0a]);
+    expect(at(checkBytes(stray))).toEqual(['2:3 RPT1043 the bytes FF here are not valid GB18030/GBK (a damaged file or mixed encodings)']);
   });
 });
 
@@ -84,9 +87,11 @@ describe('commander in the user language', () => {
     expect(zh.out).toContain('\n选项：');
     expect(zh.out).toContain('\n命令：');
     expect(zh.out).toContain('默认："zh"');
-    expect(zh.out).not.toMatch(/Usage:|Options:|Commands:|default:|display help for command/);
+    expect(zh.out).not.toMatch(/Usage:|Options:|Commands:|default:|display help for command|\[options\]|\[command\]/);
+    expect(zh.out).toMatch(/^用法： report \[选项\] \[命令\]/);
+    expect((await run(['build', '--help'])).out).toMatch(/^用法： report build \[选项\] <files\.\.\.>/);
     const en = await run(['--lang', 'en', '--help']);
-    expect(en.out).toMatch(/^Usage:/);
+    expect(en.out).toMatch(/^Usage: report \[options\] \[command\]/);
     expect(en.out).toContain('default: "zh"');
   });
 
@@ -105,9 +110,35 @@ describe('commander in the user language', () => {
     [['validate', '--lang', 'en'], /^error: missing argument <files>/],
     [['validate', '--bogus', 'x.yaml'], /^错误：未知选项 --bogus/],
     [['version', 'extra'], /^错误：version 最多接受 0 个参数/],
+    // A near miss is named; a word like no command or option gets no guess.
+    [['buld', 'x.yaml'], /^错误：未知命令 buld，是不是 build？（可用命令：validate、/],
+    [['valdate', 'x.yaml', '--lang', 'en'], /^error: unknown command valdate, did you mean validate\? \(commands: validate, /],
+    [['build', '--foramt', 'pdf', 'x.yaml'], /^错误：未知选项 --foramt，是不是 --format？（report --help/],
+    [['validate', '--jsn', 'x.yaml', '--lang', 'en'], /^error: unknown option --jsn, did you mean --json\? \(report --help/],
+    [['validate', '--bogus', 'x.yaml'], /^错误：未知选项 --bogus（report --help 列出全部选项）$/m],
   ])('%j', async (args, message) => {
     const { code, err } = await run(args);
     expect([code, err]).toEqual([2, expect.stringMatching(message)]);
+  });
+});
+
+describe('standard input at a terminal', () => {
+  test.each([
+    [true, ['validate', '-'], '正在从标准输入读取报告：输入或粘贴 YAML 后按 Ctrl+D 结束'],
+    [true, ['validate', '-', '--lang', 'en'], 'reading the report from standard input: type or paste the YAML, then press Ctrl+D'],
+    [false, ['validate', '-'], undefined],
+  ])('stdin a terminal: %s, %j says how to end the input before reading it', async (terminal, args, said) => {
+    const events: string[] = [];
+    const host: Host = {
+      ...nodeHost(),
+      stdinIsTerminal: () => terminal,
+      readStdin: () => (events.push('read'), Buffer.from(seedText)),
+    };
+    let err = '';
+    const io: Io = { isTTY: true, stdout: () => undefined, stderr: (t) => void (events.push('said'), (err += t)) };
+    expect(await runCli(['node', 'report', ...args], host, io)).toBe(0);
+    if (said === undefined) expect(events[0]).toBe('read');
+    else expect([events[0], err.split('\n')[0]]).toEqual(['said', expect.stringContaining(said)]);
   });
 });
 

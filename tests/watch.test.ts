@@ -86,3 +86,34 @@ test('under --strict a report with only warnings is not written, and the line sa
   expect(stderr).toContain('有 1 个警告（--strict），未生成；上次生成的文件保持不变');
   expect(fs.existsSync(path.join(dir, 'output'))).toBe(false);
 });
+
+test('a fact about the machine (RPT5012: no 仿宋 installed) is said at the first build, not at every save', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, '2023.yaml');
+  fs.writeFileSync(file, seedText);
+  let stderr = '';
+  const io: Io = { isTTY: false, stdout: () => undefined, stderr: (text) => void (stderr += text) };
+  let next: (() => void) | undefined;
+  const built = () => new Promise<void>((resolve) => (next = resolve));
+  const stop = new AbortController();
+  // No system fonts: the shipped faces stand in for 仿宋, 黑体 and 楷体 on any machine.
+  const host = { ...nodeHost(), fontDirs: () => [] };
+  let first = built();
+  const watching = runWatch(host, io, file, {
+    out: path.join(dir, 'output'),
+    formats: ['pdf'],
+    fonts: {},
+    lang: 'zh',
+    signal: stop.signal,
+    onBuilt: () => next?.(),
+  });
+  await first;
+  expect(stderr.match(/RPT5012/g)).toHaveLength(1);
+  first = built();
+  fs.writeFileSync(file, seedText.replace(/^organ: .*$/m, 'organ: 宜春市某局'));
+  await first;
+  stop.abort();
+  await watching;
+  expect(stderr.match(/\] 已生成 /g)).toHaveLength(2);
+  expect(stderr.match(/RPT5012/g)).toHaveLength(1);
+});

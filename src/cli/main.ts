@@ -20,6 +20,7 @@ import { runInit } from './init';
 import { runSchema } from './schema';
 import { runSum } from './sum';
 import { expandArgs } from './expand-args';
+import { STDIN_ARG } from './stdin';
 import { readInputs, type Input } from './inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
 import type { Io } from './io';
@@ -82,6 +83,14 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
   const inputsOf = (args: string[], name: string | undefined): Input[] | undefined => {
     const files = filesOf(args, REPORT_EXTENSIONS);
     if (!files) return undefined;
+    // Reading a terminal waits for the person at it: say so, and how to end, rather than seem to hang.
+    if (files.includes(STDIN_ARG) && host.stdinIsTerminal()) {
+      io.stderr(
+        lang() === 'en'
+          ? 'reading the report from standard input: type or paste the YAML, then press Ctrl+D (Windows: Ctrl+Z, Enter)\n'
+          : '正在从标准输入读取报告：输入或粘贴 YAML 后按 Ctrl+D 结束（Windows 按 Ctrl+Z 再按回车）\n',
+      );
+    }
     const read = readInputs(host, files, name);
     return usage('usage' in read ? read.usage : undefined) || !('inputs' in read) ? undefined : read.inputs;
   };

@@ -37,6 +37,9 @@ export type Reported = Pick<Checked, 'file' | 'diagnostics'> &
 /** A diagnostic about the run rather than a file (catalog scope 'run': the machine has no 仿宋, RPT5012). */
 export const isRunLevel = (d: Diagnostic) => (catalog[d.code] as { scope?: 'run' }).scope === 'run';
 
+/** What makes two run-level diagnostics the same fact (the same stand-in raised by two files). */
+export const runLevelKey = (d: Diagnostic) => JSON.stringify([d.code, d.message]);
+
 /**
  * Takes the run-level diagnostics out of the files they were raised in and keeps each distinct one
  * once: every file of a batch raises the same font stand-in, which is one fact about the machine
@@ -48,7 +51,7 @@ function splitRunLevel(checked: readonly Reported[]): { files: Reported[]; run: 
   const files = checked.map((c) => {
     const own = c.diagnostics.filter((d) => {
       if (!isRunLevel(d)) return true;
-      const key = JSON.stringify([d.code, d.message]);
+      const key = runLevelKey(d);
       if (!run.has(key)) run.set(key, { ...d, file: '' });
       return false;
     });

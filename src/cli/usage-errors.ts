@@ -7,6 +7,7 @@
  * LocalizedHelp words; no English text is parsed.
  */
 import { Command, CommanderError, Help, Option } from 'commander';
+import { closest } from '../diagnostics/did-you-mean';
 import { EXIT } from './exit-codes';
 
 export type Lang = 'zh' | 'en';
@@ -33,8 +34,9 @@ export const INVALID_CHOICE = 'nianbao.invalidChoice';
 const text = {
   zh: {
     prefix: '错误：',
-    unknownOption: (flag: string) => `未知选项 ${flag}（report --help 列出全部选项）`,
-    unknownCommand: (name: string, commands: readonly string[]) => `未知命令 ${name}（可用命令：${commands.join('、')}）`,
+    unknownOption: (flag: string, guess?: string) => `未知选项 ${flag}${guess ? `，是不是 ${guess}？` : ''}（report --help 列出全部选项）`,
+    unknownCommand: (name: string, commands: readonly string[], guess?: string) =>
+      `未知命令 ${name}${guess ? `，是不是 ${guess}？` : ''}（可用命令：${commands.join('、')}）`,
     missingArgument: (name: string) => `缺少参数 <${name}>`,
     optionMissingArgument: (flags: string) => `选项 ${flags} 缺少值`,
     excessArguments: (command: string, expected: number, got: number) => `${command} 最多接受 ${expected} 个参数，实际给出 ${got} 个`,
@@ -42,6 +44,7 @@ const text = {
     mandatoryOption: (flags: string) => `缺少必需的选项 ${flags}`,
     conflictingOptions: (a: string, b: string) => `选项 ${a} 与 ${b} 不能同时使用`,
     help: '显示帮助 / display help',
+    usage: { '[options]': '[选项]', '[command]': '[命令]' } as Record<string, string>,
     titles: { 'Usage:': '用法：', 'Arguments:': '参数：', 'Options:': '选项：', 'Global Options:': '全局选项：', 'Commands:': '命令：' } as Record<
       string,
       string
@@ -51,8 +54,9 @@ const text = {
   },
   en: {
     prefix: 'error: ',
-    unknownOption: (flag: string) => `unknown option ${flag} (report --help lists every option)`,
-    unknownCommand: (name: string, commands: readonly string[]) => `unknown command ${name} (commands: ${commands.join(', ')})`,
+    unknownOption: (flag: string, guess?: string) => `unknown option ${flag}${guess ? `, did you mean ${guess}?` : ''} (report --help lists every option)`,
+    unknownCommand: (name: string, commands: readonly string[], guess?: string) =>
+      `unknown command ${name}${guess ? `, did you mean ${guess}?` : ''} (commands: ${commands.join(', ')})`,
     missingArgument: (name: string) => `missing argument <${name}>`,
     optionMissingArgument: (flags: string) => `option ${flags} needs a value`,
     excessArguments: (command: string, expected: number, got: number) => `too many arguments for ${command} (takes ${expected}, got ${got})`,
@@ -60,6 +64,7 @@ const text = {
     mandatoryOption: (flags: string) => `required option ${flags} not given`,
     conflictingOptions: (a: string, b: string) => `option ${a} cannot be used with ${b}`,
     help: '显示帮助 / display help',
+    usage: {} as Record<string, string>,
     titles: {} as Record<string, string>,
     details: {} as Record<string, string>,
     separator: ', ',
@@ -93,12 +98,19 @@ export class LocalizedCommand extends Command {
   }
 
   unknownOption(flag: string): never {
-    return this.fail(text[this.lang].unknownOption(flag), 'commander.unknownOption');
+    // The long options of this command and of the commands above it (a global option may be meant).
+    const longs: string[] = [];
+    for (let command: Command | null = this; command; command = command.parent) {
+      for (const option of command.options) if (option.long) longs.push(option.long);
+    }
+    const guess = flag.startsWith('--') ? closest(flag, longs) : undefined;
+    return this.fail(text[this.lang].unknownOption(flag, guess), 'commander.unknownOption');
   }
 
   unknownCommand(): never {
     const commands = this.commands.map((command) => command.name());
-    return this.fail(text[this.lang].unknownCommand(String(this.args[0]), commands), 'commander.unknownCommand');
+    const name = String(this.args[0]);
+    return this.fail(text[this.lang].unknownCommand(name, commands, closest(name, commands)), 'commander.unknownCommand');
   }
 
   missingMandatoryOptionValue(option: Option): never {
@@ -134,6 +146,21 @@ export class LocalizedCommand extends Command {
 class LocalizedHelp extends Help {
   constructor(readonly lang: Lang) {
     super();
+  }
+
+  /** The usage line: `report build [选项] <files...>`. */
+  override commandUsage(command: Command): string {
+    return this.localizeUsage(super.commandUsage(command));
+  }
+
+  /** A command in the list of commands: `build [选项] <files...>`. */
+  override subcommandTerm(command: Command): string {
+    return this.localizeUsage(super.subcommandTerm(command));
+  }
+
+  private localizeUsage(usage: string): string {
+    const words = text[this.lang].usage;
+    return usage.replace(/\[(options|command)\]/g, (word) => words[word] ?? word);
   }
 
   override styleTitle(title: string): string {

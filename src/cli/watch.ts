@@ -15,6 +15,7 @@ import { SourceFile } from '../source/source-file';
 import { internalFailure, writeOutcome, type BuildOptions } from './build';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
+import { isRunLevel, runLevelKey } from './report-diagnostics';
 import { outputName } from './output-names';
 
 export interface WatchOptions extends Omit<BuildOptions, 'jobs' | 'manifest'> {
@@ -47,6 +48,7 @@ export async function runWatch(host: Host, io: Io, file: string, options: WatchO
     ...(options.strict ? { strict: true } : {}),
   };
   let built: string | undefined;
+  const said = new Set<string>();
 
   /** One build, if the file changed since the last: its diagnostics, then one line of what came of it. */
   const buildOnce = async () => {
@@ -61,7 +63,10 @@ export async function runWatch(host: Host, io: Io, file: string, options: WatchO
     const { artifacts, outcome: written } = writeOutcome(host, outcome, options.out, outputName(file));
     const ms = performance.now() - started;
     const sources = new Map(outcome.source ? [[file, new SourceFile(file, outcome.source.text, outcome.source.encoding)]] : []);
-    if (written.diagnostics.length > 0) io.stderr(printHuman(written.diagnostics, sources, options.lang));
+    // A fact about the machine (RPT5012: no 仿宋 here) is said once per session, not at every save.
+    const shown = written.diagnostics.filter((d) => !isRunLevel(d) || !said.has(runLevelKey(d)));
+    for (const d of shown) if (isRunLevel(d)) said.add(runLevelKey(d));
+    if (shown.length > 0) io.stderr(printHuman(shown, sources, options.lang));
     const paths = artifacts.map((a) => a.path).join(' ');
     const errors = written.diagnostics.filter((d) => d.severity === 'error').length;
     // Without errors, nothing was written because --strict stops at warnings.
@@ -103,7 +108,8 @@ export async function runWatch(host: Host, io: Io, file: string, options: WatchO
   };
   /** While the clerk reads the first PDF, two more builds, unwritten: the JIT's optimised code is then ready for the first save. */
   const warmUp = async () => {
-    for (let i = 0; i < WARM_UPS; i++) await buildFile(host, job).catch(() => undefined);
+    // A stop (Ctrl+C) waits for at most the build under way, not the rest of the warm-up.
+    for (let i = 0; i < WARM_UPS && !options.signal.aborted; i++) await buildFile(host, job).catch(() => undefined);
   };
 
   // Watching starts before the first build, so a save during it is not missed.

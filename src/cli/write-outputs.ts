@@ -40,13 +40,13 @@ export function writeFailure(failure: NonNullable<WriteResult['failure']>, file:
  * Why `file` may not be written by a run that reads `inputs`: it is a folder, device or FIFO
  * (RPT1021), it is one of the inputs (RPT1022: writing
  * would destroy the input), or it exists and `force` is false (RPT5002: a YAML is the clerk's
- * source of truth). Compared by real path, so a symlink or `./` spelling is the same file.
+ * source of truth). Compared by device and inode, so a symlink, a `./` spelling or a hard link is the same file.
  */
 export function outputRefusal(host: Host, file: string, inputs: readonly string[], force: boolean): Diagnostic | undefined {
   if (isSpecial(host, file)) return { ...makeDiagnostic('RPT1021', null, { path: file }), file };
-  const real = host.realPath(file);
-  if (real === undefined) return undefined;
-  if (inputs.some((input) => host.realPath(input) === real)) return { ...makeDiagnostic('RPT1022', null, { path: file }), file };
+  const identity = host.fileIdentity(file);
+  if (identity === undefined) return undefined;
+  if (inputs.some((input) => host.fileIdentity(input) === identity)) return { ...makeDiagnostic('RPT1022', null, { path: file }), file };
   return force ? undefined : { ...makeDiagnostic('RPT5002', null, { path: file }), file };
 }
 

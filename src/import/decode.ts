@@ -6,7 +6,7 @@
  * place as a mark (a noncharacter, U+FDD0 + its index) through the reader and the recogniser: the
  * field whose text holds a mark is the one that lost the text (lost-text.ts).
  */
-import { decodesCleanly } from '../source/invalid-bytes';
+import { decodesCleanly, likelierEncoding } from '../source/invalid-bytes';
 
 /** An encoding a source is read in: a WHATWG label, and the bytes of a byte-order mark to skip. */
 export interface Encoding {
@@ -46,15 +46,7 @@ export const decodeAs = (bytes: Uint8Array, encoding: Encoding): string => new T
  * fewer undecodable places (a UTF-8 file with one bad byte stays UTF-8, its bad byte reported).
  */
 export function utf8OrGb18030(bytes: Uint8Array): Encoding {
-  if (decodesCleanly(bytes, 'utf-8')) return { label: 'utf-8', skip: 0 };
-  // Counted, not split: a file of millions of bad bytes split into millions of strings would exhaust the worker's heap.
-  const replaced = (label: string) => {
-    const text = new TextDecoder(label).decode(bytes);
-    let count = 0;
-    for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) count++;
-    return count;
-  };
-  return { label: replaced('utf-8') <= replaced('gb18030') ? 'utf-8' : 'gb18030', skip: 0 };
+  return { label: likelierEncoding(bytes), skip: 0 };
 }
 
 /** A source decoded: its text, each of its first MAX_BAD_PLACES runs of bad bytes as one mark, and those places. */

@@ -2,7 +2,7 @@
  * Stage 1 (load): bytes → text, and offsets ⇄ line/column. Lines and columns are 1-based at the
  * edge; offsets are UTF-16 code units into the decoded, LF-normalised text.
  */
-import { firstInvalidOffset, invalidAt, type InvalidBytes, type TextEncoding } from './invalid-bytes';
+import { firstInvalidOffset, invalidAt, likelierEncoding, type InvalidBytes, type TextEncoding } from './invalid-bytes';
 
 export interface Pos {
   line: number;
@@ -81,14 +81,9 @@ export function decodeSource(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return strict('utf-16be', 2, 'utf-16be');
   let nulBytes = 0;
   for (const byte of bytes) if (byte === 0 && ++nulBytes > MAX_TEXT_NUL_BYTES) return { error: 'binary' };
-  const utf8 = tryDecode('utf-8', bytes);
-  if (utf8 !== undefined) return { text: normalise(utf8), encoding: 'utf-8' };
-  const gb = tryDecode('gb18030', bytes);
-  if (gb !== undefined) return { text: normalise(gb), encoding: 'gb18030' };
-  // Valid in neither: the encoding that reads further is the one the file was meant to be in.
-  const inUtf8 = firstInvalidOffset('utf-8', bytes) ?? 0;
-  const inGb = firstInvalidOffset('gb18030', bytes) ?? 0;
-  return { error: 'invalid', invalid: inGb > inUtf8 ? invalidAt('gb18030', bytes, inGb) : invalidAt('utf-8', bytes, inUtf8) };
+  // Undeclared: UTF-8 or GB18030, whichever the bytes are (or are more nearly) valid in.
+  const encoding = likelierEncoding(bytes);
+  return strict(encoding, 0, encoding);
 }
 
 function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {

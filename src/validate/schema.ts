@@ -7,6 +7,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document } from 'yaml';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import { closest } from '../diagnostics/did-you-mean';
 import { ancestorPointers as ancestors, formatPointer, parsePointer } from '../source/pointer';
 import type { SourceFile } from '../source/source-file';
 import { APPLICANT_COLUMNS, CASE_COLUMNS } from '../format/national-2021';
@@ -353,18 +354,12 @@ function englishTitle(pointer: string): string {
 /** Did-you-mean: the closest allowed key by edit distance, or the key whose Chinese title was typed. */
 function suggestKey(key: string, properties: Record<string, SchemaNode>): string | undefined {
   const lower = key.toLowerCase().replace(/[-\s]/g, '_');
-  let best: string | undefined;
-  let bestDistance = Infinity;
   for (const [candidate, node] of Object.entries(properties)) {
     if (candidate === lower) return candidate;
     if (node.title && (node.title === key || node.title.replace(/^[一二三四五六]、/, '') === key)) return candidate;
-    const distance = editDistance(lower, candidate);
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = candidate;
-    }
   }
-  if (best !== undefined && bestDistance <= Math.max(2, Math.floor(key.length / 3))) return best;
+  const near = closest(lower, Object.keys(properties));
+  if (near !== undefined) return near;
   // Abbreviations (carry_fwd → carry_forward): the typed letters appear in order in one candidate.
   const expansions = Object.keys(properties).filter((candidate) => candidate[0] === lower[0] && isSubsequence(lower, candidate));
   return expansions.length === 1 ? expansions[0] : undefined;
@@ -374,18 +369,4 @@ function isSubsequence(short: string, long: string): boolean {
   let i = 0;
   for (const char of long) if (char === short[i]) i++;
   return i === short.length;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] ?? 0;
-      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length] ?? 0;
 }

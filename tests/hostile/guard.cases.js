@@ -166,6 +166,17 @@ module.exports.push(
     expect: { exit: 1, codes: ['RPT1022'] },
   },
   {
+    // A hard link is the same file under another name: writing it would destroy the input too.
+    name: 'sum self.yaml other.yaml -o link.yaml, a hard link to self.yaml',
+    setup: (dir) => (
+      seed(dir, 'self.yaml'),
+      seed(dir, 'other.yaml'),
+      fs.linkSync(path.join(dir, 'self.yaml'), path.join(dir, 'link.yaml')),
+      { args: ['sum', 'self.yaml', 'other.yaml', '-o', 'link.yaml', '--force'] }
+    ),
+    expect: { exit: 1, codes: ['RPT1022'] },
+  },
+  {
     name: 'sum -o over an existing YAML without --force',
     setup: (dir) => (
       seed(dir, 'a.yaml'),
