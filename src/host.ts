@@ -7,6 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { threadId } from 'node:worker_threads';
+import { userCacheDir } from './user-cache-dir';
+
+export { userCacheDir };
 
 /**
  * A file that was not read, said in a way the diagnostics can quote: not there, a folder, not a
@@ -321,13 +324,6 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
       return { close: () => watcher.close() };
     },
   };
-}
-
-/** The platform's per-user cache folder (XDG Base Directory on Linux), with a nianbao folder in it. */
-export function userCacheDir(env: NodeJS.ProcessEnv, platform: string, home: string): string {
-  if (platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'nianbao', 'Cache');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'nianbao');
-  return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'nianbao');
 }
 
 /** The font folders of each platform, in the order a clerk's machine would have the official faces. */

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { userCacheDir } from '../user-cache-dir';
 
 /** The code cache file of a bundle written at build time. */
 export const cachePath = (bundle: string) => `${bundle}.cache`;
@@ -83,5 +84,5 @@ export function loadBundle<T>(bundle: string, cacheDir?: () => string): T {
   return runBundle<T>(script, bundle);
 }
 
-/** This user's cache folder for nianbao (host.ts's userCacheDir), for bin/report. */
-export const defaultCacheDir = (): string => (require('../host') as typeof import('../host')).userCacheDir(process.env, process.platform, os.homedir());
+/** This user's cache folder for nianbao (user-cache-dir.ts), for bin/report. */
+export const defaultCacheDir = (): string => userCacheDir(process.env, process.platform, os.homedir());
