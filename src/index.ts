@@ -16,7 +16,7 @@ import type { ReportDoc } from './model/types';
 import type { PdfConformance } from './render/pdf';
 import type { OutputFormat } from './render/registry';
 import type { RenderResult } from './render/renderer';
-import type { FontRole } from './render/theme';
+import type { FontRole } from './format/font-roles';
 import type { CheckedReport, Report } from './report/types';
 import type { Skip } from './validate/rules';
 
@@ -29,7 +29,7 @@ export type * from './model/types';
 export { FORMATS, RENDERERS, type OutputFormat } from './render/registry';
 export type { Renderer, RenderContext, RenderResult } from './render/renderer';
 export type { PdfConformance } from './render/pdf';
-export type { FontRole } from './render/theme';
+export type { FontRole } from './format/font-roles';
 export type { CheckedReport, Report } from './report/types';
 export type { Skip } from './validate/rules';
 export type { ImportOutcome } from './core/import';

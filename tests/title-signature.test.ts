@@ -15,7 +15,7 @@ import { buildModel, titleLines } from '../src/model/build';
 import type { ReportDoc, SignatureBlock } from '../src/model/types';
 import { renderDocx } from '../src/render/docx';
 import { renderPdf } from '../src/render/pdf';
-import { GRID, LINE_PITCH_PT, TYPE_AREA } from '../src/render/theme';
+import { GRID, LINE_PITCH_PT, TYPE_AREA } from '../src/format/page-standard';
 import { checkReport } from '../src/check';
 import { unzipSync } from 'fflate';
 import { TIMESTAMP } from './helpers/build';

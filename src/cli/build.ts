@@ -14,7 +14,7 @@ import type { Host } from '../host';
 import type { PdfConformance } from '../render/pdf';
 import type { OutputFormat } from '../render/registry';
 import type { RenderResult } from '../render/renderer';
-import type { FontRole } from '../render/theme';
+import type { FontRole } from '../format/font-roles';
 import { SourceFile } from '../source/source-file';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 import type { Input } from './inputs';

@@ -13,7 +13,7 @@ import { REPORTER_NAMES, type ReporterName } from '../diagnostics/reporters';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
 import { DEFAULT_FORMATS, RENDERERS, isFormat, type OutputFormat } from '../render/registry';
-import type { FontRole } from '../render/theme';
+import type { FontRole } from '../format/font-roles';
 import { runFonts } from './fonts';
 import { runImport } from './import';
 import { runInit } from './init';

@@ -12,7 +12,7 @@ import { checkForSum, type CheckedInput } from '../core/sum';
 import { preloadFonts } from '../fonts/font-sets';
 import { nodeHost } from '../host';
 import { PACKAGE_ROOT } from '../package-root';
-import type { FontRole } from '../render/theme';
+import type { FontRole } from '../format/font-roles';
 import { RENDER_WORKER_MARK } from './worker-mark';
 
 interface WorkerSetup {

@@ -14,7 +14,7 @@ import { buildModel } from '../model/build';
 import type { ReportDoc } from '../model/types';
 import { rendererOf, type OutputFormat } from '../render/registry';
 import type { RenderResult, RenderSettings } from '../render/renderer';
-import type { FontRole } from '../render/theme';
+import type { FontRole } from '../format/font-roles';
 import type { SourceEncoding } from '../source/source-file';
 import type { Skip } from '../validate/rules';
 import { withSource } from './source-host';

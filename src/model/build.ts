@@ -1,11 +1,11 @@
 /**
  * Stage 3 (model): a checked report → ReportDoc. Decides every piece of text once: title, default
  * preamble, part and section numbering, the 信息处理费 sentence, the date text, the signature layout.
- * Pure; imports only the format data, the report types, the typography (render/theme: pure data) and model/*.
+ * Pure; imports only the format data, the report types, the page standard (format/page-standard: pure data) and model/*.
  */
 import { PART_HEADINGS } from '../format/national-2021';
 import type { CheckedReport, Report, Text } from '../report/types';
-import { SIZE_PT, TYPE_AREA } from '../render/theme';
+import { SIZE_PT, TYPE_AREA } from '../format/page-standard';
 import { breakByMeaning } from './break-lines';
 import { yuan } from './format';
 import { signatureBlock } from './signature';

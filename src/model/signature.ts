@@ -8,7 +8,7 @@
 import { dateText } from './format';
 import { breakByMeaning } from './break-lines';
 import type { SignatureBlock } from './types';
-import { GRID } from '../render/theme';
+import { GRID } from '../format/page-standard';
 
 const RIGHT_INDENT_CHARS = 2;
 const DATE_SHIFT_CHARS = 2;
