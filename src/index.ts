@@ -10,6 +10,7 @@ import type { ImportOutcome } from './core/import';
 import { importPool, importSandboxed } from './cli/render-workers';
 import { withSource } from './core/source-host';
 import type { Diagnostic } from './diagnostics/diagnostic';
+import type { Skip } from './diagnostics/skip';
 import { nodeHost, type Host } from './host';
 import { buildModel as modelOf } from './model/build';
 import type { ReportDoc } from './model/types';
@@ -18,7 +19,6 @@ import type { OutputFormat } from './render/registry';
 import type { RenderResult } from './render/renderer';
 import type { FontRole } from './format/font-roles';
 import type { CheckedReport, Report } from './report/types';
-import type { Skip } from './validate/rules';
 
 export type { Bilingual, Diagnostic, Hint, Severity } from './diagnostics/diagnostic';
 export { catalog, type Code } from './diagnostics/catalog';
@@ -31,7 +31,7 @@ export type { Renderer, RenderContext, RenderResult } from './render/renderer';
 export type { PdfConformance } from './render/pdf';
 export type { FontRole } from './format/font-roles';
 export type { CheckedReport, Report } from './report/types';
-export type { Skip } from './validate/rules';
+export type { Skip } from './diagnostics/skip';
 export type { ImportOutcome } from './core/import';
 
 /** Where a report given as text is said to come from: the name diagnostics give it, the folder its `fonts` paths are relative to. */

@@ -11,6 +11,7 @@ import { DiagnosticSink } from '../diagnostics/sink';
 import { findingDiagnostic } from '../import/findings';
 import { placeEn, type ImportCause } from '../diagnostics/catalog';
 import { makeDiagnostic, type Bilingual, type Diagnostic } from '../diagnostics/diagnostic';
+import type { Skip } from '../diagnostics/skip';
 import type { Host, ReadFailure } from '../host';
 import { importReport, type Imported } from '../import/import';
 import { ImportError } from '../import/reader';
@@ -19,7 +20,6 @@ import type { Finding, ReportData } from '../import/recognise';
 import { writeYaml } from '../import/write-yaml';
 import { yearForward } from '../import/year-forward';
 import { SCHEMA_REFERENCE } from '../schema/schema-file';
-import type { Skip } from '../validate/rules';
 import { withSource } from './source-host';
 import { readFailureReason } from '../source/read-failure';
 

@@ -9,6 +9,7 @@
 import * as path from 'node:path';
 import { checkReport } from '../check';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import type { Skip } from '../diagnostics/skip';
 import type { Host } from '../host';
 import type { ReportData } from '../import/recognise';
 import { writeYaml, type Note } from '../import/write-yaml';
@@ -16,7 +17,6 @@ import { SCHEMA_REFERENCE } from '../schema/schema-file';
 import { isRecord } from '../report/plain-data';
 import type { CheckedReport } from '../report/types';
 import { SourceFile, type SourceEncoding } from '../source/source-file';
-import type { Skip } from '../validate/rules';
 import { addDecimals, decimalPlaces, numeralOf } from '../report/decimal';
 import { withSource } from './source-host';
 
