@@ -23,7 +23,7 @@ import type { Io } from './io';
 import { outputPath } from './output-names';
 import { progress } from './progress';
 import type { PdfRequest } from './pdf-worker';
-import { filePool, RenderPool } from './render-workers';
+import { filePool, RenderPool } from '../core/render-workers';
 import { fails, forPeople, isRunLevel, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { textTable } from './text-table';
 import { writeFailure, writeOutputs } from './write-outputs';

@@ -8,7 +8,7 @@ import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
 import { runBuild } from './build';
 import { droppedFiles, runDropped } from './dropped';
-import { isRenderWorker, serveFileRequests } from './render-workers';
+import { isRenderWorker, serveFileRequests } from '../core/render-workers';
 import { REPORTER_NAMES, type ReporterName } from '../diagnostics/reporters';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
@@ -436,5 +436,5 @@ function waitForKey(): Promise<void> {
   });
 }
 
-// The same script runs in render worker threads (render-workers.ts): there it serves requests.
+// The same script runs in render worker threads (core/render-workers.ts): there it serves requests.
 if (isRenderWorker()) serveFileRequests();

@@ -5,7 +5,7 @@
  * zlib's output cap, and the file is refused when one stream or all of them together inflate past
  * their limits. Images are skipped: the reader never decodes them (pdf-reader.ts, maxImageSize 0).
  * Other filters (LZW, RunLength, ASCII85 before Flate) are not measured here; the worker's limits
- * (render-workers.ts) still stop them.
+ * (core/render-workers.ts) still stop them.
  */
 import { constants, inflateSync } from 'node:zlib';
 import { ImportError } from './reader';
