@@ -1,7 +1,8 @@
 /**
  * Stage 3 (model): a checked report → ReportDoc. Decides every piece of text once: title, default
  * preamble, part and section numbering, the 信息处理费 sentence, the date text, the signature layout.
- * Pure; imports only the format data, the report types, the page standard (format/page-standard: pure data) and model/*.
+ * Pure; imports only the format data, the report types, the page standard (format/page-standard: pure data) and model/*
+ * (nothing above the model in the layer order of src/layers.ts).
  */
 import { PART_HEADINGS } from '../format/national-2021';
 import type { CheckedReport, Report, Text } from '../report/types';
