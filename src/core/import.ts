@@ -15,7 +15,8 @@ import type { Skip } from '../diagnostics/skip';
 import type { Host, ReadFailure } from '../host';
 import { importReport, type Imported } from '../import/import';
 import { ImportError } from '../import/reader';
-import type { BadBytes } from '../import/decode';
+import type { LostPlace } from '../import/lost-text';
+import { fieldTitle } from '../import/lost-text';
 import type { Finding, ReportData } from '../import/recognise';
 import { writeYaml } from '../import/write-yaml';
 import { yearForward } from '../import/year-forward';
@@ -96,7 +97,7 @@ async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string
   let data: unknown;
   let format = 'yaml';
   let findings: Finding[] = [];
-  let badBytes: BadBytes[] = [];
+  let badBytes: LostPlace[] = [];
   if (/\.ya?ml$/i.test(name)) {
     try {
       data = parse(Buffer.from(bytes).toString('utf8'));
@@ -166,9 +167,17 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
   const sink = new DiagnosticSink(none.yamlFile);
   const checked = collectChecks(withSource(host, none.yamlFile, Buffer.from(imported.yaml, 'utf8')), sink);
   sink.add(imported.findings.map(findingDiagnostic));
-  // Bytes not in the source's encoding: at their place in the source (the YAML holds no trace of them).
+  // Bytes not in the source's encoding: at their place in the source, naming the fields of the YAML that lost text there.
   const undecoded = imported.badBytes.map((b) => ({
-    ...makeDiagnostic('RPT1035', null, { path: job.file, line: b.line, column: b.column, encoding: b.encoding }),
+    ...makeDiagnostic('RPT1035', null, {
+      path: job.file,
+      line: b.line,
+      column: b.column,
+      encoding: b.encoding,
+      fields: b.pointers.map((p) => `“${fieldTitle(p)}”（${p}）`).join('、'),
+      fieldsEn: b.pointers.join(', '),
+      excerpt: b.excerpt,
+    }),
     file: job.file,
   }));
   const { organ, year } = imported.data;

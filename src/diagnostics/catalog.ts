@@ -280,13 +280,25 @@ export const catalog = {
   },
   RPT1035: {
     severity: 'error',
-    zh: (p: { path: string; line: number; column: number; encoding: string }) =>
-      `“${p.path}”第 ${p.line} 行第 ${p.column} 列有不是 ${p.encoding} 的字节，这里的文字读不出来`,
-    en: (p: { path: string; line: number; column: number; encoding: string }) =>
-      `"${p.path}" line ${p.line}, column ${p.column}: bytes that are not ${p.encoding}; the text here cannot be read`,
+    // `fields`: the fields of the imported YAML that lost text here (lost-text.ts); '' when none holds it
+    // (a heading, a table label, markup), and then `excerpt`, the source's text around the place.
+    zh: (p: { path: string; line: number; column: number; encoding: string; fields: string; excerpt: string }) =>
+      `“${p.path}”第 ${p.line} 行第 ${p.column} 列有不是 ${p.encoding} 的字节，这里的文字读不出来` +
+      (p.fields !== ''
+        ? `：导入的 YAML 中${p.fields}缺了这些字`
+        : p.excerpt !== ''
+          ? `（“${p.excerpt}”：这段文字不在导入的 YAML 中，如标题、表格的行名）`
+          : ''),
+    en: (p: { path: string; line: number; column: number; encoding: string; fieldsEn: string; excerpt: string }) =>
+      `"${p.path}" line ${p.line}, column ${p.column}: bytes that are not ${p.encoding}; the text here cannot be read` +
+      (p.fieldsEn !== ''
+        ? `: the imported YAML lacks it at ${p.fieldsEn}`
+        : p.excerpt !== ''
+          ? ` ("${p.excerpt}": text the YAML does not hold, such as a heading or a table's row label)`
+          : ''),
     hint: () => ({
-      zh: '导入的 YAML 中这里的文字不完整（可能缺了机关名称、联系方式等）：对照原文补全，或把原文件另存为 UTF-8 后重新导入',
-      en: 'the imported YAML lacks the text here (an organ name, a contact may be missing): complete it from the original, or save the source as UTF-8 and import again',
+      zh: '导入的 YAML 中缺字的地方以 \ufffd 标出、并加了注释：对照原文补全，或把原文件另存为 UTF-8 后重新导入',
+      en: 'the imported YAML marks the lost text with \ufffd and a comment: complete it from the original, or save the source as UTF-8 and import again',
     }),
   },
   RPT1030: {

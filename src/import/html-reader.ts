@@ -10,7 +10,8 @@
  * its own text reads as paragraphs. Encoding: a BOM, else <meta charset> / http-equiv Content-Type
  * (GBK, GB2312 and GB18030 read as GB18030), else UTF-8 (GB18030 when the bytes are not UTF-8).
  */
-import { badBytes, decodeAs, utf8OrGb18030, type Encoding } from './decode';
+import { badBytes, decodeMarked, utf8OrGb18030, type Encoding } from './decode';
+import { replaceEach } from './replace-each';
 import { checkTextSize, ImportError, type Reader, type SourceLine } from './reader';
 
 /** More grid cells in one table than any report table has (its 30 × 10), counting spans: past it a page is refused. */
@@ -100,7 +101,7 @@ const ENTITY = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|([a-zA-Z][a-zA-Z0-9]*));?/g;
 
 /** HTML text with its character references replaced (named ones from the common set; unknown ones kept as written). */
 export function decodeHtmlEntities(text: string): string {
-  return text.replace(ENTITY, (whole, hex?: string, dec?: string, name?: string) => {
+  return replaceEach(text, ENTITY, ([whole, hex, dec, name]) => {
     if (name !== undefined) return NAMED[name] ?? NAMED[name.toLowerCase()] ?? whole;
     const code = hex ? parseInt(hex, 16) : Number(dec);
     return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
@@ -127,8 +128,8 @@ export function htmlEncodingOf(bytes: Uint8Array): Encoding {
   return utf8OrGb18030(bytes);
 }
 
-/** The page as text, in htmlEncodingOf's encoding. */
-export const decodeHtml = (bytes: Uint8Array): string => decodeAs(bytes, htmlEncodingOf(bytes));
+/** The page as text, in htmlEncodingOf's encoding, bad bytes marked (decode.ts). */
+export const decodeHtml = (bytes: Uint8Array): string => decodeMarked(bytes, htmlEncodingOf(bytes)).text;
 
 /** The charset of <meta charset=…> or <meta http-equiv="Content-Type" content="…; charset=…">. */
 function declaredCharset(head: string): string | undefined {

@@ -2,7 +2,7 @@
 import { PART_HEADINGS } from '../format/national-2021';
 import { decimalPlaces } from '../report/decimal';
 import { ImportError, MAX_LINES, tooManyLines } from './reader';
-import type { BadBytes } from './decode';
+import { lostText, type LostPlace } from './lost-text';
 import { READERS } from './readers';
 import type { Finding } from './findings';
 import { recognise, type ReportData } from './recognise';
@@ -16,8 +16,8 @@ export interface Imported {
   findings: Finding[];
   /** Where each table value was read in the source, by JSON Pointer. */
   origins: Record<string, string>;
-  /** Where the source's bytes are not in its encoding (text and HTML). */
-  badBytes: BadBytes[];
+  /** Where the source's bytes are not in its encoding (text and HTML), and the fields that lost text there. */
+  badBytes: LostPlace[];
 }
 
 /** Imports `bytes` (the file `name`); throws ImportError when no reader can read it. */
@@ -27,7 +27,9 @@ export async function importReport(bytes: Uint8Array, name: string, options: Omi
   const lines = await reader.read(bytes);
   if (lines.length > MAX_LINES) throw tooManyLines();
   if (lines.length === 0) throw new ImportError('文件是空的', 'the file is empty', 'empty');
-  const { data, findings, asWritten, origins } = recognise(lines);
+  const recognised = recognise(lines);
+  const { asWritten, origins } = recognised;
+  const { data, findings, places, notes } = lostText(recognised.data, recognised.findings, recognised.lostCells, reader.badBytes?.(bytes) ?? [], lines);
   // Not one part heading and not one table number: this is some other document.
   if (Object.keys(origins).length === 0 && findings.filter((f) => f.code === 'RPT4005').length === PART_HEADINGS.length) {
     throw new ImportError(
@@ -38,6 +40,6 @@ export async function importReport(bytes: Uint8Array, name: string, options: Omi
   }
   // Numbers with decimals keep them as printed: a fee of 1.10 万元 stays 1.10, 0.00 stays 0.00.
   const decimals = Object.entries(asWritten).map(([pointer, written]) => ({ path: pointer.split('/').slice(1), places: decimalPlaces(written) }));
-  const yaml = writeYaml(data, findings, { ...options, source: name, decimals });
-  return { format: reader.format, yaml, data, findings, origins, badBytes: reader.badBytes?.(bytes) ?? [] };
+  const yaml = writeYaml(data, findings, { ...options, source: name, decimals, notes });
+  return { format: reader.format, yaml, data, findings, origins, badBytes: places };
 }

@@ -37,6 +37,7 @@ import {
   PROCUREMENT_ROW_2019,
   TABLE2_SIGNS_2019,
 } from '../format/national-2019';
+import { LOST, LOST_CHARS } from './decode';
 import { finding, type Finding } from './findings';
 import type { SourceLine } from './reader';
 
@@ -51,6 +52,8 @@ export interface Recognised {
   asWritten: Record<string, string>;
   /** Where each table value was read in the source (第 102 行, 表 2 第 4 行第 1 格 …), by JSON Pointer. */
   origins: Record<string, string>;
+  /** The text of number cells that lost characters to bad bytes (decode.ts), by JSON Pointer: their value is null. */
+  lostCells: Record<string, string>;
 }
 
 /** 0 … n-1. */
@@ -225,19 +228,19 @@ function segment(lines: readonly SourceLine[], labels: readonly string[]): Piece
     const text = line.text.trim().replace(/．/g, '.');
     if (line.cell || set.has(norm(text))) return [line];
     const pieces: string[] = [];
-    let rest = '';
+    // The text between labels is cut out of the line, never built a character at a time: a string
+    // grown so is a chain of one node per character (32 bytes each), and a 15 MB line in a table's
+    // part took the import worker past its 256 MB heap.
+    let rest = 0;
     for (let i = 0; i < text.length;) {
       const label = longestFirst.find((l) => text.startsWith(l, i));
       if (label) {
-        pieces.push(rest, label);
-        rest = '';
+        pieces.push(text.slice(rest, i), label);
         i += label.length;
-      } else {
-        rest += text[i];
-        i += 1;
-      }
+        rest = i;
+      } else i += 1;
     }
-    pieces.push(rest);
+    pieces.push(text.slice(rest));
     const found = pieces.filter((piece) => piece.trim() !== '');
     if (found.length <= 1 || !found.some((piece) => set.has(piece))) return [line];
     return found.flatMap((piece): Piece[] => {
@@ -275,6 +278,8 @@ class TableReader {
     private readonly findings: Finding[],
     /** Where each value was read in the source, by pointer. */
     private readonly origins: Record<string, string> = {},
+    /** The text of cells that lost characters to bad bytes, by pointer. */
+    private readonly lostCells: Record<string, string> = {},
   ) {
     this.labels = new Set(labels.map(norm));
     this.region = { ...region, lines: segment(region.lines, [...this.labels]) };
@@ -335,6 +340,7 @@ class TableReader {
   readCell(line: SourceLine, pointer: string, row: string): number | null {
     this.origins[pointer] = line.at;
     const raw = line.text.trim();
+    if (LOST.test(raw)) this.lostCells[pointer] = raw;
     const text = norm(raw).replace(/[,，]/g, '');
     if (raw === '') {
       this.findings.push(finding('RPT4018', line.at, pointer, {}));
@@ -408,11 +414,11 @@ interface TableRead {
   written: Record<string, string>;
 }
 
-function readTable2(region: Region, findings: Finding[], origins: Record<string, string>): TableRead {
+function readTable2(region: Region, findings: Finding[], origins: Record<string, string>, lostCells: Record<string, string>): TableRead {
   // A label of the 2019 columns, alone or in a line of running text, marks the 2019 format.
   for (const line of region.lines) {
     const sign = TABLE2_SIGNS_2019.find((label) => norm(line.text).includes(label));
-    if (sign) return readTable2Of2019(region, { text: sign, at: line.at }, findings, origins);
+    if (sign) return readTable2Of2019(region, { text: sign, at: line.at }, findings, origins, lostCells);
   }
   const labels = [
     DOCUMENT_BLOCK_ITEM,
@@ -421,7 +427,7 @@ function readTable2(region: Region, findings: Finding[], origins: Record<string,
     ...DOCUMENT_ROWS.map((r) => r.label),
     ...SINGLE_VALUE_BLOCKS.flatMap((b) => [b.item, b.valueLabel, ...b.rows.map((r) => r.label)]),
   ];
-  const table = new TableReader(region, labels, findings, origins);
+  const table = new TableReader(region, labels, findings, origins, lostCells);
   const data: ReportData = {};
   for (const row of DOCUMENT_ROWS) {
     const values = table.row(
@@ -439,7 +445,13 @@ function readTable2(region: Region, findings: Finding[], origins: Record<string,
  * Table 二 in the 2019 columns: 本年新制作数量 is the 2021 本年制发件数 and 处理决定数量 the 本年处理决定数量;
  * 本年废止件数, 现行有效件数 and the 收费金额 have no 2019 counterpart and are null, each with a finding.
  */
-function readTable2Of2019(region: Region, sign: SourceLine, findings: Finding[], origins: Record<string, string>): TableRead {
+function readTable2Of2019(
+  region: Region,
+  sign: SourceLine,
+  findings: Finding[],
+  origins: Record<string, string>,
+  lostCells: Record<string, string>,
+): TableRead {
   findings.push(finding('RPT4013', sign.at, '/proactive', { table: '表二', tableEn: 'table 二', sign: sign.text.trim() }));
   const [rules, normative] = DOCUMENT_ROWS;
   const documentRows = [
@@ -460,7 +472,7 @@ function readTable2Of2019(region: Region, sign: SourceLine, findings: Finding[],
     ...documentRows.map((r) => r.label),
     ...SINGLE_VALUE_BLOCKS.flatMap((b) => [b.item, ...b.rows.map((r) => r.label)]),
   ];
-  const table = new TableReader(region, labels, findings, origins);
+  const table = new TableReader(region, labels, findings, origins, lostCells);
   const data: ReportData = {};
   const unmapped = (pointer: string, label: string) => findings.push(finding('RPT4014', sign.at, pointer, { label }));
   for (const row of documentRows) {
@@ -499,9 +511,15 @@ function setIn(target: ReportData, path: readonly string[], value: unknown): voi
   node[path.at(-1) as string] = value;
 }
 
-function readTable3(region: Region, findings: Finding[], origins: Record<string, string>): ReportData {
+function readTable3(region: Region, findings: Finding[], origins: Record<string, string>, lostCells: Record<string, string>): ReportData {
   const labels = [TABLE3_CORNER, TABLE3_APPLICANTS, TABLE3_ORGANISATIONS, RESULTS_LABEL, ...APPLICANT_COLUMNS.map((c) => c.label)];
-  const table = new TableReader(region, [...labels, ...RESULT_GROUPS.map((g) => g.label), ...APPLICATION_ROWS.map((r) => r.label)], findings, origins);
+  const table = new TableReader(
+    region,
+    [...labels, ...RESULT_GROUPS.map((g) => g.label), ...APPLICATION_ROWS.map((r) => r.label)],
+    findings,
+    origins,
+    lostCells,
+  );
   const width = APPLICANT_COLUMNS.length;
   const other = RESULT_GROUPS.find((group) => group.key === 'other') as (typeof RESULT_GROUPS)[number];
   // The 2019 format printed （六）其他处理 as one row with numbers; 2021 splits it into three sub-rows.
@@ -530,9 +548,15 @@ function readTable3(region: Region, findings: Finding[], origins: Record<string,
  * as text, its 15 numbers come after all the labels, in that order. A table laid out row by row
  * (label, then its numbers) is read by labels.
  */
-function readTable4(region: Region, findings: Finding[], origins: Record<string, string>): ReportData {
+function readTable4(region: Region, findings: Finding[], origins: Record<string, string>, lostCells: Record<string, string>): ReportData {
   const width = CASE_COLUMNS.length;
-  const table = new TableReader(region, [LITIGATION_LABEL, ...CASE_COLUMNS.map((c) => c.label), ...CASE_ROWS.map((r) => r.label)], findings, origins);
+  const table = new TableReader(
+    region,
+    [LITIGATION_LABEL, ...CASE_COLUMNS.map((c) => c.label), ...CASE_ROWS.map((r) => r.label)],
+    findings,
+    origins,
+    lostCells,
+  );
   if (CASE_ROWS.some((row) => table.hasNumbersAfter(row.label))) {
     return Object.fromEntries(
       CASE_ROWS.map((row) => [row.key, table.row(row.label, `/review_litigation/${row.key}`, listCells(`/review_litigation/${row.key}`, width))]),
@@ -557,7 +581,7 @@ function readTable4(region: Region, findings: Finding[], origins: Record<string,
     findings.push(finding('RPT4016', cells[0]?.at ?? region.at, '/review_litigation', { found: cells.length, expected: wanted }));
     return Object.fromEntries(CASE_ROWS.map((row) => [row.key, nulls(width)]));
   }
-  const reader = new TableReader({ lines: [], at: region.at }, [], findings, origins);
+  const reader = new TableReader({ lines: [], at: region.at }, [], findings, origins, lostCells);
   return Object.fromEntries(
     CASE_ROWS.map((row, r) => [
       row.key,
@@ -566,13 +590,18 @@ function readTable4(region: Region, findings: Finding[], origins: Record<string,
   );
 }
 
-/** 网址 and 联系方式 as the preamble states them. */
+/** 网址 and 联系方式 as the preamble states them; a phone keeps the characters lost in it (decode.ts), not cut short there. */
 function readContact(preamble: string): ReportData {
   const found: ReportData = {};
   const website = /https?:\/\/[^\s）)，,；;]+/.exec(preamble);
   if (website) found.website = website[0];
   const contact: ReportData = {};
-  const patterns = { office: /请与(.+?)联系/, address: /地址[：:]([^，,；;）)]+)/, phone: /电话[：:]([\d\-－—]+)/, postcode: /邮编[：:](\d{6})/ };
+  const patterns = {
+    office: /请与(.+?)联系/,
+    address: /地址[：:]([^，,；;）)]+)/,
+    phone: new RegExp(`电话[：:]([\\d\\-－—${LOST_CHARS}]+)`),
+    postcode: /邮编[：:](\d{6})/,
+  };
   for (const [key, pattern] of Object.entries(patterns)) {
     const match = pattern.exec(preamble);
     if (match) contact[key] = match[1];
@@ -702,11 +731,12 @@ export function recognise(input: readonly SourceLine[]): Recognised {
   if (preamble) Object.assign(data, { preamble }, readContact(preamble));
   data.overview = readOverview(region(0).lines);
   const origins: Record<string, string> = {};
-  const table2 = readTable2(region(1), findings, origins);
+  const lostCells: Record<string, string> = {};
+  const table2 = readTable2(region(1), findings, origins, lostCells);
   data.proactive = table2.data;
-  data.applications = readTable3(region(2), findings, origins);
-  data.review_litigation = readTable4(region(3), findings, origins);
+  data.applications = readTable3(region(2), findings, origins, lostCells);
+  data.review_litigation = readTable4(region(3), findings, origins, lostCells);
   data.problems = paragraphs(region(4).lines);
   Object.assign(data, readOtherMatters(region(5).lines));
-  return { data, findings, asWritten: table2.written, origins };
+  return { data, findings, asWritten: table2.written, origins, lostCells };
 }

@@ -3,7 +3,7 @@
  * line, and one per cell where a line holds several cells (separated by tabs, `|` or two or more
  * spaces), which is how tables read when copied. UTF-8, else GB18030 (a superset of GBK/GB2312).
  */
-import { badBytes, decodeAs, utf8OrGb18030, type Encoding } from './decode';
+import { badBytes, decodeMarked, utf8OrGb18030, type Encoding } from './decode';
 import { checkTextSize, ImportError, MAX_LINES, tooManyLines, type Reader, type SourceLine } from './reader';
 
 /** Cell separators inside one line: a tab, a `|`, or a run of two or more spaces (ASCII or ideographic). */
@@ -12,8 +12,8 @@ const CELL_SEPARATOR = /\t|\||[ \u3000]{2,}/;
 /** The encoding of text: UTF-8 or GB18030 (utf8OrGb18030; a BOM is dropped by the decoder). */
 export const textEncodingOf = (bytes: Uint8Array): Encoding => utf8OrGb18030(bytes);
 
-/** Bytes as text, in textEncodingOf's encoding. */
-export const decodeText = (bytes: Uint8Array): string => decodeAs(bytes, textEncodingOf(bytes));
+/** Bytes as text, in textEncodingOf's encoding, bad bytes marked (decode.ts). */
+export const decodeText = (bytes: Uint8Array): string => decodeMarked(bytes, textEncodingOf(bytes)).text;
 
 /** The cells of one line, trimmed, empty ones left out. */
 export function splitCells(line: string): string[] {

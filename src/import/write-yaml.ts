@@ -120,7 +120,11 @@ export function writeYaml(data: ReportData, findings: readonly Finding[], option
   });
   labelRows(doc);
   header.push(...(options.header ?? []));
-  for (const note of options.notes ?? []) (note.place === 'above' ? above : after)(doc, note.path, note.text);
+  // A comment after a value inside a table row goes after the row (the row is one line).
+  for (const note of options.notes ?? []) {
+    if (note.place === 'above') above(doc, note.path, note.text);
+    else after(doc, findingPath(doc, `/${note.path.join('/')}`), note.text);
+  }
   for (const finding of findings) {
     const note = `导入：${findingDiagnostic(finding).message.zh}`;
     const path = findingPath(doc, finding.pointer);

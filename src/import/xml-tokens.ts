@@ -3,6 +3,7 @@
  * their attributes, and text with the entities decoded. Declarations, comments and processing
  * instructions are skipped; nothing is validated.
  */
+import { replaceEach } from './replace-each';
 
 export type XmlToken =
   { kind: 'open'; name: string; attrs: Record<string, string>; selfClosing: boolean } | { kind: 'close'; name: string } | { kind: 'text'; text: string };
@@ -14,7 +15,7 @@ const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', a
 
 /** The text with XML's character and predefined entity references replaced. */
 export function decodeEntities(text: string): string {
-  return text.replace(ENTITY, (whole, hex?: string, dec?: string, name?: string) => {
+  return replaceEach(text, ENTITY, ([whole, hex, dec, name]) => {
     if (name) return NAMED[name] ?? whole;
     const code = hex ? parseInt(hex, 16) : Number(dec);
     return code <= 0x10ffff ? String.fromCodePoint(code) : whole;

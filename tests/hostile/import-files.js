@@ -1,7 +1,8 @@
 /**
- * Hostile import sources, made at test time (never committed): a PDF whose content stream inflates
- * to gigabytes, a PDF with a million text items, a large uncompressed content stream, an HTML page
- * of deeply nested spans, a GB2312 page with invalid bytes. Used by import.cases.js and unit tests.
+ * Hostile import sources, made at test time (never committed): PDFs whose content stream expands
+ * to gigabytes (Flate, LZW, RunLength, ASCII85 around Flate), a PDF with a million text items, a
+ * large uncompressed content stream, an HTML page of deeply nested spans, a GB2312 page and a UTF-8
+ * text with invalid bytes. Used by import.cases.js and unit tests.
  */
 'use strict';
 const fs = require('node:fs');
@@ -67,6 +68,86 @@ function inflatingTo(megabytes) {
 /** A 4 MB-ish PDF whose one content stream inflates to `megabytes` MB. */
 const bombPdf = (megabytes = 4096) => pdfWith(inflatingTo(megabytes), '/FlateDecode');
 
+/**
+ * LZW codes (PDF 32000 7.4.4, EarlyChange 1) packed in bits, the code width following the decoder's
+ * dictionary as it grows: 9 bits after a clear, one more each time the next entry reaches a power of two
+ * (`early` 1, the default) or passes it (`early` 0: the EarlyChange 0 of DecodeParms).
+ */
+function lzwPack(codes, early = 1) {
+  const bytes = [];
+  let next = 258;
+  let width = 9;
+  let started = false;
+  let acc = 0;
+  let bits = 0;
+  for (const code of codes) {
+    acc = (acc << width) | code;
+    bits += width;
+    while (bits >= 8) {
+      bytes.push((acc >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+    acc &= (1 << bits) - 1;
+    if (code === 256) {
+      next = 258;
+      width = 9;
+      started = false;
+      continue;
+    }
+    if (started && next < 4096) next++;
+    started = true;
+    if (next + early >= 1 << width && width < 12) width++;
+  }
+  if (bits > 0) bytes.push((acc << (8 - bits)) & 0xff);
+  return Buffer.from(bytes);
+}
+
+/**
+ * An LZW stream of spaces that expands about 2,500 times: each code is the entry being made (the
+ * previous output and its first byte), one byte longer each time, until the dictionary is full; then
+ * its longest entry (3,839 bytes) again and again, 12 bits each. `kilobytes` KB of codes.
+ */
+function lzwBomb(kilobytes) {
+  const codes = [256, 0x20];
+  for (let code = 258; code < 4096; code++) codes.push(code);
+  const repeats = Math.ceil((kilobytes * 1024 * 8) / 12);
+  for (let i = 0; i < repeats; i++) codes.push(4095);
+  codes.push(257);
+  return lzwPack(codes);
+}
+
+/** A RunLength stream of `megabytes` MB that decodes to 64 times as many spaces: each pair is 128 copies of one byte. */
+const runLengthBomb = (megabytes) => Buffer.alloc(megabytes << 20, Buffer.from([129, 0x20]));
+
+/** ASCII85 (7.4.3) of `data`, ended by ~> (a group of four zeros written as z). */
+function ascii85(data) {
+  const out = [];
+  for (let i = 0; i < data.length; i += 4) {
+    const chunk = Buffer.alloc(4);
+    data.copy(chunk, 0, i, Math.min(data.length, i + 4));
+    const n = Math.min(4, data.length - i);
+    let value = chunk.readUInt32BE(0);
+    if (value === 0 && n === 4) {
+      out.push('z');
+      continue;
+    }
+    const digits = [];
+    for (let k = 0; k < 5; k++) {
+      digits.unshift(String.fromCharCode(0x21 + (value % 85)));
+      value = Math.floor(value / 85);
+    }
+    out.push(digits.slice(0, n + 1).join(''));
+  }
+  return Buffer.from(`${out.join('')}~>`, 'latin1');
+}
+
+/** A PDF whose content stream is an LZW bomb of `kilobytes` KB (decodes to about 2,500 times that). */
+const lzwBombPdf = (kilobytes = 256) => pdfWith(lzwBomb(kilobytes), '/LZWDecode');
+/** A PDF whose content stream is a RunLength bomb of `megabytes` MB (decodes to 64 times that). */
+const runLengthBombPdf = (megabytes = 4) => pdfWith(runLengthBomb(megabytes), '/RunLengthDecode');
+/** A PDF whose content stream is a Flate bomb (to `megabytes` MB) behind ASCII85: [/ASCII85Decode /FlateDecode]. */
+const ascii85FlateBombPdf = (megabytes = 4096) => pdfWith(ascii85(inflatingTo(megabytes)), '[/ASCII85Decode /FlateDecode]');
+
 /** A PDF whose page shows `count` one-letter text items, each at its own place (compressed: a few hundred KB). */
 function manyItemsPdf(count = 1_000_000) {
   const ops = [];
@@ -86,22 +167,39 @@ const nestedSpansHtml = (depth = 4500) =>
   Buffer.from(`<!DOCTYPE html><html><body>${'<span>'.repeat(depth)}一、总体情况${'</span>'.repeat(depth)}</body></html>`, 'utf8');
 
 /**
- * A report page in GB2312 with invalid bytes inside the 机关 line and the contact paragraph (0xFF is
- * never a GB18030 byte; 0xA1 0x20 is a lead byte without its trail).
+ * Where the bad-byte sources below are damaged: after each of these texts of the seed report — in the
+ * contact's telephone number, a paragraph of 一、总体情况, a row label of 表二 and the organ's signature (in this order).
+ */
+const DAMAGED_AFTER = ['电话：0795-36', '2023年，我区始终坚持', '\t行政规范性', '宜春经济技术开发区管理委员'];
+
+/** `text` as bytes (`encode`), with `bad` inserted after the first occurrence of each DAMAGED_AFTER text. */
+function damaged(text, encode, bad) {
+  const parts = [];
+  let from = 0;
+  for (const after of DAMAGED_AFTER) {
+    const at = text.indexOf(after, from) + after.length;
+    if (at < after.length) throw new Error(`not in the seed: ${after}`);
+    parts.push(encode(text.slice(from, at)), bad);
+    from = at;
+  }
+  parts.push(encode(text.slice(from)));
+  return Buffer.concat(parts);
+}
+
+/**
+ * A report page in GB2312, one <p> per line of `text`, with invalid bytes (0xFF is never a GB18030
+ * byte; 0xA1 0x20 is a lead byte without its trail) in the places of DAMAGED_AFTER.
  */
 function badGb2312Html(text) {
-  const lines = text.split('\n').map((line) => `<p>${line}</p>`);
-  const page = [Buffer.from('<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>\n', 'latin1')];
-  lines.forEach((line, i) => {
-    const bytes = iconvGb18030(line);
-    // Damage the second line (the organ) and every line naming the contact: two bad bytes in each.
-    if (i === 1 || /联系|电话|地址/.test(line)) page.push(Buffer.concat([bytes.subarray(0, 5), Buffer.from([0xff, 0xa1, 0x20]), bytes.subarray(5)]));
-    else page.push(bytes);
-    page.push(Buffer.from('\n', 'latin1'));
-  });
-  page.push(Buffer.from('</body></html>\n', 'latin1'));
-  return Buffer.concat(page);
+  const page = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>\n${text
+    .split('\n')
+    .map((line) => `<p>${line}</p>`)
+    .join('\n')}\n</body></html>\n`;
+  return damaged(page, iconvGb18030, Buffer.from([0xff, 0xa1, 0x20]));
 }
+
+/** The report `text` as UTF-8 with invalid bytes (a lone continuation byte, a lead byte cut short) in the places of DAMAGED_AFTER. */
+const badUtf8Text = (text) => damaged(text, (t) => Buffer.from(t, 'utf8'), Buffer.from([0x80, 0xe6, 0x94]));
 
 /** Text as GB18030 bytes (Node's TextDecoder decodes GB18030 but has no encoder: a table built by decoding every two-byte code). */
 let gbTable;
@@ -131,4 +229,23 @@ function iconvGb18030(text) {
 
 const write = (file, bytes) => fs.writeFileSync(file, bytes);
 
-module.exports = { pdfWith, inflatingTo, bombPdf, manyItemsPdf, bigContentPdf, nestedSpansHtml, badGb2312Html, iconvGb18030, write };
+module.exports = {
+  pdfWith,
+  inflatingTo,
+  bombPdf,
+  lzwPack,
+  lzwBomb,
+  runLengthBomb,
+  ascii85,
+  lzwBombPdf,
+  runLengthBombPdf,
+  ascii85FlateBombPdf,
+  manyItemsPdf,
+  bigContentPdf,
+  nestedSpansHtml,
+  badGb2312Html,
+  badUtf8Text,
+  DAMAGED_AFTER,
+  iconvGb18030,
+  write,
+};
