@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { FontSet } from '../src/fonts/font-set';
 import { resolveFonts } from '../src/fonts/resolve';
 import { nodeHost } from '../src/host';
-import { breakByMeaning, estimatedWidth } from '../src/model/break-lines';
+import { breakByMeaning, estimatedWidth } from '../src/model/title-lines';
 import { buildModel, titleLines } from '../src/model/build';
 import type { ReportDoc, SignatureBlock } from '../src/model/types';
 import { renderDocx } from '../src/render/docx';

@@ -6,7 +6,7 @@
  * long for one line breaks by meaning into right-aligned lines.
  */
 import { dateText } from './format';
-import { breakByMeaning } from './break-lines';
+import { breakByMeaning } from './title-lines';
 import type { SignatureBlock } from './types';
 import { GRID } from '../format/page-standard';
 

@@ -25,7 +25,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Align, Block, GridCell, ReportDoc, TableBlock } from '../../model/types';
-import { fullWidthChars } from '../../model/break-lines';
+import { fullWidthChars } from '../../model/title-lines';
 import { signaturePlacement } from '../../model/signature';
 import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../../format/page-standard';
 import type { FontRole } from '../../format/font-roles';

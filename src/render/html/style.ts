@@ -10,7 +10,7 @@
  * pasted into a CMS page (--fragment) without touching the page's own elements.
  */
 import type { ReportDoc, TableBlock } from '../../model/types';
-import { fullWidthChars } from '../../model/break-lines';
+import { fullWidthChars } from '../../model/title-lines';
 import { signaturePlacement } from '../../model/signature';
 import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT } from '../../format/page-standard';
 import type { FontRole } from '../../format/font-roles';

@@ -10,7 +10,7 @@ import { rowTotal } from './row-total';
 import { ruleMakingPower } from './rule-making-power';
 import { table3Balance } from './table3-balance';
 import { table3ResultsTotal } from './table3-results-total';
-import { textNumbers } from './text-numbers';
+import { textNumbers } from './text-agrees-with-tables';
 
 export const RULES: readonly Rule[] = [table3Balance, rowTotal, table3ResultsTotal, feeUnit, crossYear, ruleMakingPower, partSix, publicationDate, textNumbers];
 
