@@ -4,15 +4,17 @@
  * just the checks that need a rejected value.
  */
 import type { Diagnostic } from './diagnostics/diagnostic';
-import { DiagnosticSink, sourceLocator } from './diagnostics/sink';
+import { DiagnosticSink } from './diagnostics/sink';
+import type { Skip } from './diagnostics/skip';
 import type { Host } from './host';
 import type { CheckedReport, Report } from './report/types';
+import { sourceLocator } from './source/locate';
 import { loadYaml } from './source/load-yaml';
 import { locatePointer } from './source/pointer';
 import type { SourceFile } from './source/source-file';
 import { collapseBlanks } from './validate/collapse';
 import { normalizeReport } from './validate/normalize';
-import { runRules, type Skip } from './validate/rules';
+import { runRules } from './validate/rules';
 import type { SalvagedReport } from './validate/rules/context';
 import { salvageReport, Unusable } from './validate/salvage';
 import { validateSchema } from './validate/schema';

@@ -7,18 +7,18 @@
 import { checkReport } from './check';
 import { buildFile, renderFormat } from './core/build';
 import type { ImportOutcome } from './core/import';
-import { importPool, importSandboxed } from './cli/render-workers';
+import { importPool, importSandboxed } from './core/render-workers';
 import { withSource } from './core/source-host';
 import type { Diagnostic } from './diagnostics/diagnostic';
+import type { Skip } from './diagnostics/skip';
 import { nodeHost, type Host } from './host';
 import { buildModel as modelOf } from './model/build';
 import type { ReportDoc } from './model/types';
 import type { PdfConformance } from './render/pdf';
 import type { OutputFormat } from './render/registry';
 import type { RenderResult } from './render/renderer';
-import type { FontRole } from './render/theme';
+import type { FontRole } from './format/font-roles';
 import type { CheckedReport, Report } from './report/types';
-import type { Skip } from './validate/rules';
 
 export type { Bilingual, Diagnostic, Hint, Severity } from './diagnostics/diagnostic';
 export { catalog, type Code } from './diagnostics/catalog';
@@ -29,9 +29,9 @@ export type * from './model/types';
 export { FORMATS, RENDERERS, type OutputFormat } from './render/registry';
 export type { Renderer, RenderContext, RenderResult } from './render/renderer';
 export type { PdfConformance } from './render/pdf';
-export type { FontRole } from './render/theme';
+export type { FontRole } from './format/font-roles';
 export type { CheckedReport, Report } from './report/types';
-export type { Skip } from './validate/rules';
+export type { Skip } from './diagnostics/skip';
 export type { ImportOutcome } from './core/import';
 
 /** Where a report given as text is said to come from: the name diagnostics give it, the folder its `fonts` paths are relative to. */
@@ -145,7 +145,7 @@ export interface ImportOptions {
  * what was recognised, the departures from the national format and the checker's diagnostics of
  * that YAML; `failure` says why a file could not be read at all. Nothing is written.
  * The bytes are read in the same sandbox as the CLI's (a worker thread with a heap ceiling and a
- * time limit, cli/render-workers.ts): a hostile file is a `failure`, never the caller's crash or hang.
+ * time limit, core/render-workers.ts): a hostile file is a `failure`, never the caller's crash or hang.
  * It needs no Host: the import reads only the bytes given.
  */
 export async function importReport(source: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {

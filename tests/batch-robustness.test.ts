@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { runBuild } from '../src/cli/build';
 import type { Io } from '../src/cli/io';
 import { runCli } from '../src/cli/main';
-import { RenderPool } from '../src/cli/render-workers';
+import { RenderPool } from '../src/core/render-workers';
 import { writeOutputs } from '../src/cli/write-outputs';
 import { checkFontFiles } from '../src/fonts/checks';
 import { FONT_FILE_LIMIT_BYTES } from '../src/fonts/font-file';

@@ -1,5 +1,5 @@
 /**
- * The sandbox of `report import` (cli/render-workers.ts): a request past its time has its worker
+ * The sandbox of `report import` (core/render-workers.ts): a request past its time has its worker
  * terminated, one that exhausts its heap ends its worker, each is a WorkerLimitError saying which,
  * and the pool goes on with the next request on a new worker. Then the library API through the
  * same sandbox: a bomb is a `failure`, not the caller's crash.
@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { importPool, importSandboxed, RenderPool, WorkerLimitError } from '../src/cli/render-workers';
+import { importPool, importSandboxed, RenderPool, WorkerLimitError } from '../src/core/render-workers';
 import { ROOT } from './helpers/fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

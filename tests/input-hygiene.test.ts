@@ -16,7 +16,7 @@ import { nodeHost } from '../src/host';
 import { MAX_SOURCE_BYTES } from '../src/source/load-yaml';
 import { MAX_ITEMS, MAX_LINES, MAX_NESTING_DEPTH } from '../src/source/scan-tokens';
 import type { SourceFile } from '../src/source/source-file';
-import { rewriteNumber, splitRow } from '../src/validate/number-text';
+import { rewriteNumber, splitRow } from '../src/validate/number-spelling';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
 import { FIXTURES } from './helpers/fixtures';
 

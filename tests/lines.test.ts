@@ -11,7 +11,7 @@ import { resolveFonts } from '../src/fonts/resolve';
 import { nodeHost } from '../src/host';
 import { renderPdf } from '../src/render/pdf';
 import { gapStretches, LOOSE_EM } from '../src/render/pdf/linebreak';
-import { GRID, LINE_PITCH_PT, MM_TO_PT, PAGE, ROLE, SIZE_PT, TYPE_AREA } from '../src/render/theme';
+import { GRID, LINE_PITCH_PT, MM_TO_PT, PAGE, ROLE, SIZE_PT, TYPE_AREA } from '../src/format/page-standard';
 import { modelOf, TIMESTAMP } from './helpers/build';
 import { tempDir } from './helpers/cli';
 import { lineCorpus } from './helpers/line-corpus';

@@ -12,7 +12,7 @@ import { resolveFonts } from '../src/fonts/resolve';
 import { nodeHost } from '../src/host';
 import type { ReportDoc, TableBlock } from '../src/model/types';
 import { renderPdf } from '../src/render/pdf';
-import { MM_TO_PT, PAGE } from '../src/render/theme';
+import { MM_TO_PT, PAGE } from '../src/format/page-standard';
 import { modelOf, TIMESTAMP } from './helpers/build';
 import { bodyLines, LEFT, lineBoxes, RIGHT } from './helpers/pdf-boxes';
 import { tempDir } from './helpers/cli';

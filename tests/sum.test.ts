@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { addDecimals, numeralOf } from '../src/core/decimal';
+import { addDecimals, numeralOf } from '../src/report/decimal';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
 import { FIXTURES } from './helpers/fixtures';
 

@@ -17,7 +17,7 @@ import { breakLabel } from '../src/model/cell-text';
 import type { ReportDoc, TableBlock } from '../src/model/types';
 import { renderDocx } from '../src/render/docx';
 import { renderPdf } from '../src/render/pdf';
-import { CELL_PADDING_PT, TYPE_AREA } from '../src/render/theme';
+import { CELL_PADDING_PT, TYPE_AREA } from '../src/format/page-standard';
 import { BOTTOM, LEFT, RIGHT, TOP } from './helpers/pdf-boxes';
 import { modelOf, TIMESTAMP } from './helpers/build';
 import { tempDir } from './helpers/cli';

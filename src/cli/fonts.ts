@@ -4,7 +4,7 @@ import { checkFontFiles } from '../fonts/checks';
 import { DESIGN_NAMES, ROLE_DESIGN } from '../fonts/official';
 import { FONT_ROLES, ROLE_NAMES, resolveFonts, type ResolvedRole } from '../fonts/resolve';
 import type { Host } from '../host';
-import type { FontRole } from '../render/theme';
+import type { FontRole } from '../format/font-roles';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
 

@@ -14,7 +14,7 @@ import { EXIT } from './exit-codes';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 import type { Io } from './io';
 import { progress } from './progress';
-import { importPool, importSandboxed, RenderPool } from './render-workers';
+import { importPool, importSandboxed, RenderPool } from '../core/render-workers';
 import { fails, forPeople, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { addSchemasBeside } from './schema';
 import { textTable } from './text-table';

@@ -7,12 +7,12 @@ import type { Worker } from 'node:worker_threads';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
 import { droppedFiles, runDropped } from './dropped';
-import { isRenderWorker } from './worker-mark';
+import { isRenderWorker } from '../core/worker-mark';
 import { REPORTER_NAMES, type ReporterName } from '../diagnostics/reporters';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
 import { DEFAULT_FORMATS, RENDERERS, isFormat, type OutputFormat } from '../render/registry';
-import type { FontRole } from '../render/theme';
+import type { FontRole } from '../format/font-roles';
 import { expandArgs } from './expand-args';
 import { STDIN_ARG } from './stdin';
 import { readInputs, type Input } from './inputs';
@@ -432,5 +432,5 @@ function waitForKey(): Promise<void> {
   });
 }
 
-// The same script runs in render worker threads (render-workers.ts): there it serves requests.
-if (isRenderWorker()) void import('./render-workers').then((workers) => workers.serveFileRequests());
+// The same script runs in render worker threads (core/render-workers.ts, loaded only there): there it serves requests.
+if (isRenderWorker()) void import('../core/render-workers').then((workers) => workers.serveFileRequests());

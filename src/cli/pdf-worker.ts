@@ -10,7 +10,7 @@ import { nodeHost } from '../host';
 import type { ReportDoc } from '../model/types';
 import { pdfRenderer } from '../render/pdf/renderer';
 import type { RenderResult, RenderSettings } from '../render/renderer';
-import type { FontRole } from '../render/theme';
+import type { FontRole } from '../format/font-roles';
 
 /** A request: the model and its render settings. */
 export type PdfRequest = RenderSettings & { doc: ReportDoc };

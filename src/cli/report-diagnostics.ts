@@ -2,7 +2,7 @@
 import type { Checked } from '../check';
 import { catalog } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { countSeverities } from '../diagnostics/resolve';
+import { countSeverities } from '../diagnostics/sort';
 import { printSummary, type Lang } from '../diagnostics/print-human';
 import { printJson, type FileResult } from '../diagnostics/print-json';
 import { reporterOf, type ReporterName } from '../diagnostics/reporters';

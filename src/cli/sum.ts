@@ -6,7 +6,7 @@
  */
 import { checkForSum, sumChecked, type CheckedInput } from '../core/sum';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';
-import { RenderPool, taskPool } from './render-workers';
+import { RenderPool, taskPool } from '../core/render-workers';
 import { addSchemasBeside } from './schema';
 import type { Host } from '../host';
 import { EXIT } from './exit-codes';

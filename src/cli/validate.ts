@@ -7,7 +7,7 @@ import type { Checked } from '../check';
 import { checkForBuild, placedChecked } from '../core/build';
 import { withSource } from '../core/source-host';
 import type { Host } from '../host';
-import type { FontRole } from '../render/theme';
+import type { FontRole } from '../format/font-roles';
 import { EXIT } from './exit-codes';
 import type { Input } from './inputs';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';

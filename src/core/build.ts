@@ -8,15 +8,15 @@
 import { collectChecks, type Checked, type CheckOptions, type Collected } from '../check';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { DiagnosticSink } from '../diagnostics/sink';
+import type { Skip } from '../diagnostics/skip';
 import { checkFonts } from '../fonts/checks';
 import type { Host, ReadFailure } from '../host';
 import { buildModel } from '../model/build';
 import type { ReportDoc } from '../model/types';
 import { rendererOf, type OutputFormat } from '../render/registry';
 import type { RenderResult, RenderSettings } from '../render/renderer';
-import type { FontRole } from '../render/theme';
+import type { FontRole } from '../format/font-roles';
 import type { SourceEncoding } from '../source/source-file';
-import type { Skip } from '../validate/rules';
 import { withSource } from './source-host';
 
 /** How one file came out: its diagnostics (placed), the source for code frames, and rendered outputs. */

@@ -11,6 +11,7 @@ import { DiagnosticSink } from '../diagnostics/sink';
 import { findingDiagnostic } from '../import/findings';
 import { placeEn, type ImportCause } from '../diagnostics/catalog';
 import { makeDiagnostic, type Bilingual, type Diagnostic } from '../diagnostics/diagnostic';
+import type { Skip } from '../diagnostics/skip';
 import type { Host, ReadFailure } from '../host';
 import { importReport, type Imported } from '../import/import';
 import { ImportError } from '../import/reader';
@@ -20,7 +21,6 @@ import type { Finding, ReportData } from '../import/recognise';
 import { writeYaml } from '../import/write-yaml';
 import { yearForward } from '../import/year-forward';
 import { SCHEMA_REFERENCE } from '../schema/schema-file';
-import type { Skip } from '../validate/rules';
 import { withSource } from './source-host';
 import { readFailureReason } from '../source/read-failure';
 
@@ -135,7 +135,7 @@ export function failed(job: ImportJob, failure: ImportFailure): ImportOutcome {
   return { ...nothingOf(job), failure, diagnostics: [{ ...diagnostic, file: job.file }] };
 }
 
-/** A file whose reading the sandbox stopped (cli/render-workers.ts): past its time, in seconds, or its memory, in MB. */
+/** A file whose reading the sandbox stopped (render-workers.ts): past its time, in seconds, or its memory, in MB. */
 export function stoppedOutcome(job: ImportJob, limit: { time: number } | { memory: number }): ImportOutcome {
   return failed(
     job,

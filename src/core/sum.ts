@@ -2,13 +2,14 @@
  * `report sum`: the reports of many departments → one report for the level above (a county's
  * 政务公开办 publishes the government-wide one). Every table cell is the sum of the departments'
  * cells — 上年结转 and 现行有效件数 included, as the national format counts them per organ — the fees
- * are added exactly as decimals (core/decimal.ts), and the text parts are drafts for the office to
+ * are added exactly as decimals (report/decimal.ts), and the text parts are drafts for the office to
  * write. Inputs are checked first: one with errors is refused (or left out, with skipInvalid), so
  * the totals never rest on a report whose own numbers do not add up. Nothing is written here.
  */
 import * as path from 'node:path';
 import { checkReport } from '../check';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
+import type { Skip } from '../diagnostics/skip';
 import type { Host } from '../host';
 import type { ReportData } from '../import/recognise';
 import { writeYaml, type Note } from '../import/write-yaml';
@@ -16,8 +17,7 @@ import { SCHEMA_REFERENCE } from '../schema/schema-file';
 import { isRecord } from '../report/plain-data';
 import type { CheckedReport } from '../report/types';
 import { SourceFile, type SourceEncoding } from '../source/source-file';
-import type { Skip } from '../validate/rules';
-import { addDecimals, decimalPlaces, numeralOf } from './decimal';
+import { addDecimals, decimalPlaces, numeralOf } from '../report/decimal';
 import { withSource } from './source-host';
 
 export interface SumOptions {

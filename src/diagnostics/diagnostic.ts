@@ -2,10 +2,16 @@
  * The one message type every stage reports with. Messages are built from typed parameters by the
  * catalog, so the Chinese and English texts always state the same facts.
  */
-import type { Pos } from '../source/source-file';
 import { catalog, type Code } from './catalog';
 
 export type Severity = 'error' | 'warning';
+
+/** A place in a file; line and column 1-based, offset in UTF-16 code units (source/source-file.ts computes it). */
+export interface Pos {
+  line: number;
+  column: number;
+  offset: number;
+}
 
 /** A bilingual text. */
 export interface Bilingual {

@@ -4,7 +4,12 @@
  * bidi controls reorder the rest of the line, a NUL or a tab shifts the caret under a code frame.
  * Escapes are ASCII, one column per character, so caret columns stay aligned.
  */
-import { FORBIDDEN_CHAR } from '../source/forbidden-chars';
+/**
+ * One character a report may not hold (source/forbidden-chars.ts, RPT1014) and output never shows raw:
+ * a control, bidi or format character, a noncharacter, or a lone half of a surrogate pair.
+ */
+export const FORBIDDEN_CHAR =
+  /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Forbidden characters plus the line-breaking ones a one-line message or frame row must not hold. */
 const UNSAFE_IN_TERMINAL = new RegExp(`[\\t\\n\\r\\u2028\\u2029]|${FORBIDDEN_CHAR.source}`, 'g');

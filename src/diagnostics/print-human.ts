@@ -4,12 +4,11 @@
  * Everything quoted from the input is escaped first (escape-invisible.ts): no control character
  * in a report reaches the terminal raw.
  */
-import type { SourceFile } from '../source/source-file';
 import type { Diagnostic } from './diagnostic';
 import { displayWidth } from './display-width';
 import { escapeForTerminal } from './escape-invisible';
-import type { Lang, Reporter } from './reporter';
-import { countSeverities } from './resolve';
+import type { Lang, Reporter, SourceLines } from './reporter';
+import { countSeverities } from './sort';
 import { summarise } from './summarise';
 
 export type { Lang };
@@ -20,7 +19,7 @@ const words = {
 } as const;
 
 /** Prints diagnostics, many of one code summarised (summarise.ts); `sources` gives the text for code frames. */
-export function printHuman(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, lang: Lang): string {
+export function printHuman(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceLines>, lang: Lang): string {
   const out: string[] = [];
   for (const d of summarise(diagnostics)) {
     const place = escapeForTerminal(d.span ? `${d.file}:${d.span.start.line}:${d.span.start.column}` : d.file);
@@ -67,7 +66,7 @@ const MAX_FRAME_WIDTH = 100;
  */
 const FRAME_WINDOW = 2 * MAX_FRAME_WIDTH;
 
-function codeFrame(source: SourceFile, line: number, column: number, end: { line: number; column: number }): string[] {
+function codeFrame(source: SourceLines, line: number, column: number, end: { line: number; column: number }): string[] {
   const gutter = String(line).length;
   const rows: string[] = [];
   const row = (n: number, mark: string, text: string) => `${mark} ${String(n).padStart(gutter)} | ${text}`;

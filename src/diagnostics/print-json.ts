@@ -1,8 +1,8 @@
 /** Machine output: a stable JSON document (fixed key order, both languages) for scripts and editors. */
-import type { Skip } from '../validate/rules';
 import type { Diagnostic } from './diagnostic';
 import { escapeJsonInvisibles } from './escape-invisible';
-import { countSeverities } from './resolve';
+import type { Skip } from './skip';
+import { countSeverities } from './sort';
 import { summarise } from './summarise';
 
 /** What one input file came to. */

@@ -4,21 +4,11 @@
  * stages only say what and where (a JSON Pointer); the sink knows the file. The YAML document that
  * placing needs stays inside the sink's locator and never leaves it (nor the thread it was parsed in).
  */
-import type { Document } from 'yaml';
-import type { SourceFile } from '../source/source-file';
 import type { Diagnostic } from './diagnostic';
-import { resolveSpans, sortDiagnostics } from './resolve';
+import { sortDiagnostics } from './sort';
 
-/** Codes whose span goes on a mapping key rather than its value: the stray key, or the parent of a missing one. */
-const KEY_CODES: ReadonlySet<string> = new Set(['RPT2001', 'RPT2003']);
-
-/** Gives diagnostics their file and positions. */
+/** Gives diagnostics their file and positions (source/locate.ts makes one from a file's source). */
 export type Locator = (diagnostics: Diagnostic[]) => Diagnostic[];
-
-/** A locator for a file's source and its parsed YAML (when it parsed). */
-export function sourceLocator(source: SourceFile, doc: Document | undefined): Locator {
-  return (diagnostics) => resolveSpans(diagnostics, source, doc, KEY_CODES);
-}
 
 export class DiagnosticSink {
   private readonly raised: Diagnostic[] = [];
@@ -54,7 +44,7 @@ export class DiagnosticSink {
     return this.raised.length + this.foreign.length;
   }
 
-  /** Every diagnostic, placed in its file and sorted (resolve.ts). Plain data, safe to post between threads. */
+  /** Every diagnostic, placed in its file (the locator) and sorted (sort.ts). Plain data, safe to post between threads. */
   placed(): Diagnostic[] {
     return sortDiagnostics([...this.locator(this.raised), ...this.foreign]);
   }

@@ -3,7 +3,7 @@
  * as one summary (RPT1030, “另有 N 处同类问题（RPT2002）”) that keeps every place they were at, so
  * `--json` still lists them all. A file with 100,000 wrong list items reads as 20 of them and a
  * line, not 100,000 code frames; and the printers' work stays proportional to what they print.
- * One pass over diagnostics already sorted (resolve.ts): the summary takes the sorted position of
+ * One pass over diagnostics already sorted (sort.ts): the summary takes the sorted position of
  * the first diagnostic it stands for.
  */
 import { makeDiagnostic, type Diagnostic } from './diagnostic';

@@ -15,7 +15,7 @@ import { DESIGN_NAMES, OFFICIAL_FAMILIES } from './official';
 import { BUNDLED, FONT_ROLES, ROLE_NAMES, resolveFonts, standIns, type FontFile, type ResolvedRole } from './resolve';
 import type { Host } from '../host';
 import type { ReportDoc } from '../model/types';
-import type { FontRole } from '../render/theme';
+import type { FontRole } from '../format/font-roles';
 import type { Report } from '../report/types';
 
 /** Font files the report names (relative to the report) under those given with --font. */

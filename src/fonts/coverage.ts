@@ -6,7 +6,8 @@
  */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { ReportDoc } from '../model/types';
-import { ROLE, type FontRole } from '../render/theme';
+import { ROLE } from '../format/page-standard';
+import type { FontRole } from '../format/font-roles';
 import { fallbackChain } from './fallback';
 import type { FontFile, ResolvedRole } from './resolve';
 
@@ -20,7 +21,7 @@ interface DrawnText {
 /** Page numbers are drawn by the renderer, not taken from the model: "— 12 —". */
 const PAGE_NUMBER_TEXT = '— 0123456789 —';
 
-/** The texts of a document with the role each is set in (the PDF renderer's assignment, from theme.ts). */
+/** The texts of a document with the role each is set in (the PDF renderer's assignment, from format/page-standard.ts). */
 function drawnTexts(doc: ReportDoc): DrawnText[] {
   const texts: DrawnText[] = [{ text: PAGE_NUMBER_TEXT, role: ROLE.pageNumber, origin: '' }];
   for (const block of doc.blocks) {

@@ -1,6 +1,6 @@
 /** One published report, as bytes, → checked-ready YAML text, its data and the findings (the core of `report import`). */
 import { PART_HEADINGS } from '../format/national-2021';
-import { decimalPlaces } from '../core/decimal';
+import { decimalPlaces } from '../report/decimal';
 import { ImportError, MAX_LINES, tooManyLines } from './reader';
 import { lostText, type LostPlace } from './lost-text';
 import { READERS } from './readers';

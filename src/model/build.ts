@@ -1,12 +1,13 @@
 /**
  * Stage 3 (model): a checked report → ReportDoc. Decides every piece of text once: title, default
  * preamble, part and section numbering, the 信息处理费 sentence, the date text, the signature layout.
- * Pure; imports only the format data, the report types, the typography (render/theme: pure data) and model/*.
+ * Pure; imports only the format data, the report types, the page standard (format/page-standard: pure data) and model/*
+ * (nothing above the model in the layer order of src/layers.ts).
  */
 import { PART_HEADINGS } from '../format/national-2021';
 import type { CheckedReport, Report, Text } from '../report/types';
-import { SIZE_PT, TYPE_AREA } from '../render/theme';
-import { breakByMeaning } from './break-lines';
+import { SIZE_PT, TYPE_AREA } from '../format/page-standard';
+import { breakByMeaning } from './title-lines';
 import { yuan } from './format';
 import { signatureBlock } from './signature';
 import { applicationsTable, proactiveTable, reviewLitigationTable } from './tables';
@@ -85,7 +86,7 @@ const TITLE_CHARS_PER_LINE = Math.floor(TYPE_AREA.widthPt / SIZE_PT.title);
 
 /**
  * The title's lines: one when it fits; otherwise …政府信息公开工作年度报告 on its own line and the
- * organ and year above it, broken between words when they are too long (break-lines.ts).
+ * organ and year above it, broken between words when they are too long (title-lines.ts).
  */
 export function titleLines(title: string): string[] {
   return breakByMeaning(title, TITLE_CHARS_PER_LINE);

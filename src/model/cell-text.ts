@@ -4,7 +4,7 @@
  * as decided here, so Word and the PDF break a label alike. Pure.
  */
 import { LABEL_BREAKS } from '../format/table-layout-2021';
-import { DIGIT_EM } from '../render/theme';
+import { DIGIT_EM } from '../format/page-standard';
 
 /** Width of a text in ems: full-width characters take one, ASCII (digits, '.') at most DIGIT_EM. */
 export function ems(text: string): number {

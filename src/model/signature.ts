@@ -6,9 +6,9 @@
  * long for one line breaks by meaning into right-aligned lines.
  */
 import { dateText } from './format';
-import { breakByMeaning } from './break-lines';
+import { breakByMeaning } from './title-lines';
 import type { SignatureBlock } from './types';
-import { GRID } from '../render/theme';
+import { GRID } from '../format/page-standard';
 
 const RIGHT_INDENT_CHARS = 2;
 const DATE_SHIFT_CHARS = 2;

@@ -25,7 +25,7 @@ import {
 import { caseColumnFractions, PROACTIVE_COLUMN_FRACTIONS, TABLE3_COLUMN_CHARS, TABLE_SIZE_PT } from '../format/table-layout-2021';
 import { rowAt } from '../report/rows';
 import type { CheckedReport, Report } from '../report/types';
-import { CELL_PADDING_PT, TYPE_AREA } from '../render/theme';
+import { CELL_PADDING_PT, TYPE_AREA } from '../format/page-standard';
 import { breakLabel, ems, SLACK_EMS } from './cell-text';
 import type { Align, GridCell, TableBlock, TableGrid } from './types';
 

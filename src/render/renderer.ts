@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import type { ReportDoc } from '../model/types';
 import type { PdfConformance } from './pdf';
-import type { FontRole } from './theme';
+import type { FontRole } from '../format/font-roles';
 
 /** What rendering needs besides the model, as plain data (it crosses to worker threads). */
 export interface RenderSettings {

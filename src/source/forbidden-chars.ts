@@ -13,12 +13,9 @@
  * following text is displayed, and a NUL or ESC in a comment is never intended.
  */
 import { isScalar, type Document } from 'yaml';
+import { FORBIDDEN_CHAR } from '../diagnostics/escape-invisible';
 import type { SourceFile } from './source-file';
 import { walkNodes } from './yaml-walk';
-
-/** One forbidden character (or a lone half of a surrogate pair). */
-export const FORBIDDEN_CHAR =
-  /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufdd0-\ufdef\ufeff\ufff9-\ufffb\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 const NAMES: Readonly<Record<number, string>> = {
   0x00: 'NUL',

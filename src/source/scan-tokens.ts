@@ -28,7 +28,7 @@ export const MAX_ALIASES = 100;
  * composer and every later pass cost tens of microseconds per item (a 1 MiB flow list of 500,000
  * zeros took 80 s and 1.4 GB), so the count is bounded here, where the lexer costs a fraction of that.
  */
-export const MAX_ITEMS = 20_000;
+export const MAX_ITEMS = 10_000;
 
 /**
  * Most lines a report may have between its values: a text written over several lines (quoted, `|`
@@ -36,7 +36,7 @@ export const MAX_ITEMS = 20_000;
  * is still reported at its opening (RPT1041). A report has a few hundred; yaml's parser spends
  * microseconds on each blank or comment line (a 1 MiB file of blank lines took 3.8 s).
  */
-export const MAX_LINES = 50_000;
+export const MAX_LINES = 20_000;
 
 /** A YAML tag (`!!str`, `!foo`, `!<tag:…>`) at its offset, with the scalar written right after it. */
 export interface FoundTag {

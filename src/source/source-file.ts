@@ -2,13 +2,8 @@
  * Stage 1 (load): bytes → text, and offsets ⇄ line/column. Lines and columns are 1-based at the
  * edge; offsets are UTF-16 code units into the decoded, LF-normalised text.
  */
+import type { Pos } from '../diagnostics/diagnostic';
 import { firstInvalidOffset, invalidAt, likelierEncoding, type InvalidBytes, type TextEncoding } from './invalid-bytes';
-
-export interface Pos {
-  line: number;
-  column: number;
-  offset: number;
-}
 
 /** The encoding a file was decoded from, when it was not plain UTF-8. */
 export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';

@@ -13,7 +13,7 @@ import type { SourceFile } from '../source/source-file';
 import { APPLICANT_COLUMNS, CASE_COLUMNS } from '../format/national-2021';
 import { buildReportSchema, NON_BLANK_PATTERN } from '../schema/build-schema';
 import { isBlankCell } from './collapse';
-import { rewriteNumber, SEPARATOR_TEXT, SPELLING_NAMES, splitRow, type NumberKind } from './number-text';
+import { rewriteNumber, SEPARATOR_TEXT, SPELLING_NAMES, splitRow, type NumberKind } from './number-spelling';
 import { WrittenValues, type WrittenValue } from './written-values';
 
 type SchemaNode = {

@@ -1,6 +1,6 @@
 /** Line and word boxes of a PDF as poppler sees them (pdftotext -bbox-layout), in reading order. */
 import { execFileSync } from 'node:child_process';
-import { MM_TO_PT, PAGE, TYPE_AREA } from '../../src/render/theme';
+import { MM_TO_PT, PAGE, TYPE_AREA } from '../../src/format/page-standard';
 
 export interface WordBox {
   xMin: number;

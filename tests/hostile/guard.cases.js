@@ -249,16 +249,18 @@ module.exports.push({
   setup: (dir) => {
     seed(dir);
     const file = path.join(dir, 'x.yaml');
+    // Made beside it and renamed over it, as editors save: a watcher never sees the file missing, however loaded the machine.
     const replace = (make) => () => {
-      fs.rmSync(file);
-      make();
+      const temp = path.join(dir, 'x.yaml.new');
+      make(temp);
+      fs.renameSync(temp, file);
     };
     return {
       args: ['watch', '--format', 'docx', '--out', 'out', 'x.yaml'],
       events: [
-        { at: 5, run: replace(() => fs.symlinkSync('/dev/zero', file)) },
-        { at: 7, run: replace(() => fifo(file)) },
-        { at: 9, run: replace(() => fs.writeFileSync(file, fs.readFileSync(SEED, 'utf8').replace('licensing: 1200', 'licensing: 1201'))) },
+        { at: 5, run: replace((temp) => fs.symlinkSync('/dev/zero', temp)) },
+        { at: 7, run: replace((temp) => fifo(temp)) },
+        { at: 9, run: replace((temp) => fs.writeFileSync(temp, fs.readFileSync(SEED, 'utf8').replace('licensing: 1200', 'licensing: 1201'))) },
       ],
       interruptAfter: 14,
     };

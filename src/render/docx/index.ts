@@ -1,6 +1,6 @@
 /**
  * Stage 4 (render): ReportDoc → DOCX bytes with the `docx` package. Reads only the model and the
- * theme; knows nothing of YAML or the PDF renderer. The page, type and table layout follow GB/T 9704
+ * page standard; knows nothing of YAML or the PDF renderer. The page, type and table layout follow GB/T 9704
  * (../shared/TEMPLATE.md §8); the output is made byte-reproducible in reproducible.ts.
  */
 import {
@@ -25,9 +25,10 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { Align, Block, GridCell, ReportDoc, TableBlock } from '../../model/types';
-import { fullWidthChars } from '../../model/break-lines';
+import { fullWidthChars } from '../../model/title-lines';
 import { signaturePlacement } from '../../model/signature';
-import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA, type FontRole } from '../theme';
+import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../../format/page-standard';
+import type { FontRole } from '../../format/font-roles';
 import { documentParts } from './docx-adapter';
 import { fontTableXml, WORD_FONTS } from './fonts';
 import { coreXml, writeZip } from './reproducible';

@@ -1,6 +1,6 @@
 /**
  * Stage 4 (render): ReportDoc → one self-contained, accessible HTML5 page (or, for a CMS, only the
- * article with its scoped style). Reads only the model and the theme; no script, no external
+ * article with its scoped style). Reads only the model and the page standard; no script, no external
  * resource, no web font. Deterministic: the same model gives the same bytes.
  *
  *   <main><article class="nianbao-report">

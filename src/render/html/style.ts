@@ -1,5 +1,5 @@
 /**
- * The page's inline CSS, from the theme (render/theme.ts) and the model's tables: no web fonts, no
+ * The page's inline CSS, from the page standard (format/page-standard.ts) and the model's tables: no web fonts, no
  * external resources. On screen it reads on a phone (body ≥ 16 px at line-height 1.8, tables that
  * scroll sideways in their wrapper instead of squashing, numbers that never wrap) and grows with the
  * reader's own text size and zoom; a checkbox (CSS only, no script) turns on 大字 large type. In
@@ -10,9 +10,10 @@
  * pasted into a CMS page (--fragment) without touching the page's own elements.
  */
 import type { ReportDoc, TableBlock } from '../../model/types';
-import { fullWidthChars } from '../../model/break-lines';
+import { fullWidthChars } from '../../model/title-lines';
 import { signaturePlacement } from '../../model/signature';
-import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, type FontRole } from '../theme';
+import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT } from '../../format/page-standard';
+import type { FontRole } from '../../format/font-roles';
 import { columnGroups, tableId } from './table';
 
 /** System faces of each role, official Windows/macOS names first, then the open CJK faces most Linux and Android machines have. */

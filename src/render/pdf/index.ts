@@ -10,7 +10,7 @@ import { codeLabel } from '../../fonts/coverage';
 import type { FontSet } from '../../fonts/font-set';
 import { signaturePlacement } from '../../model/signature';
 import type { Block, ReportDoc, SignatureBlock, TableBlock } from '../../model/types';
-import { CELL_PADDING_PT, GRID, LINE_PITCH_PT, MM_TO_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../theme';
+import { CELL_PADDING_PT, GRID, LINE_PITCH_PT, MM_TO_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../../format/page-standard';
 import { fitsIn, LAYOUT_TOLERANCE_PT } from './fit';
 import { addContent, currentFont, replaceXmpInfo, selectFont } from './pdfkit-adapter';
 import { layoutTable, rowGroups, rowsHeight, type LaidCell, type TableLayout } from './table';

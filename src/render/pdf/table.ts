@@ -5,7 +5,7 @@
  */
 import type { FontSet } from '../../fonts/font-set';
 import type { GridCell, TableBlock } from '../../model/types';
-import { CELL_LINE_HEIGHT, CELL_PADDING_PT, ROLE } from '../theme';
+import { CELL_LINE_HEIGHT, CELL_PADDING_PT, ROLE } from '../../format/page-standard';
 import { setText, type MissingGlyph, type SetLine, type TextStyle } from './text';
 
 /** Spans up to this many rows (（三）不予公开 has 8) keep their rows on one page; longer ones may break. */

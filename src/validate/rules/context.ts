@@ -4,22 +4,13 @@
  * that it skipped the check instead.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic';
+import type { Skip } from '../../diagnostics/skip';
 import type { Report } from '../../report/types';
 import type { Unusable } from '../salvage';
 
 export interface SalvagedReport {
   report: Report;
   unusable: Unusable;
-}
-
-/** A check a rule did not make because a value it needs was unusable. */
-export interface Skip {
-  /** Template rule id (R1, R2 …). */
-  rule: string;
-  /** Where the check would have reported. */
-  pointer: string;
-  /** The unusable places it needed. */
-  because: string[];
 }
 
 /** A value a rule may use, or the unusable places that block it. */

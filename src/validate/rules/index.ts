@@ -1,6 +1,7 @@
 /** The consistency rules, in the order their diagnostics are produced, and the runner. */
 import type { Diagnostic } from '../../diagnostics/diagnostic';
-import type { Rule, RuleContext, Skip } from './context';
+import type { Skip } from '../../diagnostics/skip';
+import type { Rule, RuleContext } from './context';
 import { crossYear } from './cross-year';
 import { feeUnit } from './fee-unit';
 import { partSix } from './part-six';
@@ -9,9 +10,7 @@ import { rowTotal } from './row-total';
 import { ruleMakingPower } from './rule-making-power';
 import { table3Balance } from './table3-balance';
 import { table3ResultsTotal } from './table3-results-total';
-import { textNumbers } from './text-numbers';
-
-export type { Skip } from './context';
+import { textNumbers } from './text-agrees-with-tables';
 
 export const RULES: readonly Rule[] = [table3Balance, rowTotal, table3ResultsTotal, feeUnit, crossYear, ruleMakingPower, partSix, publicationDate, textNumbers];
 

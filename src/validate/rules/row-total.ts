@@ -9,7 +9,7 @@ import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS } from '..
 import { rowAt, rowPointer, sum } from '../../report/rows';
 import { rowParts, writtenCell } from './cells';
 import { all, type Rule, type RuleContext } from './context';
-import { cellHints } from './sum-text';
+import { cellHints } from './cell-hints';
 
 function checkRow(
   context: RuleContext,

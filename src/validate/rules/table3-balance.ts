@@ -11,7 +11,7 @@ import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, applicationRow } from '../../
 import { rowAt, rowPointer } from '../../report/rows';
 import { effectiveCell, eachColumn, resultsTotal } from './cells';
 import { all, type Rule } from './context';
-import { cellHints } from './sum-text';
+import { cellHints } from './cell-hints';
 
 const NEW = ['applications', 'new'];
 const CARRIED = ['applications', 'carried_over'];

@@ -9,7 +9,7 @@ import { APPLICANT_COLUMNS, RESULT_PART_ROWS } from '../../format/national-2021'
 import { rowAt, rowPointer, sum } from '../../report/rows';
 import { effectiveCell, eachColumn } from './cells';
 import { all, type Rule } from './context';
-import { cellHints } from './sum-text';
+import { cellHints } from './cell-hints';
 
 const TOTAL = ['applications', 'results', 'total'];
 const COLUMNS = APPLICANT_COLUMNS.length;

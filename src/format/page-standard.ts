@@ -1,7 +1,10 @@
 /**
- * The typography of the report (GB/T 9704-2012, ../shared/TEMPLATE.md §8) in renderer-neutral
- * units. Both renderers read it, so the DOCX and the PDF share one page and one type scale.
+ * The page standard of the report (GB/T 9704-2012, ../shared/TEMPLATE.md §8: page, margins, line
+ * grid, type sizes) in renderer-neutral units. It belongs to the formats, not to a renderer: the model
+ * sizes table columns and breaks lines with it, the fonts check reads its roles, and every renderer
+ * draws with it, so the DOCX, the PDF and the HTML share one page and one type scale.
  */
+import type { FontRole } from './font-roles';
 
 export const MM_TO_PT = 72 / 25.4;
 
@@ -28,9 +31,6 @@ export const TYPE_AREA = {
 /** Line pitch of body text: the type area height over 22 lines (≈ 28.9 pt). */
 export const LINE_PITCH_PT = TYPE_AREA.heightPt / GRID.lines;
 
-/** Font roles of the format (format/font-roles.ts); each renderer maps a role to real font names or files. */
-export type { FontRole } from '../format/font-roles';
-
 export const SIZE_PT = {
   /** 3号 */
   body: 16,
@@ -40,9 +40,7 @@ export const SIZE_PT = {
   pageNumber: 14,
 } as const;
 
-/** Which role each kind of text uses. */
-import type { FontRole } from '../format/font-roles';
-
+/** Which role each kind of text uses (format/font-roles.ts); each renderer maps a role to real font names or files. */
 export const ROLE = {
   body: 'fangsong',
   title: 'xiaobiaosong',

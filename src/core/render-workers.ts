@@ -1,18 +1,18 @@
 /**
  * Render workers (worker_threads). A batch builds several reports at once, one per core, on
  * workers running this same script (`serveFileRequests`); a single report renders its PDF on the
- * PDF worker (pdf-worker.ts) while the main thread writes the DOCX. Messages are plain data.
+ * PDF worker (cli/pdf-worker.ts) while the main thread writes the DOCX. Messages are plain data.
  */
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker, parentPort, workerData, type ResourceLimits } from 'node:worker_threads';
-import { buildFile, type FileJob, type FileOutcome } from '../core/build';
-import { importBytes, importFile, stoppedOutcome, type ImportJob, type ImportOutcome } from '../core/import';
-import { checkForSum, type CheckedInput } from '../core/sum';
+import { buildFile, type FileJob, type FileOutcome } from './build';
+import { importBytes, importFile, stoppedOutcome, type ImportJob, type ImportOutcome } from './import';
+import { checkForSum, type CheckedInput } from './sum';
 import { preloadFonts } from '../fonts/font-sets';
 import { nodeHost } from '../host';
 import { PACKAGE_ROOT } from '../package-root';
-import type { FontRole } from '../render/theme';
+import type { FontRole } from '../format/font-roles';
 import { RENDER_WORKER_MARK } from './worker-mark';
 
 interface WorkerSetup {

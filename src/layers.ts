@@ -1,0 +1,30 @@
+/**
+ * The layer order of src/, written once: tests/import-cycles.test.ts enforces it and README's
+ * developer section lists it (the test keeps the two the same). A unit is a folder of src/ or a top-level file. Layers run from the
+ * bottom up: a unit imports only units of lower layers (and files of its own folder), never one
+ * beside it or above it, so no two folders can depend on each other.
+ */
+export const LAYERS: readonly (readonly string[])[] = [
+  // The user's cache folder: also needed by bin/report's bundle loader, before any other module (cli/load-bundle.ts).
+  ['user-cache-dir.ts'],
+  // The platform and the data of the national formats (labels, table layouts, GB/T 9704 page standard).
+  ['host.ts', 'package-root.ts', 'pinned-library.ts', 'format', 'layers.ts'],
+  // The diagnostic type, the catalogue, and how diagnostics are sorted and printed.
+  ['diagnostics'],
+  // Reading and decoding files, YAML, positions (pointer ⇄ line:column).
+  ['source'],
+  // The JSON Schema generated from the format, then the report's types and values.
+  ['schema'],
+  ['report'],
+  // Checking the data, and the renderer-neutral document model.
+  ['validate', 'model'],
+  // Fonts: finding, coverage of the model's characters, subsetting.
+  ['fonts'],
+  // The renderers, the importers, and the checker that runs load → schema → rules.
+  ['render', 'import', 'check.ts'],
+  // One report from source to bytes (build, import, sum, manifests), and the worker pool that runs them.
+  ['core'],
+  // The entry points: the command line and the library API side by side, then the single executable (which runs the CLI).
+  ['cli', 'index.ts'],
+  ['sea'],
+];
