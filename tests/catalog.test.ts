@@ -13,6 +13,7 @@ import { runCli } from '../src/cli/main';
 import { catalog } from '../src/diagnostics/catalog';
 import { FONT_FILE_LIMIT_BYTES } from '../src/fonts/font-file';
 import { nodeHost, type Host } from '../src/host';
+import { build } from '../src/index';
 import { tempDir } from './helpers/cli';
 import { FIXTURES, readExpectations, reportFixtures, ROOT } from './helpers/fixtures';
 import { DEVIATIONS } from './helpers/import-deviations';
@@ -229,6 +230,15 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
       const other = write('other.yaml', seedText);
       const at: Host = { ...real, sourceDateEpoch: () => ({ kind: 'date', date: new Date(1700000000 * 1000) }) };
       return codesOfRun(['build', '--jobs', '1', '--format', 'docx', '--manifest', '--out', out, other], at);
+    },
+  ],
+  [
+    'RPT5014',
+    'the library asked to build with a SOURCE_DATE_EPOCH that is no date',
+    async () => {
+      const result = await build(seedText, { host: { ...real, sourceDateEpoch: () => ({ kind: 'invalid', raw: 'yesterday' }) }, formats: ['docx'] });
+      expect(result.outputs).toEqual([]);
+      return result.diagnostics.map((d) => d.code);
     },
   ],
   ['RPT6008', 'a YAML that is not the source of any report of the manifest', () => verifyAfter(() => undefined, [write('edited.yaml', seedText + '\n')])],

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { printHuman } from '../diagnostics/print-human';
+import { REPORT_YEARS } from '../format/national-2021';
 import type { Host } from '../host';
 import { initTemplate } from '../report/init-template';
 import { SCHEMA_REFERENCE } from '../schema/schema-file';
@@ -15,8 +16,9 @@ import { outputRefusal, writeFailure, writeOutputs } from './write-outputs';
 
 export function runInit(host: Host, io: Io, options: { year?: string; organ: string; output?: string; force?: boolean; lang: 'zh' | 'en' }): number {
   const year = options.year === undefined ? host.today().getFullYear() - 1 : Number(options.year);
-  if (!Number.isInteger(year) || year < 2021 || year > 2100) {
-    io.stderr(`--year 应为 2021–2100 之间的年份 / --year must be a year from 2021 to 2100: ${options.year}\n`);
+  const { first, last } = REPORT_YEARS;
+  if (!Number.isInteger(year) || year < first || year > last) {
+    io.stderr(`--year 应为 ${first}–${last} 之间的年份 / --year must be a year from ${first} to ${last}: ${options.year}\n`);
     return EXIT.usage;
   }
   const output = options.output ?? `${year}.yaml`;

@@ -15,6 +15,7 @@ import { DEFAULT_FORMATS, RENDERERS, isFormat, type OutputFormat } from '../rend
 import type { FontRole } from '../format/font-roles';
 import { expandArgs } from './expand-args';
 import { STDIN_ARG } from './stdin';
+import { sourceDateEpochProblem } from '../core/source-date-epoch';
 import { readInputs, type Input } from './inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
 import type { Io } from './io';
@@ -368,14 +369,12 @@ const fontProblem = (font: FontOptionValue) =>
     ? `--font 应写作 角色=文件，角色为 ${FONT_ROLES.join('、')} / --font takes role=file, role one of ${FONT_ROLES.join(', ')}: ${font}`
     : undefined;
 
-/** An invalid SOURCE_DATE_EPOCH would silently give other dates than asked for: refuse it. */
+/** An invalid SOURCE_DATE_EPOCH would silently give other dates than asked for: refuse it, in the catalogue's words. */
 function epochProblem(host: Host): string | undefined {
   const epoch = host.sourceDateEpoch();
   if (epoch.kind !== 'invalid') return undefined;
-  return (
-    `环境变量 SOURCE_DATE_EPOCH 应为 1980–2107 年之间某一时刻的秒数（十进制整数），实际为“${epoch.raw}” / ` +
-    `SOURCE_DATE_EPOCH must be whole seconds since 1970 for a moment from 1980 to 2107 (what ZIP and PDF dates hold), found "${epoch.raw}"`
-  );
+  const { message } = sourceDateEpochProblem(epoch.raw);
+  return `${message.zh} / ${message.en}`;
 }
 
 /** Collects repeated --font role=file options; a malformed one turns the result into the bad text. */

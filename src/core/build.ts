@@ -7,6 +7,7 @@
  */
 import { collectChecks, type Checked, type CheckOptions, type Collected } from '../check';
 import type { Diagnostic } from '../diagnostics/diagnostic';
+import { sourceDateEpochProblem } from './source-date-epoch';
 import { DiagnosticSink } from '../diagnostics/sink';
 import type { Skip } from '../diagnostics/skip';
 import { checkFonts } from '../fonts/checks';
@@ -110,11 +111,12 @@ export function prepareFile(host: Host, job: FileJob): Prepared {
   const from = job.source ? withSource(host, job.file, job.source) : host;
   const usesFonts = job.formats.some((format) => rendererOf(format).usesFonts);
   const checked = checkForBuild(from, job.file, job.fonts, { fonts: usesFonts });
+  // An invalid SOURCE_DATE_EPOCH would date the files otherwise than asked: refused for the library as for the CLI.
+  const epoch = host.sourceDateEpoch();
+  if (epoch.kind === 'invalid') checked.sink.add([sourceDateEpochProblem(epoch.raw)]);
   const failing = checked.sink.hasErrors() || (Boolean(job.strict) && checked.sink.size > 0);
   const doc = checked.doc;
-  if (failing || !doc) return { outcome: outcomeOf(checked, []) };
-  // An invalid SOURCE_DATE_EPOCH is the caller's to refuse (the CLI does, as a usage error); here it means the report's date.
-  const epoch = host.sourceDateEpoch();
+  if (failing || !doc || epoch.kind === 'invalid') return { outcome: outcomeOf(checked, []) };
   const timestamp = (epoch.kind === 'date' ? epoch.date : new Date(`${doc.meta.date}T00:00:00Z`)).getTime();
   const settings: RenderSettings = {
     timestamp,

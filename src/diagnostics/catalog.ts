@@ -912,6 +912,19 @@ export const catalog = {
     }),
   },
 
+  RPT5014: {
+    severity: 'error',
+    // About the run's environment, not the file: said once per run like RPT5012.
+    scope: 'run',
+    zh: (p: { raw: string }) => `环境变量 SOURCE_DATE_EPOCH 应为 1980–2107 年之间某一时刻的秒数（十进制整数），实际为“${p.raw}”`,
+    en: (p: { raw: string }) =>
+      `SOURCE_DATE_EPOCH must be whole seconds since 1970 for a moment from 1980 to 2107 (what ZIP and PDF dates hold), found "${p.raw}"`,
+    hint: () => ({
+      zh: '删去这个环境变量（文件日期即报告的成文日期），或设为十进制整数秒，如 1704067200',
+      en: "unset it (the files are then dated from the report's date) or give whole seconds, e.g. 1704067200",
+    }),
+  },
+
   RPT5012: {
     severity: 'warning',
     // About the machine, not the file: printed once per run (cli/report-diagnostics.ts).

@@ -4,6 +4,9 @@
  * all read it from here (../shared/TEMPLATE.md §2–5). Pure data; imports nothing.
  */
 
+/** The years a report in this format may be for: the format applies from the 2021 reports on. */
+export const REPORT_YEARS = { first: 2021, last: 2100 } as const;
+
 /** The six part headings, exact text, in order (TEMPLATE §2). */
 export const PART_HEADINGS = [
   '一、总体情况',

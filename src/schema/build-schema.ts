@@ -15,6 +15,7 @@ import {
   MAX_FEE_WAN,
   PART_HEADINGS,
   PROACTIVE_ITEMS,
+  REPORT_YEARS,
   RESULT_GROUPS,
   RESULTS_LABEL,
   SINGLE_VALUE_BLOCKS,
@@ -151,7 +152,7 @@ export function buildReportSchema(): Json {
     properties: {
       format: { title: '报告格式版本', description: '国办公开办函〔2021〕30号格式，写 "2021"', const: '2021' },
       organ: string('发布机关全称', '用于落款和文档作者'),
-      year: { title: '统计年度', description: '报告所统计的年份，如 2023', type: 'integer', minimum: 2021, maximum: 2100 },
+      year: { title: '统计年度', description: '报告所统计的年份，如 2023', type: 'integer', minimum: REPORT_YEARS.first, maximum: REPORT_YEARS.last },
       title: string('标题', '可省略；默认为“{发布机关}{年度}年政府信息公开工作年度报告”'),
       date: {
         title: '成文日期',
