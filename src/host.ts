@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { threadId } from 'node:worker_threads';
 import { userCacheDir } from './user-cache-dir';
+import { makeDirectory } from './make-directory';
 
 export { userCacheDir };
 
@@ -253,7 +254,7 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
     },
     writeTemp(file, bytes) {
       const dir = path.dirname(path.resolve(file));
-      fs.mkdirSync(dir, { recursive: true });
+      makeDirectory(dir);
       // A dot name (hidden), unique per process, thread and call, so two writers never share a temp.
       const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${threadId}-${tempCounter++}.tmp`);
       try {

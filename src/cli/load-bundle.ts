@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { makeDirectory } from '../make-directory';
 import { userCacheDir } from '../user-cache-dir';
 
 /** The code cache file of a bundle written at build time. */
@@ -55,7 +56,7 @@ export function runBundle<T>(script: vm.Script, bundle: string): T {
 /** Writes a script's code cache, as of now, atomically; a failure (read-only home, full disk) only costs later starts the compiling. */
 function writeUserCache(script: vm.Script, file: string): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeDirectory(path.dirname(file));
     const temporary = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, script.createCachedData());
     fs.renameSync(temporary, file);

@@ -15,6 +15,7 @@ import * as zlib from 'node:zlib';
 import * as sea from 'node:sea';
 import { EXIT } from '../cli/exit-codes';
 import { userCacheDir } from '../host';
+import { makeDirectory } from '../make-directory';
 
 /** The payload's table (scripts/dist.js): version, content hash, and [path, size] of each file in order. */
 interface PayloadIndex {
@@ -30,14 +31,14 @@ const MARKER = '.nianbao-complete';
 function unpack(base: string, index: PayloadIndex): string {
   const target = path.join(base, `${index.version}-${index.hash}`);
   if (fs.existsSync(path.join(target, MARKER))) return target;
-  fs.mkdirSync(base, { recursive: true });
+  makeDirectory(base);
   const temp = fs.mkdtempSync(path.join(base, `.unpack-${index.hash}-`));
   try {
     const data = zlib.gunzipSync(Buffer.from(sea.getAsset('payload.gz')));
     let at = 0;
     for (const [file, size] of index.files) {
       const out = path.join(temp, file);
-      fs.mkdirSync(path.dirname(out), { recursive: true });
+      makeDirectory(path.dirname(out));
       fs.writeFileSync(out, data.subarray(at, (at += size)));
     }
     fs.writeFileSync(path.join(temp, MARKER), '');

@@ -243,6 +243,13 @@ module.exports.push(
   },
 );
 
+/** A cache folder no folder can be made in (under /proc): Node's recursive mkdir spun for ever there; the cache is skipped instead. */
+module.exports.push({
+  name: 'validate with XDG_CACHE_HOME under /proc',
+  setup: (dir) => (seed(dir), { args: ['validate', 'x.yaml'], env: { XDG_CACHE_HOME: '/proc/nianbao-cache' } }),
+  expect: { exit: 0, codes: [] },
+});
+
 /** `watch` while its file becomes a symlink to /dev/zero, then a FIFO, then a report again: bounded, and it keeps hearing saves. */
 module.exports.push({
   name: 'watch: the file replaced by /dev/zero, a FIFO, then a report',
