@@ -5,7 +5,7 @@
  * Bundling pdfkit and fontkit (without fontkit's WOFF2 decoder) halves their load time, ~90 → ~45 ms.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { preloadFonts } from '../fonts/font-sets';
+import { preloadFonts } from '../fonts/font-set-cache';
 import { nodeHost } from '../host';
 import type { ReportDoc } from '../model/types';
 import { pdfRenderer } from '../render/pdf/renderer';

@@ -9,7 +9,7 @@ import { Worker, parentPort, workerData, type ResourceLimits } from 'node:worker
 import { buildFile, type FileJob, type FileOutcome } from './build';
 import { importBytes, importFile, stoppedOutcome, type ImportJob, type ImportOutcome } from './import';
 import { checkForSum, type CheckedInput } from './sum';
-import { preloadFonts } from '../fonts/font-sets';
+import { preloadFonts } from '../fonts/font-set-cache';
 import { nodeHost } from '../host';
 import { PACKAGE_ROOT } from '../package-root';
 import type { FontRole } from '../format/font-roles';

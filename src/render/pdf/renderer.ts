@@ -1,11 +1,11 @@
 /**
- * The PDF renderer as a plugin (renderer.ts). It opens the context's fonts (font-sets.ts keeps them
+ * The PDF renderer as a plugin (renderer.ts). It opens the context's fonts (font-set-cache.ts keeps them
  * open for the next report of a batch) and loads pdfkit only when first asked. A font that fontkit
  * cannot open is the font's problem (RPT5009), not a bug: the PDF is not made.
  */
 import { FontDataError } from '../../fonts/cmap';
 import { fontFileDiagnostic } from '../../fonts/checks';
-import { fontSetFor } from '../../fonts/font-sets';
+import { fontSetFor } from '../../fonts/font-set-cache';
 import { FONT_ROLES } from '../../fonts/resolve';
 import type { Renderer } from '../renderer';
 

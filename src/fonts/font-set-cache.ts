@@ -1,5 +1,5 @@
 /**
- * Font sets per configuration, one per thread: resolved once, the role fonts read asynchronously
+ * The cache of opened font sets (font-set.ts), one per configuration and thread: resolved once, the role fonts read asynchronously
  * (the reads overlap with loading fontkit and pdfkit) and opened on first use.
  */
 import { FONT_ROLES, type FontRole } from '../format/font-roles';
