@@ -1,6 +1,7 @@
 /**
- * The cache of opened font sets (font-set.ts), one per configuration and thread: resolved once, the role fonts read asynchronously
- * (the reads overlap with loading fontkit and pdfkit) and opened on first use.
+ * The cache of opened font sets (font-set.ts), one per configuration and thread: resolved once,
+ * the role fonts read asynchronously (the reads overlap with loading fontkit and pdfkit) and
+ * opened on first use.
  */
 import { FONT_ROLES, type FontRole } from '../format/font-roles';
 import type { Host, ReadFailure } from '../host';
