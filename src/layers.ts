@@ -7,8 +7,8 @@
 export const LAYERS: readonly (readonly string[])[] = [
   // The user's cache folder and making folders: also needed by bin/report's bundle loader, before any other module (cli/load-bundle.ts).
   ['user-cache-dir.ts', 'make-directory.ts'],
-  // The platform and the data of the national formats (labels, table layouts, GB/T 9704 page standard).
-  ['host.ts', 'package-root.ts', 'pinned-library.ts', 'format', 'layers.ts'],
+  // The platform, the zip format (DOCX written and read), and the data of the national formats (labels, table layouts, GB/T 9704 page standard).
+  ['host.ts', 'package-root.ts', 'pinned-library.ts', 'zip.ts', 'format', 'layers.ts'],
   // The diagnostic type, the catalogue, and how diagnostics are sorted and printed.
   ['diagnostics'],
   // Reading and decoding files, YAML, positions (pointer ⇄ line:column).

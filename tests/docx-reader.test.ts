@@ -3,8 +3,8 @@ import { zipSync } from 'fflate';
 import { documentLines, docxReader } from '../src/import/docx-reader';
 import type { SourceLine } from '../src/import/reader';
 import { ImportError } from '../src/import/reader';
-import type { ZipEntry } from '../src/import/zip';
-import { listZip, MAX_ENTRY_BYTES, readZipEntry } from '../src/import/zip';
+import type { ZipEntry } from '../src/zip';
+import { listZip, MAX_ENTRY_BYTES, readZipEntry } from '../src/zip';
 import { docxOf, modelOf } from './helpers/build';
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');

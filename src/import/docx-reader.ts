@@ -8,7 +8,7 @@
 import type { Reader, SourceLine } from './reader';
 import { ImportError } from './reader';
 import { xmlTokens } from './xml-tokens';
-import { isZip, listZip, readZipEntry } from './zip';
+import { isZip, listZip, readZipEntry, ZipError } from '../zip';
 
 const DOCUMENT_PART = 'word/document.xml';
 
@@ -37,9 +37,15 @@ export const docxReader: Reader = {
     return isZip(bytes) && (/\.docx$/i.test(name) || buffer.includes(DOCUMENT_PART));
   },
   async read(bytes) {
-    const entry = listZip(bytes).find((e) => e.name === DOCUMENT_PART);
-    if (!entry) throw new ImportError(`不是 Word 文档：压缩包中没有 ${DOCUMENT_PART}`, `not a Word document: the zip has no ${DOCUMENT_PART}`, 'format');
-    return documentLines(new TextDecoder('utf-8').decode(readZipEntry(bytes, entry)));
+    try {
+      const entry = listZip(bytes).find((e) => e.name === DOCUMENT_PART);
+      if (!entry) throw new ImportError(`不是 Word 文档：压缩包中没有 ${DOCUMENT_PART}`, `not a Word document: the zip has no ${DOCUMENT_PART}`, 'format');
+      return documentLines(new TextDecoder('utf-8').decode(readZipEntry(bytes, entry)));
+    } catch (error) {
+      // A zip that cannot be read is this file's import failure, in the zip's words.
+      if (error instanceof ZipError) throw new ImportError(error.zh, error.en, error.kind);
+      throw error;
+    }
   },
 };
 

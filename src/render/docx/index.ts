@@ -31,7 +31,8 @@ import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, 
 import type { FontRole } from '../../format/font-roles';
 import { documentParts } from './docx-adapter';
 import { fontTableXml, WORD_FONTS } from './fonts';
-import { coreXml, writeZip } from './reproducible';
+import { writeZip } from '../../zip';
+import { coreXml } from './reproducible';
 
 const twip = (pt: number) => Math.round(pt * 20);
 const halfPt = (pt: number) => Math.round(pt * 2);
