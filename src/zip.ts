@@ -8,6 +8,11 @@
  */
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
+/** The signatures of a local header, a central directory record and the end of the directory. */
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_DIRECTORY = 0x06054b50;
+
 /** MS-DOS date and time fields of a zip entry, from the UTC fields (the machine's time zone cannot change them). */
 function dosDateTime(timestamp: Date): { time: number; date: number } {
   const when = new Date(Math.max(timestamp.getTime(), Date.UTC(1980, 0, 1)));
@@ -42,10 +47,10 @@ export function writeZip(entries: readonly [string, Uint8Array][], timestamp: Da
     common.writeUInt32LE(data.length, 18);
     common.writeUInt16LE(nameBytes.length, 22);
     const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt32LE(LOCAL_HEADER, 0);
     common.copy(header, 4);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt32LE(CENTRAL_HEADER, 0);
     central.writeUInt16LE(20, 4); // made by: 2.0
     common.copy(central, 6);
     central.writeUInt32LE(offset, 42);
@@ -55,7 +60,7 @@ export function writeZip(entries: readonly [string, Uint8Array][], timestamp: Da
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt32LE(END_OF_DIRECTORY, 0);
   end.writeUInt16LE(ordered.length, 8);
   end.writeUInt16LE(ordered.length, 10);
   end.writeUInt32LE(directory.length, 12);
@@ -66,9 +71,6 @@ export function writeZip(entries: readonly [string, Uint8Array][], timestamp: Da
 /** No part of a report's DOCX comes near this; a larger entry is refused. */
 export const MAX_ENTRY_BYTES = 50 * 1024 * 1024;
 
-const LOCAL_HEADER = 0x04034b50;
-const CENTRAL_HEADER = 0x02014b50;
-const END_OF_DIRECTORY = 0x06054b50;
 
 /** One entry of the central directory. */
 export interface ZipEntry {
