@@ -71,7 +71,6 @@ export function writeZip(entries: readonly [string, Uint8Array][], timestamp: Da
 /** No part of a report's DOCX comes near this; a larger entry is refused. */
 export const MAX_ENTRY_BYTES = 50 * 1024 * 1024;
 
-
 /** One entry of the central directory. */
 export interface ZipEntry {
   name: string;
