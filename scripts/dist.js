@@ -22,7 +22,7 @@ const path = require('node:path');
 const zlib = require('node:zlib');
 const { inject } = require('postject');
 const { nodeBinary } = require('./node-binary');
-const { writeZip } = require('../dist/render/docx/reproducible.js');
+const { writeZip } = require('../dist/zip.js');
 
 const root = path.join(__dirname, '..');
 const release = path.join(root, 'release');
