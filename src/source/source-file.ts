@@ -76,9 +76,14 @@ export function decodeSource(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return strict('utf-16be', 2, 'utf-16be');
   let nulBytes = 0;
   for (const byte of bytes) if (byte === 0 && ++nulBytes > MAX_TEXT_NUL_BYTES) return { error: 'binary' };
-  // Undeclared: UTF-8 or GB18030, whichever the bytes are (or are more nearly) valid in.
+  // Undeclared: UTF-8 or GB18030, whichever the bytes are valid in (one decode for a valid report);
+  // valid in neither, the one they are more nearly valid in is blamed.
+  const utf8 = tryDecode('utf-8', bytes);
+  if (utf8 !== undefined) return { text: normalise(utf8), encoding: 'utf-8' };
+  const gb = tryDecode('gb18030', bytes);
+  if (gb !== undefined) return { text: normalise(gb), encoding: 'gb18030' };
   const encoding = likelierEncoding(bytes);
-  return strict(encoding, 0, encoding);
+  return { error: 'invalid', invalid: invalidAt(encoding, bytes, firstInvalidOffset(encoding, bytes) ?? 0) };
 }
 
 function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
