@@ -116,7 +116,7 @@ export function prepareFile(host: Host, job: FileJob): Prepared {
   if (epoch.kind === 'invalid') checked.sink.add([sourceDateEpochProblem(epoch.raw)]);
   const failing = checked.sink.hasErrors() || (Boolean(job.strict) && checked.sink.size > 0);
   const doc = checked.doc;
-  if (failing || !doc || epoch.kind === 'invalid') return { outcome: outcomeOf(checked, []) };
+  if (failing || !doc) return { outcome: outcomeOf(checked, []) };
   const timestamp = (epoch.kind === 'date' ? epoch.date : new Date(`${doc.meta.date}T00:00:00Z`)).getTime();
   const settings: RenderSettings = {
     timestamp,
