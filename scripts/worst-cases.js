@@ -38,8 +38,8 @@ const fillBytes = (head, line, tail = '') => repeat(head, line, tail, countWithi
 /** Repeats `line(i)` as often as the file stays within the item and line limits (and the byte budget). */
 function fillItems(head, line, tail = '') {
   const fits = (count) => {
-    const scan = scanTokens(repeat(head, line, tail, count));
-    return scan.tooManyItemsAt === undefined && scan.tooManyLinesAt === undefined;
+    const limit = scanTokens(repeat(head, line, tail, count)).stoppedAt?.limit;
+    return limit !== 'items' && limit !== 'lines';
   };
   let [low, high] = [0, countWithinBudget(head, line, tail)];
   if (fits(high)) return repeat(head, line, tail, high);

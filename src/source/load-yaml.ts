@@ -6,7 +6,7 @@ import { isAlias, isScalar, isSeq, parseDocument, type Document, type YAMLError 
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import { describeForbiddenChar, findForbiddenChars } from './forbidden-chars';
-import { MAX_ALIASES, MAX_ITEMS, MAX_LINES, MAX_NESTING_DEPTH, scanTokens, type FoundTag } from './scan-tokens';
+import { MAX_ALIASES, MAX_ITEMS, MAX_LINES, MAX_NESTING_DEPTH, scanTokens, type FoundTag, type PassedLimit } from './scan-tokens';
 import { decodeSource, SourceFile } from './source-file';
 import { readFailureDiagnostic } from './read-failure';
 import { findMistakes, type Mistake } from './syntax-mistakes';
@@ -29,6 +29,14 @@ const MAX_ALIAS_COUNT = 100;
  * hundred pages. The host's reader stops past it (a file that never ends, such as /dev/zero, too).
  */
 export const MAX_SOURCE_BYTES = 1024 * 1024;
+
+/** What a file past a limit of the token pass is told, at the token where it passed it. */
+const LIMIT_DIAGNOSTICS: Record<PassedLimit, () => Diagnostic> = {
+  depth: () => makeDiagnostic('RPT1017', null, { limit: MAX_NESTING_DEPTH }),
+  aliases: () => makeDiagnostic('RPT1031', null, { limit: MAX_ALIASES }),
+  items: () => makeDiagnostic('RPT1032', null, { limit: MAX_ITEMS, what: 'items' }),
+  lines: () => makeDiagnostic('RPT1032', null, { limit: MAX_LINES, what: 'lines' }),
+};
 
 /** Reads and parses one report file. */
 export function loadYaml(host: Host, file: string): Loaded {
@@ -66,20 +74,9 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
   }
   // Phase 1: the tokens. Nesting, items, lines and aliases are measured before yaml's parser runs, which each slows down.
   const scan = scanTokens(source.text);
-  if (scan.tooDeepAt !== undefined) {
-    diagnostics.push(at(makeDiagnostic('RPT1017', null, { limit: MAX_NESTING_DEPTH }), scan.tooDeepAt, scan.tooDeepAt + 1));
-    return { diagnostics };
-  }
-  if (scan.tooManyAliasesAt !== undefined) {
-    diagnostics.push(at(makeDiagnostic('RPT1031', null, { limit: MAX_ALIASES }), scan.tooManyAliasesAt, scan.tooManyAliasesAt + 1));
-    return { diagnostics };
-  }
-  if (scan.tooManyItemsAt !== undefined) {
-    diagnostics.push(at(makeDiagnostic('RPT1032', null, { limit: MAX_ITEMS, what: 'items' }), scan.tooManyItemsAt, scan.tooManyItemsAt + 1));
-    return { diagnostics };
-  }
-  if (scan.tooManyLinesAt !== undefined) {
-    diagnostics.push(at(makeDiagnostic('RPT1032', null, { limit: MAX_LINES, what: 'lines' }), scan.tooManyLinesAt, scan.tooManyLinesAt + 1));
+  if (scan.stoppedAt) {
+    const { offset, limit } = scan.stoppedAt;
+    diagnostics.push(at(LIMIT_DIAGNOSTICS[limit](), offset, offset + 1));
     return { diagnostics };
   }
   // Phase 2: YAML syntax. Duplicate keys are found below, in linear time (yaml-walk.ts).

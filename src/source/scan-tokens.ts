@@ -46,16 +46,13 @@ export interface FoundTag {
   scalar?: string;
 }
 
-/** What the token pass found: where nesting got too deep (if it did), and every tag. */
+/** The limit a file passed: nesting depth, aliases, items or lines. */
+export type PassedLimit = 'depth' | 'aliases' | 'items' | 'lines';
+
+/** What the token pass found: where it stopped at a limit (if it did), and every tag. */
 export interface TokenScan {
-  /** Offset of the first token nested deeper than MAX_NESTING_DEPTH; the scan stops there. */
-  tooDeepAt?: number;
-  /** Offset of the alias past MAX_ALIASES; the scan stops there. */
-  tooManyAliasesAt?: number;
-  /** Offset of the item past MAX_ITEMS; the scan stops there. */
-  tooManyItemsAt?: number;
-  /** Offset of the line break past MAX_LINES; the scan stops there. */
-  tooManyLinesAt?: number;
+  /** The offset of the first token past a limit, and which; the scan stops there. */
+  stoppedAt?: { offset: number; limit: PassedLimit };
   tags: FoundTag[];
 }
 
@@ -118,10 +115,10 @@ export function scanTokens(text: string): TokenScan {
     if (type !== 'space') afterIndicator = type !== null && ITEM_INDICATORS.has(type);
     if (type === 'flow-seq-start' || type === 'flow-map-start') flowDepth++;
     else if (type === 'flow-seq-end' || type === 'flow-map-end') flowDepth = Math.max(0, flowDepth - 1);
-    if (columns.length + flowDepth > MAX_NESTING_DEPTH) return { tooDeepAt: start, tags };
-    if (type === 'alias' && ++aliases > MAX_ALIASES) return { tooManyAliasesAt: start, tags };
-    if (type !== null && COUNTED.has(type) && !isBody && ++items > MAX_ITEMS) return { tooManyItemsAt: start, tags };
-    if (type === 'newline' && ++lines > MAX_LINES) return { tooManyLinesAt: start, tags };
+    if (columns.length + flowDepth > MAX_NESTING_DEPTH) return { stoppedAt: { offset: start, limit: 'depth' }, tags };
+    if (type === 'alias' && ++aliases > MAX_ALIASES) return { stoppedAt: { offset: start, limit: 'aliases' }, tags };
+    if (type !== null && COUNTED.has(type) && !isBody && ++items > MAX_ITEMS) return { stoppedAt: { offset: start, limit: 'items' }, tags };
+    if (type === 'newline' && ++lines > MAX_LINES) return { stoppedAt: { offset: start, limit: 'lines' }, tags };
     const newline = token.lastIndexOf('\n');
     if (newline >= 0) {
       lineStart = start + newline + 1;
