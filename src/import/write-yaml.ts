@@ -4,20 +4,8 @@
  * one line, and each finding as a comment at the value it concerns.
  */
 import { Document, isCollection, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import {
-  APPLICANT_COLUMNS,
-  APPLICATION_ROWS,
-  CASE_COLUMNS,
-  CASE_ROWS,
-  DOCUMENT_BLOCK_ITEM,
-  DOCUMENT_COUNT_COLUMNS,
-  DOCUMENT_ROWS,
-  LITIGATION_LABEL,
-  PART_HEADINGS,
-  RESULT_GROUPS,
-  RESULTS_LABEL,
-  SINGLE_VALUE_BLOCKS,
-} from '../format/national-2021';
+import type { Format } from '../format/format';
+import { formatOf } from '../format/registry';
 import { schemaHeader } from '../schema/schema-file';
 import { findingDiagnostic, type Finding } from './findings';
 import type { ReportData } from './recognise';
@@ -58,7 +46,10 @@ function flowRows(node: unknown): void {
   }
 }
 
-function labelRows(doc: Document): void {
+function labelRows(doc: Document, format: Format): void {
+  const { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS, DOCUMENT_BLOCK_ITEM, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, LITIGATION_LABEL } =
+    format.labels;
+  const { RESULT_GROUPS, RESULTS_LABEL, SINGLE_VALUE_BLOCKS } = format.labels;
   const labels = (list: readonly { label: string }[]) => list.map((c) => c.label).join(', ');
   above(doc, ['proactive', DOCUMENT_ROWS[0].key], `${DOCUMENT_BLOCK_ITEM}：${DOCUMENT_COUNT_COLUMNS.map((c) => c.label).join(' / ')}`);
   for (const row of DOCUMENT_ROWS) after(doc, ['proactive', row.key], row.label);
@@ -86,6 +77,8 @@ function findingPath(doc: Document, pointer: string): string[] {
 }
 
 export interface WriteOptions {
+  /** The format whose headings and labels comment the YAML: by default the data's own (formatOf). */
+  format?: Format;
   /** The schema reference for the YAML language server (schema/schema-file.ts). */
   schemaPath: string;
   /** Where the imported report came from, for the header comment. */
@@ -106,6 +99,7 @@ export interface Note {
 }
 
 export function writeYaml(data: ReportData, findings: readonly Finding[], options: WriteOptions): string {
+  const format = options.format ?? formatOf(data);
   const doc = new Document(data);
   flowRows(doc.contents);
   const header = schemaHeader(options.schemaPath);
@@ -116,9 +110,9 @@ export function writeYaml(data: ReportData, findings: readonly Finding[], option
   }
   PART_KEYS.forEach((keys, part) => {
     const key = (typeof keys === 'string' ? [keys] : keys).find((k) => pairAt(doc, [k]));
-    if (key) above(doc, [key], PART_HEADINGS[part] as string, true);
+    if (key) above(doc, [key], format.labels.PART_HEADINGS[part] as string, true);
   });
-  labelRows(doc);
+  labelRows(doc, format);
   header.push(...(options.header ?? []));
   // A comment after a value inside a table row goes after the row (the row is one line).
   for (const note of options.notes ?? []) {

@@ -3,24 +3,12 @@
  * its label as printed in the national format. Generated from the format data, so it always has
  * every key the schema requires.
  */
-import {
-  APPLICANT_COLUMNS,
-  applicationRow,
-  CASE_COLUMNS,
-  CASE_ROWS,
-  DOCUMENT_BLOCK_ITEM,
-  DOCUMENT_COUNT_COLUMNS,
-  DOCUMENT_ROWS,
-  LITIGATION_LABEL,
-  PART_HEADINGS,
-  RESULT_GROUPS,
-  RESULTS_LABEL,
-  SINGLE_VALUE_BLOCKS,
-  TABLE3_BALANCE,
-} from '../format/national-2021';
+import { applicationRow, type Format } from '../format/format';
 import { schemaHeader } from '../schema/schema-file';
 
 export interface InitOptions {
+  /** The format written (the default format, when `report init` is not told another). */
+  format: Format;
   year: number;
   organ: string;
   /** The schema reference for the YAML language server (schema/schema-file.ts). */
@@ -32,16 +20,19 @@ const zeros = (n: number) => `[${Array.from({ length: n }, () => '0').join(', ')
 /** A YAML double-quoted scalar (organ names may hold characters YAML treats specially). */
 const quote = (text: string) => JSON.stringify(text);
 
-export function initTemplate({ year, organ, schemaPath }: InitOptions): string {
+export function initTemplate({ format, year, organ, schemaPath }: InitOptions): string {
+  const L = format.labels;
+  const { APPLICANT_COLUMNS, CASE_COLUMNS, CASE_ROWS, DOCUMENT_BLOCK_ITEM, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, LITIGATION_LABEL, PART_HEADINGS } = L;
+  const { RESULT_GROUPS, RESULTS_LABEL, SINGLE_VALUE_BLOCKS, TABLE3_BALANCE } = L;
   /** The row at `path` under applications, keyed by the path's last key and commented with its label. */
   const applicantRow = (indent: string, ...path: string[]) =>
-    `${indent}${path.at(-1)}: ${zeros(APPLICANT_COLUMNS.length)}   # ${applicationRow(['applications', ...path]).label}`;
+    `${indent}${path.at(-1)}: ${zeros(APPLICANT_COLUMNS.length)}   # ${applicationRow(L, ['applications', ...path]).label}`;
   const lines: string[] = [
     ...schemaHeader(schemaPath).map((line) => `# ${line}`),
     `# ${organ}${year}年政府信息公开工作年度报告 — 源文件（nianbao）`,
     '# 填好后运行：report validate 本文件  检查；report build 本文件  生成 DOCX 和 PDF',
     '',
-    'format: "2021"                 # 国办公开办函〔2021〕30号格式',
+    `format: "${format.id}"                 # ${format.basis}格式`,
     `organ: ${quote(organ)}   # 发布机关全称（落款）`,
     `year: ${year}                     # 统计年度`,
     `date: ${year + 1}-01-20               # 成文日期（政府部门须在 1月31日前公布）`,
@@ -84,7 +75,7 @@ export function initTemplate({ year, organ, schemaPath }: InitOptions): string {
       `    ${group.key}:   # ${group.label}`,
       ...group.rows.map((row) => applicantRow('      ', 'results', group.key, row.key)),
     ]),
-    `    # total: ${applicationRow(['applications', 'results', 'total']).label} — 可省略，自动求和；填写时逐格核对`,
+    `    # total: ${applicationRow(L, ['applications', 'results', 'total']).label} — 可省略，自动求和；填写时逐格核对`,
     applicantRow('  ', 'carry_forward'),
     '',
     `# ${PART_HEADINGS[3]}（表四）`,
