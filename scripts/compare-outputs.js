@@ -4,7 +4,8 @@
  * (built, e.g. main) on the same inputs and compares every byte. For each fixtures/**\/*.yaml: `build`
  * to PDF, DOCX, HTML and the model JSON (`--emit model`), with its exit code, stdout and stderr (so
  * every diagnostic of an invalid fixture too) and `validate --json`; `init`; `import` of every built
- * PDF, DOCX and HTML and of the text sources under fixtures/ (seed, import/real), and `--year-forward`.
+ * PDF, DOCX and HTML and of the text sources under fixtures/ (seed, import/real), and `--year-forward`;
+ * `sum` of fixtures/valid.
  * SOURCE_DATE_EPOCH is fixed for both.
  *
  *   node scripts/compare-outputs.js /path/to/other/checkout
@@ -78,6 +79,8 @@ for (const source of sources) {
   same(`import ${source}`, { 'source.txt': path.join(ours, 'fixtures', source) }, ['import', 'source.txt', '-o', 'imported.yaml']);
   same(`import --year-forward ${source}`, { 'source.txt': path.join(ours, 'fixtures', source) }, ['import', '--year-forward', 'source.txt', '-o', 'next.yaml']);
 }
+const valid = files(path.join(ours, 'fixtures', 'valid')).filter((f) => f.endsWith('.yaml'));
+same('sum fixtures/valid', Object.fromEntries(valid.map((f) => [f, path.join(ours, 'fixtures', 'valid', f)])), ['sum', ...valid, '-o', 'sum.yaml']);
 same('init', {}, ['init', '--year', '2024', '--organ', '某市生态环境局']);
 
 for (const line of differences) console.log(line);

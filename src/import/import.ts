@@ -5,9 +5,9 @@ import { decimalPlaces } from '../report/decimal';
 import { ImportError, MAX_LINES, tooManyLines } from './reader';
 import { lostText, type LostPlace } from './lost-text';
 import { READERS } from './readers';
-import type { Finding } from './findings';
+import { findingDiagnostic, type Finding } from './findings';
 import { recognise, type ReportData } from './recognise';
-import { writeYaml, type WriteOptions } from './write-yaml';
+import { writeYaml, type Note, type WriteOptions } from '../report/write-yaml';
 
 export interface Imported {
   /** The reader that read it: text, docx … */
@@ -45,6 +45,8 @@ export async function importReport(bytes: Uint8Array, name: string, options: Omi
   }
   // Numbers with decimals keep them as printed: a fee of 1.10 万元 stays 1.10, 0.00 stays 0.00.
   const decimals = Object.entries(asWritten).map(([pointer, written]) => ({ path: pointer.split('/').slice(1), places: decimalPlaces(written) }));
-  const yaml = writeYaml(data, findings, { ...options, format, source: name, decimals, notes });
+  // Each finding a comment at the value it concerns, after the notes on lost text.
+  const findingNotes = findings.map((f): Note => ({ path: f.pointer.split('/').slice(1), text: `导入：${findingDiagnostic(f).message.zh}`, place: 'after' }));
+  const yaml = writeYaml(data, { ...options, format, source: name, decimals, notes: [...notes, ...findingNotes] });
   return { format: reader.format, yaml, data, findings, origins, badBytes: places };
 }

@@ -11,7 +11,7 @@ import { LOST, markIndex, type BadBytes } from './decode';
 import type { Finding } from './findings';
 import type { SourceLine } from './reader';
 import type { ReportData } from './recognise';
-import type { Note } from './write-yaml';
+import type { Note } from '../report/write-yaml';
 
 /** A place of bad bytes and where its text went. */
 export interface LostPlace extends BadBytes {

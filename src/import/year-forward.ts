@@ -9,7 +9,7 @@
 import { formatOf } from '../format/registry';
 import { isRecord } from '../report/plain-data';
 import type { ReportData } from './recognise';
-import type { Note } from './write-yaml';
+import type { Note } from '../report/write-yaml';
 
 export const DRAFT_NOTE = '草稿：沿用上年文字，请改写';
 export const DATE_NOTE = '填写成文日期';

@@ -1,14 +1,13 @@
 /**
- * Imported report data → YAML text in the layout of a hand-written report (fixtures/yichun-2023.yaml):
- * the schema line, part headings and row labels as comments (from the format data), table rows on
- * one line, and each finding as a comment at the value it concerns.
+ * The one writer of report YAML (`report init`, import, `--year-forward`, sum): report data → YAML
+ * text in the layout of a hand-written report (fixtures/yichun-2023.yaml): the schema line, part
+ * headings and row labels as comments (from the format's labels), table rows on one line, and each
+ * note (an import finding, a hint of the template) as a comment at the value it concerns.
  */
 import { Document, isCollection, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { Format } from '../format/format';
 import { formatOf } from '../format/registry';
 import { schemaHeader } from '../schema/schema-file';
-import { findingDiagnostic, type Finding } from './findings';
-import type { ReportData } from './recognise';
 
 /** The top-level key each part of the report is written under. */
 const PART_KEYS = ['overview', 'proactive', 'applications', 'review_litigation', 'problems', ['other_matters', 'processing_fees']] as const;
@@ -65,9 +64,9 @@ function labelRows(doc: Document, format: Format): void {
   CASE_ROWS.forEach((row, i) => above(doc, ['review_litigation', row.key], i === 0 ? row.label : `${LITIGATION_LABEL} — ${row.label}`));
 }
 
-/** The deepest node a finding's pointer reaches that can carry a line comment: a table row, or a value. */
-function findingPath(doc: Document, pointer: string): string[] {
-  const path = pointer.split('/').slice(1);
+/** The deepest node on the way to `to` that can carry a line comment: a table row, or a value. */
+function commentPath(doc: Document, to: readonly string[]): string[] {
+  const path = [...to];
   while (path.length > 0) {
     const parent = doc.getIn(path.slice(0, -1), true);
     if (!(isSeq(parent) && parent.flow) && !(isMap(parent) && parent.flow)) return path;
@@ -85,7 +84,7 @@ export interface WriteOptions {
   source?: string;
   /** Header lines after the source line. */
   header?: readonly string[];
-  /** Further comments: above a key or after its value. */
+  /** Further comments: above a key or after its value (a value that is not there: in the header). */
   notes?: readonly Note[];
   /** Numbers written with at least `places` decimals (a fee of 1.10 万元 stays 1.10). */
   decimals?: readonly { path: readonly string[]; places: number }[];
@@ -98,7 +97,7 @@ export interface Note {
   place: 'above' | 'after';
 }
 
-export function writeYaml(data: ReportData, findings: readonly Finding[], options: WriteOptions): string {
+export function writeYaml(data: Record<string, unknown>, options: WriteOptions): string {
   const format = options.format ?? formatOf(data);
   const doc = new Document(data);
   flowRows(doc.contents);
@@ -116,14 +115,13 @@ export function writeYaml(data: ReportData, findings: readonly Finding[], option
   header.push(...(options.header ?? []));
   // A comment after a value inside a table row goes after the row (the row is one line).
   for (const note of options.notes ?? []) {
-    if (note.place === 'above') above(doc, note.path, note.text);
-    else after(doc, findingPath(doc, `/${note.path.join('/')}`), note.text);
-  }
-  for (const finding of findings) {
-    const note = `导入：${findingDiagnostic(finding).message.zh}`;
-    const path = findingPath(doc, finding.pointer);
-    if (path.length === 0 || !doc.hasIn(path)) header.push(note);
-    else after(doc, path, note);
+    if (note.place === 'above') {
+      above(doc, note.path, note.text);
+      continue;
+    }
+    const path = commentPath(doc, note.path);
+    if (path.length === 0 || !doc.hasIn(path)) header.push(note.text);
+    else after(doc, path, note.text);
   }
   doc.commentBefore = header.map((line) => ` ${line}`).join('\n');
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
