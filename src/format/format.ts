@@ -60,6 +60,7 @@ type Five<T> = readonly [T, T, T, T, T];
 export interface FormatLabels {
   readonly PART_HEADINGS: readonly [string, string, string, string, string, string];
   readonly PART_KEYWORDS: readonly (readonly (readonly string[])[])[];
+  readonly OVERVIEW_TOPICS: readonly string[];
   readonly DOCUMENT_COUNT_COLUMNS: readonly [Keyed<'issued'>, Keyed<'repealed'>, Keyed<'in_force'>];
   readonly DOCUMENT_ROWS: readonly [Keyed<'rules'>, Keyed<'normative_documents'>];
   readonly DOCUMENT_BLOCK_ITEM: string;

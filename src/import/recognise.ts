@@ -7,8 +7,7 @@
  * onto the 2021 rows is read. The format — its headings and labels — is a parameter.
  */
 import type { Format } from '../format/format';
-import type { Finding } from './findings';
-import { finding } from './findings';
+import { finding, type Finding } from './findings';
 import { norm } from './line-text';
 import { findParts, partTitles, splitInlineHeadings, titleOf } from './part-headings';
 import { readContact } from './read-contact';

@@ -18,6 +18,15 @@ export interface InitOptions {
 
 const zeros = (n: number) => Array.from({ length: n }, () => 0);
 
+/** A sample sentence for each topic of part 一 (OVERVIEW_TOPICS, in order); a topic past them gets a general one. */
+const sampleBodies = (year: number) => [
+  `${year}年，本机关通过门户网站主动公开政府信息。`,
+  `${year}年，本机关未收到政府信息公开申请。`,
+  '严格落实政府信息公开审查制度。',
+  '加强门户网站政府信息公开专栏建设。',
+  '将政府信息公开工作纳入年度考核。',
+];
+
 /** The zero-filled data of a report of `year` by `organ`. */
 function initData({ format, year, organ }: InitOptions): Record<string, unknown> {
   const L = format.labels;
@@ -29,11 +38,7 @@ function initData({ format, year, organ }: InitOptions): Record<string, unknown>
     date: `${year + 1}-01-20`,
     overview: [
       `${year}年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。`,
-      { heading: '主动公开', body: `${year}年，本机关通过门户网站主动公开政府信息。` },
-      { heading: '依申请公开', body: `${year}年，本机关未收到政府信息公开申请。` },
-      { heading: '政府信息管理', body: '严格落实政府信息公开审查制度。' },
-      { heading: '政府信息公开平台建设', body: '加强门户网站政府信息公开专栏建设。' },
-      { heading: '监督保障', body: '将政府信息公开工作纳入年度考核。' },
+      ...L.OVERVIEW_TOPICS.map((heading, i) => ({ heading, body: sampleBodies(year)[i] ?? `${year}年，本机关扎实做好${heading}工作。` })),
     ],
     proactive: {
       ...Object.fromEntries(L.DOCUMENT_ROWS.map((row) => [row.key, Object.fromEntries(L.DOCUMENT_COUNT_COLUMNS.map((c) => [c.key, 0]))])),

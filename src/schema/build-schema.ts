@@ -160,7 +160,7 @@ export function buildReportSchema(format: Format): Json {
         [],
         '前言中的联系方式',
       ),
-      overview: text(PART_HEADINGS[0], `${PART_HEADINGS[0]}：主动公开、依申请公开、政府信息管理、平台建设、监督保障等`),
+      overview: text(PART_HEADINGS[0], `${PART_HEADINGS[0]}：${L.OVERVIEW_TOPICS.join('、')}等`),
       proactive: proactiveSchema(L),
       applications: applicationsSchema(L),
       review_litigation: object(

@@ -33,6 +33,9 @@ export const PART_KEYWORDS: readonly (readonly (readonly string[])[])[] = [
   [['其他'], ['事项', '需要报告']],
 ];
 
+/** What part 一 reports on, topic by topic (TEMPLATE §2); `report init`'s sample makes each a sub-heading. */
+export const OVERVIEW_TOPICS = ['主动公开', '依申请公开', '政府信息管理', '平台建设', '监督保障'] as const;
+
 // ---------------------------------------------------------------------------------------------
 // Table 二 (part 二): 第二十条 items.
 
