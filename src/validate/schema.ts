@@ -64,9 +64,13 @@ export function validateSchema(format: Format, data: unknown, from: SchemaSource
 }
 
 /** Numbers YAML read correctly but that are not written as plain decimals: 1e3, 0x10, 012, +5, -0, 5.0 as a count. */
+const PLAIN_WHOLE_NUMBER = /^(0|[1-9][0-9]*)$/;
+
 function checkNumberSpelling(written: WrittenValues, schema: SchemaNode, L: FormatLabels): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const number of written.numbers()) {
+    // Nearly every number of a report is written plainly, which is right for either kind: no schema lookup for it.
+    if (PLAIN_WHOLE_NUMBER.test(number.text)) continue;
     const kind = numberKind(nodeAt(schema, number.pointer));
     // A negative value is reported as negative (RPT2008), whatever its spelling.
     if (kind === undefined || number.value < 0) continue;
