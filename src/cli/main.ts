@@ -13,10 +13,10 @@ import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
 import { DEFAULT_FORMATS, RENDERERS, isFormat, type OutputFormat } from '../render/registry';
 import type { FontRole } from '../format/font-roles';
-import { expandArgs } from './expand-args';
-import { STDIN_ARG } from './stdin';
+import { expandArgs } from '../core/expand-args';
+import { STDIN_ARG } from '../core/stdin';
 import { sourceDateEpochProblem } from '../core/source-date-epoch';
-import { readInputs, type Input } from './inputs';
+import { readInputs, type Input } from '../core/inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
 import type { Io } from './io';
 import { runValidate } from './validate';
@@ -97,11 +97,11 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .option('--previous <file>', "上一年度报告，用于跨年度核对（R8、R9）/ last year's report for cross-year checks")
     .addOption(fontOption())
-    .action((files: string[], options: { json?: boolean; reporter: ReporterName; strict?: boolean; previous?: string; font: FontOptionValue }) => {
+    .action(async (files: string[], options: { json?: boolean; reporter: ReporterName; strict?: boolean; previous?: string; font: FontOptionValue }) => {
       if (usage(reporterProblem(options) ?? fontProblem(options.font) ?? epochProblem(host))) return;
       const inputs = inputsOf(files, undefined);
       if (!inputs || typeof options.font === 'string') return;
-      code = runValidate(host, io, inputs, { ...options, fonts: options.font, lang: lang() });
+      code = await runValidate(host, io, inputs, { ...options, fonts: options.font, lang: lang() });
     });
 
   program

@@ -153,6 +153,9 @@ export async function renderPrepared(host: Host, prepared: Ready, formats: reado
   return renderedOutcome(prepared, await renderOutputs(host, prepared, formats));
 }
 
+/** The outcome of a file a bug stopped (the batch runner's `failed`): its RPT5011 and nothing to write. */
+export const failedBuild = (job: FileJob, diagnostic: Diagnostic): FileOutcome => ({ file: job.file, diagnostics: [diagnostic], skipped: [], outputs: [] });
+
 /** The whole file in this thread. */
 export async function buildFile(host: Host, job: FileJob): Promise<FileOutcome> {
   const prepared = prepareFile(host, job);

@@ -40,7 +40,7 @@ export function serveFileRequests(): void {
     setup.task === 'import'
       ? ({ bytes, ...job }: ImportRequest) => (bytes ? importBytes(host, bytes, job) : importFile(host, job))
       : setup.task === 'sum-check'
-        ? async (file: string) => checkForSum(host, file)
+        ? async ({ file }: { file: string }) => checkForSum(host, file)
         : (job: FileJob) => buildFile(host, job);
   port.on('message', async ({ id, request }: { id: number; request: never }) => {
     try {
@@ -182,7 +182,7 @@ export function filePool(script: string, size: number, preloadFonts?: Partial<Re
 /** The tasks a worker does besides building, and what each takes and gives. */
 interface WorkerTasks {
   import: { request: ImportRequest; result: ImportOutcome };
-  'sum-check': { request: string; result: CheckedInput };
+  'sum-check': { request: { file: string }; result: CheckedInput };
 }
 type WorkerTask = keyof WorkerTasks;
 
