@@ -7,7 +7,17 @@
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { buildFile, failedBuild, prepareFile, renderedOutcome, renderOutputs, type FileJob, type FileOutcome } from '../core/build';
-import { makeManifest, manifestJson, MANIFEST_JSON, MANIFEST_SHA256, sha256, sha256sumText, withEarlier, type BuiltReport } from '../core/manifest';
+import {
+  makeManifest,
+  manifestJson,
+  manifestSettings,
+  MANIFEST_JSON,
+  MANIFEST_SHA256,
+  sha256,
+  sha256sumText,
+  withEarlier,
+  type BuiltReport,
+} from '../core/manifest';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import { inspectFontFile } from '../fonts/font-file';
 import type { Host } from '../host';
@@ -142,13 +152,7 @@ function writeManifest(host: Host, inputs: readonly Input[], outcomes: readonly 
       },
     ];
   });
-  const epoch = host.sourceDateEpoch();
-  const made = makeManifest(host, options.out, built, {
-    formats: options.formats,
-    ...(options.formats.includes('pdf') && options.conformance ? { conformance: options.conformance } : {}),
-    sourceDateEpoch: epoch.kind === 'date' ? epoch.date.getTime() / 1000 : null,
-    ...(options.formats.includes('html') && options.fragment ? { fragment: true } : {}),
-  });
+  const made = makeManifest(host, options.out, built, manifestSettings(host, options));
   const { manifest, dropped } = withEarlier(host, options.out, made);
   const failure = writeOutputs(host, [
     { path: path.join(options.out, MANIFEST_SHA256), bytes: Buffer.from(sha256sumText(manifest), 'utf8') },

@@ -15,6 +15,7 @@ import { DEFAULT_FORMATS, RENDERERS, isFormat, type OutputFormat } from '../rend
 import type { FontRole } from '../format/font-roles';
 import { expandArgs } from '../core/expand-args';
 import { STDIN_ARG } from '../core/stdin';
+import { PDF_CONFORMANCES } from '../core/settings';
 import { sourceDateEpochProblem } from '../core/source-date-epoch';
 import { readInputs, type Input } from '../core/inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
@@ -114,7 +115,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
       new Option('--format <formats>', `输出格式，逗号分隔 output formats, comma-separated: ${DOCUMENTS.join(',')}`).default(DEFAULT_FORMATS.join(',')),
     )
     .addOption(fontOption())
-    .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', ['2b', '2a', '3b']).default('2b'))
+    .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', PDFA_LEVELS).default('2b'))
     .addOption(jobsOption())
     .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', [...EMITTED]))
     .option('--manifest', '另外写出存档清单 MANIFEST.sha256 和 manifest.json / also write an archival manifest of the outputs')
@@ -277,7 +278,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--out <dir>', '输出目录 output folder', 'output')
     .addOption(new Option('--format <formats>', `输出格式，逗号分隔 output formats, comma-separated: ${DOCUMENTS.join(',')}`).default('pdf'))
     .addOption(fontOption())
-    .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', ['2b', '2a', '3b']).default('2b'))
+    .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', PDFA_LEVELS).default('2b'))
     .option('--strict', '有警告也不生成 / warnings also fail')
     .action(async (file: string, options: { out: string; format: string; font: FontOptionValue; pdfa: '2b' | '2a' | '3b'; strict?: boolean }) => {
       const formats = parseFormats(options.format);
@@ -346,6 +347,9 @@ const internalErrorLine = (error: unknown) =>
 /** The files a folder argument stands for: YAML reports, or (import) published ones. */
 const REPORT_EXTENSIONS = ['.yaml', '.yml'] as const;
 const PUBLISHED_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt'] as const;
+
+/** What --pdfa accepts: the levels the library takes (core/settings.ts), without their common prefix. */
+const PDFA_LEVELS = PDF_CONFORMANCES.map((level) => level.slice('PDF/A-'.length));
 
 /** What --format accepts, said when it is given something else. */
 const formatProblem = (format: string) =>
