@@ -7,7 +7,7 @@
 import { checkReport } from './check';
 import { buildFile, renderFormat } from './core/build';
 import type { ImportOutcome } from './core/import';
-import { importPool, importSandboxed } from './core/render-workers';
+import { importPool, importSandboxed } from './core/worker-tasks';
 import { settingsProblems } from './core/settings';
 import { documentTime } from './core/source-date-epoch';
 import { withSource } from './core/source-host';
@@ -156,7 +156,7 @@ export interface ImportOptions {
  * what was recognised, the departures from the national format and the checker's diagnostics of
  * that YAML; `failure` says why a file could not be read at all. Nothing is written.
  * The bytes are read in the same sandbox as the CLI's (a worker thread with a heap ceiling and a
- * time limit, core/render-workers.ts): a hostile file is a `failure`, never the caller's crash or hang.
+ * time limit, core/worker-tasks.ts): a hostile file is a `failure`, never the caller's crash or hang.
  * It needs no Host: the import reads only the bytes given.
  */
 export async function importReport(source: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {

@@ -1,12 +1,13 @@
 /**
  * `report build FILE...`: each file is checked, modelled and rendered (core/build.ts); a file with
  * errors is reported and nothing is written for it; the others are written atomically to --out.
- * Several files build in parallel on render workers (one per core) with a progress bar on a
+ * Several files build in parallel on task workers (one per core) with a progress bar on a
  * terminal; a single file renders its PDF on a worker while this thread does the rest.
  */
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { buildFile, failedBuild, prepareFile, renderedOutcome, renderOutputs, type FileJob, type FileOutcome } from '../core/build';
+import { failedBuild, type FileJob, type FileOutcome } from '../core/build';
+import { buildWhere } from '../core/build-workers';
 import {
   makeManifest,
   manifestJson,
@@ -19,21 +20,17 @@ import {
   type BuiltReport,
 } from '../core/manifest';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
-import { inspectFontFile } from '../fonts/font-file';
 import type { Host } from '../host';
 import type { PdfConformance } from '../render/pdf';
 import type { OutputFormat } from '../render/registry';
-import type { RenderResult } from '../render/renderer';
 import type { FontRole } from '../format/font-roles';
 import { SourceFile } from '../source/source-file';
-import { runBatch, verdictOf, type ItemPool, type Where } from '../core/batch';
+import { runBatch, verdictOf } from '../core/batch';
 import type { Input } from '../core/inputs';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
 import { collidingInputs, outputPath } from '../core/output-names';
 import { progressBar } from './progress';
-import type { PdfRequest } from './pdf-worker';
-import { filePool, RenderPool } from '../core/render-workers';
 import { forPeople, isRunLevel, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { textTable } from './text-table';
 import { writeFailure, writeOutputs } from './write-outputs';
@@ -46,42 +43,10 @@ export interface BuildOptions extends OutputOptions {
   conformance?: PdfConformance;
   /** --fragment: the HTML output is the article alone. */
   fragment?: boolean;
-  /** Parallel render workers; 1 builds everything in this thread. */
+  /** Parallel workers; 1 builds everything in this thread. */
   jobs?: number;
   /** --manifest: write MANIFEST.sha256 and manifest.json of the outputs to `out`. */
   manifest?: boolean;
-}
-
-/** The PDF worker's entry sits beside the CLI bundle (dist/report.js → dist/cli/pdf-worker-entry.js). */
-const pdfWorkerScript = (script: string) => path.join(path.dirname(script), 'cli', 'pdf-worker-entry.js');
-
-/**
- * A single report: the PDF renders on a worker, which loads pdfkit and opens the fonts while this
- * thread checks the file; this thread renders the other formats meanwhile. All or nothing: a PDF
- * error drops the other outputs too.
- */
-function splitPool(host: Host, script: string, preload: Partial<Record<FontRole, string>>, early: Worker[]): ItemPool<FileJob, FileOutcome> {
-  const pool = new RenderPool<PdfRequest, RenderResult>(pdfWorkerScript(script), 1, { preloadFonts: preload }, early);
-  const run = async (job: FileJob): Promise<FileOutcome> => {
-    const prepared = prepareFile(host, job);
-    if ('outcome' in prepared) return prepared.outcome;
-    const pdf = pool.run({ doc: prepared.doc, ...prepared.settings });
-    const rest = await renderOutputs(
-      host,
-      prepared,
-      job.formats.filter((f) => f !== 'pdf'),
-    );
-    const result = await pdf;
-    // The worker renders the model only: its diagnostics come back unplaced, to this file's sink.
-    prepared.checked.sink.add(result.diagnostics);
-    return renderedOutcome(prepared, [{ format: 'pdf', bytes: result.bytes, ...(result.pages !== undefined ? { pages: result.pages } : {}) }, ...rest]);
-  };
-  return { run, close: () => pool.close() };
-}
-
-/** The --font files worth opening before any report is checked: those that look like fonts (a FIFO would block the read). */
-function usableFonts(host: Host, fonts: Partial<Record<FontRole, string>>): Partial<Record<FontRole, string>> {
-  return Object.fromEntries(Object.entries(fonts).filter(([, file]) => inspectFontFile(host, file) === undefined));
 }
 
 /** An output as written: where, its size and SHA-256 (for scripts and manifests), and the PDF's pages. */
@@ -161,7 +126,7 @@ function writeManifest(host: Host, inputs: readonly Input[], outcomes: readonly 
   return { failure, dropped };
 }
 
-/** `early`: a render worker bin/report started before loading this script (early-worker.ts), adopted by the pool. */
+/** `early`: the PDF worker bin/report started before loading this script (pdf-worker-start.ts), adopted by the pool. */
 export async function runBuild(host: Host, io: Io, inputs: readonly Input[], options: BuildOptions, script: string, early: Worker[] = []): Promise<number> {
   // One output would overwrite another: refuse before anything is built (core/output-names.ts).
   const collisions = collidingInputs(inputs, options.out);
@@ -186,23 +151,8 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
   const artifacts: Artifact[][] = new Array(jobs.length);
 
   // Phase 1: build, each file written as it is done. Every file ends with an outcome, a bug in one included; results wait for all.
-  const withPdf = options.formats.includes('pdf');
-  const preload = withPdf ? usableFonts(host, options.fonts) : undefined;
-  const workers = RenderPool.size(jobs.length === 1 && withPdf ? 2 : jobs.length, options.jobs);
-  const where: Where<FileJob, FileOutcome> =
-    workers === 1
-      ? { here: (job) => buildFile(host, job) }
-      : jobs.length === 1
-        ? { pool: () => splitPool(host, script, preload ?? {}, early) }
-        : {
-            pool: () => {
-              // The early PDF worker serves a single report; a batch's workers build whole files, so it would only take a core.
-              for (const worker of early) void worker.terminate();
-              return filePool(script, workers, preload);
-            },
-          };
   const outcomes = await runBatch(jobs, {
-    where,
+    where: buildWhere(host, jobs, { script, early, ...(options.jobs !== undefined ? { jobs: options.jobs } : {}) }),
     failed: failedBuild,
     finish: (outcome, index) => {
       const result = writeOutcome(host, outcome, options.out, (inputs[index] as Input).name);

@@ -14,7 +14,8 @@ import { EXIT } from './exit-codes';
 import { runBatch, verdictOf } from '../core/batch';
 import type { Io } from './io';
 import { progressBar } from './progress';
-import { importPool, importSandboxed, RenderPool } from '../core/render-workers';
+import { WorkerPool } from '../core/worker-pool';
+import { importPool, importSandboxed } from '../core/worker-tasks';
 import { reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { addSchemasBeside } from './schema';
 import { textTable } from './text-table';
@@ -95,7 +96,7 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
   const outcomes = await runBatch(jobs, {
     where: {
       pool: () => {
-        const pool = importPool(RenderPool.size(jobs.length, options.jobs), options.timeLimit === undefined ? undefined : options.timeLimit * 1000);
+        const pool = importPool(WorkerPool.size(jobs.length, options.jobs), options.timeLimit === undefined ? undefined : options.timeLimit * 1000);
         return { run: (job) => importSandboxed(pool, job), close: () => pool.close() };
       },
     },

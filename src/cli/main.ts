@@ -7,7 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
 import { droppedFiles, runDropped } from './dropped';
-import { isRenderWorker } from '../core/worker-mark';
+import { isTaskWorker } from '../core/worker-pool';
 import { REPORTER_NAMES, type ReporterName } from '../diagnostics/reporters';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
@@ -395,7 +395,7 @@ function parseFormats(text: string): OutputFormat[] | undefined {
   return formats.every((f): f is OutputFormat => isFormat(f) && DOCUMENTS.includes(f)) ? formats : undefined;
 }
 
-/** Entry point of bin/report; `early` is the render worker it may have started first (early-worker.ts). */
+/** Entry point of bin/report; `early` is the PDF worker it may have started first (pdf-worker-start.ts). */
 export function main(argv: readonly string[], early?: Worker): void {
   runCli(argv, nodeHost(), processIo, early ? [early] : []).then(
     async (code) => {
@@ -435,5 +435,5 @@ function waitForKey(): Promise<void> {
   });
 }
 
-// The same script runs in render worker threads (core/render-workers.ts, loaded only there): there it serves requests.
-if (isRenderWorker()) void import('../core/render-workers').then((workers) => workers.serveFileRequests());
+// The same script runs in task worker threads (core/worker-tasks.ts, loaded only there): there it serves requests.
+if (isTaskWorker()) void import('../core/worker-tasks').then((workers) => workers.serveTasks());

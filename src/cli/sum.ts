@@ -6,7 +6,8 @@
  */
 import { fails, runBatch, verdictOf } from '../core/batch';
 import { checkForSum, sumChecked, type CheckedInput } from '../core/sum';
-import { RenderPool, taskPool } from '../core/render-workers';
+import { WorkerPool } from '../core/worker-pool';
+import { sumCheckPool } from '../core/worker-tasks';
 import { addSchemasBeside } from './schema';
 import type { Host } from '../host';
 import { EXIT } from './exit-codes';
@@ -33,11 +34,11 @@ const PARALLEL_FROM = 16;
 
 /** Every input checked: on one worker per core for a county's many reports, else in this thread. */
 function checkInputs(host: Host, files: readonly string[], jobs: number | undefined, script: string): Promise<CheckedInput[]> {
-  const workers = files.length >= PARALLEL_FROM ? RenderPool.size(files.length, jobs) : 1;
+  const workers = files.length >= PARALLEL_FROM ? WorkerPool.size(files.length, jobs) : 1;
   return runBatch(
     files.map((file) => ({ file })),
     {
-      where: workers > 1 ? { pool: () => taskPool(script, workers, 'sum-check') } : { here: ({ file }) => checkForSum(host, file) },
+      where: workers > 1 ? { pool: () => sumCheckPool(script, workers) } : { here: ({ file }) => checkForSum(host, file) },
       failed: ({ file }, diagnostic): CheckedInput => ({ file, diagnostics: [diagnostic], skipped: [] }),
     },
   );

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic';
 import { countSeverities } from '../diagnostics/sort';
 import { hasInternalError, internalErrorDiagnostic } from './internal-error';
 
-/** Workers that run items (a RenderPool, or a command's own arrangement of one). */
+/** Workers that run items (a WorkerPool, or a command's own arrangement of one). */
 export interface ItemPool<Item, Outcome> {
   run(item: Item): Promise<Outcome>;
   close(): Promise<void>;

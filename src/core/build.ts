@@ -1,6 +1,6 @@
 /**
  * One report through the whole pipeline, without writing: check → model → each requested format.
- * Used by the library API (src/index.ts), the CLI and its render workers, so inputs and results are
+ * Used by the library API (src/index.ts), the CLI and its task workers, so inputs and results are
  * plain data (structured-cloneable): diagnostics already placed at their source, outputs as bytes.
  * Every diagnostic of a file (load, schema, rules, fonts, render) goes to the file's one sink and is
  * placed once, when the file's outcome is made (outcomeOf).
