@@ -125,7 +125,7 @@ function copyPdfkitData() {
     ),
     esbuild.build({ ...common, entryPoints: [path.join(dist, 'cli', 'main.js')], outfile: path.join(dist, 'report.js'), plugins: [vendorPlugin(dist)] }),
     esbuild.build({ ...common, entryPoints: [path.join(dist, 'index.js')], outfile: path.join(dist, 'api.js'), plugins: [vendorPlugin(dist)] }),
-    esbuild.build({ ...common, entryPoints: [path.join(dist, 'cli', 'pdf-worker.js')], outfile: path.join(dist, 'pdf-worker.js') }),
+    esbuild.build({ ...common, entryPoints: [path.join(dist, 'core', 'pdf-worker.js')], outfile: path.join(dist, 'pdf-worker.js') }),
   ]);
   copyPdfjs();
   copyPdfkitData();

@@ -7,7 +7,9 @@
 import { checkReport } from './check';
 import { buildFile, renderFormat } from './core/build';
 import type { ImportOutcome } from './core/import';
-import { importPool, importSandboxed } from './core/render-workers';
+import { importPool, importSandboxed } from './core/worker-tasks';
+import { settingsProblems } from './core/settings';
+import { documentTime } from './core/source-date-epoch';
 import { withSource } from './core/source-host';
 import type { Diagnostic } from './diagnostics/diagnostic';
 import type { Skip } from './diagnostics/skip';
@@ -77,7 +79,7 @@ export function buildModel(report: Report | CheckedReport): ReportDoc {
 
 export interface RenderOptions {
   host?: Host;
-  /** The documents' date (default: the report's date). */
+  /** The documents' date (default: SOURCE_DATE_EPOCH when set, as for build, else the report's date). */
   timestamp?: Date;
   /** Font files by role, over the installed and shipped faces. */
   fonts?: Partial<Record<FontRole, string>>;
@@ -86,11 +88,20 @@ export interface RenderOptions {
   fragment?: boolean;
 }
 
-/** Renders a model to one format. */
-export function render(model: ReportDoc, format: OutputFormat, options: RenderOptions = {}): Promise<RenderResult> {
-  const timestamp = (options.timestamp ?? new Date(`${model.meta.date}T00:00:00Z`)).getTime();
-  return renderFormat(options.host ?? nodeHost(), format, model, {
-    timestamp,
+/**
+ * Renders a model to one format. A format or PDF/A level nianbao does not know (RPT6012), or a
+ * SOURCE_DATE_EPOCH set to no date (RPT5014), is refused as by build: no bytes, the diagnostic.
+ */
+export async function render(model: ReportDoc, format: OutputFormat, options: RenderOptions = {}): Promise<RenderResult> {
+  const host = options.host ?? nodeHost();
+  const date = options.timestamp ? { time: options.timestamp.getTime() } : documentTime(host, model.meta.date);
+  const problems = [
+    ...settingsProblems({ formats: [format], ...(options.conformance ? { conformance: options.conformance } : {}) }),
+    ...('problem' in date ? [date.problem] : []),
+  ];
+  if (problems.length > 0 || !('time' in date)) return { bytes: new Uint8Array(0), diagnostics: problems };
+  return renderFormat(host, format, model, {
+    timestamp: date.time,
     fonts: options.fonts ?? {},
     ...(options.conformance ? { conformance: options.conformance } : {}),
     ...(options.fragment ? { fragment: true } : {}),
@@ -145,7 +156,7 @@ export interface ImportOptions {
  * what was recognised, the departures from the national format and the checker's diagnostics of
  * that YAML; `failure` says why a file could not be read at all. Nothing is written.
  * The bytes are read in the same sandbox as the CLI's (a worker thread with a heap ceiling and a
- * time limit, core/render-workers.ts): a hostile file is a `failure`, never the caller's crash or hang.
+ * time limit, core/worker-tasks.ts): a hostile file is a `failure`, never the caller's crash or hang.
  * It needs no Host: the import reads only the bytes given.
  */
 export async function importReport(source: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { runBuild } from '../src/cli/build';
 import type { Io } from '../src/cli/io';
 import { runCli } from '../src/cli/main';
-import { RenderPool } from '../src/core/render-workers';
+import { WorkerPool } from '../src/core/worker-pool';
 import { writeOutputs } from '../src/cli/write-outputs';
 import { checkFontFiles } from '../src/fonts/checks';
 import { FONT_FILE_LIMIT_BYTES } from '../src/fonts/font-file';
@@ -219,7 +219,7 @@ describe('a batch goes on past a bug in one file', () => {
       ['ok-3.yaml', [], 1],
     ]);
     expect(result.files[2]?.diagnostics[0]?.message.en).toBe('nianbao failed on this file with an internal error (TypeError: boom)');
-    expect(result.files[0]?.diagnostics[0]?.message.en).toContain('render worker stopped (exit code 3)');
+    expect(result.files[0]?.diagnostics[0]?.message.en).toContain('worker stopped (exit code 3)');
     expect(fs.readdirSync(out).sort()).toEqual(['ok-1.docx', 'ok-2.docx', 'ok-3.docx']);
   });
 
@@ -244,9 +244,9 @@ describe('a batch goes on past a bug in one file', () => {
 
 describe('--jobs', () => {
   test('is capped at the cores and the files: --jobs 1000 starts no more workers than the default', () => {
-    expect(RenderPool.size(5000, 1000)).toBe(RenderPool.size(5000));
-    expect(RenderPool.size(5000)).toBe(availableParallelism());
-    expect(RenderPool.size(1, 1000)).toBe(1);
+    expect(WorkerPool.size(5000, 1000)).toBe(WorkerPool.size(5000));
+    expect(WorkerPool.size(5000)).toBe(availableParallelism());
+    expect(WorkerPool.size(1, 1000)).toBe(1);
   });
 
   test.each(['0', 'abc', '2.5', '-1'])('--jobs %s is a usage error (exit 2)', (jobs) => {

@@ -233,6 +233,11 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     },
   ],
   [
+    'RPT6012',
+    'the library asked to build a format it does not know',
+    async () => (await build(seedText, { formats: ['odt' as 'docx'] })).diagnostics.map((d) => d.code),
+  ],
+  [
     'RPT5014',
     'the library asked to build with a SOURCE_DATE_EPOCH that is no date',
     async () => {

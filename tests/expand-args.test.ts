@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { expandArgs } from '../src/cli/expand-args';
+import { expandArgs } from '../src/core/expand-args';
 import { nodeHost } from '../src/host';
 import { runReport, tempDir } from './helpers/cli';
 import { FIXTURES } from './helpers/fixtures';

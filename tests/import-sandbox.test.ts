@@ -1,5 +1,5 @@
 /**
- * The sandbox of `report import` (core/render-workers.ts): a request past its time has its worker
+ * The sandbox of `report import` (core/worker-tasks.ts): a request past its time has its worker
  * terminated, one that exhausts its heap ends its worker, each is a WorkerLimitError saying which,
  * and the pool goes on with the next request on a new worker. Then the library API through the
  * same sandbox: a bomb is a `failure`, not the caller's crash.
@@ -7,7 +7,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { importPool, importSandboxed, RenderPool, WorkerLimitError } from '../src/core/render-workers';
+import { WorkerLimitError, WorkerPool } from '../src/core/worker-pool';
+import { importPool, importSandboxed } from '../src/core/worker-tasks';
 import { ROOT } from './helpers/fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -29,9 +30,9 @@ test('a request past its time or its heap fails with the limit it met; the pool 
   const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-sandbox-')), 'worker.js');
   fs.writeFileSync(script, WORKER);
   // A long time limit for the heap's case: a heap filling up slows down as the collector works harder.
-  const pools = [1000, 30_000].map((timeMs) => new RenderPool<string, string>(script, 1, undefined, [], { resourceLimits, timeMs }));
-  const [quick, patient] = pools as [RenderPool<string, string>, RenderPool<string, string>];
-  const limitOf = (pool: RenderPool<string, string>, request: string) =>
+  const pools = [1000, 30_000].map((timeMs) => new WorkerPool<string, string>(script, 1, undefined, [], { resourceLimits, timeMs }));
+  const [quick, patient] = pools as [WorkerPool<string, string>, WorkerPool<string, string>];
+  const limitOf = (pool: WorkerPool<string, string>, request: string) =>
     pool.run(request).then(
       () => 'answered',
       (error: unknown) => (error instanceof WorkerLimitError ? error.limit : String(error)),

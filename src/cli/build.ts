@@ -1,30 +1,37 @@
 /**
  * `report build FILE...`: each file is checked, modelled and rendered (core/build.ts); a file with
  * errors is reported and nothing is written for it; the others are written atomically to --out.
- * Several files build in parallel on render workers (one per core) with a progress bar on a
+ * Several files build in parallel on task workers (one per core) with a progress bar on a
  * terminal; a single file renders its PDF on a worker while this thread does the rest.
  */
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { buildFile, prepareFile, renderedOutcome, renderOutputs, type FileJob, type FileOutcome } from '../core/build';
-import { makeManifest, manifestJson, MANIFEST_JSON, MANIFEST_SHA256, sha256, sha256sumText, withEarlier, type BuiltReport } from '../core/manifest';
+import { failedBuild, type FileJob, type FileOutcome } from '../core/build';
+import { buildWhere } from '../core/build-workers';
+import {
+  makeManifest,
+  manifestJson,
+  manifestSettings,
+  MANIFEST_JSON,
+  MANIFEST_SHA256,
+  sha256,
+  sha256sumText,
+  withEarlier,
+  type BuiltReport,
+} from '../core/manifest';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
-import { inspectFontFile } from '../fonts/font-file';
 import type { Host } from '../host';
 import type { PdfConformance } from '../render/pdf';
 import type { OutputFormat } from '../render/registry';
-import type { RenderResult } from '../render/renderer';
 import type { FontRole } from '../format/font-roles';
 import { SourceFile } from '../source/source-file';
-import { hasInternalError, internalErrorDiagnostic } from './internal-error';
-import type { Input } from './inputs';
+import { runBatch, verdictOf } from '../core/batch';
+import type { Input } from '../core/inputs';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
-import { outputPath } from './output-names';
-import { progress } from './progress';
-import type { PdfRequest } from './pdf-worker';
-import { filePool, RenderPool } from '../core/render-workers';
-import { fails, forPeople, isRunLevel, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { collidingInputs, outputPath } from '../core/output-names';
+import { progressBar } from './progress';
+import { forPeople, isRunLevel, reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { textTable } from './text-table';
 import { writeFailure, writeOutputs } from './write-outputs';
 
@@ -36,64 +43,10 @@ export interface BuildOptions extends OutputOptions {
   conformance?: PdfConformance;
   /** --fragment: the HTML output is the article alone. */
   fragment?: boolean;
-  /** Parallel render workers; 1 builds everything in this thread. */
+  /** Parallel workers; 1 builds everything in this thread. */
   jobs?: number;
   /** --manifest: write MANIFEST.sha256 and manifest.json of the outputs to `out`. */
   manifest?: boolean;
-}
-
-/** The PDF worker's entry sits beside the CLI bundle (dist/report.js → dist/cli/pdf-worker-entry.js). */
-const pdfWorkerScript = (script: string) => path.join(path.dirname(script), 'cli', 'pdf-worker-entry.js');
-
-/**
- * A single report: the PDF renders on a worker, which loads pdfkit and opens the fonts while this
- * thread checks the file; this thread renders the other formats meanwhile. All or nothing: a PDF
- * error drops the other outputs too.
- */
-async function buildSplit(host: Host, job: FileJob, script: string, preload: Partial<Record<FontRole, string>>, early: Worker[]): Promise<FileOutcome> {
-  const pool = new RenderPool<PdfRequest, RenderResult>(pdfWorkerScript(script), 1, { preloadFonts: preload }, early);
-  try {
-    const prepared = prepareFile(host, job);
-    if ('outcome' in prepared) return prepared.outcome;
-    const pdf = pool.run({ doc: prepared.doc, ...prepared.settings });
-    const rest = await renderOutputs(
-      host,
-      prepared,
-      job.formats.filter((f) => f !== 'pdf'),
-    );
-    const result = await pdf;
-    // The worker renders the model only: its diagnostics come back unplaced, to this file's sink.
-    prepared.checked.sink.add(result.diagnostics);
-    return renderedOutcome(prepared, [{ format: 'pdf', bytes: result.bytes, ...(result.pages !== undefined ? { pages: result.pages } : {}) }, ...rest]);
-  } finally {
-    await pool.close();
-  }
-}
-
-/** Many reports: one worker per core, each building whole files; outcomes arrive as they finish. */
-async function buildPool(
-  jobs: FileJob[],
-  size: number,
-  script: string,
-  preload: Partial<Record<FontRole, string>> | undefined,
-  onDone: (outcome: FileOutcome, index: number) => void,
-): Promise<void> {
-  const pool = filePool(script, size, preload);
-  try {
-    await Promise.all(jobs.map(async (job, index) => onDone(await pool.run(job).catch((error: unknown) => internalFailure(job, error)), index)));
-  } finally {
-    await pool.close();
-  }
-}
-
-/** The outcome of a file that hit a bug: its internal-error diagnostic and nothing to write. */
-export function internalFailure(job: FileJob, error: unknown): FileOutcome {
-  return { file: job.file, diagnostics: [internalErrorDiagnostic(job.file, error)], skipped: [], outputs: [] };
-}
-
-/** The --font files worth opening before any report is checked: those that look like fonts (a FIFO would block the read). */
-function usableFonts(host: Host, fonts: Partial<Record<FontRole, string>>): Partial<Record<FontRole, string>> {
-  return Object.fromEntries(Object.entries(fonts).filter(([, file]) => inspectFontFile(host, file) === undefined));
 }
 
 /** An output as written: where, its size and SHA-256 (for scripts and manifests), and the PDF's pages. */
@@ -127,6 +80,8 @@ export function writeOutcome(host: Host, outcome: FileOutcome, out: string, name
   const diagnostic = writeFailure(failure, outcome.file);
   return { artifacts, outcome: { ...kept, diagnostics: [...outcome.diagnostics, diagnostic] }, io: true };
 }
+
+const BUILDING = { zh: '构建', en: 'building' } as const;
 
 /** The pages of a report's PDF among its written outputs. */
 const pagesOf = (artifacts: readonly Artifact[] = []) => artifacts.find((a) => a.pages !== undefined)?.pages;
@@ -162,13 +117,7 @@ function writeManifest(host: Host, inputs: readonly Input[], outcomes: readonly 
       },
     ];
   });
-  const epoch = host.sourceDateEpoch();
-  const made = makeManifest(host, options.out, built, {
-    formats: options.formats,
-    ...(options.formats.includes('pdf') && options.conformance ? { conformance: options.conformance } : {}),
-    sourceDateEpoch: epoch.kind === 'date' ? epoch.date.getTime() / 1000 : null,
-    ...(options.formats.includes('html') && options.fragment ? { fragment: true } : {}),
-  });
+  const made = makeManifest(host, options.out, built, manifestSettings(host, options));
   const { manifest, dropped } = withEarlier(host, options.out, made);
   const failure = writeOutputs(host, [
     { path: path.join(options.out, MANIFEST_SHA256), bytes: Buffer.from(sha256sumText(manifest), 'utf8') },
@@ -177,20 +126,9 @@ function writeManifest(host: Host, inputs: readonly Input[], outcomes: readonly 
   return { failure, dropped };
 }
 
-/** Input files whose outputs would land on the same path (a/2023.yaml and b/2023.yaml both make 2023.pdf). */
-function collidingInputs(inputs: readonly Input[], out: string): string[][] {
-  const byOutput = new Map<string, string[]>();
-  for (const input of inputs) {
-    const key = outputPath(out, input.name, 'model');
-    const group = byOutput.get(key) ?? [];
-    if (!group.includes(input.file)) byOutput.set(key, [...group, input.file]);
-  }
-  return [...byOutput.values()].filter((group) => group.length > 1);
-}
-
-/** `early`: a render worker bin/report started before loading this script (early-worker.ts), adopted by the pool. */
+/** `early`: the PDF worker bin/report started before loading this script (pdf-worker-start.ts), adopted by the pool. */
 export async function runBuild(host: Host, io: Io, inputs: readonly Input[], options: BuildOptions, script: string, early: Worker[] = []): Promise<number> {
-  // One output would overwrite another: refuse before anything is built.
+  // One output would overwrite another: refuse before anything is built (core/output-names.ts).
   const collisions = collidingInputs(inputs, options.out);
   if (collisions.length > 0) {
     for (const group of collisions) {
@@ -209,33 +147,21 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
     ...(options.strict ? { strict: true } : {}),
     ...(options.fragment ? { fragment: true } : {}),
   }));
-  const outcomes: FileOutcome[] = new Array(jobs.length);
-  const artifacts: Artifact[][] = new Array(jobs.length);
   let ioFailed = false;
-  let done = 0;
-  const showProgress = io.isTTY && !io.plain && forPeople(options) && jobs.length > 1;
-  const finish = (outcome: FileOutcome, index: number) => {
-    const result = writeOutcome(host, outcome, options.out, (inputs[index] as Input).name);
-    outcomes[index] = result.outcome;
-    artifacts[index] = result.artifacts;
-    ioFailed ||= result.io;
-    if (showProgress) progress(io, ++done, jobs.length, outcome.file, options.lang === 'zh' ? '构建' : 'building');
-  };
+  const artifacts: Artifact[][] = new Array(jobs.length);
 
-  // Phase 1: build. Every file ends with an outcome, a bug in one included; results wait for all.
-  const withPdf = options.formats.includes('pdf');
-  const preload = withPdf ? usableFonts(host, options.fonts) : undefined;
-  const workers = RenderPool.size(jobs.length === 1 && withPdf ? 2 : jobs.length, options.jobs);
-  const [single] = jobs;
-  if (workers > 1 && single && jobs.length === 1) {
-    finish(await buildSplit(host, single, script, preload ?? {}, early).catch((error: unknown) => internalFailure(single, error)), 0);
-  } else if (workers > 1) {
-    // The early PDF worker serves a single report; a batch's workers build whole files, so it would only take a core.
-    await Promise.all(early.map((worker) => worker.terminate()));
-    await buildPool(jobs, workers, script, preload, finish);
-  } else {
-    for (const [index, job] of jobs.entries()) finish(await buildFile(host, job).catch((error: unknown) => internalFailure(job, error)), index);
-  }
+  // Phase 1: build, each file written as it is done. Every file ends with an outcome, a bug in one included; results wait for all.
+  const outcomes = await runBatch(jobs, {
+    where: buildWhere(host, jobs, { script, early, ...(options.jobs !== undefined ? { jobs: options.jobs } : {}) }),
+    failed: failedBuild,
+    finish: (outcome, index) => {
+      const result = writeOutcome(host, outcome, options.out, (inputs[index] as Input).name);
+      artifacts[index] = result.artifacts;
+      ioFailed ||= result.io;
+      return result.outcome;
+    },
+    ...progressBar(io, options, jobs.length, BUILDING),
+  });
 
   // Phase 2: report, in input order, the summary last.
   const results = outcomes.map((o, i) => ({
@@ -272,7 +198,5 @@ export async function runBuild(host: Host, io: Io, inputs: readonly Input[], opt
     const files = [MANIFEST_SHA256, MANIFEST_JSON].map((name) => path.join(options.out, name)).join(' ');
     io.stderr(options.lang === 'zh' ? `已生成清单 ${files}\n` : `wrote the manifest ${files}\n`);
   }
-  if (results.some((r) => hasInternalError(r.diagnostics))) return EXIT.internal;
-  if (ioFailed) return EXIT.io;
-  return results.some((r) => fails(r, options.strict)) ? EXIT.errors : EXIT.ok;
+  return EXIT[verdictOf(results, { ...options, ioFailed })];
 }

@@ -10,7 +10,7 @@ import type { Host } from '../host';
 import { DEFAULT_FORMATS } from '../render/registry';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
-import { outputName } from './output-names';
+import { outputName } from '../core/output-names';
 
 const REPORT_FILE = /\.ya?ml$/i;
 

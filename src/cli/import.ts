@@ -11,11 +11,12 @@ import { nothingOf, yamlNameOf, type ImportJob, type ImportOutcome } from '../co
 import type { Host } from '../host';
 import { SourceFile } from '../source/source-file';
 import { EXIT } from './exit-codes';
-import { hasInternalError, internalErrorDiagnostic } from './internal-error';
+import { runBatch, verdictOf } from '../core/batch';
 import type { Io } from './io';
-import { progress } from './progress';
-import { importPool, importSandboxed, RenderPool } from '../core/render-workers';
-import { fails, forPeople, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { progressBar } from './progress';
+import { WorkerPool } from '../core/worker-pool';
+import { importPool, importSandboxed } from '../core/worker-tasks';
+import { reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { addSchemasBeside } from './schema';
 import { textTable } from './text-table';
 import { outputRefusal, writeFailure, writeOutputs } from './write-outputs';
@@ -57,6 +58,8 @@ function usageProblem(files: readonly string[], options: ImportOptions): string 
   return undefined;
 }
 
+const IMPORTING = { zh: '导入', en: 'importing' } as const;
+
 /** The review's closing table: one line per report — file, organ, year, errors, warnings. */
 function reviewTable(outcomes: readonly ImportOutcome[], lang: 'zh' | 'en'): string {
   const head = lang === 'zh' ? ['文件', '机关', '年度', '错误', '警告'] : ['file', 'organ', 'year', 'errors', 'warnings'];
@@ -89,21 +92,17 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
     const label = options.check && !output ? path.join(path.dirname(file), yamlNameOf(file)) : undefined;
     return { file, ...(output ? { output } : {}), ...(label ? { label } : {}), ...(options.yearForward ? { yearForward: true } : {}) };
   });
-  const outcomes: ImportOutcome[] = new Array(jobs.length);
-  const internal = (job: ImportJob, error: unknown): ImportOutcome => ({ ...nothingOf(job), diagnostics: [internalErrorDiagnostic(job.file, error)] });
-  let done = 0;
-  const showProgress = io.isTTY && !io.plain && forPeople(options) && jobs.length > 1;
-  const finish = (outcome: ImportOutcome, index: number) => {
-    outcomes[index] = outcome;
-    if (showProgress) progress(io, ++done, jobs.length, outcome.file, options.lang === 'zh' ? '导入' : 'importing');
-  };
   // Every file, even one alone, is read in a sandboxed worker: a hostile file stops there, the batch goes on.
-  const pool = importPool(RenderPool.size(jobs.length, options.jobs), options.timeLimit === undefined ? undefined : options.timeLimit * 1000);
-  try {
-    await Promise.all(jobs.map(async (job, i) => finish(await importSandboxed(pool, job).catch((error: unknown) => internal(job, error)), i)));
-  } finally {
-    await pool.close();
-  }
+  const outcomes = await runBatch(jobs, {
+    where: {
+      pool: () => {
+        const pool = importPool(WorkerPool.size(jobs.length, options.jobs), options.timeLimit === undefined ? undefined : options.timeLimit * 1000);
+        return { run: (job) => importSandboxed(pool, job), close: () => pool.close() };
+      },
+    },
+    failed: (job, diagnostic): ImportOutcome => ({ ...nothingOf(job), diagnostics: [diagnostic] }),
+    ...progressBar(io, options, jobs.length, IMPORTING),
+  });
 
   let ioFailed = false;
   const written = new Map<string, string[]>();
@@ -134,7 +133,5 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
   }));
   if (!options.json && toStdout && outcomes[0]?.yaml !== undefined) io.stdout(outcomes[0].yaml);
   reportDiagnostics(io, reported, options, written, options.check ? reviewTable(outcomes, options.lang) : undefined);
-  if (outcomes.some((o) => hasInternalError(o.diagnostics))) return EXIT.internal;
-  if (ioFailed) return EXIT.io;
-  return reported.some((r) => fails(r, options.strict)) ? EXIT.errors : EXIT.ok;
+  return EXIT[verdictOf(reported, { ...options, ioFailed })];
 }

@@ -7,16 +7,17 @@ import type { Worker } from 'node:worker_threads';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
 import { droppedFiles, runDropped } from './dropped';
-import { isRenderWorker } from '../core/worker-mark';
+import { isTaskWorker } from '../core/worker-pool';
 import { REPORTER_NAMES, type ReporterName } from '../diagnostics/reporters';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
 import { DEFAULT_FORMATS, RENDERERS, isFormat, type OutputFormat } from '../render/registry';
 import type { FontRole } from '../format/font-roles';
-import { expandArgs } from './expand-args';
-import { STDIN_ARG } from './stdin';
+import { expandArgs } from '../core/expand-args';
+import { STDIN_ARG } from '../core/stdin';
+import { PDF_CONFORMANCES } from '../core/settings';
 import { sourceDateEpochProblem } from '../core/source-date-epoch';
-import { readInputs, type Input } from './inputs';
+import { readInputs, type Input } from '../core/inputs';
 import { INVALID_CHOICE, langOf, LocalizedCommand, type Lang } from './usage-errors';
 import type { Io } from './io';
 import { runValidate } from './validate';
@@ -97,11 +98,11 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .option('--previous <file>', "上一年度报告，用于跨年度核对（R8、R9）/ last year's report for cross-year checks")
     .addOption(fontOption())
-    .action((files: string[], options: { json?: boolean; reporter: ReporterName; strict?: boolean; previous?: string; font: FontOptionValue }) => {
+    .action(async (files: string[], options: { json?: boolean; reporter: ReporterName; strict?: boolean; previous?: string; font: FontOptionValue }) => {
       if (usage(reporterProblem(options) ?? fontProblem(options.font) ?? epochProblem(host))) return;
       const inputs = inputsOf(files, undefined);
       if (!inputs || typeof options.font === 'string') return;
-      code = runValidate(host, io, inputs, { ...options, fonts: options.font, lang: lang() });
+      code = await runValidate(host, io, inputs, { ...options, fonts: options.font, lang: lang() });
     });
 
   program
@@ -114,7 +115,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
       new Option('--format <formats>', `输出格式，逗号分隔 output formats, comma-separated: ${DOCUMENTS.join(',')}`).default(DEFAULT_FORMATS.join(',')),
     )
     .addOption(fontOption())
-    .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', ['2b', '2a', '3b']).default('2b'))
+    .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', PDFA_LEVELS).default('2b'))
     .addOption(jobsOption())
     .addOption(program.choiceOption('--emit <what>', '另外输出文档模型 also write the document model (JSON)', [...EMITTED]))
     .option('--manifest', '另外写出存档清单 MANIFEST.sha256 和 manifest.json / also write an archival manifest of the outputs')
@@ -277,7 +278,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .option('--out <dir>', '输出目录 output folder', 'output')
     .addOption(new Option('--format <formats>', `输出格式，逗号分隔 output formats, comma-separated: ${DOCUMENTS.join(',')}`).default('pdf'))
     .addOption(fontOption())
-    .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', ['2b', '2a', '3b']).default('2b'))
+    .addOption(program.choiceOption('--pdfa <level>', 'PDF/A 级别 PDF/A conformance', PDFA_LEVELS).default('2b'))
     .option('--strict', '有警告也不生成 / warnings also fail')
     .action(async (file: string, options: { out: string; format: string; font: FontOptionValue; pdfa: '2b' | '2a' | '3b'; strict?: boolean }) => {
       const formats = parseFormats(options.format);
@@ -347,6 +348,9 @@ const internalErrorLine = (error: unknown) =>
 const REPORT_EXTENSIONS = ['.yaml', '.yml'] as const;
 const PUBLISHED_EXTENSIONS = ['.pdf', '.docx', '.html', '.htm', '.txt'] as const;
 
+/** What --pdfa accepts: the levels the library takes (core/settings.ts), without their common prefix. */
+const PDFA_LEVELS = PDF_CONFORMANCES.map((level) => level.slice('PDF/A-'.length));
+
 /** What --format accepts, said when it is given something else. */
 const formatProblem = (format: string) =>
   `--format 只能是 ${DOCUMENTS.join('、')} 或 ${DOCUMENTS.join(',')} / --format must be ${DOCUMENTS.join(', ')} or ${DOCUMENTS.join(',')}: ${format}`;
@@ -391,7 +395,7 @@ function parseFormats(text: string): OutputFormat[] | undefined {
   return formats.every((f): f is OutputFormat => isFormat(f) && DOCUMENTS.includes(f)) ? formats : undefined;
 }
 
-/** Entry point of bin/report; `early` is the render worker it may have started first (early-worker.ts). */
+/** Entry point of bin/report; `early` is the PDF worker it may have started first (pdf-worker-start.ts). */
 export function main(argv: readonly string[], early?: Worker): void {
   runCli(argv, nodeHost(), processIo, early ? [early] : []).then(
     async (code) => {
@@ -431,5 +435,5 @@ function waitForKey(): Promise<void> {
   });
 }
 
-// The same script runs in render worker threads (core/render-workers.ts, loaded only there): there it serves requests.
-if (isRenderWorker()) void import('../core/render-workers').then((workers) => workers.serveFileRequests());
+// The same script runs in task worker threads (core/worker-tasks.ts, loaded only there): there it serves requests.
+if (isTaskWorker()) void import('../core/worker-tasks').then((workers) => workers.serveTasks());

@@ -2,12 +2,11 @@
 import type { Checked } from '../check';
 import { catalog } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { countSeverities } from '../diagnostics/sort';
 import { printSummary, type Lang } from '../diagnostics/print-human';
 import { printJson, type FileResult } from '../diagnostics/print-json';
 import { reporterOf, type ReporterName } from '../diagnostics/reporters';
 import type { SourceFile } from '../source/source-file';
-import { hasInternalError } from './internal-error';
+import { hasInternalError } from '../core/internal-error';
 import type { Io } from './io';
 
 export interface OutputOptions {
@@ -20,12 +19,6 @@ export interface OutputOptions {
 
 /** Whether a person reads the output: then progress bars and lines about files written are shown too. */
 export const forPeople = (options: OutputOptions): boolean => !options.json && reporterOf(options.reporter).forPeople;
-
-/** True when a file's diagnostics fail the run (errors; warnings too under --strict). */
-export function fails(checked: Pick<Checked, 'diagnostics'>, strict: boolean | undefined): boolean {
-  const { errors, warnings } = countSeverities(checked.diagnostics);
-  return errors > 0 || (Boolean(strict) && warnings > 0);
-}
 
 /** One file's result as printed: its diagnostics, the source for code frames, the rule checks it skipped. */
 export type Reported = Pick<Checked, 'file' | 'diagnostics'> &

@@ -4,14 +4,15 @@
  * standard output without -o. Exit 1 when an input has errors (unless --skip-invalid leaves it
  * out), the years differ, or the sum itself does not check.
  */
+import { fails, runBatch, verdictOf } from '../core/batch';
 import { checkForSum, sumChecked, type CheckedInput } from '../core/sum';
-import { hasInternalError, internalErrorDiagnostic } from './internal-error';
-import { RenderPool, taskPool } from '../core/render-workers';
+import { WorkerPool } from '../core/worker-pool';
+import { sumCheckPool } from '../core/worker-tasks';
 import { addSchemasBeside } from './schema';
 import type { Host } from '../host';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
-import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { SourceFile } from '../source/source-file';
 import { outputRefusal, writeFailure, writeOutputs } from './write-outputs';
 
@@ -32,17 +33,15 @@ const STDOUT_NAME = 'sum.yaml';
 const PARALLEL_FROM = 16;
 
 /** Every input checked: on one worker per core for a county's many reports, else in this thread. */
-async function checkInputs(host: Host, files: readonly string[], jobs: number | undefined, script: string): Promise<CheckedInput[]> {
-  const workers = files.length >= PARALLEL_FROM ? RenderPool.size(files.length, jobs) : 1;
-  if (workers === 1) return files.map((file) => checkForSum(host, file));
-  const pool = taskPool(script, workers, 'sum-check');
-  try {
-    return await Promise.all(
-      files.map((file) => pool.run(file).catch((error: unknown) => ({ file, diagnostics: [internalErrorDiagnostic(file, error)], skipped: [] }))),
-    );
-  } finally {
-    await pool.close();
-  }
+function checkInputs(host: Host, files: readonly string[], jobs: number | undefined, script: string): Promise<CheckedInput[]> {
+  const workers = files.length >= PARALLEL_FROM ? WorkerPool.size(files.length, jobs) : 1;
+  return runBatch(
+    files.map((file) => ({ file })),
+    {
+      where: workers > 1 ? { pool: () => sumCheckPool(script, workers) } : { here: ({ file }) => checkForSum(host, file) },
+      failed: ({ file }, diagnostic): CheckedInput => ({ file, diagnostics: [diagnostic], skipped: [] }),
+    },
+  );
 }
 
 export async function runSum(host: Host, io: Io, files: readonly string[], options: SumCliOptions, script: string): Promise<number> {
@@ -68,7 +67,6 @@ export async function runSum(host: Host, io: Io, files: readonly string[], optio
   if (outcome.yaml !== undefined && options.output === undefined && !options.json && !failing) io.stdout(outcome.yaml);
   const results = outcome.yaml !== undefined ? [...outcome.inputs, sum] : outcome.inputs;
   reportDiagnostics(io, results, options, written);
-  if (results.some((r) => hasInternalError(r.diagnostics))) return EXIT.internal;
-  if (ioFailed) return EXIT.io;
-  return outcome.yaml === undefined || results.some((r) => fails(r, options.strict)) ? EXIT.errors : EXIT.ok;
+  // No sum made fails the run even when no input says why in an error (it is said in the sum's own diagnostics).
+  return EXIT[verdictOf(results, { ...options, ioFailed, failed: outcome.yaml === undefined })];
 }

@@ -7,7 +7,8 @@ import { verifyManifest, type Verified } from '../core/verify';
 import type { Host } from '../host';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
-import { fails, reportDiagnostics, type OutputOptions } from './report-diagnostics';
+import { verdictOf } from '../core/batch';
+import { reportDiagnostics, type OutputOptions } from './report-diagnostics';
 
 const STATUS = {
   ok: ['一致', 'OK'],
@@ -31,5 +32,5 @@ export async function runVerify(host: Host, io: Io, manifest: string, yamls: rea
     }
   }
   reportDiagnostics(io, results, options);
-  return results.some((r) => fails(r, options.strict)) ? EXIT.errors : EXIT.ok;
+  return EXIT[verdictOf(results, options)];
 }

@@ -6,17 +6,18 @@
  * taken together once it ends. A report with errors writes nothing: the last good outputs stay.
  */
 import { performance } from 'node:perf_hooks';
-import { buildFile, type FileJob, type FileOutcome } from '../core/build';
+import { runBatch } from '../core/batch';
+import { buildFile, failedBuild, type FileJob, type FileOutcome } from '../core/build';
 import { sha256 } from '../core/manifest';
 import { printHuman } from '../diagnostics/print-human';
 import type { Host } from '../host';
 import { MAX_SOURCE_BYTES } from '../source/load-yaml';
 import { SourceFile } from '../source/source-file';
-import { internalFailure, writeOutcome, type BuildOptions } from './build';
+import { writeOutcome, type BuildOptions } from './build';
 import { EXIT } from './exit-codes';
 import type { Io } from './io';
 import { isRunLevel, runLevelKey } from './report-diagnostics';
-import { outputName } from './output-names';
+import { outputName } from '../core/output-names';
 
 export interface WatchOptions extends Omit<BuildOptions, 'jobs' | 'manifest'> {
   /** Ends the watch (Ctrl+C in the CLI; a test's AbortController). */
@@ -59,7 +60,7 @@ export async function runWatch(host: Host, io: Io, file: string, options: WatchO
     const started = performance.now();
     // The bytes just hashed (or the refusal) are the ones built: a save landing in between is the next build's.
     const source = { ...job, source: bytes };
-    const outcome: FileOutcome = await buildFile(host, source).catch((error: unknown) => internalFailure(job, error));
+    const [outcome] = (await runBatch([source], { where: { here: (one) => buildFile(host, one) }, failed: failedBuild })) as [FileOutcome];
     const { artifacts, outcome: written } = writeOutcome(host, outcome, options.out, outputName(file));
     const ms = performance.now() - started;
     const sources = new Map(outcome.source ? [[file, new SourceFile(file, outcome.source.text, outcome.source.encoding)]] : []);

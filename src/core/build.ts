@@ -1,20 +1,21 @@
 /**
  * One report through the whole pipeline, without writing: check → model → each requested format.
- * Used by the library API (src/index.ts), the CLI and its render workers, so inputs and results are
+ * Used by the library API (src/index.ts), the CLI and its task workers, so inputs and results are
  * plain data (structured-cloneable): diagnostics already placed at their source, outputs as bytes.
  * Every diagnostic of a file (load, schema, rules, fonts, render) goes to the file's one sink and is
  * placed once, when the file's outcome is made (outcomeOf).
  */
 import { collectChecks, type Checked, type CheckOptions, type Collected } from '../check';
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import { sourceDateEpochProblem } from './source-date-epoch';
+import { documentTime } from './source-date-epoch';
+import { settingsProblems } from './settings';
 import { DiagnosticSink } from '../diagnostics/sink';
 import type { Skip } from '../diagnostics/skip';
 import { checkFonts } from '../fonts/checks';
 import type { Host, ReadFailure } from '../host';
 import { buildModel } from '../model/build';
 import type { ReportDoc } from '../model/types';
-import { rendererOf, type OutputFormat } from '../render/registry';
+import { isFormat, rendererOf, type OutputFormat } from '../render/registry';
 import type { RenderResult, RenderSettings } from '../render/renderer';
 import type { FontRole } from '../format/font-roles';
 import type { SourceEncoding } from '../source/source-file';
@@ -106,20 +107,20 @@ export function checkForBuild(host: Host, file: string, fonts: Partial<Record<Fo
   return { ...collected, sink, ...own, fonts: found.fonts };
 }
 
-/** Check and model one file. Errors (or warnings when strict) stop it here. */
+/** Check and model one file. Errors (or warnings when strict) stop it here, and so do settings nianbao does not know (core/settings.ts). */
 export function prepareFile(host: Host, job: FileJob): Prepared {
   const from = job.source ? withSource(host, job.file, job.source) : host;
-  const usesFonts = job.formats.some((format) => rendererOf(format).usesFonts);
+  const usesFonts = job.formats.some((format) => isFormat(format) && rendererOf(format).usesFonts);
   const checked = checkForBuild(from, job.file, job.fonts, { fonts: usesFonts });
+  checked.sink.add(settingsProblems(job));
   // An invalid SOURCE_DATE_EPOCH would date the files otherwise than asked: refused for the library as for the CLI.
-  const epoch = host.sourceDateEpoch();
-  if (epoch.kind === 'invalid') checked.sink.add([sourceDateEpochProblem(epoch.raw)]);
+  const date = documentTime(host, checked.doc?.meta.date ?? '');
+  if ('problem' in date) checked.sink.add([date.problem]);
   const failing = checked.sink.hasErrors() || (Boolean(job.strict) && checked.sink.size > 0);
   const doc = checked.doc;
-  if (failing || !doc) return { outcome: outcomeOf(checked, []) };
-  const timestamp = (epoch.kind === 'date' ? epoch.date : new Date(`${doc.meta.date}T00:00:00Z`)).getTime();
+  if (failing || !doc || !('time' in date)) return { outcome: outcomeOf(checked, []) };
   const settings: RenderSettings = {
-    timestamp,
+    timestamp: date.time,
     fonts: checked.fonts,
     ...(job.conformance ? { conformance: job.conformance } : {}),
     ...(job.fragment ? { fragment: true } : {}),
@@ -152,6 +153,9 @@ export function renderedOutcome(prepared: Ready, outputs: FileOutcome['outputs']
 export async function renderPrepared(host: Host, prepared: Ready, formats: readonly OutputFormat[]): Promise<FileOutcome> {
   return renderedOutcome(prepared, await renderOutputs(host, prepared, formats));
 }
+
+/** The outcome of a file a bug stopped (the batch runner's `failed`): its RPT5011 and nothing to write. */
+export const failedBuild = (job: FileJob, diagnostic: Diagnostic): FileOutcome => ({ file: job.file, diagnostics: [diagnostic], skipped: [], outputs: [] });
 
 /** The whole file in this thread. */
 export async function buildFile(host: Host, job: FileJob): Promise<FileOutcome> {

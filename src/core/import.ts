@@ -135,7 +135,7 @@ export function failed(job: ImportJob, failure: ImportFailure): ImportOutcome {
   return { ...nothingOf(job), failure, diagnostics: [{ ...diagnostic, file: job.file }] };
 }
 
-/** A file whose reading the sandbox stopped (render-workers.ts): past its time, in seconds, or its memory, in MB. */
+/** A file whose reading the sandbox stopped (worker-tasks.ts): past its time, in seconds, or its memory, in MB. */
 export function stoppedOutcome(job: ImportJob, limit: { time: number } | { memory: number }): ImportOutcome {
   return failed(
     job,

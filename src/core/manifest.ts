@@ -109,6 +109,21 @@ export interface ManifestSettings {
   fragment?: boolean;
 }
 
+/**
+ * The settings a manifest records, from those a build was given: only what decides the bytes —
+ * the PDF/A level only with a PDF, the fragment only with HTML — so two builds that made the same
+ * files record the same settings (withEarlier merges only those), and the date SOURCE_DATE_EPOCH gave.
+ */
+export function manifestSettings(host: Host, build: { formats: readonly string[]; conformance?: string; fragment?: boolean }): ManifestSettings {
+  const epoch = host.sourceDateEpoch();
+  return {
+    formats: [...build.formats],
+    ...(build.formats.includes('pdf') && build.conformance ? { conformance: build.conformance } : {}),
+    sourceDateEpoch: epoch.kind === 'date' ? epoch.date.getTime() / 1000 : null,
+    ...(build.formats.includes('html') && build.fragment ? { fragment: true } : {}),
+  };
+}
+
 /** The manifest of the reports written to `dir`; reads the inputs and font files through the host to hash them. */
 export function makeManifest(host: Host, dir: string, built: readonly BuiltReport[], settings: ManifestSettings): Manifest {
   const hashes = new Map<string, string>();

@@ -1046,6 +1046,13 @@ export const catalog = {
       en: 'rebuild those reports into this folder with the same --format, --pdfa and SOURCE_DATE_EPOCH, or build them into separate folders',
     }),
   },
+
+  RPT6012: {
+    severity: 'error',
+    zh: (p: { setting: string; value: string; known: string }) => `生成设置 ${p.setting} 的值“${p.value}”无效，可选：${p.known}`,
+    en: (p: { setting: string; value: string; known: string }) => `the build setting ${p.setting} cannot be "${p.value}"; it takes one of ${p.known}`,
+    hint: () => ({ zh: '改用所列的值之一；未生成任何文件', en: 'give one of the values listed; nothing was made' }),
+  },
 } as const;
 
 export type Code = keyof typeof catalog;

@@ -6,7 +6,7 @@
  * A scanned PDF (no text), an encrypted or a damaged one is an ImportError, never a stack trace;
  * pdfjs's own (English) error texts are said in Chinese (English keeps the original). Bounds: the
  * compressed streams are measured first (pdf-streams.ts), pages and text items are counted; the time
- * and the memory a file takes are bounded by the worker it is read in (core/render-workers.ts).
+ * and the memory a file takes are bounded by the worker it is read in (core/worker-tasks.ts).
  */
 import * as path from 'node:path';
 import { dropFurniture, groupLines, pageBlocks, sourceLines, type PageContent, type Segment, type TextRun } from './pdf-layout';

@@ -3,59 +3,54 @@
  * quoted glob (`"depts/*.yaml"`, `"**\/*.pdf"`) is expanded here, because Windows shells pass it on
  * unexpanded. A plain path is left as it is, so a missing file is still reported by the command
  * that reads it. Results are sorted the same way on every machine (by code point).
+ *
+ * Patterns are matched by picomatch (the matcher of fast-glob, chokidar and jest), loaded only when
+ * an argument is a pattern, so a plain `validate FILE` never pays for it; folders are listed
+ * through the Host, as every file nianbao reads is.
  */
 import * as path from 'node:path';
 import type { Host } from '../host';
 
-const GLOB_CHARS = /[*?[]/;
+/** What makes an argument that names no file a pattern: picomatch's wildcards, classes and braces. */
+const GLOB_CHARS = /[*?[{]/;
 
-/** A glob segment as a regular expression: * and ? within one name, [abc] classes. */
-function segmentPattern(segment: string): RegExp {
-  let source = '';
-  for (let i = 0; i < segment.length; i++) {
-    const char = segment[i] as string;
-    if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else if (char === '[') {
-      const end = segment.indexOf(']', i + 1);
-      if (end < 0) source += '\\[';
-      else {
-        source += `[${segment
-          .slice(i + 1, end)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\')}]`;
-        i = end;
-      }
-    } else source += char.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`, process.platform === 'win32' ? 'i' : '');
+type Matcher = (relative: string) => boolean;
+
+/**
+ * A matcher for one pattern, as a shell reads it: `[!a]` negates a class (posix), a wildcard does
+ * not match a leading dot (dot: false; hidden entries are not even listed, see walk). Windows file
+ * names compare without case, as its shells and Explorer do.
+ */
+function matcherOf(pattern: string): Matcher {
+  const picomatch = require('picomatch') as typeof import('picomatch');
+  return picomatch(pattern, { posix: true, dot: false, nocase: process.platform === 'win32' });
 }
 
-/** Every file under `dir` matching the glob segments; `**` matches any number of folders. */
-function matchSegments(host: Host, dir: string, segments: readonly string[], found: string[]): void {
-  const [segment, ...rest] = segments;
-  if (segment === undefined) return;
-  const join = (name: string) => (dir === '' ? name : path.join(dir, name));
-  if (!GLOB_CHARS.test(segment)) {
-    if (rest.length === 0) {
-      if (host.statFile(join(segment)).kind === 'file') found.push(join(segment));
-    } else matchSegments(host, join(segment), rest, found);
-    return;
-  }
-  // Only a segment with a wildcard lists its folder.
-  const entries = host.readDir(dir === '' ? '.' : dir).filter((entry) => !entry.name.startsWith('.'));
-  if (segment === '**') {
-    matchSegments(host, dir, rest, found);
-    for (const entry of entries) if (entry.directory) matchSegments(host, join(entry.name), segments, found);
-    return;
-  }
-  const pattern = segmentPattern(segment);
-  for (const entry of entries) {
-    if (!pattern.test(entry.name)) continue;
-    if (rest.length === 0) {
-      if (!entry.directory) found.push(join(entry.name));
-    } else if (entry.directory) matchSegments(host, join(entry.name), rest, found);
-  }
+/**
+ * Every file under `base` whose path relative to it matches `segments` ("/"-joined). A folder is
+ * entered only while it can still lead to a match: up to the pattern's depth, or anywhere below a `**`.
+ */
+function walk(host: Host, base: string, segments: readonly string[], found: string[]): void {
+  const matches = matcherOf(segments.join('/'));
+  const globstar = segments.indexOf('**');
+  // The folders a match can pass through: the first k segments matched as a path of their own.
+  const throughs = segments.map((_, k) => matcherOf(segments.slice(0, k + 1).join('/')));
+  const visit = (dir: string, relative: string, depth: number) => {
+    for (const entry of host.readDir(dir === '' ? '.' : dir)) {
+      // Hidden files and folders (.git, editors' backups) are never a report the clerk meant.
+      if (entry.name.startsWith('.')) continue;
+      const rel = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      const full = dir === '' ? entry.name : path.join(dir, entry.name);
+      if (!entry.directory) {
+        if (matches(rel)) found.push(full);
+      } else if (globstar >= 0 && depth >= globstar) {
+        visit(full, rel, depth + 1);
+      } else if (depth < segments.length - 1 && (throughs[depth] as Matcher)(rel)) {
+        visit(full, rel, depth + 1);
+      }
+    }
+  };
+  visit(base, '', 0);
 }
 
 /** The files a glob names, sorted; the part before the first wildcard is taken as written. */
@@ -66,7 +61,7 @@ function expandGlob(host: Host, glob: string): string[] {
   const first = segments[0] as string;
   const base = fixed === 1 && /^([A-Za-z]:)?$/.test(first) ? `${first}/` : segments.slice(0, fixed).join('/');
   const found: string[] = [];
-  matchSegments(host, base, segments.slice(fixed), found);
+  walk(host, base, segments.slice(fixed), found);
   return found.sort();
 }
 

@@ -1,5 +1,5 @@
 /**
- * A bug that hit one file (an exception, a render worker that died) becomes that file's RPT5011
+ * A bug that hit one file (an exception, a worker that died) becomes that file's RPT5011
  * diagnostic: the rest of the batch goes on, the run exits 4, and no stack trace reaches the user.
  * The message keeps the error's first line, which is what a bug report needs to start with.
  */
