@@ -156,7 +156,7 @@ describe('the page', () => {
   const html = renderHtml(seed.model);
   const doc = domOf(html).window.document;
 
-  test('is an HTML5 document in Chinese with charset, viewport and title, and no script or external resource', () => {
+  test('is an HTML5 document in Chinese with charset, viewport and title, and no script or external resource', async () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
     expect(doc.querySelector('meta[charset]')?.getAttribute('charset')).toBe('utf-8');
     const viewport = doc.querySelector('meta[name=viewport]')?.getAttribute('content') ?? '';
@@ -167,7 +167,7 @@ describe('the page', () => {
     expect(html).not.toMatch(/@import|@font-face|url\(|https?:\/\/(?!jkq\.yichun\.gov\.cn)/);
   });
 
-  test('has the semantic outline: main > article, the title as h1, six part headings as h2 in sections, sub-headings h3/h4', () => {
+  test('has the semantic outline: main > article, the title as h1, six part headings as h2 in sections, sub-headings h3/h4', async () => {
     const article = doc.querySelector('main > article');
     expect(article).not.toBeNull();
     expect(doc.querySelectorAll('h1')).toHaveLength(1);
@@ -191,7 +191,7 @@ describe('the page', () => {
     }
   });
 
-  test('the same model gives the same bytes, also after a JSON round trip', () => {
+  test('the same model gives the same bytes, also after a JSON round trip', async () => {
     expect(renderHtml(JSON.parse(JSON.stringify(seed.model)) as ReportDoc)).toBe(html);
     expect(renderHtml(seed.model)).toBe(html);
   });
@@ -208,7 +208,7 @@ describe('escaping', () => {
   const yaml = parse(fs.readFileSync(SEED, 'utf8')) as Record<string, unknown>;
   const report = check(stringify({ ...yaml, title: `${nasty}2023年报告`, overview: `${nasty}\n\n第二段 a<b && c>d` }), { file: 'nasty.yaml' });
 
-  test('text with markup characters is shown as text, never as markup', () => {
+  test('text with markup characters is shown as text, never as markup', async () => {
     expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const model = buildModel(report.report as CheckedReport);
     const html = renderHtml(model);
@@ -227,7 +227,7 @@ describe('escaping', () => {
 describe('--fragment', () => {
   const fragment = renderHtml(seed.model, { fragment: true });
 
-  test('is the article alone after its scoped style: no document, no page rules', () => {
+  test('is the article alone after its scoped style: no document, no page rules', async () => {
     expect(fragment.startsWith('<style>\n')).toBe(true);
     expect(fragment).not.toMatch(/<!DOCTYPE|<html|<head|<body|<main|<title|nb-large|@page/i);
     const style = /<style>\n([\s\S]*?)\n<\/style>/.exec(fragment)?.[1] ?? '';
@@ -294,7 +294,7 @@ describe('the tables against the format data', () => {
       );
     });
 
-    test('each table has its caption, head rows in <thead>, and the model’s cells with their spans', () => {
+    test('each table has its caption, head rows in <thead>, and the model’s cells with their spans', async () => {
       for (const block of tablesOf(fixture.model)) {
         const table = doc.getElementById(`nb-${block.id}`) as HTMLTableElement;
         expect(table.caption?.textContent).toBe(block.summary);
@@ -312,7 +312,7 @@ describe('the tables against the format data', () => {
   const doc = domOf(renderHtml(seed.model)).window.document;
   const headersText = (cell: Element) => (cell.getAttribute('headers') ?? '').split(' ').map((id) => squeeze(doc.getElementById(id)?.textContent ?? '?'));
 
-  test('table 三: the corner cell verbatim, 3 header rows, 三、本年度办理结果 a row group of 22 rows', () => {
+  test('table 三: the corner cell verbatim, 3 header rows, 三、本年度办理结果 a row group of 22 rows', async () => {
     const table = doc.getElementById('nb-applications') as HTMLTableElement;
     const corner = table.tHead?.rows[0]?.cells[0];
     expect(squeeze(corner?.textContent ?? '')).toBe(TABLE3_CORNER);
@@ -324,7 +324,7 @@ describe('the tables against the format data', () => {
     expect(results?.closest('tbody')?.rows).toHaveLength(22);
   });
 
-  test('column groups: a header spanning exactly one <colgroup> heads it (scope=colgroup)', () => {
+  test('column groups: a header spanning exactly one <colgroup> heads it (scope=colgroup)', async () => {
     const scope = (id: string, text: string) =>
       [...(doc.getElementById(id) as HTMLTableElement).querySelectorAll('th')].find((th) => squeeze(th.textContent ?? '') === text)?.getAttribute('scope');
     const spans = (id: string) => [...(doc.getElementById(id) as HTMLTableElement).querySelectorAll('colgroup')].map((g) => g.querySelectorAll('col').length);
@@ -340,7 +340,7 @@ describe('the tables against the format data', () => {
     expect(spans('nb-proactive')).toEqual([1, 3]);
   });
 
-  test('each number names its headers: row labels left to right, then column labels top down', () => {
+  test('each number names its headers: row labels left to right, then column labels top down', async () => {
     const applications = doc.getElementById('nb-applications') as HTMLTableElement;
     const secret = applications.tBodies[1]?.rows[2]?.querySelector('td');
     expect(headersText(secret as Element)).toEqual([RESULTS_LABEL, '（三）不予公开', '1.属于国家秘密', TABLE3_APPLICANTS, '自然人']);
@@ -576,44 +576,44 @@ describe('in Chromium (playwright-core)', () => {
   });
 });
 
-test('the fixture list covers the seed and fixtures/valid', () => {
+test('the fixture list covers the seed and fixtures/valid', async () => {
   expect(FIXTURE_FILES.map((f) => path.relative(ROOT, f))).toEqual(expect.arrayContaining(['fixtures/yichun-2023.yaml', 'fixtures/valid/busy-county.yaml']));
 });
 
 describe('report build', () => {
   const valid = path.join(FIXTURES, 'valid', 'busy-county.yaml');
 
-  test('--format html writes NAME.html; pdf,docx,html all three; the default stays pdf,docx', () => {
+  test('--format html writes NAME.html; pdf,docx,html all three; the default stays pdf,docx', async () => {
     const out = tempDir();
-    expect(runReport(['build', SEED, '--format', 'html', '--out', out]).status).toBe(0);
+    expect((await runReport(['build', SEED, '--format', 'html', '--out', out])).status).toBe(0);
     expect(fs.readdirSync(out)).toEqual(['yichun-2023.html']);
     expect(fs.readFileSync(path.join(out, 'yichun-2023.html'), 'utf8')).toBe(renderHtml(seed.model));
     const all = tempDir();
-    expect(runReport(['build', SEED, '--format', 'pdf,docx,html', '--out', all]).status).toBe(0);
+    expect((await runReport(['build', SEED, '--format', 'pdf,docx,html', '--out', all])).status).toBe(0);
     expect(fs.readdirSync(all).sort()).toEqual(['yichun-2023.docx', 'yichun-2023.html', 'yichun-2023.pdf']);
     const plain = tempDir();
-    expect(runReport(['build', SEED, '--out', plain]).status).toBe(0);
+    expect((await runReport(['build', SEED, '--out', plain])).status).toBe(0);
     expect(fs.readdirSync(plain).sort()).toEqual(['yichun-2023.docx', 'yichun-2023.pdf']);
-    expect(runReport(['build', '--help']).stdout).toMatch(/--format <formats>[\s\S]*pdf,docx,html[\s\S]*默认："pdf,docx"/);
+    expect((await runReport(['build', '--help'])).stdout).toMatch(/--format <formats>[\s\S]*pdf,docx,html[\s\S]*默认："pdf,docx"/);
   });
 
-  test('--fragment writes the article alone, for one report and for a batch on workers', () => {
+  test('--fragment writes the article alone, for one report and for a batch on workers', async () => {
     const out = tempDir();
-    expect(runReport(['build', SEED, valid, '--format', 'html', '--fragment', '--out', out]).status).toBe(0);
+    expect((await runReport(['build', SEED, valid, '--format', 'html', '--fragment', '--out', out])).status).toBe(0);
     expect(fs.readFileSync(path.join(out, 'yichun-2023.html'), 'utf8')).toBe(renderHtml(seed.model, { fragment: true }));
     expect(fs.readFileSync(path.join(out, 'busy-county.html'), 'utf8')).toMatch(/^<style>\n[\s\S]*<\/article>\n$/);
   });
 
-  test('--manifest records --fragment, and report verify rebuilds the fragment byte for byte', () => {
+  test('--manifest records --fragment, and report verify rebuilds the fragment byte for byte', async () => {
     const out = tempDir();
-    expect(runReport(['build', SEED, '--format', 'html', '--fragment', '--manifest', '--out', out]).status).toBe(0);
+    expect((await runReport(['build', SEED, '--format', 'html', '--fragment', '--manifest', '--out', out])).status).toBe(0);
     const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { settings: { fragment?: boolean } };
     expect(manifest.settings.fragment).toBe(true);
-    const verified = runReport(['verify', out, SEED]);
+    const verified = await runReport(['verify', out, SEED]);
     expect([verified.status, verified.stderr]).toEqual([0, expect.any(String)]);
     const page = tempDir();
-    expect(runReport(['build', SEED, '--format', 'html', '--manifest', '--out', page]).status).toBe(0);
+    expect((await runReport(['build', SEED, '--format', 'html', '--manifest', '--out', page])).status).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(page, 'manifest.json'), 'utf8')).settings.fragment).toBeUndefined();
-    expect(runReport(['verify', page, SEED]).status).toBe(0);
+    expect((await runReport(['verify', page, SEED])).status).toBe(0);
   });
 });
