@@ -7,7 +7,8 @@
  * - dist/report.js: the CLI; dist/api.js: the library (package.json `main`); dist/pdf-worker.js: the
  *   PDF render worker, with pdfkit and fontkit inside (its code cache covers them).
  * - dist/vendor/{docx,pdfkit,fontkit}.js: the heavy libraries, each loaded only by a command that
- *   renders (a `validate` never parses them); the CLI and the library share one copy.
+ *   renders (a `validate` never parses them); the CLI and the library share one copy. Likewise
+ *   dist/vendor/htmlparser2.js, loaded by an import of a web page or a DOCX.
  * - dist/vendor/pdfjs/: pdfjs-dist's Node build (ESM, loaded by `import()`) and its CMaps, for `import`.
  * - NIANBAO_VENDORED: the versions bundled, for the adapters' pinned-version checks (pinned-library.ts).
  */
@@ -21,7 +22,9 @@ const dist = path.join(root, 'dist');
 const vendorDir = path.join(dist, 'vendor');
 
 /** The libraries bundled on their own, loaded on demand. */
-const VENDORS = ['docx', 'pdfkit', 'fontkit'];
+const VENDORS = ['docx', 'pdfkit', 'fontkit', 'htmlparser2'];
+/** What a vendor bundle exports when not the whole library: htmlparser2's tokenizer alone (import/markup-tokens.ts), its ESM build tree-shaken of the parser, DOM and feeds (267 KB → 170 KB). */
+const VENDOR_EXPORTS = { htmlparser2: ['Tokenizer'] };
 
 const versionOf = (name) => {
   for (let dir = path.dirname(require.resolve(name, { paths: [root] })); ; dir = path.dirname(dir)) {
@@ -106,7 +109,12 @@ function copyPdfkitData() {
     ...VENDORS.map((name) =>
       esbuild.build({
         ...common,
-        stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+        stdin: {
+          contents: VENDOR_EXPORTS[name]
+            ? `export { ${VENDOR_EXPORTS[name].join(', ')} } from ${JSON.stringify(name)};`
+            : `module.exports = require(${JSON.stringify(name)});`,
+          resolveDir: root,
+        },
         outfile: path.join(vendorDir, `${name}.js`),
         plugins: [vendorPlugin(vendorDir, [name])],
       }),

@@ -113,7 +113,7 @@ test('hand-written XML: entities, tabs, skipped copies, empty and vertically mer
     cell('', '<w:vMerge/>'),
     '<w:tc><w:p><w:r><w:t>1</w:t><w:br/><w:t>2</w:t></w:r></w:p><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc>',
     '</w:tr></w:tbl>',
-    '<w:p><w:r><w:t>end</w:t></w:r></w:p></w:body></w:document>',
+    '<w:p><w:r><w:t>end</w:t></w:r><!-- <w:r><w:t>comment</w:t></w:r> --><w:r><w:t><![CDATA[<&>]]></w:t></w:r></w:p></w:body></w:document>',
   ].join('');
   expect(documentLines(xml)).toEqual([
     { text: 'A & B、中\tC', at: '第 1 段' },
@@ -122,6 +122,6 @@ test('hand-written XML: entities, tabs, skipped copies, empty and vertically mer
     { text: 'wide', at: '表 1 第 1 行第 2 格', cell: { table: 0, row: 0, col: 1 } },
     { text: '', at: '表 1 第 1 行第 4 格', cell: { table: 0, row: 0, col: 3 } },
     { text: '1\n2\n3', at: '表 1 第 2 行第 3 格', cell: { table: 0, row: 1, col: 2 } },
-    { text: 'end', at: '第 3 段' },
+    { text: 'end<&>', at: '第 3 段' },
   ]);
 });

@@ -91,6 +91,25 @@ describe('html reader', () => {
     ]);
   });
 
+  it("reads HTML's whole table of named references, the legacy ones without a semicolon, and ends <head> where a browser does", () => {
+    expect(
+      htmlLines(
+        '<html><head><title>题</title><meta charset=utf-8><style>p{}</style>' +
+          '<p>正文&frac12;&hookleftarrow;&nbsp&amp&notit;&unknown;<td __proto__=x rowspan=2 title="a&quot;b">' +
+          '<script>document.write("<p>不是正文</p>")</script><p>第二段</p>',
+      ),
+    ).toEqual([
+      { text: '正文½↩\u00a0&¬it;&unknown;', at: '第 1 段' },
+      { text: '第二段', at: '第 2 段' },
+    ]);
+    // A table cell's spans come from its own attributes, whatever else it carries.
+    expect(htmlLines('<table><tr><td __proto__=x rowspan=2>a<td>b<tr><td>c</table>').map((line) => line.at)).toEqual([
+      '表 1 第 1 行第 1 格',
+      '表 1 第 1 行第 2 格',
+      '表 1 第 2 行第 2 格',
+    ]);
+  });
+
   it('detects a page by its name or its first bytes, and honours the declared charset and a BOM', () => {
     expect(htmlReader.detect(Buffer.from('x'), 'a.HTM')).toBe(true);
     expect(htmlReader.detect(Buffer.from('\ufeff \n<!doctype html><p>x'), 'a')).toBe(true);

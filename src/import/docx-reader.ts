@@ -7,7 +7,7 @@
  */
 import type { Reader, SourceLine } from './reader';
 import { ImportError } from './reader';
-import { xmlTokens } from './xml-tokens';
+import { forEachMarkupToken } from './markup-tokens';
 import { isZip, listZip, readZipEntry, ZipError } from '../zip';
 
 const DOCUMENT_PART = 'word/document.xml';
@@ -61,16 +61,16 @@ export function documentLines(xml: string): SourceLine[] {
   let inText = false;
   let text = '';
 
-  for (const token of xmlTokens(xml)) {
+  forEachMarkupToken(xml, true, (token) => {
     if (skipDepth > 0) {
       if (token.kind === 'open' && !token.selfClosing && SKIPPED.has(token.name)) skipDepth++;
       else if (token.kind === 'close' && SKIPPED.has(token.name)) skipDepth--;
-      continue;
+      return;
     }
     const table = tables[tables.length - 1];
     if (token.kind === 'text') {
       if (inText) text += token.text;
-      continue;
+      return;
     }
     if (token.kind === 'close') {
       switch (token.name) {
@@ -101,12 +101,12 @@ export function documentLines(xml: string): SourceLine[] {
           tables.pop();
           break;
       }
-      continue;
+      return;
     }
     const { name, attrs, selfClosing } = token;
     if (SKIPPED.has(name)) {
       if (!selfClosing) skipDepth = 1;
-      continue;
+      return;
     }
     switch (name) {
       case 'w:t':
@@ -147,7 +147,7 @@ export function documentLines(xml: string): SourceLine[] {
         if (table?.cell) table.cell.continuation = attrs['w:val'] !== 'restart';
         break;
     }
-  }
+  });
   return lines;
 }
 

@@ -1,7 +1,7 @@
 /**
- * HTML (a report page saved from a government portal) → source lines. A small tolerant tokenizer,
- * not an XML parser: unclosed <p> and <td>, <br> without a slash, unquoted attributes and HTML's
- * named entities are all accepted. <head>, <script>, <style>, <noscript> and comments are dropped;
+ * HTML (a report page saved from a government portal) → source lines, from markup-tokens.ts (HTML's
+ * tokenizing rules, all its named references): unclosed <p> and <td>, <br> without a slash and
+ * unquoted attributes are all accepted. <head>, <script>, <style>, <noscript> and comments are dropped;
  * navigation and footers stay as lines (the recogniser reads from the title to the signature date).
  * A block (p, div, h1–h6, li, br …) is one line (第 N 段, counting the non-empty ones); a table is
  * read row by row, one line per cell (表 T 第 R 行第 C 格), its column counted in grid columns so
@@ -11,20 +11,17 @@
  * (GBK, GB2312 and GB18030 read as GB18030), else UTF-8 (GB18030 when the bytes are not UTF-8).
  */
 import { badBytes, decodeMarked, utf8OrGb18030, type Encoding } from './decode';
-import { replaceEach } from './replace-each';
+import { forEachMarkupToken } from './markup-tokens';
 import { checkTextSize, ImportError, type Reader, type SourceLine } from './reader';
 
 /** More grid cells in one table than any report table has (its 30 × 10), counting spans: past it a page is refused. */
 const MAX_TABLE_SLOTS = 100_000;
 
-/** Elements whose content is never text of the page. */
-const DROPPED = ['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'svg', 'select'];
-const DROPPED_CONTENT = new RegExp(
-  `<!--[\\s\\S]*?(?:-->|$)|<head\\b[^>]*>[\\s\\S]*?(?:</head\\s*>|(?=<body\\b))|<(${DROPPED.join('|')})\\b[^>]*>[\\s\\S]*?(?:</\\1\\s*>|$)`,
-  'gi',
-);
-const MARKUP = /<!--[\s\S]*?-->|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
-const ATTRIBUTE = /([^\s=/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+/** Elements whose content is never text of the page (nor is <head>'s, ended as a browser ends it). */
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'iframe', 'object', 'svg', 'select']);
+
+/** Elements that stay in <head>; any other start tag ends it. */
+const HEAD_ONLY = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'head']);
 
 /** Elements that end a line (and, inside a table cell, start a new line of the cell). */
 const BLOCKS = new Set([
@@ -62,52 +59,6 @@ const BLOCKS = new Set([
   'ul',
 ]);
 
-/** HTML's named entities a report page uses (the full list is 2,000 names; these are the ones seen in the wild). */
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-  middot: '·',
-  bull: '•',
-  times: '×',
-  divide: '÷',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  deg: '°',
-  plusmn: '±',
-  sect: '§',
-  laquo: '«',
-  raquo: '»',
-  yen: '¥',
-  permil: '‰',
-  hyphen: '‐',
-  shy: '',
-};
-const ENTITY = /&(?:#[xX]([0-9a-fA-F]+)|#([0-9]+)|([a-zA-Z][a-zA-Z0-9]*));?/g;
-
-/** HTML text with its character references replaced (named ones from the common set; unknown ones kept as written). */
-export function decodeHtmlEntities(text: string): string {
-  return replaceEach(text, ENTITY, ([whole, hex, dec, name]) => {
-    if (name !== undefined) return NAMED[name] ?? NAMED[name.toLowerCase()] ?? whole;
-    const code = hex ? parseInt(hex, 16) : Number(dec);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
-}
-
 const GB = /^(gbk|gb2312|gb_2312(-80)?|gb18030|x-gbk|euc-cn|cp936|csgb2312)$/i;
 
 /** The page's encoding: a BOM, else the charset its <meta> declares, else UTF-8 (GB18030 when the bytes are not valid UTF-8). */
@@ -133,12 +84,13 @@ export const decodeHtml = (bytes: Uint8Array): string => decodeMarked(bytes, htm
 
 /** The charset of <meta charset=…> or <meta http-equiv="Content-Type" content="…; charset=…">. */
 function declaredCharset(head: string): string | undefined {
-  for (const [tag] of head.matchAll(/<meta\b[^>]*>/gi)) {
-    const attrs = attributes(tag.slice(5, -1));
-    const charset = attrs.charset ?? /charset\s*=\s*([^\s;"']+)/i.exec(attrs.content ?? '')?.[1];
-    if (charset) return charset.trim();
-  }
-  return undefined;
+  let charset: string | undefined;
+  forEachMarkupToken(head, false, (token) => {
+    if (charset !== undefined || token.kind !== 'open' || token.name !== 'meta') return;
+    const { attrs } = token;
+    charset = (attrs.charset ?? /charset\s*=\s*([^\s;"']+)/i.exec(attrs.content ?? '')?.[1])?.trim() || undefined;
+  });
+  return charset;
 }
 
 /** First bytes (after a BOM and whitespace) that open an HTML document. */
@@ -211,23 +163,41 @@ export function htmlLines(html: string): SourceLine[] {
     lines.push({ text: cell.parts.filter((part) => part !== '').join('\n'), at, cell: { table: table.index, row: table.row, col: cell.col } });
   };
 
-  const source = html.replace(DROPPED_CONTENT, ' ');
-  let last = 0;
-  const addText = (raw: string) => {
-    const decoded = decodeHtmlEntities(raw);
+  const addText = (decoded: string) => {
     const cell = openCell();
     if (cell) cell.current += decoded.replace(/[ \t\r\n\f]+/g, ' ');
     else text += decoded;
   };
-  for (const match of source.matchAll(MARKUP)) {
-    if (match.index > last) addText(source.slice(last, match.index));
-    last = match.index + match[0].length;
-    const [, slash, rawName, rest] = match;
-    if (rawName === undefined) continue;
-    const name = rawName.toLowerCase();
+  /** The elements whose content is being dropped, innermost last: a DROPPED one up to its end tag, in <head> or not. */
+  const dropping: string[] = [];
+  forEachMarkupToken(html, false, (token) => {
+    const dropped = dropping[dropping.length - 1];
+    if (dropped !== undefined && dropped !== 'head') {
+      if (token.kind === 'close' && token.name === dropped) dropping.pop();
+      return;
+    }
+    if (token.kind === 'open' && DROPPED.has(token.name) && !token.selfClosing) {
+      dropping.push(token.name);
+      return;
+    }
+    if (dropped === 'head') {
+      // As a browser does: <head> ends at </head>, or at the first thing that belongs in the body.
+      const inHead =
+        (token.kind === 'close' && token.name !== 'head') ||
+        (token.kind === 'open' && HEAD_ONLY.has(token.name)) ||
+        (token.kind === 'text' && !/[^ \t\r\n\f]/.test(token.text));
+      if (inHead) return;
+      dropping.pop();
+      if (token.kind === 'close') return;
+    } else if (token.kind === 'open' && token.name === 'head' && !token.selfClosing) {
+      dropping.push('head');
+      return;
+    }
+    if (token.kind === 'text') return addText(token.text);
+    const { name } = token;
     const table = tables[tables.length - 1];
     const cell = openCell();
-    if (slash) {
+    if (token.kind === 'close') {
       if (name === 'td' || name === 'th') {
         if (table) closeCell(table);
       } else if (name === 'tr' || name === 'tbody' || name === 'thead' || name === 'tfoot') {
@@ -241,7 +211,7 @@ export function htmlLines(html: string): SourceLine[] {
         if (cell) breakCellLine(cell);
         else flushParagraph();
       }
-      continue;
+      return;
     }
     switch (name) {
       case 'br':
@@ -274,9 +244,8 @@ export function htmlLines(html: string): SourceLine[] {
         }
         closeCell(table);
         if (table.row < 0) table.row = 0;
-        const attrs = attributes(rest ?? '');
-        const rowSpan = span(attrs.rowspan);
-        const colSpan = span(attrs.colspan);
+        const rowSpan = span(token.attrs.rowspan);
+        const colSpan = span(token.attrs.colspan);
         if (table.taken.size + rowSpan * colSpan > MAX_TABLE_SLOTS) {
           throw new ImportError(
             `网页中的表格超过 ${MAX_TABLE_SLOTS} 格（rowspan、colspan），不像年度报告`,
@@ -298,8 +267,7 @@ export function htmlLines(html: string): SourceLine[] {
           } else flushParagraph();
         }
     }
-  }
-  if (last < source.length) addText(source.slice(last));
+  });
   while (tables.length > 0) closeCell(tables.pop() as Table);
   flushParagraph();
   return lines;
@@ -307,11 +275,3 @@ export function htmlLines(html: string): SourceLine[] {
 
 /** A rowspan/colspan value: at least 1, at most 1000 (as browsers clamp it). */
 const span = (value: string | undefined) => Math.min(1000, Math.max(1, Number.parseInt(value ?? '', 10) || 1));
-
-function attributes(source: string): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const [, name, double, single, bare] of source.matchAll(ATTRIBUTE)) {
-    attrs[(name as string).toLowerCase()] = decodeHtmlEntities(double ?? single ?? bare ?? '');
-  }
-  return attrs;
-}

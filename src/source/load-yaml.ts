@@ -2,7 +2,19 @@
  * Stage 1 (load): a report file → decoded text, YAML document (with node ranges) and plain data.
  * Every problem becomes an RPT1xxx diagnostic; nothing here throws for bad input.
  */
-import { isAlias, isScalar, isSeq, parseDocument, type Document, type YAMLError } from 'yaml';
+import {
+  Composer,
+  isAlias,
+  isScalar,
+  isSeq,
+  Parser,
+  YAMLParseError,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+  type YAMLError,
+} from 'yaml';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Host } from '../host';
 import { describeForbiddenChar, findForbiddenChars } from './forbidden-chars';
@@ -80,7 +92,7 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
     return { diagnostics };
   }
   // Phase 2: YAML syntax. Duplicate keys are found below, in linear time (yaml-walk.ts).
-  const doc = parseDocument(source.text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+  const doc = composeDocument(scan.lexemes, source.text.length, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   for (const { key, pointer } of duplicateKeys(doc)) {
     const [start, end] = key.range ?? [0, 0];
     diagnostics.push(at(makeDiagnostic('RPT1001', pointer, { key: String(key.value) }), start, end));
@@ -92,11 +104,8 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
   // Without a known mistake behind them, the first syntax error is reported: yaml's recovery reads
   // what follows it differently, so its later errors are consequences.
   const firstSyntax = mistakes.length === 0 ? syntax[0] : undefined;
-  const blankLists = innermostAt(
-    doc,
-    doc.errors.filter(isBlankItem).map((error) => error.pos[0]),
-    isSeq,
-  );
+  const blankOffsets = doc.errors.filter(isBlankItem).map((error) => error.pos[0]);
+  const blankLists = blankOffsets.length > 0 ? innermostAt(doc, blankOffsets, isSeq) : new Map<number, never>();
   for (const error of doc.errors) {
     if (isBlankItem(error)) {
       // One diagnostic per list, however many blanks it has; the list is then unusable as a whole.
@@ -120,7 +129,7 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
     diagnostics.push(at(makeDiagnostic('RPT1014', found.pointer, { code, kindZh, kindEn, corrected: found.corrected }), found.start, found.end));
   }
   for (const tag of scan.tags) diagnostics.push(at(tagDiagnostic(tag), tag.offset, tag.offset + tag.tag.length));
-  const cycles = circularAliases(doc);
+  const cycles = scan.aliases > 0 ? circularAliases(doc) : [];
   for (const cycle of cycles) diagnostics.push(at(makeDiagnostic('RPT1018', cycle.pointer, { alias: cycle.name }), cycle.start, cycle.end));
   // A duplicate key or a blank list item spoils one value, which the diagnostic points at: the rest
   // of the file still goes on to be checked. Other syntax errors can change how everything after
@@ -163,6 +172,30 @@ function tagDiagnostic(found: FoundTag): Diagnostic {
   const isStr = found.tag === '!!str' || found.tag === '!<tag:yaml.org,2002:str>';
   const rewrite = found.scalar === undefined ? undefined : isStr && !/^["']/.test(found.scalar) ? JSON.stringify(found.scalar) : found.scalar;
   return makeDiagnostic('RPT1015', null, { tag: found.tag, ...(rewrite === undefined ? {} : { rewrite }) });
+}
+
+/**
+ * yaml's parseDocument, from the lexemes scanTokens kept rather than from the text: its parser and
+ * composer, fed the same tokens its lexer would give, and its rule that a second document is an error.
+ */
+function composeDocument(lexemes: readonly string[], length: number, options: ParseOptions & DocumentOptions & SchemaOptions): Document.Parsed {
+  const parser = new Parser();
+  const tokens = function* () {
+    for (const lexeme of lexemes) yield* parser.next(lexeme);
+    yield* parser.end();
+  };
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(options).compose(tokens(), true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(
+        new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'),
+      );
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always gives one.
+  return doc as Document.Parsed;
 }
 
 /** Aliases that refer to a node containing them (`a: &a [*a]`): the data would be infinite. */

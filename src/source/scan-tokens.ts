@@ -3,8 +3,8 @@
  * and composer slow down with nesting depth (a 1 MiB line of `[` takes ~12 s to parse) and with the
  * number of items, lines and aliases, while its lexer is linear; so all four are measured here and
  * the scan stops at the first level too deep, the first item, line or alias too many.
- * Tags are collected in the same pass because the composed document keeps no position for them.
- * Imports only yaml.
+ * Tags are collected in the same pass because the composed document keeps no position for them, and
+ * the tokens are kept for yaml's parser (load-yaml.ts), so the text is lexed once. Imports only yaml.
  */
 import { CST, Lexer } from 'yaml';
 
@@ -49,11 +49,14 @@ export interface FoundTag {
 /** The limit a file passed: nesting depth, aliases, items or lines. */
 export type PassedLimit = 'depth' | 'aliases' | 'items' | 'lines';
 
-/** What the token pass found: where it stopped at a limit (if it did), and every tag. */
+/** What the token pass found: where it stopped at a limit (if it did), every tag and alias count, and the lexemes. */
 export interface TokenScan {
   /** The offset of the first token past a limit, and which; the scan stops there. */
   stoppedAt?: { offset: number; limit: PassedLimit };
   tags: FoundTag[];
+  aliases: number;
+  /** The lexer's tokens, for yaml's parser to read instead of lexing the text again (complete only when the scan did not stop). */
+  lexemes: string[];
 }
 
 /** Tokens that begin a value or an item, and so may open a block level where they start. */
@@ -82,7 +85,10 @@ export function scanTokens(text: string): TokenScan {
   let aliases = 0;
   let items = 0;
   let lines = 0;
+  const lexemes: string[] = [];
+  const stop = (offset: number, limit: PassedLimit): TokenScan => ({ stoppedAt: { offset, limit }, tags, aliases, lexemes });
   for (const token of new Lexer().lex(text)) {
+    lexemes.push(token);
     // Control tokens mark what follows; they stand for no characters of the source.
     if (token === CST.DOCUMENT || token === CST.FLOW_END) continue;
     if (token === CST.SCALAR) {
@@ -115,10 +121,10 @@ export function scanTokens(text: string): TokenScan {
     if (type !== 'space') afterIndicator = type !== null && ITEM_INDICATORS.has(type);
     if (type === 'flow-seq-start' || type === 'flow-map-start') flowDepth++;
     else if (type === 'flow-seq-end' || type === 'flow-map-end') flowDepth = Math.max(0, flowDepth - 1);
-    if (columns.length + flowDepth > MAX_NESTING_DEPTH) return { stoppedAt: { offset: start, limit: 'depth' }, tags };
-    if (type === 'alias' && ++aliases > MAX_ALIASES) return { stoppedAt: { offset: start, limit: 'aliases' }, tags };
-    if (type !== null && COUNTED.has(type) && !isBody && ++items > MAX_ITEMS) return { stoppedAt: { offset: start, limit: 'items' }, tags };
-    if (type === 'newline' && ++lines > MAX_LINES) return { stoppedAt: { offset: start, limit: 'lines' }, tags };
+    if (columns.length + flowDepth > MAX_NESTING_DEPTH) return stop(start, 'depth');
+    if (type === 'alias' && ++aliases > MAX_ALIASES) return stop(start, 'aliases');
+    if (type !== null && COUNTED.has(type) && !isBody && ++items > MAX_ITEMS) return stop(start, 'items');
+    if (type === 'newline' && ++lines > MAX_LINES) return stop(start, 'lines');
     const newline = token.lastIndexOf('\n');
     if (newline >= 0) {
       lineStart = start + newline + 1;
@@ -126,5 +132,5 @@ export function scanTokens(text: string): TokenScan {
       afterIndicator = false;
     }
   }
-  return { tags };
+  return { tags, aliases, lexemes };
 }
