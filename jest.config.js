@@ -30,7 +30,7 @@ const INTEGRATION = [
 const E2E = [
   'fuzz',
   'libreoffice',
-  'html',
+  'html-browser',
   'pdf',
   'pdf-reader',
   'renderer-goldens-pdf',
@@ -52,13 +52,14 @@ const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
   transform: ts,
-  testTimeout: 60000,
 };
 
 /** src/validate/schema.ts requires `./report-validator.js`, which the build generates into dist/ (scripts/gen-validator.js). */
 const VALIDATOR = '^\\./report-validator\\.js$';
 
 module.exports = {
+  // A root option (a project's own testTimeout is ignored).
+  testTimeout: 60000,
   projects: [
     {
       ...common,
