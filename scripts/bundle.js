@@ -65,7 +65,11 @@ const common = {
   // A JSON string, not an object: esbuild would call an initialiser of an object define in every module.
   define: { NIANBAO_VENDORED: JSON.stringify(JSON.stringify(vendored)) },
   // fontkit's WOFF2 decoder (npm `brotli`, ~16 ms to load): nianbao opens TTF, OTF and TTC only.
-  alias: { 'brotli/decompress.js': path.join(__dirname, 'stubs', 'brotli', 'decompress.js') },
+  // tiny-inflate: Node's zlib in its place (stubs/tiny-inflate.js), the same bytes, in native code.
+  alias: {
+    'brotli/decompress.js': path.join(__dirname, 'stubs', 'brotli', 'decompress.js'),
+    'tiny-inflate': path.join(__dirname, 'stubs', 'tiny-inflate.js'),
+  },
 };
 
 /** pdfjs-dist's files that `report import` uses, and where they go. */

@@ -6,6 +6,8 @@
 import type { Diagnostic } from './diagnostics/diagnostic';
 import { DiagnosticSink } from './diagnostics/sink';
 import type { Skip } from './diagnostics/skip';
+import type { Format } from './format/format';
+import { formatOf } from './format/registry';
 import type { Host } from './host';
 import type { CheckedReport, Report } from './report/types';
 import { sourceLocator } from './source/locate';
@@ -43,6 +45,8 @@ export interface Checked extends Collected {
 
 interface Parsed {
   source?: SourceFile;
+  /** The report's format (formatOf its data): the schema, rows and sums it is checked by. */
+  format: Format;
   /** The report as far as it is usable, when the file loaded at all. */
   salvaged?: SalvagedReport;
   /** Set when there are no structural errors. */
@@ -54,7 +58,8 @@ function parseReport(host: Host, file: string, sink: DiagnosticSink): Parsed {
   const loaded = loadYaml(host, file);
   // The YAML document stays in the sink's locator: the only thing that needs it after parsing is placing.
   if (loaded.source) sink.locateWith(sourceLocator(loaded.source, loaded.doc));
-  const parsed = loaded.source ? { source: loaded.source } : {};
+  const format = formatOf(loaded.data);
+  const parsed = { format, ...(loaded.source ? { source: loaded.source } : {}) };
   sink.add(loaded.diagnostics);
   if (loaded.data === undefined) return parsed;
   // A value the load stage found spoiled (a duplicate key, a list with blank items, a control
@@ -63,8 +68,8 @@ function parseReport(host: Host, file: string, sink: DiagnosticSink): Parsed {
   for (const d of loaded.diagnostics) if (d.severity === 'error' && d.pointer !== null) spoiled.add(d.pointer);
   // (An unknown key is a problem of the key, whatever its value.)
   const inSpoiled = (d: Diagnostic) => d.code !== 'RPT2003' && d.pointer !== null && spoiled.covering(d.pointer) !== undefined;
-  const schemaDiagnostics = collapseBlanks(loaded.data, validateSchema(loaded.data, loaded)).filter((d) => !inSpoiled(d));
-  const salvaged = salvageReport(loaded.data, [...loaded.diagnostics, ...schemaDiagnostics]);
+  const schemaDiagnostics = collapseBlanks(format.labels, loaded.data, validateSchema(format, loaded.data, loaded)).filter((d) => !inSpoiled(d));
+  const salvaged = salvageReport(format, loaded.data, [...loaded.diagnostics, ...schemaDiagnostics]);
   // Structure checks (a real calendar date, heading depth) judge only values the schema accepted.
   const structural = checkStructure(salvaged.report).filter((d) => d.pointer === null || salvaged.unusable.covering(d.pointer) === undefined);
   for (const d of structural) if (d.severity === 'error' && d.pointer !== null) salvaged.unusable.add(d.pointer);
@@ -74,7 +79,7 @@ function parseReport(host: Host, file: string, sink: DiagnosticSink): Parsed {
   const written = loaded.data as Report;
   const fees = loaded.doc && loaded.source ? locatePointer(loaded.doc, '/proactive/fees') : undefined;
   const feesText = fees && loaded.source ? loaded.source.text.slice(fees.start, fees.end).trim() : String(written.proactive.fees);
-  return { ...parsed, salvaged, report: normalizeReport(written, feesText) };
+  return { ...parsed, salvaged, report: normalizeReport(format, written, feesText) };
 }
 
 export interface CheckOptions {
@@ -98,7 +103,7 @@ export function collectChecks(host: Host, sink: DiagnosticSink, options: CheckOp
   }
   let skipped: Skip[] = [];
   if (parsed.salvaged) {
-    const rules = runRules({ ...parsed.salvaged, ...(previous ? { previous } : {}) });
+    const rules = runRules({ ...parsed.salvaged, format: parsed.format, ...(previous ? { previous } : {}) });
     sink.add(rules.diagnostics);
     skipped = rules.skipped;
   }
@@ -106,7 +111,7 @@ export function collectChecks(host: Host, sink: DiagnosticSink, options: CheckOp
     file: sink.file,
     ...(parsed.source ? { source: parsed.source } : {}),
     ...(!sink.hasErrors() && parsed.report ? { report: parsed.report } : {}),
-    ...(parsed.salvaged ? { usable: normalizeReport(parsed.salvaged.report) } : {}),
+    ...(parsed.salvaged ? { usable: normalizeReport(parsed.format, parsed.salvaged.report) } : {}),
     skipped,
   };
 }

@@ -22,7 +22,7 @@ import type { CheckedReport, Report } from './report/types';
 
 export type { Bilingual, Diagnostic, Hint, Severity } from './diagnostics/diagnostic';
 export { catalog, type Code } from './diagnostics/catalog';
-export * as nationalFormat2021 from './format/national-2021';
+export { nationalFormat2021 } from './format/registry';
 export type { Host } from './host';
 export { nodeHost } from './host';
 export type * from './model/types';

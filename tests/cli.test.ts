@@ -94,7 +94,7 @@ describe('report init', () => {
     expect(r.status).toBe(0);
     const file = path.join(dir, '2024.yaml');
     const text = fs.readFileSync(file, 'utf8');
-    expect(text).toContain('organ: "某市生态环境局"');
+    expect(text).toContain('organ: 某市生态环境局 # 发布机关全称（落款）');
     expect(text).toContain('# （六）其他处理');
     expect(text).toContain('# 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请');
     expect(text).toMatch(/^# yaml-language-server: \$schema=\.\/nianbao\.schema\.json$/m);

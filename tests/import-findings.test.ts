@@ -10,6 +10,7 @@ import { catalog } from '../src/diagnostics/catalog';
 import { findingDiagnostic, type Finding, type ImportCode } from '../src/import/findings';
 import { htmlLines } from '../src/import/html-reader';
 import { importReport, type Imported } from '../src/import/import';
+import { DEFAULT_FORMAT } from '../src/format/registry';
 import { recognise } from '../src/import/recognise';
 import { DEVIATIONS, edit, otherAsOneRow, seedText } from './helpers/import-deviations';
 
@@ -210,7 +211,7 @@ describe('blank cells', () => {
 describe('the title', () => {
   it('is one title when an HTML page breaks it with <br> after the organ', () => {
     const html = `<html><body><div class="title">宜春经济技术开发区管理委员会<br>2023年政府信息公开工作年度报告</div><p>一、总体情况</p><p>正文。</p></body></html>`;
-    const { data } = recognise(htmlLines(html));
+    const { data } = recognise(htmlLines(html), DEFAULT_FORMAT);
     expect(data.title).toBe('宜春经济技术开发区管理委员会2023年政府信息公开工作年度报告');
     expect(data.year).toBe(2023);
   });

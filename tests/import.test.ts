@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { findingDiagnostic, type Finding } from '../src/import/findings';
 import { importReport } from '../src/import/import';
+import { DEFAULT_FORMAT } from '../src/format/registry';
 import { recognise } from '../src/import/recognise';
 import { decodeText, splitCells, textReader } from '../src/import/text-reader';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
@@ -124,7 +125,10 @@ describe('a text that departs from the format', () => {
       '四、政府信息公开行政复议、行政诉讼情况',
       '行政复议\t1\t0\t0\t0\t1',
     ].map((text, i) => ({ text, at: `第 ${i + 1} 行` }));
-    const { data } = recognise(lines.flatMap((line) => splitCells(line.text).map((text) => ({ text, at: line.at }))));
+    const { data } = recognise(
+      lines.flatMap((line) => splitCells(line.text).map((text) => ({ text, at: line.at }))),
+      DEFAULT_FORMAT,
+    );
     expect((data.proactive as Record<string, unknown>).rules).toEqual({ issued: 1, repealed: 0, in_force: 5 });
     expect((data.review_litigation as Record<string, unknown>).review).toEqual([1, 0, 0, 0, 1]);
   });

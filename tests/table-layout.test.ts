@@ -14,6 +14,7 @@ import { FontSet } from '../src/fonts/font-set';
 import { resolveFonts } from '../src/fonts/resolve';
 import { nodeHost } from '../src/host';
 import { breakLabel } from '../src/model/cell-text';
+import { LABEL_BREAKS } from '../src/format/national-2021';
 import type { ReportDoc, TableBlock } from '../src/model/types';
 import { renderDocx } from '../src/render/docx';
 import { renderPdf } from '../src/render/pdf';
@@ -135,13 +136,15 @@ describe.each(cases)('%s', (name, make) => {
 
 test('the label breaker: fewest lines, no word split, breaks after punctuation preferred', () => {
   // Widths in characters with a little to spare, as the model sizes its columns.
-  expect(breakLabel('（四）无法提供', 4.1)).toBe('（四）\n无法提供');
-  expect(breakLabel('（四）无法提供', 3.1)).toBe('（四）\n无法\n提供');
-  expect(breakLabel('三、本年度办理结果', 3.1)).toBe('三、\n本年度\n办理\n结果');
-  expect(breakLabel('（三）不予公开', 7.1)).toBe('（三）不予公开');
+  expect(breakLabel('（四）无法提供', 4.1, LABEL_BREAKS)).toBe('（四）\n无法提供');
+  expect(breakLabel('（四）无法提供', 3.1, LABEL_BREAKS)).toBe('（四）\n无法\n提供');
+  expect(breakLabel('三、本年度办理结果', 3.1, LABEL_BREAKS)).toBe('三、\n本年度\n办理\n结果');
+  expect(breakLabel('（三）不予公开', 7.1, LABEL_BREAKS)).toBe('（三）不予公开');
   // 14 characters allow two lines either way; the break goes after the comma.
-  expect(breakLabel('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', 16)).toBe('（二）部分公开（区分处理的，\n只计这一情形，不计其他情形）');
-  expect(breakLabel('商业企业', 10)).toBe('商业\n企业');
+  expect(breakLabel('（二）部分公开（区分处理的，只计这一情形，不计其他情形）', 16, LABEL_BREAKS)).toBe(
+    '（二）部分公开（区分处理的，\n只计这一情形，不计其他情形）',
+  );
+  expect(breakLabel('商业企业', 10, LABEL_BREAKS)).toBe('商业\n企业');
 });
 
 test('DOCX: the model column widths in w:gridCol, numbers set at the model number size', async () => {

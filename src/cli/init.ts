@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { printHuman } from '../diagnostics/print-human';
-import { REPORT_YEARS } from '../format/national-2021';
+import { DEFAULT_FORMAT } from '../format/registry';
 import type { Host } from '../host';
 import { initTemplate } from '../report/init-template';
 import { SCHEMA_REFERENCE } from '../schema/schema-file';
@@ -16,7 +16,7 @@ import { outputRefusal, writeFailure, writeOutputs } from './write-outputs';
 
 export function runInit(host: Host, io: Io, options: { year?: string; organ: string; output?: string; force?: boolean; lang: 'zh' | 'en' }): number {
   const year = options.year === undefined ? host.today().getFullYear() - 1 : Number(options.year);
-  const { first, last } = REPORT_YEARS;
+  const { first, last } = DEFAULT_FORMAT.years;
   if (!Number.isInteger(year) || year < first || year > last) {
     io.stderr(`--year 应为 ${first}–${last} 之间的年份 / --year must be a year from ${first} to ${last}: ${options.year}\n`);
     return EXIT.usage;
@@ -29,7 +29,7 @@ export function runInit(host: Host, io: Io, options: { year?: string; organ: str
     return EXIT.errors;
   }
   const { failure } = writeOutputs(host, [
-    { path: output, bytes: Buffer.from(initTemplate({ year, organ: options.organ, schemaPath: SCHEMA_REFERENCE }), 'utf8') },
+    { path: output, bytes: Buffer.from(initTemplate({ format: DEFAULT_FORMAT, year, organ: options.organ, schemaPath: SCHEMA_REFERENCE }), 'utf8') },
   ]);
   if (failure) {
     report(writeFailure(failure, output));

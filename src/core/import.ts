@@ -18,7 +18,7 @@ import { ImportError } from '../import/reader';
 import type { LostPlace } from '../import/lost-text';
 import { fieldTitle } from '../import/lost-text';
 import type { Finding, ReportData } from '../import/recognise';
-import { writeYaml } from '../import/write-yaml';
+import { writeYaml } from '../report/write-yaml';
 import { yearForward } from '../import/year-forward';
 import { SCHEMA_REFERENCE } from '../schema/schema-file';
 import { withSource } from './source-host';
@@ -110,7 +110,7 @@ async function forwardReport(bytes: Uint8Array, name: string, schemaPath: string
   }
   const forwarded = yearForward(data as ReportData);
   const header = ['下一年度报告草稿（report import --year-forward）：填写成文日期，改写各部分文字，填写各表数字'];
-  const yaml = writeYaml(forwarded.data, [], { schemaPath, source: name, header, notes: forwarded.notes });
+  const yaml = writeYaml(forwarded.data, { schemaPath, source: name, header, notes: forwarded.notes });
   return { format, yaml, data: forwarded.data, findings, origins: {}, badBytes };
 }
 

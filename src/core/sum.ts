@@ -12,7 +12,7 @@ import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Skip } from '../diagnostics/skip';
 import type { Host } from '../host';
 import type { ReportData } from '../import/recognise';
-import { writeYaml, type Note } from '../import/write-yaml';
+import { writeYaml, type Note } from '../report/write-yaml';
 import { SCHEMA_REFERENCE } from '../schema/schema-file';
 import { isRecord } from '../report/plain-data';
 import type { CheckedReport } from '../report/types';
@@ -157,7 +157,7 @@ export function sumChecked(host: Host, checkedInputs: readonly CheckedInput[], o
   );
   const feeDecimals = Math.max(...usable.map((u) => decimalPlaces(u.report.proactive.fees_text)));
   const header = [`汇总自 summed from ${usable.length} 份报告 reports（report sum）：${usable.map((u) => path.basename(u.input.file)).join('、')}`];
-  const yaml = writeYaml(data, [], {
+  const yaml = writeYaml(data, {
     schemaPath: SCHEMA_REFERENCE,
     header,
     notes,

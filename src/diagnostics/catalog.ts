@@ -10,7 +10,8 @@
 import type { ErrorCode } from 'yaml';
 import { systemReason } from './system-error';
 import { YAML_ERRORS } from './yaml-errors';
-import { applicationRow, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, PART_HEADINGS, SINGLE_VALUE_BLOCKS } from '../format/national-2021';
+import { applicationRow } from '../format/format';
+import { DEFAULT_FORMAT } from '../format/registry';
 
 /** What `report import` reads, said by the hints of files it cannot read. */
 const READS = {
@@ -128,9 +129,10 @@ const checkSource = () => ({
   en: 'check this value against the source, then delete the comment',
 });
 
-/** Labels of the format that messages quote. */
-const RESULTS_TOTAL = applicationRow(['applications', 'results', 'total']).label;
-const CARRIED_OVER = applicationRow(['applications', 'carried_over']).label;
+/** Labels that messages quote, as the default format words them. */
+const { DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, PART_HEADINGS, SINGLE_VALUE_BLOCKS } = DEFAULT_FORMAT.labels;
+const RESULTS_TOTAL = applicationRow(DEFAULT_FORMAT.labels, ['applications', 'results', 'total']).label;
+const CARRIED_OVER = applicationRow(DEFAULT_FORMAT.labels, ['applications', 'carried_over']).label;
 const [, NORMATIVE] = DOCUMENT_ROWS;
 const [, , IN_FORCE] = DOCUMENT_COUNT_COLUMNS;
 const FEES = SINGLE_VALUE_BLOCKS.flatMap((block) => block.rows).find((row) => row.key === 'fees')?.label;
@@ -427,7 +429,10 @@ export const catalog = {
     severity: 'error',
     zh: (p: { actual: string }) => `不支持的格式版本 ${p.actual}`,
     en: (p: { actual: string }) => `unsupported format version ${p.actual}`,
-    hint: () => ({ zh: '写 format: "2021"（国办公开办函〔2021〕30号格式）', en: 'write format: "2021" (the 2021 national format)' }),
+    hint: () => ({
+      zh: `写 format: "${DEFAULT_FORMAT.id}"（${DEFAULT_FORMAT.basis}格式）`,
+      en: `write format: "${DEFAULT_FORMAT.id}" (the ${DEFAULT_FORMAT.id} national format)`,
+    }),
   },
   RPT2005: {
     severity: 'error',
@@ -782,7 +787,7 @@ export const catalog = {
     zh: (p: PlaceParams & { table: string; sign: string }) => `${placeZh(p)}${p.table}是 2019 年试行格式（“${p.sign}”），不是 2021 年格式`,
     en: (p: PlaceParams & { tableEn: string; sign: string }) => `${atEn(p)}${p.tableEn} is in the 2019 trial format ("${p.sign}"), not the 2021 format`,
     hint: () => ({
-      zh: '能对应到 2021 年格式的数已读入，不能对应的留空（null）并加注释：按 2021 年格式（国办公开办函〔2021〕30号）补齐',
+      zh: `能对应到 2021 年格式的数已读入，不能对应的留空（null）并加注释：按 2021 年格式（${DEFAULT_FORMAT.basis}）补齐`,
       en: 'numbers that map onto the 2021 rows were read, the others are null with a comment: complete them in the 2021 format',
     }),
   },

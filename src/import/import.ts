@@ -1,12 +1,13 @@
 /** One published report, as bytes, → checked-ready YAML text, its data and the findings (the core of `report import`). */
-import { PART_HEADINGS } from '../format/national-2021';
+import type { Format } from '../format/format';
+import { DEFAULT_FORMAT } from '../format/registry';
 import { decimalPlaces } from '../report/decimal';
 import { ImportError, MAX_LINES, tooManyLines } from './reader';
 import { lostText, type LostPlace } from './lost-text';
 import { READERS } from './readers';
-import type { Finding } from './findings';
+import { findingDiagnostic, type Finding } from './findings';
 import { recognise, type ReportData } from './recognise';
-import { writeYaml, type WriteOptions } from './write-yaml';
+import { writeYaml, type Note, type WriteOptions } from '../report/write-yaml';
 
 export interface Imported {
   /** The reader that read it: text, docx … */
@@ -20,18 +21,22 @@ export interface Imported {
   badBytes: LostPlace[];
 }
 
-/** Imports `bytes` (the file `name`); throws ImportError when no reader can read it. */
+/**
+ * Imports `bytes` (the file `name`) as a report in `options.format` (by default the default format:
+ * a published report names no format); throws ImportError when no reader can read it.
+ */
 export async function importReport(bytes: Uint8Array, name: string, options: Omit<WriteOptions, 'source'>): Promise<Imported> {
+  const format: Format = options.format ?? DEFAULT_FORMAT;
   const reader = READERS.find((r) => r.detect(bytes, name));
   if (!reader) throw new ImportError('无法识别的文件格式', 'unknown file format', 'format');
   const lines = await reader.read(bytes);
   if (lines.length > MAX_LINES) throw tooManyLines();
   if (lines.length === 0) throw new ImportError('文件是空的', 'the file is empty', 'empty');
-  const recognised = recognise(lines);
+  const recognised = recognise(lines, format);
   const { asWritten, origins } = recognised;
   const { data, findings, places, notes } = lostText(recognised.data, recognised.findings, recognised.lostCells, reader.badBytes?.(bytes) ?? [], lines);
   // Not one part heading and not one table number: this is some other document.
-  if (Object.keys(origins).length === 0 && findings.filter((f) => f.code === 'RPT4005').length === PART_HEADINGS.length) {
+  if (Object.keys(origins).length === 0 && findings.filter((f) => f.code === 'RPT4005').length === format.labels.PART_HEADINGS.length) {
     throw new ImportError(
       '不是政府信息公开工作年度报告：六个部分的标题和三张表都没有找到',
       'not an annual report: none of the six part headings and none of the tables is there',
@@ -40,6 +45,8 @@ export async function importReport(bytes: Uint8Array, name: string, options: Omi
   }
   // Numbers with decimals keep them as printed: a fee of 1.10 万元 stays 1.10, 0.00 stays 0.00.
   const decimals = Object.entries(asWritten).map(([pointer, written]) => ({ path: pointer.split('/').slice(1), places: decimalPlaces(written) }));
-  const yaml = writeYaml(data, findings, { ...options, source: name, decimals, notes });
+  // Each finding a comment at the value it concerns, after the notes on lost text.
+  const findingNotes = findings.map((f): Note => ({ path: f.pointer.split('/').slice(1), text: `导入：${findingDiagnostic(f).message.zh}`, place: 'after' }));
+  const yaml = writeYaml(data, { ...options, format, source: name, decimals, notes: [...notes, ...findingNotes] });
   return { format: reader.format, yaml, data, findings, origins, badBytes: places };
 }

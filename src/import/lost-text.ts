@@ -4,12 +4,14 @@
  * back into U+FFFD, and each such field gets a comment in the YAML as an uncertain value does — the
  * YAML never holds a replaced character without saying where and why.
  */
+import type { Format } from '../format/format';
+import { DEFAULT_FORMAT } from '../format/registry';
 import { buildReportSchema } from '../schema/build-schema';
 import { LOST, markIndex, type BadBytes } from './decode';
 import type { Finding } from './findings';
 import type { SourceLine } from './reader';
 import type { ReportData } from './recognise';
-import type { Note } from './write-yaml';
+import type { Note } from '../report/write-yaml';
 
 /** A place of bad bytes and where its text went. */
 export interface LostPlace extends BadBytes {
@@ -33,10 +35,10 @@ function excerptAround(text: string, index: number): string {
 
 type Json = { title?: string; properties?: Record<string, Json> };
 
-/** The Chinese titles of the schema's keys on the way to `pointer`: 联系方式 › 电话 (from the report's JSON Schema). */
-export function fieldTitle(pointer: string): string {
+/** The Chinese titles of the schema's keys on the way to `pointer`: 联系方式 › 电话 (from the format's JSON Schema). */
+export function fieldTitle(pointer: string, format: Format = DEFAULT_FORMAT): string {
   const titles: string[] = [];
-  let node: Json | undefined = buildReportSchema() as Json;
+  let node: Json | undefined = buildReportSchema(format) as Json;
   for (const key of pointer.split('/').slice(1)) {
     node = node?.properties?.[key];
     if (node?.title) titles.push(node.title);

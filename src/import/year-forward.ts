@@ -6,10 +6,10 @@
  * 现行有效件数 = last year's (issued 0, repealed 0: R9 holds); part texts kept, each marked as a
  * draft to rewrite. Comments come back as notes for writeYaml.
  */
-import { DOCUMENT_ROWS } from '../format/national-2021';
+import { formatOf } from '../format/registry';
 import { isRecord } from '../report/plain-data';
 import type { ReportData } from './recognise';
-import type { Note } from './write-yaml';
+import type { Note } from '../report/write-yaml';
 
 export const DRAFT_NOTE = '草稿：沿用上年文字，请改写';
 export const DATE_NOTE = '填写成文日期';
@@ -29,6 +29,7 @@ function zeroed(value: unknown): unknown {
   return value;
 }
 
+/** Next year's draft, in the format of last year's report. */
 export function yearForward(last: ReportData): Forwarded {
   const notes: Note[] = [];
   const data: ReportData = { ...last };
@@ -42,7 +43,7 @@ export function yearForward(last: ReportData): Forwarded {
   }
   if (isRecord(last.proactive)) {
     const proactive = zeroed(last.proactive) as Record<string, unknown>;
-    for (const row of DOCUMENT_ROWS) {
+    for (const row of formatOf(last).labels.DOCUMENT_ROWS) {
       const before = last.proactive[row.key];
       if (isRecord(before)) proactive[row.key] = { ...(proactive[row.key] as object), in_force: before.in_force ?? null };
     }

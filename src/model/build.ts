@@ -1,12 +1,13 @@
 /**
  * Stage 3 (model): a checked report → ReportDoc. Decides every piece of text once: title, default
  * preamble, part and section numbering, the 信息处理费 sentence, the date text, the signature layout.
- * Pure; imports only the format data, the report types, the page standard (format/page-standard: pure data) and model/*
- * (nothing above the model in the layer order of src/layers.ts).
+ * Pure; the report's format (labels, layout, page standard) comes as a parameter, chosen by the
+ * report (format/registry.ts formatOf); imports the report types and model/* (nothing above the model
+ * in the layer order of src/layers.ts).
  */
-import { PART_HEADINGS } from '../format/national-2021';
+import type { Format } from '../format/format';
+import { DEFAULT_FORMAT, formatOf } from '../format/registry';
 import type { CheckedReport, Report, Text } from '../report/types';
-import { SIZE_PT, TYPE_AREA } from '../format/page-standard';
 import { breakByMeaning } from './title-lines';
 import { yuan } from './format';
 import { signatureBlock } from './signature';
@@ -57,10 +58,10 @@ function textBlocks(text: Text, origin: string, level: 2 | 3 = 2): Block[] {
 }
 
 /** The standard preface when the report gives none (TEMPLATE §2: basis, parts, period, download, contact). */
-export function defaultPreamble(report: Report): string {
+export function defaultPreamble(report: Report, format: Format): string {
   const y = report.year;
   const sentences = [
-    `本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。`,
+    `本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（${format.basis}）要求编制。`,
     `全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。`,
     `本报告中所列数据的统计期限自${y}年1月1日起至${y}年12月31日止。`,
   ];
@@ -81,35 +82,37 @@ export function processingFeeSentence(report: Report): string | undefined {
   return `${report.year}年，本机关共发出收费通知${fees.notices}件，收费通知总金额${yuan(fees.amount_yuan)}元，实际收取信息处理费${yuan(fees.collected_yuan)}元。`;
 }
 
-/** Title characters per line at 2号 in the type area (20: 22 pt characters in 156 mm). */
-const TITLE_CHARS_PER_LINE = Math.floor(TYPE_AREA.widthPt / SIZE_PT.title);
-
 /**
- * The title's lines: one when it fits; otherwise …政府信息公开工作年度报告 on its own line and the
- * organ and year above it, broken between words when they are too long (title-lines.ts).
+ * The title's lines: one when it fits (at 2号 in the type area: 20 characters of 22 pt in 156 mm);
+ * otherwise …政府信息公开工作年度报告 on its own line and the organ and year above it, broken between
+ * words when they are too long (title-lines.ts).
  */
-export function titleLines(title: string): string[] {
-  return breakByMeaning(title, TITLE_CHARS_PER_LINE);
+export function titleLines(title: string, page: Format['page'] = DEFAULT_FORMAT.page): string[] {
+  return breakByMeaning(title, Math.floor(page.TYPE_AREA.widthPt / page.SIZE_PT.title));
 }
 
-/** Builds the document model of a checked, normalised report (its fee as written in proactive.fees_text). */
-export function buildModel(report: CheckedReport): ReportDoc {
+/**
+ * Builds the document model of a checked, normalised report (its fee as written in
+ * proactive.fees_text) in `format`, by default the report's own.
+ */
+export function buildModel(report: CheckedReport, format: Format = formatOf(report)): ReportDoc {
+  const { PART_HEADINGS } = format.labels;
   const title = report.title ?? `${report.organ}${report.year}年政府信息公开工作年度报告`;
   const part = (index: number): Block => ({ kind: 'heading', level: 1, text: PART_HEADINGS[index] ?? '', origin: '' });
   const fee = processingFeeSentence(report);
   const blocks: Block[] = [
-    { kind: 'title', text: title, lines: titleLines(title), origin: report.title ? '/title' : '/organ' },
+    { kind: 'title', text: title, lines: titleLines(title, format.page), origin: report.title ? '/title' : '/organ' },
     ...(report.preamble !== undefined
       ? textBlocks(report.preamble, '/preamble')
-      : [{ kind: 'paragraph' as const, text: defaultPreamble(report), origin: '/year' }]),
+      : [{ kind: 'paragraph' as const, text: defaultPreamble(report, format), origin: '/year' }]),
     part(0),
     ...textBlocks(report.overview, '/overview'),
     part(1),
-    proactiveTable(report),
+    proactiveTable(report, format),
     part(2),
-    applicationsTable(report),
+    applicationsTable(report, format),
     part(3),
-    reviewLitigationTable(report),
+    reviewLitigationTable(report, format),
     part(4),
     ...textBlocks(report.problems, '/problems'),
     part(5),

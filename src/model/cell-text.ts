@@ -1,9 +1,8 @@
 /**
  * Stage 3 (model): the text of table cells measured in characters (ems of the table's size) and
- * label cells broken into lines at the points LABEL_BREAKS allows. Both renderers print the lines
+ * label cells broken into lines at the points the format's LABEL_BREAKS allow. Both renderers print the lines
  * as decided here, so Word and the PDF break a label alike. Pure.
  */
-import { LABEL_BREAKS } from '../format/table-layout-2021';
 import { DIGIT_EM } from '../format/page-standard';
 
 /** Width of a text in ems: full-width characters take one, ASCII (digits, '.') at most DIGIT_EM. */
@@ -20,18 +19,18 @@ export const SLACK_EMS = 0.05;
 const PAUSE = /[、，；：。）”]$/;
 
 /** Words of a label: what lies between its allowed breaks, per forced line. */
-function labelWords(label: string): string[][] {
-  return (LABEL_BREAKS[label] ?? label).split('\n').map((line) => line.split('|'));
+function labelWords(label: string, breaks: Readonly<Record<string, string>>): string[][] {
+  return (breaks[label] ?? label).split('\n').map((line) => line.split('|'));
 }
 
 /**
- * The label broken into lines no wider than `widthEms`: as few lines as possible, and among those
+ * The label broken into lines no wider than `widthEms`, where `breaks` (the format's LABEL_BREAKS) allow: as few lines as possible, and among those
  * the fewest breaks that do not follow punctuation. A word wider than the column (only if the
  * column is narrower than the layout data allows for) is split between its characters.
  */
-export function breakLabel(label: string, widthEms: number): string {
+export function breakLabel(label: string, widthEms: number, breaks: Readonly<Record<string, string>>): string {
   const room = widthEms - SLACK_EMS;
-  return labelWords(label)
+  return labelWords(label, breaks)
     .map((words) =>
       fill(
         words.flatMap((word) => (ems(word) > room ? [...word] : [word])),

@@ -1,31 +1,10 @@
 /**
  * Stage 3 (model): the three statistical tables as grids with explicit spans, built from the
- * national-format data (labels, order, merges of ../shared/TEMPLATE.md §3–5) and the report's numbers.
+ * report's format (its labels, table layout and page standard) (labels, order, merges of ../shared/TEMPLATE.md §3–5) and the report's numbers.
  */
-import {
-  APPLICANT_COLUMNS,
-  APPLICANT_TOTAL_INDEX,
-  APPLICATION_ROWS,
-  CASE_COLUMNS,
-  CASE_ROWS,
-  CONTENT_LABEL,
-  DOCUMENT_BLOCK_ITEM,
-  DOCUMENT_COUNT_COLUMNS,
-  DOCUMENT_ROWS,
-  LITIGATION_LABEL,
-  PART_HEADINGS,
-  PROACTIVE_ITEMS,
-  RESULT_GROUPS,
-  RESULTS_LABEL,
-  SINGLE_VALUE_BLOCKS,
-  TABLE3_APPLICANTS,
-  TABLE3_CORNER,
-  TABLE3_ORGANISATIONS,
-} from '../format/national-2021';
-import { caseColumnFractions, PROACTIVE_COLUMN_FRACTIONS, TABLE3_COLUMN_CHARS, TABLE_SIZE_PT } from '../format/table-layout-2021';
+import type { Format } from '../format/format';
 import { rowAt } from '../report/rows';
 import type { CheckedReport, Report } from '../report/types';
-import { CELL_PADDING_PT, TYPE_AREA } from '../format/page-standard';
 import { breakLabel, ems, SLACK_EMS } from './cell-text';
 import type { Align, GridCell, TableBlock, TableGrid } from './types';
 
@@ -57,20 +36,24 @@ class GridBuilder {
 
 const count = (value: number) => String(value);
 /** A part's heading without its number (一、), as a table's summary names it. */
-const partTitle = (part: 1 | 2 | 3) => PART_HEADINGS[part].slice(2);
+const partTitle = (format: Format, part: 1 | 2 | 3) => format.labels.PART_HEADINGS[part].slice(2);
 
-/** Points of type-area width per fraction, and the room a cell's padding takes. */
-const PADDING = 2 * CELL_PADDING_PT.x;
-const fraction = (pt: number) => pt / TYPE_AREA.widthPt;
+/** The room a cell's padding takes. */
+const padding = (format: Format) => 2 * format.page.CELL_PADDING_PT.x;
 
 /**
  * The grid with its labels broken for their cells and the size its numbers need: the table's size,
  * or smaller where the widest number would not fit its cell (only counts of many digits in table 四
  * or beside table 三's labels), rounded down to the half point Word can set.
  */
-function fitGrid(fractions: readonly number[], fontSizePt: number, rest: Pick<TableGrid, 'rowCount' | 'headerRows' | 'keepTogether' | 'cells'>): TableGrid {
+function fitGrid(
+  format: Format,
+  fractions: readonly number[],
+  fontSizePt: number,
+  rest: Pick<TableGrid, 'rowCount' | 'headerRows' | 'keepTogether' | 'cells'>,
+): TableGrid {
   const spanEms = (cell: GridCell) =>
-    (fractions.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) * TYPE_AREA.widthPt - PADDING) / fontSizePt;
+    (fractions.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) * format.page.TYPE_AREA.widthPt - padding(format)) / fontSizePt;
   let numberSizePt = fontSizePt;
   for (const cell of rest.cells) {
     if (!cell.header) numberSizePt = Math.min(numberSizePt, Math.floor((2 * fontSizePt * spanEms(cell)) / ems(cell.text)) / 2);
@@ -80,12 +63,14 @@ function fitGrid(fractions: readonly number[], fontSizePt: number, rest: Pick<Ta
     columns: fractions.map((widthFraction) => ({ widthFraction })),
     fontSizePt,
     numberSizePt,
-    cells: rest.cells.map((cell) => (cell.header ? { ...cell, text: breakLabel(cell.text, spanEms(cell)) } : cell)),
+    cells: rest.cells.map((cell) => (cell.header ? { ...cell, text: breakLabel(cell.text, spanEms(cell), format.layout.LABEL_BREAKS) } : cell)),
   };
 }
 
 /** 表二: 第二十条 items 一, 五, 六, 八 (4 grid columns, 14 rows). */
-export function proactiveTable(report: CheckedReport): TableBlock {
+export function proactiveTable(report: CheckedReport, format: Format): TableBlock {
+  const { CONTENT_LABEL, DOCUMENT_BLOCK_ITEM, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, PROACTIVE_ITEMS, SINGLE_VALUE_BLOCKS } = format.labels;
+  const { PROACTIVE_COLUMN_FRACTIONS, TABLE_SIZE_PT } = format.layout;
   const g = new GridBuilder();
   const p = report.proactive;
   g.add(0, DOCUMENT_BLOCK_ITEM, { colSpan: 4, header: 'column' }).next();
@@ -110,15 +95,19 @@ export function proactiveTable(report: CheckedReport): TableBlock {
   return {
     kind: 'table',
     id: 'proactive',
-    summary: `${partTitle(1)}：${PROACTIVE_ITEMS}`,
-    grid: fitGrid(PROACTIVE_COLUMN_FRACTIONS, TABLE_SIZE_PT.proactive, { rowCount: g.row, headerRows: 0, keepTogether: true, cells: g.cells }),
+    summary: `${partTitle(format, 1)}：${PROACTIVE_ITEMS}`,
+    grid: fitGrid(format, PROACTIVE_COLUMN_FRACTIONS, TABLE_SIZE_PT.proactive, { rowCount: g.row, headerRows: 0, keepTogether: true, cells: g.cells }),
     origin: '/proactive',
   };
 }
 
 /** Table 三's columns: the label columns and the data columns at their set widths, the item column the rest. */
-function applicationColumns(): number[] {
-  const pt = (chars: number) => (chars + SLACK_EMS) * TABLE_SIZE_PT.applications + PADDING;
+function applicationColumns(format: Format): number[] {
+  const { TABLE3_COLUMN_CHARS, TABLE_SIZE_PT } = format.layout;
+  const { APPLICANT_COLUMNS } = format.labels;
+  const { TYPE_AREA } = format.page;
+  const fraction = (pt: number) => pt / TYPE_AREA.widthPt;
+  const pt = (chars: number) => (chars + SLACK_EMS) * TABLE_SIZE_PT.applications + padding(format);
   const results = pt(TABLE3_COLUMN_CHARS.results);
   const group = pt(TABLE3_COLUMN_CHARS.group);
   const data = pt(TABLE3_COLUMN_CHARS.data);
@@ -127,7 +116,9 @@ function applicationColumns(): number[] {
 }
 
 /** 表三: applications (10 grid columns: 3 label + 7 data; 3 header rows + 25 data rows). */
-export function applicationsTable(report: Report): TableBlock {
+export function applicationsTable(report: Report, format: Format): TableBlock {
+  const { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, APPLICATION_ROWS, RESULT_GROUPS, RESULTS_LABEL, TABLE3_APPLICANTS, TABLE3_CORNER, TABLE3_ORGANISATIONS } =
+    format.labels;
   const g = new GridBuilder();
   const LABELS = 3;
   g.add(0, TABLE3_CORNER, { rowSpan: 3, colSpan: LABELS, header: 'column' });
@@ -166,14 +157,21 @@ export function applicationsTable(report: Report): TableBlock {
   return {
     kind: 'table',
     id: 'applications',
-    summary: `${partTitle(2)}（按申请人类型统计）`,
-    grid: fitGrid(applicationColumns(), TABLE_SIZE_PT.applications, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
+    summary: `${partTitle(format, 2)}（按申请人类型统计）`,
+    grid: fitGrid(format, applicationColumns(format), format.layout.TABLE_SIZE_PT.applications, {
+      rowCount: g.row,
+      headerRows: 3,
+      keepTogether: true,
+      cells: g.cells,
+    }),
     origin: '/applications',
   };
 }
 
 /** 表四: administrative review and litigation (15 grid columns; 3 header rows + 1 data row). */
-export function reviewLitigationTable(report: Report): TableBlock {
+export function reviewLitigationTable(report: Report, format: Format): TableBlock {
+  const { CASE_COLUMNS, CASE_ROWS, LITIGATION_LABEL } = format.labels;
+  const { caseColumnFractions, TABLE_SIZE_PT } = format.layout;
   const g = new GridBuilder();
   const n = CASE_COLUMNS.length;
   const [review, ...litigation] = CASE_ROWS;
@@ -192,8 +190,8 @@ export function reviewLitigationTable(report: Report): TableBlock {
   return {
     kind: 'table',
     id: 'review_litigation',
-    summary: partTitle(3),
-    grid: fitGrid(caseColumnFractions(n * 3), TABLE_SIZE_PT.reviewLitigation, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
+    summary: partTitle(format, 3),
+    grid: fitGrid(format, caseColumnFractions(n * 3), TABLE_SIZE_PT.reviewLitigation, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
     origin: '/review_litigation',
   };
 }

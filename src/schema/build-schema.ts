@@ -1,26 +1,11 @@
 /**
- * Generates schemas/report.schema.json from the national-format data, so the schema, the rules and
- * the tables cannot disagree on a key or a label. `npm run schema` writes the file; a test fails when
+ * Generates a format's JSON Schema from its data (schemas/report.schema.json is the default format's),
+ * so the schema, the rules and the tables cannot disagree on a key or a label. `npm run schema` writes the file; a test fails when
  * the committed file differs from what this produces.
  */
 import { FONT_ROLE_FACES, FONT_ROLES } from '../format/font-roles';
-import {
-  APPLICANT_COLUMNS,
-  applicationRow,
-  CASE_COLUMNS,
-  CASE_ROWS,
-  DOCUMENT_COUNT_COLUMNS,
-  DOCUMENT_ROWS,
-  MAX_COUNT,
-  MAX_FEE_WAN,
-  PART_HEADINGS,
-  PROACTIVE_ITEMS,
-  REPORT_YEARS,
-  RESULT_GROUPS,
-  RESULTS_LABEL,
-  SINGLE_VALUE_BLOCKS,
-  TABLE3_BALANCE,
-} from '../format/national-2021';
+import { applicationRow, type Format, type FormatLabels } from '../format/format';
+import { DEFAULT_FORMAT } from '../format/registry';
 
 type Json = { [key: string]: unknown };
 
@@ -32,10 +17,11 @@ export const SCHEMA_VERSION = 1;
  * schema for the national format of 2021 (国办公开办函〔2021〕30号), schema version 1. A URN, since
  * no web address is promised to serve it.
  */
-export const SCHEMA_ID = `urn:nianbao:report-schema:2021:v${SCHEMA_VERSION}`;
+export const schemaId = (format: Format): string => `urn:nianbao:report-schema:${format.id}:v${SCHEMA_VERSION}`;
+export const SCHEMA_ID = schemaId(DEFAULT_FORMAT);
 
-/** The schema as written to a file: `npm run schema` and `report schema` write the same bytes. */
-export const reportSchemaText = (): string => JSON.stringify(buildReportSchema(), null, 2) + '\n';
+/** The schema as written to a file: `npm run schema` and `report schema` write the same bytes (of the default format: a YAML names its own). */
+export const reportSchemaText = (format: Format = DEFAULT_FORMAT): string => JSON.stringify(buildReportSchema(format), null, 2) + '\n';
 
 /**
  * Text must hold something besides spaces. ECMAScript's \S excludes the full-width space U+3000 as
@@ -43,26 +29,23 @@ export const reportSchemaText = (): string => JSON.stringify(buildReportSchema()
  */
 export const NON_BLANK_PATTERN = '\\S';
 
-const count = (title: string, description?: string): Json => ({
+const count = (L: FormatLabels, title: string, description?: string): Json => ({
   title,
   ...(description ? { description } : {}),
   type: 'integer',
   minimum: 0,
-  maximum: MAX_COUNT,
+  maximum: L.MAX_COUNT,
 });
 
-const applicantLabels = APPLICANT_COLUMNS.map((c) => c.label).join('、');
-const caseLabels = CASE_COLUMNS.map((c) => c.label).join('、');
-
-const applicantRow = (title: string): Json => ({
+const applicantRow = (L: FormatLabels, title: string): Json => ({
   title,
-  description: `依次为 ${applicantLabels}；只写前 6 个数时总计自动求和`,
+  description: `依次为 ${L.APPLICANT_COLUMNS.map((c) => c.label).join('、')}；只写前 6 个数时总计自动求和`,
   $ref: '#/$defs/applicantRow',
 });
 
-const caseRow = (title: string): Json => ({
+const caseRow = (L: FormatLabels, title: string): Json => ({
   title,
-  description: `依次为 ${caseLabels}；只写前 4 个数时总计自动求和`,
+  description: `依次为 ${L.CASE_COLUMNS.map((c) => c.label).join('、')}；只写前 4 个数时总计自动求和`,
   $ref: '#/$defs/caseRow',
 });
 
@@ -77,11 +60,12 @@ const object = (title: string, properties: Record<string, Json>, required: strin
 
 const text = (title: string, description: string): Json => ({ title, description, $ref: '#/$defs/text' });
 
-function proactiveSchema(): Json {
+function proactiveSchema(L: FormatLabels): Json {
+  const { DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, SINGLE_VALUE_BLOCKS, MAX_FEE_WAN, PART_HEADINGS, PROACTIVE_ITEMS } = L;
   const documentRow = (label: string): Json =>
     object(
       label,
-      Object.fromEntries(DOCUMENT_COUNT_COLUMNS.map((c) => [c.key, count(`${label}：${c.label}`)])),
+      Object.fromEntries(DOCUMENT_COUNT_COLUMNS.map((c) => [c.key, count(L, `${label}：${c.label}`)])),
       DOCUMENT_COUNT_COLUMNS.map((c) => c.key),
     );
   const properties: Record<string, Json> = Object.fromEntries(DOCUMENT_ROWS.map((r) => [r.key, documentRow(r.label)]));
@@ -96,14 +80,15 @@ function proactiveSchema(): Json {
               minimum: 0,
               maximum: MAX_FEE_WAN,
             }
-          : count(`${row.label}：${block.valueLabel}`, block.item);
+          : count(L, `${row.label}：${block.valueLabel}`, block.item);
     }
   }
   return object(PART_HEADINGS[1], properties, Object.keys(properties), `表二：${PROACTIVE_ITEMS}`);
 }
 
-function applicationsSchema(): Json {
-  const row = (...path: string[]) => applicantRow(applicationRow(['applications', ...path]).label);
+function applicationsSchema(L: FormatLabels): Json {
+  const { RESULT_GROUPS, PART_HEADINGS, RESULTS_LABEL, TABLE3_BALANCE } = L;
+  const row = (...path: string[]) => applicantRow(L, applicationRow(L, ['applications', ...path]).label);
   const results: Record<string, Json> = {
     disclosed: row('results', 'disclosed'),
     partially_disclosed: row('results', 'partially_disclosed'),
@@ -111,7 +96,7 @@ function applicationsSchema(): Json {
   for (const group of RESULT_GROUPS) {
     results[group.key] = object(
       group.label,
-      Object.fromEntries(group.rows.map((r) => [r.key, applicantRow(`${group.label} ${r.label}`)])),
+      Object.fromEntries(group.rows.map((r) => [r.key, applicantRow(L, `${group.label} ${r.label}`)])),
       group.rows.map((r) => r.key),
     );
   }
@@ -126,7 +111,7 @@ function applicationsSchema(): Json {
         RESULTS_LABEL,
         results,
         resultKeys,
-        `${applicationRow(['applications', 'results', 'total']).label}可省略：省略时自动求和，填写时逐格核对`,
+        `${applicationRow(L, ['applications', 'results', 'total']).label}可省略：省略时自动求和，填写时逐格核对`,
       ),
       carry_forward: row('carry_forward'),
     },
@@ -135,8 +120,10 @@ function applicationsSchema(): Json {
   );
 }
 
-/** The whole JSON Schema (draft 2020-12) of a report file. */
-export function buildReportSchema(): Json {
+/** The whole JSON Schema (draft 2020-12) of a report file in `format`. */
+export function buildReportSchema(format: Format): Json {
+  const L = format.labels;
+  const { PART_HEADINGS, CASE_ROWS, APPLICANT_COLUMNS, CASE_COLUMNS, MAX_FEE_WAN } = L;
   const string = (title: string, description?: string): Json => ({
     title,
     ...(description ? { description } : {}),
@@ -145,14 +132,14 @@ export function buildReportSchema(): Json {
   });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: SCHEMA_ID,
+    $id: schemaId(format),
     title: '政府信息公开工作年度报告',
-    description: '按国办公开办函〔2021〕30号格式编写的年度报告源文件（nianbao）',
+    description: `按${format.basis}格式编写的年度报告源文件（nianbao）`,
     type: 'object',
     properties: {
-      format: { title: '报告格式版本', description: '国办公开办函〔2021〕30号格式，写 "2021"', const: '2021' },
+      format: { title: '报告格式版本', description: `${format.basis}格式，写 "${format.id}"`, const: format.id },
       organ: string('发布机关全称', '用于落款和文档作者'),
-      year: { title: '统计年度', description: '报告所统计的年份，如 2023', type: 'integer', minimum: REPORT_YEARS.first, maximum: REPORT_YEARS.last },
+      year: { title: '统计年度', description: '报告所统计的年份，如 2023', type: 'integer', minimum: format.years.first, maximum: format.years.last },
       title: string('标题', '可省略；默认为“{发布机关}{年度}年政府信息公开工作年度报告”'),
       date: {
         title: '成文日期',
@@ -173,12 +160,12 @@ export function buildReportSchema(): Json {
         [],
         '前言中的联系方式',
       ),
-      overview: text(PART_HEADINGS[0], `${PART_HEADINGS[0]}：主动公开、依申请公开、政府信息管理、平台建设、监督保障等`),
-      proactive: proactiveSchema(),
-      applications: applicationsSchema(),
+      overview: text(PART_HEADINGS[0], `${PART_HEADINGS[0]}：${L.OVERVIEW_TOPICS.join('、')}等`),
+      proactive: proactiveSchema(L),
+      applications: applicationsSchema(L),
       review_litigation: object(
         PART_HEADINGS[3],
-        Object.fromEntries(CASE_ROWS.map((r) => [r.key, caseRow(r.label)])),
+        Object.fromEntries(CASE_ROWS.map((r) => [r.key, caseRow(L, r.label)])),
         CASE_ROWS.map((r) => r.key),
         '表四',
       ),
@@ -199,7 +186,7 @@ export function buildReportSchema(): Json {
       processing_fees: object(
         '信息处理费',
         {
-          notices: count('发出收费通知件数'),
+          notices: count(L, '发出收费通知件数'),
           amount_yuan: { title: '收费通知总金额（元）', type: 'number', minimum: 0, maximum: MAX_FEE_WAN },
           collected_yuan: { title: '实际收取金额（元）', type: 'number', minimum: 0, maximum: MAX_FEE_WAN },
         },
@@ -210,7 +197,7 @@ export function buildReportSchema(): Json {
     required: ['format', 'organ', 'year', 'date', 'overview', 'proactive', 'applications', 'review_litigation', 'problems'],
     additionalProperties: false,
     $defs: {
-      count: count('件数'),
+      count: count(L, '件数'),
       applicantRow: {
         title: '表三的一行',
         type: 'array',

@@ -86,7 +86,8 @@ export function findForbiddenChars(source: SourceFile, doc: Document): Forbidden
   if (!FORBIDDEN_CHAR.test(source.text) && !source.text.includes('\\')) return [];
   const findings: ForbiddenCharFinding[] = [];
   const covered: [number, number][] = [];
-  for (const { node, pointer } of walkNodes(doc)) {
+  for (const walked of walkNodes(doc)) {
+    const { node } = walked;
     if (!isScalar(node) || typeof node.value !== 'string' || !FORBIDDEN_CHAR.test(node.value) || !node.range) continue;
     const [from, to] = node.range;
     covered.push([from, to]);
@@ -99,7 +100,7 @@ export function findForbiddenChars(source: SourceFile, doc: Document): Forbidden
       start: first[0],
       end: first[1],
       char: raw ? source.text.slice(first[0], first[1]) : decodeEscape(source.text.slice(first[0], first[1])),
-      pointer,
+      pointer: walked.pointer,
       corrected: corrected(source, first[0], escapes),
     });
   }

@@ -202,11 +202,12 @@ function composeDocument(lexemes: readonly string[], length: number, options: Pa
 function circularAliases(doc: Document): { name: string; pointer: string; start: number; end: number }[] {
   const out: { name: string; pointer: string; start: number; end: number }[] = [];
   const targets = aliasTargets(doc);
-  for (const { node, pointer } of walkNodes(doc)) {
+  for (const walked of walkNodes(doc)) {
+    const { node } = walked;
     if (!isAlias(node) || !node.range) continue;
     const target = targets.get(node);
     const [start, end] = node.range;
-    if (target?.range && target.range[0] <= start && start < target.range[1]) out.push({ name: node.source, pointer, start, end });
+    if (target?.range && target.range[0] <= start && start < target.range[1]) out.push({ name: node.source, pointer: walked.pointer, start, end });
   }
   return out;
 }

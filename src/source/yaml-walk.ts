@@ -9,7 +9,7 @@ import { formatPointer } from './pointer';
 export interface WalkedNode {
   node: YamlNode;
   path: readonly string[];
-  pointer: string;
+  readonly pointer: string;
   isKey: boolean;
 }
 
@@ -19,7 +19,15 @@ export function* walkNodes(doc: Document): Generator<WalkedNode> {
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { node, path, isKey } = item;
     if (!isScalar(node) && !isMap(node) && !isSeq(node) && !isAlias(node)) continue;
-    yield { node, path, pointer: formatPointer(path), isKey };
+    // The pointer is formatted only when asked for: most walks need the nodes or the path alone.
+    yield {
+      node,
+      path,
+      get pointer() {
+        return formatPointer(path);
+      },
+      isKey,
+    };
     const children: { node: unknown; path: string[]; isKey: boolean }[] = [];
     if (isMap(node)) {
       for (const pair of node.items) {

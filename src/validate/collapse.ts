@@ -4,14 +4,15 @@
  * not one per missing row. Runs over the structural diagnostics of a file and its loaded data.
  */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS } from '../format/national-2021';
+import type { FormatLabels } from '../format/format';
 import { rowPointer } from '../report/rows';
 
 /** What clerks write in a cell that has nothing: nothing, a slash, a dash, 无. */
 const BLANK = /^[\s\u3000]*(?:[/／]|[—–\-－]+|无|空)?[\s\u3000]*$/;
 export const isBlankCell = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && BLANK.test(value));
 
-const ROWS = [
+/** The rows of tables 三 and 四, as a blank row's diagnostic names them. */
+const rowsOf = ({ APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS }: FormatLabels) => [
   ...APPLICATION_ROWS.map((row) => ({
     path: row.path,
     table: '表三',
@@ -37,8 +38,8 @@ function valueAt(data: unknown, path: readonly string[]): unknown {
 
 const within = (pointer: string | null, place: string) => pointer !== null && (pointer === place || pointer.startsWith(place + '/'));
 
-/** Replaces the per-cell and per-row diagnostics of blank rows and empty tables by one each. */
-export function collapseBlanks(data: unknown, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+/** Replaces the per-cell and per-row diagnostics of blank rows and empty tables (of `labels`' rows) by one each. */
+export function collapseBlanks(labels: FormatLabels, data: unknown, diagnostics: readonly Diagnostic[]): Diagnostic[] {
   let out = [...diagnostics];
   const replace = (place: string, diagnostic: Diagnostic, alsoParentMissing: boolean) => {
     const inside = (d: Diagnostic) => within(d.pointer, place) || (alsoParentMissing && d.code === 'RPT2001' && d.pointer === place);
@@ -51,7 +52,7 @@ export function collapseBlanks(data: unknown, diagnostics: readonly Diagnostic[]
     const empty = isBlankCell(value) || (value !== null && typeof value === 'object' && Object.keys(value).length === 0);
     if (value !== undefined && empty) replace(`/${table.key}`, makeDiagnostic('RPT2016', `/${table.key}`, { table: table.zh, tableEn: table.en }), true);
   }
-  for (const row of ROWS) {
+  for (const row of rowsOf(labels)) {
     const value = valueAt(data, row.path);
     const blank = value !== undefined && (isBlankCell(value) || (Array.isArray(value) && value.every(isBlankCell)));
     if (!blank) continue;

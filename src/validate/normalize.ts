@@ -1,14 +1,15 @@
 /**
  * Completes schema-valid data into a Report: a table-三 row given with 6 numbers gets its 总计, a
  * table-四 row with 4 numbers likewise, and an absent （七）总计 is summed from the result rows.
- * `feesText` is the fee as written (default: the number as parsed). Returns a new object; the
+ * The rows and their lengths are `format`'s. `feesText` is the fee as written (default: the number as parsed). Returns a new object; the
  * input is not changed.
  */
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS, RESULT_PART_ROWS } from '../format/national-2021';
+import type { Format } from '../format/format';
 import type { CheckedReport, Report } from '../report/types';
 import { rowAt, setRowAt, sum } from '../report/rows';
 
-export function normalizeReport(input: Report, feesText: string = String(input.proactive.fees)): CheckedReport {
+export function normalizeReport(format: Format, input: Report, feesText: string = String(input.proactive.fees)): CheckedReport {
+  const { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS, RESULT_PART_ROWS } = format.labels;
   const report = structuredClone(input) as CheckedReport;
   report.proactive.fees_text = feesText;
   for (const row of APPLICATION_ROWS) {

@@ -7,15 +7,7 @@
  * the checks that touch them.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic';
-import {
-  APPLICANT_COLUMNS,
-  APPLICATION_ROWS,
-  CASE_COLUMNS,
-  CASE_ROWS,
-  DOCUMENT_COUNT_COLUMNS,
-  DOCUMENT_ROWS,
-  SINGLE_VALUE_BLOCKS,
-} from '../format/national-2021';
+import type { DocumentRowKey, Format } from '../format/format';
 import type { Report, Text } from '../report/types';
 import { ancestorPointers, formatPointer } from '../source/pointer';
 
@@ -57,20 +49,21 @@ export interface Salvaged {
  */
 const NOT_BREAKING: ReadonlySet<string> = new Set(['RPT2001', 'RPT2003']);
 
-/** Builds the usable report from loaded data and the structural diagnostics found on it. */
-export function salvageReport(data: unknown, structural: readonly Diagnostic[]): Salvaged {
+/** Builds the usable report in `format` from loaded data and the structural diagnostics found on it. */
+export function salvageReport(format: Format, data: unknown, structural: readonly Diagnostic[]): Salvaged {
+  const { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS, DOCUMENT_COUNT_COLUMNS, SINGLE_VALUE_BLOCKS } = format.labels;
   const unusable = new Unusable();
   for (const d of structural) if (d.severity === 'error' && d.pointer !== null && !NOT_BREAKING.has(d.code)) unusable.add(d.pointer);
   const take = new Taker(data, unusable);
 
-  const documents = (key: (typeof DOCUMENT_ROWS)[number]['key']) =>
+  const documents = (key: DocumentRowKey) =>
     Object.fromEntries(
       DOCUMENT_COUNT_COLUMNS.map((column) => [column.key, take.number(['proactive', key, column.key])]),
     ) as unknown as Report['proactive']['rules'];
   const single = Object.fromEntries(SINGLE_VALUE_BLOCKS.flatMap((block) => block.rows).map((row) => [row.key, take.number(['proactive', row.key])]));
 
   const report = {
-    format: '2021',
+    format: format.id,
     organ: take.string(['organ']),
     year: take.number(['year']),
     date: take.string(['date']),

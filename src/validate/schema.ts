@@ -10,7 +10,8 @@ import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import { closest } from '../diagnostics/did-you-mean';
 import { ancestorPointers as ancestors, formatPointer, parsePointer } from '../source/pointer';
 import type { SourceFile } from '../source/source-file';
-import { APPLICANT_COLUMNS, CASE_COLUMNS } from '../format/national-2021';
+import type { Format, FormatLabels } from '../format/format';
+import { isBuiltIn } from '../format/registry';
 import { buildReportSchema, NON_BLANK_PATTERN } from '../schema/build-schema';
 import { isBlankCell } from './collapse';
 import { rewriteNumber, SEPARATOR_TEXT, SPELLING_NAMES, splitRow, type NumberKind } from './number-spelling';
@@ -27,20 +28,23 @@ type SchemaNode = {
   [key: string]: unknown;
 };
 
-let compiled: { validate: ValidateFunction; schema: SchemaNode } | undefined;
+const compiled = new WeakMap<Format, { validate: ValidateFunction; schema: SchemaNode }>();
 
 /**
- * The validator is compiled from schemas/report.schema.json at build time (scripts/gen-validator.js,
- * with allErrors, verbose and strict) into dist/validate; compiling it per run cost ~90 ms. Titles
- * for messages come from the same generator that wrote the schema file (a test keeps them equal).
+ * The built-in format's validator is compiled from schemas/report.schema.json at build time
+ * (scripts/gen-validator.js, with allErrors, verbose and strict) into dist/validate; compiling it per
+ * run cost ~90 ms. A format registered at run time brings its own (format/format.ts). Titles for
+ * messages come from the same generator that wrote the schema (a test keeps them equal).
  */
-function compile(): { validate: ValidateFunction; schema: SchemaNode } {
-  if (!compiled) {
+function compile(format: Format): { validate: ValidateFunction; schema: SchemaNode } {
+  let found = compiled.get(format);
+  if (!found) {
     // A static path, so the bundler inlines it; jest maps it to dist (jest.config.js).
-    const validate = require('./report-validator.js') as ValidateFunction;
-    compiled = { validate, schema: buildReportSchema() as SchemaNode };
+    const validate = (isBuiltIn(format) ? require('./report-validator.js') : format.validator) as ValidateFunction;
+    found = { validate, schema: buildReportSchema(format) as SchemaNode };
+    compiled.set(format, found);
   }
-  return compiled;
+  return found;
 }
 
 /** The parsed source of the data, when there is one (the result of loadYaml fits). */
@@ -49,17 +53,18 @@ export interface SchemaSource {
   source?: SourceFile;
 }
 
-/** Validates report data; returns diagnostics (empty when the data matches the schema and is written plainly). */
-export function validateSchema(data: unknown, from: SchemaSource = {}): Diagnostic[] {
-  const { validate, schema } = compile();
+/** Validates report data against `format`'s schema; returns diagnostics (empty when the data matches the schema and is written plainly). */
+export function validateSchema(format: Format, data: unknown, from: SchemaSource = {}): Diagnostic[] {
+  const { validate, schema } = compile(format);
+  const L = format.labels;
   const written = from.doc && from.source ? new WrittenValues(from.doc, from.source) : undefined;
-  const spelling = written ? checkNumberSpelling(written, schema) : [];
+  const spelling = written ? checkNumberSpelling(written, schema, L) : [];
   if (validate(data)) return spelling;
-  return [...spelling, ...mapErrors(validate.errors ?? [], schema, data, written)];
+  return [...spelling, ...mapErrors(validate.errors ?? [], schema, data, written, L)];
 }
 
 /** Numbers YAML read correctly but that are not written as plain decimals: 1e3, 0x10, 012, +5, -0, 5.0 as a count. */
-function checkNumberSpelling(written: WrittenValues, schema: SchemaNode): Diagnostic[] {
+function checkNumberSpelling(written: WrittenValues, schema: SchemaNode, L: FormatLabels): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const number of written.numbers()) {
     const kind = numberKind(nodeAt(schema, number.pointer));
@@ -67,7 +72,7 @@ function checkNumberSpelling(written: WrittenValues, schema: SchemaNode): Diagno
     if (kind === undefined || number.value < 0) continue;
     const rewrite = rewriteNumber(number.text, kind);
     if (rewrite?.reason === undefined) continue;
-    const names = { title: titleOf(schema, number.pointer), titleEn: englishTitle(number.pointer) };
+    const names = { title: titleOf(schema, number.pointer, L), titleEn: englishTitle(number.pointer, L) };
     out.push(spellingDiagnostic(number.pointer, names, number.text, { plain: rewrite.plain, reason: rewrite.reason }));
   }
   return out;
@@ -87,7 +92,7 @@ function spellingDiagnostic(
   return makeDiagnostic('RPT2020', pointer, { ...names, written: text, reasonZh: reason.zh, reasonEn: reason.en, plain: rewrite.plain });
 }
 
-function mapErrors(errors: ErrorObject[], schema: SchemaNode, data: unknown, written: WrittenValues | undefined): Diagnostic[] {
+function mapErrors(errors: ErrorObject[], schema: SchemaNode, data: unknown, written: WrittenValues | undefined, L: FormatLabels): Diagnostic[] {
   // anyOf (text fields) reports one error per branch: keep a single "wrong type" at the value, or
   // nothing there when a branch got further and reported something deeper.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
@@ -97,7 +102,7 @@ function mapErrors(errors: ErrorObject[], schema: SchemaNode, data: unknown, wri
   for (const e of errors) for (const ancestor of ancestors(e.instancePath)) withDeeper.add(ancestor);
   // A row YAML read as text gets one diagnostic with the row rewritten, instead of a length error
   // and a type error per cell.
-  const rows = textRows(errors, schema, data);
+  const rows = textRows(errors, schema, data, L);
   const inRow = (p: string) => rows.has(p) || ancestors(p).some((row) => rows.has(row));
   const out: Diagnostic[] = [...rows.values()];
   const seen = new Set<string>();
@@ -105,7 +110,7 @@ function mapErrors(errors: ErrorObject[], schema: SchemaNode, data: unknown, wri
     if (anyOfPaths.has(error.instancePath) && error.keyword !== 'anyOf') continue;
     if (error.keyword === 'anyOf' && withDeeper.has(error.instancePath)) continue;
     if (inRow(error.instancePath)) continue;
-    const diagnostic = mapError(error, schema, written);
+    const diagnostic = mapError(error, schema, written, L);
     // The same problem can come from several schema keywords; several missing keys of one mapping
     // share its pointer but are each a problem of their own.
     const key = `${diagnostic.code} ${diagnostic.pointer} ${diagnostic.message.en}`;
@@ -117,7 +122,7 @@ function mapErrors(errors: ErrorObject[], schema: SchemaNode, data: unknown, wri
 }
 
 /** The rows (table 三/四) among the failing values that were written as one text, each as an RPT2021. */
-function textRows(errors: ErrorObject[], schema: SchemaNode, data: unknown): Map<string, Diagnostic> {
+function textRows(errors: ErrorObject[], schema: SchemaNode, data: unknown, L: FormatLabels): Map<string, Diagnostic> {
   const rows = new Map<string, Diagnostic>();
   for (const { instancePath } of errors) {
     const parent = formatPointer(parsePointer(instancePath).slice(0, -1));
@@ -125,15 +130,15 @@ function textRows(errors: ErrorObject[], schema: SchemaNode, data: unknown): Map
     if (pointer === undefined || rows.has(pointer)) continue;
     const split = splitRow(valueAt(data, pointer));
     if (!split) continue;
-    const columns = rowColumns(pointer);
+    const columns = rowColumns(pointer, L);
     const [min, max, count] = [columns.length - 1, columns.length, split.values.length];
     const wrongLength = count < min || count > max;
     const text = SEPARATOR_TEXT[split.separator];
     rows.set(
       pointer,
       makeDiagnostic('RPT2021', pointer, {
-        title: titleOf(schema, pointer),
-        titleEn: englishTitle(pointer),
+        title: titleOf(schema, pointer, L),
+        titleEn: englishTitle(pointer, L),
         separatorZh: text.zh,
         separatorEn: text.en,
         fixZh: text.fixZh,
@@ -157,10 +162,10 @@ function valueAt(data: unknown, pointer: string): unknown {
   return value;
 }
 
-function mapError(error: ErrorObject, schema: SchemaNode, written: WrittenValues | undefined): Diagnostic {
+function mapError(error: ErrorObject, schema: SchemaNode, written: WrittenValues | undefined, L: FormatLabels): Diagnostic {
   const pointer = error.instancePath;
-  const title = titleOf(schema, pointer);
-  const titleEn = englishTitle(pointer);
+  const title = titleOf(schema, pointer, L);
+  const titleEn = englishTitle(pointer, L);
   const data: unknown = error.data;
   const asWritten = written?.get(pointer)?.text ?? String(data);
   const p = error.params as Record<string, unknown>;
@@ -168,7 +173,7 @@ function mapError(error: ErrorObject, schema: SchemaNode, written: WrittenValues
     case 'required': {
       const key = String(p.missingProperty);
       const child = (error.parentSchema as SchemaNode | undefined)?.properties?.[key];
-      return makeDiagnostic('RPT2001', pointer, { key, title: child?.title ?? key, titleEn: englishTitle(`${pointer}/${key}`) });
+      return makeDiagnostic('RPT2001', pointer, { key, title: child?.title ?? key, titleEn: englishTitle(`${pointer}/${key}`, L) });
     }
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
@@ -197,7 +202,7 @@ function mapError(error: ErrorObject, schema: SchemaNode, written: WrittenValues
     }
     case 'minItems':
     case 'maxItems': {
-      const columns = rowColumns(pointer);
+      const columns = rowColumns(pointer, L);
       // In a flow list `[1,234]` is two numbers: name the thousands separator that split one.
       const split = /\d,\d{3}(?!\d)/.exec(written?.get(pointer)?.text ?? '')?.[0];
       return makeDiagnostic('RPT2010', pointer, {
@@ -308,15 +313,15 @@ function nodeAt(schema: SchemaNode, pointer: string): SchemaNode | undefined {
 }
 
 /** The column labels of the table row at or above a pointer (table 三 or 四). */
-function rowColumns(pointer: string): readonly { label: string; en: string }[] {
-  return pointer.startsWith('/review_litigation') ? CASE_COLUMNS : APPLICANT_COLUMNS;
+function rowColumns(pointer: string, L: FormatLabels): readonly { label: string; en: string }[] {
+  return pointer.startsWith('/review_litigation') ? L.CASE_COLUMNS : L.APPLICANT_COLUMNS;
 }
 
 /**
  * A printable name for the value at a pointer: the schema titles along the path, with the column
  * label for a table cell (e.g. “（三）不予公开 1.属于国家秘密”·自然人).
  */
-export function titleOf(schema: SchemaNode, pointer: string): string {
+export function titleOf(schema: SchemaNode, pointer: string, L: FormatLabels): string {
   let node: SchemaNode | undefined = schema;
   let title = '报告';
   let inRow: readonly { label: string }[] | undefined;
@@ -333,15 +338,15 @@ export function titleOf(schema: SchemaNode, pointer: string): string {
       continue;
     }
     title = raw.title ?? segment;
-    inRow = raw.$ref === '#/$defs/applicantRow' ? APPLICANT_COLUMNS : raw.$ref === '#/$defs/caseRow' ? CASE_COLUMNS : undefined;
+    inRow = raw.$ref === '#/$defs/applicantRow' ? L.APPLICANT_COLUMNS : raw.$ref === '#/$defs/caseRow' ? L.CASE_COLUMNS : undefined;
     node = raw;
   }
   return title;
 }
 
 /** The English name of a value is its key path, with the column name for a table cell: applications.new[other]. */
-function englishTitle(pointer: string): string {
-  const columns = pointer.startsWith('/review_litigation') ? CASE_COLUMNS : APPLICANT_COLUMNS;
+function englishTitle(pointer: string, L: FormatLabels): string {
+  const columns = rowColumns(pointer, L);
   const segments = parsePointer(pointer);
   const last = segments[segments.length - 1];
   const inRow = segments[0] === 'applications' || segments[0] === 'review_litigation';

@@ -4,9 +4,8 @@
  * once, and the balance rules go on with the true sum instead of blaming correct cells elsewhere.
  * Only when a part is unusable does the written total stand in.
  */
-import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, RESULT_PART_ROWS } from '../../format/national-2021';
 import { rowAt, rowPointer, sum } from '../../report/rows';
-import { all, usable, type Got, type SalvagedReport } from './context';
+import { all, usable, type Got, type RuleContext, type SalvagedReport } from './context';
 
 const RESULTS_TOTAL = ['applications', 'results', 'total'];
 
@@ -31,8 +30,9 @@ export function effectiveCell(report: SalvagedReport, path: readonly string[], c
   return written.value !== undefined ? written : { blocked: parts.blocked };
 }
 
-/** The sum of the result rows （一）–（六） in a column, each row's total taken as the sum of its parts. */
-export function resultRowsSum(report: SalvagedReport, column: number): Got<number> {
+/** The sum of the result rows （一）–（六） of the format in a column, each row's total taken as the sum of its parts. */
+export function resultRowsSum(report: RuleContext, column: number): Got<number> {
+  const { RESULT_PART_ROWS, APPLICANT_COLUMNS } = report.format.labels;
   const values = all(RESULT_PART_ROWS.map((row) => effectiveCell(report, row.path, column, APPLICANT_COLUMNS.length))) as Got<number[]>;
   return values.value ? { value: sum(values.value) } : { blocked: values.blocked };
 }
@@ -41,7 +41,8 @@ export function resultRowsSum(report: SalvagedReport, column: number): Got<numbe
  * （七）总计 in a column, to reason with: the sum of the result rows when they are usable (a wrong
  * written total is R3's to report); otherwise the total as written, when there is one.
  */
-export function resultsTotal(report: SalvagedReport, column: number): Got<number> {
+export function resultsTotal(report: RuleContext, column: number): Got<number> {
+  const { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX } = report.format.labels;
   const rows = resultRowsSum(report, column);
   if (rows.value !== undefined) return rows;
   const written =

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic';
 import type { Skip } from '../../diagnostics/skip';
+import type { Format } from '../../format/format';
 import type { Report } from '../../report/types';
 import type { Unusable } from '../salvage';
 
@@ -17,6 +18,8 @@ export interface SalvagedReport {
 export type Got<T> = { value: T; blocked?: undefined } | { value?: undefined; blocked: string[] };
 
 export interface RuleContext extends SalvagedReport {
+  /** The report's format: the rows and columns the rules sum over. */
+  format: Format;
   previous?: SalvagedReport & { file: string };
   /** Records a skipped check; the runner collects them. */
   skip(skip: Skip): void;

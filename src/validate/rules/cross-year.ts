@@ -4,19 +4,19 @@
  * Only with --previous; the previous report must be for year − 1 and, normally, the same organ.
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
-import { APPLICANT_COLUMNS, DOCUMENT_ROWS } from '../../format/national-2021';
 import { rowPointer } from '../../report/rows';
 import { effectiveCell, eachColumn } from './cells';
 import { all, usable, type Rule } from './context';
 
 const CARRIED = ['applications', 'carried_over'];
 const FORWARD = ['applications', 'carry_forward'];
-const COLUMNS = APPLICANT_COLUMNS.length;
 
 export const crossYear: Rule = {
   ids: ['R8', 'R9'],
   check(context) {
     const { report, previous } = context;
+    const { APPLICANT_COLUMNS, DOCUMENT_ROWS } = context.format.labels;
+    const COLUMNS = APPLICANT_COLUMNS.length;
     if (!previous) return [];
     const last = previous.report;
     const years = all([usable(context, '/year', report.year), usable(previous, '/year', last.year)]);

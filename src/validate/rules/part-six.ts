@@ -4,7 +4,6 @@
  * dropped for an unpaid fee notice, fee notices were issued, so processing_fees must say so.
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
-import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX } from '../../format/national-2021';
 import { rowPointer } from '../../report/rows';
 import type { Text } from '../../report/types';
 import { effectiveCell } from './cells';
@@ -23,6 +22,7 @@ export const partSix: Rule = {
   ids: ['R11', 'R12'],
   check(context) {
     const { report } = context;
+    const { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX } = context.format.labels;
     const fees = report.processing_fees;
     const blocked = [...(fees ? [] : context.unusable.touching('/processing_fees')), ...context.unusable.touching('/other_matters')];
     if (!fees && report.other_matters === undefined) {

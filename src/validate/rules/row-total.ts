@@ -5,7 +5,6 @@
  * @example not-ok  new: [1, 2, 0, 0, 0, 0, 4]  → RPT3003 at /applications/new/6
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
-import { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS } from '../../format/national-2021';
 import { rowAt, rowPointer, sum } from '../../report/rows';
 import { rowParts, writtenCell } from './cells';
 import { all, type Rule, type RuleContext } from './context';
@@ -55,6 +54,7 @@ function checkRow(
 export const rowTotal: Rule = {
   ids: ['R2', 'R4'],
   check(context) {
+    const { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS } = context.format.labels;
     const out: Diagnostic[] = [];
     for (const row of APPLICATION_ROWS) {
       out.push(...checkRow(context, 'RPT3003', row.path, APPLICANT_COLUMNS, { zh: `表三“${row.label}”`, en: `table 3 "${row.en}"` }));

@@ -7,7 +7,7 @@
  * @example not-ok  new: [1,0,0,0,0,0,1], carried_over: 0s, results all 0, carry_forward: 0s → RPT3002 at /applications/carry_forward/0
  */
 import { makeDiagnostic } from '../../diagnostics/diagnostic';
-import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, applicationRow } from '../../format/national-2021';
+import { applicationRow } from '../../format/format';
 import { rowAt, rowPointer } from '../../report/rows';
 import { effectiveCell, eachColumn, resultsTotal } from './cells';
 import { all, type Rule } from './context';
@@ -17,12 +17,14 @@ const NEW = ['applications', 'new'];
 const CARRIED = ['applications', 'carried_over'];
 const TOTAL = ['applications', 'results', 'total'];
 const FORWARD = ['applications', 'carry_forward'];
-const COLUMNS = APPLICANT_COLUMNS.length;
 
 export const table3Balance: Rule = {
   ids: ['R1', 'R1c'],
   check(context) {
     const out: ReturnType<Rule['check']> = [];
+    const L = context.format.labels;
+    const { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX } = L;
+    const COLUMNS = APPLICANT_COLUMNS.length;
     eachColumn(COLUMNS, (c) => {
       const isTotal = c === APPLICANT_TOTAL_INDEX;
       const pointer = rowPointer(FORWARD, c);
@@ -41,8 +43,8 @@ export const table3Balance: Rule = {
       const column = APPLICANT_COLUMNS[c] as (typeof APPLICANT_COLUMNS)[number];
       // Each value that, changed alone, would balance the column — if it stays a count.
       const fixes = [
-        { zh: applicationRow(FORWARD).label, en: 'carried forward', value: n + carried - total },
-        { zh: `${applicationRow(TOTAL).label}（即（一）至（六）各项之和）`, en: 'the results total (rows （一）–（六）)', value: n + carried - forward },
+        { zh: applicationRow(L, FORWARD).label, en: 'carried forward', value: n + carried - total },
+        { zh: `${applicationRow(L, TOTAL).label}（即（一）至（六）各项之和）`, en: 'the results total (rows （一）–（六）)', value: n + carried - forward },
         { zh: '一、本年新收', en: 'new applications', value: total + forward - carried },
         { zh: '二、上年结转', en: 'carried over', value: total + forward - n },
       ].filter((fix) => fix.value >= 0);
@@ -62,7 +64,9 @@ export const table3Balance: Rule = {
             { label: '一、本年新收', en: 'new', value: n, pointer: rowPointer(NEW, c) },
             { label: '二、上年结转', en: 'carried over', value: carried, pointer: rowPointer(CARRIED, c) },
             // A （七）总计 the clerk left out is computed: there is no cell to point at.
-            ...(rowAt(context.report, TOTAL) ? [{ label: applicationRow(TOTAL).label, en: 'results total', value: total, pointer: rowPointer(TOTAL, c) }] : []),
+            ...(rowAt(context.report, TOTAL)
+              ? [{ label: applicationRow(L, TOTAL).label, en: 'results total', value: total, pointer: rowPointer(TOTAL, c) }]
+              : []),
           ]),
         ),
       );

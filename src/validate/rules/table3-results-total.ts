@@ -5,19 +5,19 @@
  * @example not-ok  results.disclosed: [1,0,0,0,0,0,1], results.total: 0s → RPT3004 at /applications/results/total/0
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
-import { APPLICANT_COLUMNS, RESULT_PART_ROWS } from '../../format/national-2021';
 import { rowAt, rowPointer, sum } from '../../report/rows';
 import { effectiveCell, eachColumn } from './cells';
 import { all, type Rule } from './context';
 import { cellHints } from './cell-hints';
 
 const TOTAL = ['applications', 'results', 'total'];
-const COLUMNS = APPLICANT_COLUMNS.length;
 
 export const table3ResultsTotal: Rule = {
   ids: ['R3'],
   check(context) {
     const out: Diagnostic[] = [];
+    const { APPLICANT_COLUMNS, RESULT_PART_ROWS } = context.format.labels;
+    const COLUMNS = APPLICANT_COLUMNS.length;
     if (!rowAt(context.report, TOTAL)) return out;
     eachColumn(COLUMNS, (c) => {
       const pointer = rowPointer(TOTAL, c);

@@ -5,7 +5,7 @@
  * @example not-ok  overview: 共收到政府信息公开申请5件, applications.new total 3  → RPT3014 at /overview
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
-import { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX, applicationRow, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS } from '../../format/national-2021';
+import { applicationRow, type FormatLabels } from '../../format/format';
 import type { Text } from '../../report/types';
 import { effectiveCell } from './cells';
 import { usable, type Got, type Rule, type RuleContext } from './context';
@@ -21,40 +21,43 @@ interface Claim {
 }
 
 const CLAUSE = '[^，。；：,;]';
-/** Cells as messages name them, with the labels the tables print. */
-const NEW_TOTAL = `表三“${applicationRow(['applications', 'new']).label}”的${APPLICANT_COLUMNS[APPLICANT_TOTAL_INDEX].label}`;
-const [, NORMATIVE] = DOCUMENT_ROWS;
-const [ISSUED, , IN_FORCE] = DOCUMENT_COUNT_COLUMNS;
-const CLAIMS: Claim[] = [
-  {
-    pattern: new RegExp(`(?:收到|新收|受理)${CLAUSE}{0,12}?申请${CLAUSE}{0,4}?(\\d+)件`, 'g'),
-    value: (context) => effectiveCell(context, ['applications', 'new'], APPLICANT_TOTAL_INDEX, APPLICANT_COLUMNS.length),
-    cell: NEW_TOTAL,
-    cellEn: 'table 3 new applications (total)',
-    stated: (m) => Number(m[1]),
-  },
-  {
-    pattern: new RegExp(`未(?:收到|受理)${CLAUSE}{0,12}?(?:申请|办理件)`, 'g'),
-    value: (context) => effectiveCell(context, ['applications', 'new'], APPLICANT_TOTAL_INDEX, APPLICANT_COLUMNS.length),
-    cell: NEW_TOTAL,
-    cellEn: 'table 3 new applications (total)',
-    stated: () => 0,
-  },
-  {
-    pattern: new RegExp(`(?:制定|出台|制发|印发)${CLAUSE}{0,6}?${NORMATIVE.label}(\\d+)件`, 'g'),
-    value: (context) => usable(context, '/proactive/normative_documents/issued', context.report.proactive.normative_documents.issued),
-    cell: `表二“${NORMATIVE.label}”的${ISSUED.label}`,
-    cellEn: 'table 2 normative documents issued',
-    stated: (m) => Number(m[1]),
-  },
-  {
-    pattern: new RegExp(`现行有效${CLAUSE}{0,6}?规范性文件(?:共)?(\\d+)件`, 'g'),
-    value: (context) => usable(context, '/proactive/normative_documents/in_force', context.report.proactive.normative_documents.in_force),
-    cell: `表二“${NORMATIVE.label}”的${IN_FORCE.label}`,
-    cellEn: 'table 2 normative documents in force',
-    stated: (m) => Number(m[1]),
-  },
-];
+/** The phrases checked, with the cells as messages name them in the labels the format's tables print. */
+function claimsOf(L: FormatLabels): Claim[] {
+  const { APPLICANT_COLUMNS, APPLICANT_TOTAL_INDEX } = L;
+  const NEW_TOTAL = `表三“${applicationRow(L, ['applications', 'new']).label}”的${APPLICANT_COLUMNS[APPLICANT_TOTAL_INDEX].label}`;
+  const [, NORMATIVE] = L.DOCUMENT_ROWS;
+  const [ISSUED, , IN_FORCE] = L.DOCUMENT_COUNT_COLUMNS;
+  return [
+    {
+      pattern: new RegExp(`(?:收到|新收|受理)${CLAUSE}{0,12}?申请${CLAUSE}{0,4}?(\\d+)件`, 'g'),
+      value: (context) => effectiveCell(context, ['applications', 'new'], APPLICANT_TOTAL_INDEX, APPLICANT_COLUMNS.length),
+      cell: NEW_TOTAL,
+      cellEn: 'table 3 new applications (total)',
+      stated: (m) => Number(m[1]),
+    },
+    {
+      pattern: new RegExp(`未(?:收到|受理)${CLAUSE}{0,12}?(?:申请|办理件)`, 'g'),
+      value: (context) => effectiveCell(context, ['applications', 'new'], APPLICANT_TOTAL_INDEX, APPLICANT_COLUMNS.length),
+      cell: NEW_TOTAL,
+      cellEn: 'table 3 new applications (total)',
+      stated: () => 0,
+    },
+    {
+      pattern: new RegExp(`(?:制定|出台|制发|印发)${CLAUSE}{0,6}?${NORMATIVE.label}(\\d+)件`, 'g'),
+      value: (context) => usable(context, '/proactive/normative_documents/issued', context.report.proactive.normative_documents.issued),
+      cell: `表二“${NORMATIVE.label}”的${ISSUED.label}`,
+      cellEn: 'table 2 normative documents issued',
+      stated: (m) => Number(m[1]),
+    },
+    {
+      pattern: new RegExp(`现行有效${CLAUSE}{0,6}?规范性文件(?:共)?(\\d+)件`, 'g'),
+      value: (context) => usable(context, '/proactive/normative_documents/in_force', context.report.proactive.normative_documents.in_force),
+      cell: `表二“${NORMATIVE.label}”的${IN_FORCE.label}`,
+      cellEn: 'table 2 normative documents in force',
+      stated: (m) => Number(m[1]),
+    },
+  ];
+}
 
 /** Every string of a text with its pointer. */
 function strings(text: Text, pointer: string): [string, string][] {
@@ -73,8 +76,9 @@ export const textNumbers: Rule = {
       context.skip({ rule: 'R14', pointer: '/overview', because: blocked });
       return out;
     }
+    const claims = claimsOf(context.format.labels);
     for (const [text, pointer] of strings(context.report.overview, '/overview')) {
-      for (const claim of CLAIMS) {
+      for (const claim of claims) {
         for (const match of text.matchAll(claim.pattern)) {
           const stated = claim.stated(match as RegExpExecArray);
           const got = claim.value(context);

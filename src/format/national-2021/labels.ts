@@ -1,8 +1,10 @@
 /**
  * The national format (国办公开办函〔2021〕30号) as data: part headings, table labels, row keys and
  * spans. Defined once; the schema generator, the rules, the model builder, `init` and the tests
- * all read it from here (../shared/TEMPLATE.md §2–5). Pure data; imports nothing.
+ * all read it from here (../shared/TEMPLATE.md §2–5), through the format (index.ts). Pure data; imports
+ * only the Format's types and how table 三's rows follow from its groups.
  */
+import { groupRows, resultPartRows, type ApplicationRow, type ResultGroup, type SingleValueBlock } from '../format';
 
 /** The years a report in this format may be for: the format applies from the 2021 reports on. */
 export const REPORT_YEARS = { first: 2021, last: 2100 } as const;
@@ -31,6 +33,9 @@ export const PART_KEYWORDS: readonly (readonly (readonly string[])[])[] = [
   [['其他'], ['事项', '需要报告']],
 ];
 
+/** What part 一 reports on, topic by topic (TEMPLATE §2); `report init`'s sample makes each a sub-heading. */
+export const OVERVIEW_TOPICS = ['主动公开', '依申请公开', '政府信息管理', '平台建设', '监督保障'] as const;
+
 // ---------------------------------------------------------------------------------------------
 // Table 二 (part 二): 第二十条 items.
 
@@ -40,22 +45,12 @@ export const DOCUMENT_COUNT_COLUMNS = [
   { key: 'repealed', label: '本年废止件数', en: 'repealed this year' },
   { key: 'in_force', label: '现行有效件数', en: 'in force' },
 ] as const;
-export type DocumentCountKey = (typeof DOCUMENT_COUNT_COLUMNS)[number]['key'];
 
 /** The two rows of 第二十条第（一）项. */
 export const DOCUMENT_ROWS = [
   { key: 'rules', label: '规章', en: 'rules (规章)' },
   { key: 'normative_documents', label: '行政规范性文件', en: 'normative documents' },
 ] as const;
-export type DocumentRowKey = (typeof DOCUMENT_ROWS)[number]['key'];
-
-/** One block of table 二 with a single value column (items 五, 六, 八). */
-export interface SingleValueBlock {
-  readonly item: string;
-  readonly valueLabel: string;
-  readonly rows: readonly { readonly key: SingleValueKey; readonly label: string; readonly en: string }[];
-}
-export type SingleValueKey = 'licensing' | 'punishment' | 'enforcement' | 'fees';
 
 /** Item 一 heading of table 二; the other items follow in SINGLE_VALUE_BLOCKS. */
 export const DOCUMENT_BLOCK_ITEM = '第二十条第（一）项';
@@ -104,14 +99,6 @@ export const TABLE3_BALANCE = '第一项加第二项之和，等于第三项加�
 export const TABLE3_CORNER = `（本列数据的勾稽关系为：${TABLE3_BALANCE}）`;
 export const TABLE3_APPLICANTS = '申请人情况';
 export const TABLE3_ORGANISATIONS = '法人或其他组织';
-
-/** A result group of 三、本年度办理结果 with numbered sub-rows (（三）–（六）). */
-export interface ResultGroup {
-  readonly key: 'withheld' | 'unavailable' | 'not_processed' | 'other';
-  readonly label: string;
-  readonly en: string;
-  readonly rows: readonly { readonly key: string; readonly label: string; readonly en: string }[];
-}
 
 export const RESULT_GROUPS: readonly ResultGroup[] = [
   {
@@ -171,20 +158,6 @@ export const RESULT_GROUPS: readonly ResultGroup[] = [
   },
 ];
 
-/** Kinds of row in table 三, used to lay out the label columns. */
-export type ApplicationRowKind = 'top' | 'result' | 'sub' | 'total';
-
-/** One data row of table 三: where its 7 numbers live and how its label is printed. */
-export interface ApplicationRow {
-  /** Path of the row's array inside the report data, e.g. ['applications','results','withheld','state_secret']. */
-  readonly path: readonly string[];
-  readonly kind: ApplicationRowKind;
-  readonly label: string;
-  readonly en: string;
-  /** For 'sub' rows: the group label (（三）不予公开 …). */
-  readonly group?: string;
-}
-
 const RESULTS = ['applications', 'results'] as const;
 
 /** The 25 data rows of table 三, in printed order (TEMPLATE §4). */
@@ -198,32 +171,16 @@ export const APPLICATION_ROWS: readonly ApplicationRow[] = [
     label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
     en: 'partially disclosed',
   },
-  ...RESULT_GROUPS.flatMap((group) =>
-    group.rows.map((row): ApplicationRow => ({
-      path: [...RESULTS, group.key, row.key],
-      kind: 'sub',
-      label: row.label,
-      en: `${group.en}: ${row.en}`,
-      group: group.label,
-    })),
-  ),
+  ...groupRows(RESULT_GROUPS),
   { path: [...RESULTS, 'total'], kind: 'total', label: '（七）总计', en: 'results total' },
   { path: ['applications', 'carry_forward'], kind: 'top', label: '四、结转下年度继续办理', en: 'carried forward to next year' },
 ];
-
-/** The row of table 三 whose numbers are at `path`, e.g. ['applications', 'results', 'total']. */
-export function applicationRow(path: readonly string[]): ApplicationRow {
-  const wanted = path.join('/');
-  const row = APPLICATION_ROWS.find((r) => r.path.join('/') === wanted);
-  if (!row) throw new Error(`table 三 has no row at ${wanted}`);
-  return row;
-}
 
 /** The label spanning rows 3–24 of table 三. */
 export const RESULTS_LABEL = '三、本年度办理结果';
 
 /** Rows whose sum is （七）总计 (R3): every 'result' and 'sub' row. */
-export const RESULT_PART_ROWS = APPLICATION_ROWS.filter((row) => row.kind === 'result' || row.kind === 'sub');
+export const RESULT_PART_ROWS = resultPartRows(APPLICATION_ROWS);
 
 // ---------------------------------------------------------------------------------------------
 // Table 四 (part 四): administrative review and litigation.
@@ -242,7 +199,6 @@ export const CASE_ROWS = [
   { key: 'litigation_direct', label: '未经复议直接起诉', en: 'litigation without prior review' },
   { key: 'litigation_after_review', label: '复议后起诉', en: 'litigation after review' },
 ] as const;
-export type CaseRowKey = (typeof CASE_ROWS)[number]['key'];
 export const LITIGATION_LABEL = '行政诉讼';
 
 // ---------------------------------------------------------------------------------------------

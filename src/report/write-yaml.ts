@@ -1,26 +1,13 @@
 /**
- * Imported report data → YAML text in the layout of a hand-written report (fixtures/yichun-2023.yaml):
- * the schema line, part headings and row labels as comments (from the format data), table rows on
- * one line, and each finding as a comment at the value it concerns.
+ * The one writer of report YAML (`report init`, import, `--year-forward`, sum): report data → YAML
+ * text in the layout of a hand-written report (fixtures/yichun-2023.yaml): the schema line, part
+ * headings and row labels as comments (from the format's labels), table rows on one line, and each
+ * note (an import finding, a hint of the template) as a comment at the value it concerns.
  */
 import { Document, isCollection, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
-import {
-  APPLICANT_COLUMNS,
-  APPLICATION_ROWS,
-  CASE_COLUMNS,
-  CASE_ROWS,
-  DOCUMENT_BLOCK_ITEM,
-  DOCUMENT_COUNT_COLUMNS,
-  DOCUMENT_ROWS,
-  LITIGATION_LABEL,
-  PART_HEADINGS,
-  RESULT_GROUPS,
-  RESULTS_LABEL,
-  SINGLE_VALUE_BLOCKS,
-} from '../format/national-2021';
+import type { Format } from '../format/format';
+import { formatOf } from '../format/registry';
 import { schemaHeader } from '../schema/schema-file';
-import { findingDiagnostic, type Finding } from './findings';
-import type { ReportData } from './recognise';
 
 /** The top-level key each part of the report is written under. */
 const PART_KEYS = ['overview', 'proactive', 'applications', 'review_litigation', 'problems', ['other_matters', 'processing_fees']] as const;
@@ -58,7 +45,10 @@ function flowRows(node: unknown): void {
   }
 }
 
-function labelRows(doc: Document): void {
+function labelRows(doc: Document, format: Format): void {
+  const { APPLICANT_COLUMNS, APPLICATION_ROWS, CASE_COLUMNS, CASE_ROWS, DOCUMENT_BLOCK_ITEM, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, LITIGATION_LABEL } =
+    format.labels;
+  const { RESULT_GROUPS, RESULTS_LABEL, SINGLE_VALUE_BLOCKS } = format.labels;
   const labels = (list: readonly { label: string }[]) => list.map((c) => c.label).join(', ');
   above(doc, ['proactive', DOCUMENT_ROWS[0].key], `${DOCUMENT_BLOCK_ITEM}：${DOCUMENT_COUNT_COLUMNS.map((c) => c.label).join(' / ')}`);
   for (const row of DOCUMENT_ROWS) after(doc, ['proactive', row.key], row.label);
@@ -74,9 +64,9 @@ function labelRows(doc: Document): void {
   CASE_ROWS.forEach((row, i) => above(doc, ['review_litigation', row.key], i === 0 ? row.label : `${LITIGATION_LABEL} — ${row.label}`));
 }
 
-/** The deepest node a finding's pointer reaches that can carry a line comment: a table row, or a value. */
-function findingPath(doc: Document, pointer: string): string[] {
-  const path = pointer.split('/').slice(1);
+/** The deepest node on the way to `to` that can carry a line comment: a table row, or a value. */
+function commentPath(doc: Document, to: readonly string[]): string[] {
+  const path = [...to];
   while (path.length > 0) {
     const parent = doc.getIn(path.slice(0, -1), true);
     if (!(isSeq(parent) && parent.flow) && !(isMap(parent) && parent.flow)) return path;
@@ -86,13 +76,15 @@ function findingPath(doc: Document, pointer: string): string[] {
 }
 
 export interface WriteOptions {
+  /** The format whose headings and labels comment the YAML: by default the data's own (formatOf). */
+  format?: Format;
   /** The schema reference for the YAML language server (schema/schema-file.ts). */
   schemaPath: string;
   /** Where the imported report came from, for the header comment. */
   source?: string;
   /** Header lines after the source line. */
   header?: readonly string[];
-  /** Further comments: above a key or after its value. */
+  /** Further comments: above a key or after its value (a value that is not there: in the header). */
   notes?: readonly Note[];
   /** Numbers written with at least `places` decimals (a fee of 1.10 万元 stays 1.10). */
   decimals?: readonly { path: readonly string[]; places: number }[];
@@ -105,7 +97,8 @@ export interface Note {
   place: 'above' | 'after';
 }
 
-export function writeYaml(data: ReportData, findings: readonly Finding[], options: WriteOptions): string {
+export function writeYaml(data: Record<string, unknown>, options: WriteOptions): string {
+  const format = options.format ?? formatOf(data);
   const doc = new Document(data);
   flowRows(doc.contents);
   const header = schemaHeader(options.schemaPath);
@@ -116,20 +109,19 @@ export function writeYaml(data: ReportData, findings: readonly Finding[], option
   }
   PART_KEYS.forEach((keys, part) => {
     const key = (typeof keys === 'string' ? [keys] : keys).find((k) => pairAt(doc, [k]));
-    if (key) above(doc, [key], PART_HEADINGS[part] as string, true);
+    if (key) above(doc, [key], format.labels.PART_HEADINGS[part] as string, true);
   });
-  labelRows(doc);
+  labelRows(doc, format);
   header.push(...(options.header ?? []));
   // A comment after a value inside a table row goes after the row (the row is one line).
   for (const note of options.notes ?? []) {
-    if (note.place === 'above') above(doc, note.path, note.text);
-    else after(doc, findingPath(doc, `/${note.path.join('/')}`), note.text);
-  }
-  for (const finding of findings) {
-    const note = `导入：${findingDiagnostic(finding).message.zh}`;
-    const path = findingPath(doc, finding.pointer);
-    if (path.length === 0 || !doc.hasIn(path)) header.push(note);
-    else after(doc, path, note);
+    if (note.place === 'above') {
+      above(doc, note.path, note.text);
+      continue;
+    }
+    const path = commentPath(doc, note.path);
+    if (path.length === 0 || !doc.hasIn(path)) header.push(note.text);
+    else after(doc, path, note.text);
   }
   doc.commentBefore = header.map((line) => ` ${line}`).join('\n');
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });

@@ -1,0 +1,148 @@
+/**
+ * Reading one table of a report: the numbers after each row label, a cell as a number (null when it
+ * cannot be read, with a finding), and the table's stretch of the source as a Region.
+ */
+import { LOST } from './decode';
+import { finding, type Finding } from './findings';
+import { NONE_MARK, norm, nulls, NUMBER, NUMBERS } from './line-text';
+import type { SourceLine } from './reader';
+import { segment, type Piece } from './segment';
+
+/** A stretch of the source lines: one part of the report. */
+export interface Region {
+  lines: SourceLine[];
+  /** Where the part starts, for findings about something missing in it. */
+  at: string;
+}
+
+/** Reads the rows of one table by their labels; `labels` are every label the table prints (where a row's cells end). */
+export class TableReader {
+  private cursor = 0;
+  private readonly labels: Set<string>;
+  /** Numbers with decimals as printed, by pointer. */
+  readonly written: Record<string, string> = {};
+
+  private readonly region: Region;
+
+  constructor(
+    region: Region,
+    labels: readonly string[],
+    private readonly sink: TableSink,
+  ) {
+    this.labels = new Set(labels.map(norm));
+    this.region = { ...region, lines: segment(region.lines, [...this.labels]) };
+  }
+
+  /** The table's lines, a line of labels and numbers run together cut into pieces. */
+  get lines(): readonly Piece[] {
+    return this.region.lines;
+  }
+
+  /**
+   * The numbers after the row label `label`, one per cell pointer in `cellPointers` (where each value
+   * goes in the report data); null for each that is missing or unreadable. `pointer` is the row's.
+   */
+  row(label: string, pointer: string, cellPointers: readonly string[] = [pointer]): (number | null)[] {
+    const count = cellPointers.length;
+    const { lines } = this.region;
+    const found = this.find(norm(label));
+    if (found === undefined) {
+      this.sink.findings.push(finding('RPT4003', this.region.at, pointer, { row: label }));
+      return nulls(count);
+    }
+    this.cursor = found.index + 1;
+    const cells = [...found.inline];
+    while (cells.length < count && this.cursor < lines.length) {
+      const line = lines[this.cursor] as SourceLine;
+      if (this.labels.has(norm(line.text))) break;
+      cells.push(line);
+      this.cursor += 1;
+    }
+    if (count > 1 && cells.length < count && cells.some((cell) => (cell as Piece).run)) {
+      // The row's numbers printed without separators: which digits make which cell is certain only when each is one digit.
+      const digits = cells.map((cell) => norm(cell.text)).join('');
+      if (/^\d+$/.test(digits) && digits.length === count) {
+        for (const cell of cellPointers) this.sink.origins[cell] = (cells[0] as SourceLine).at;
+        return [...digits].map(Number);
+      }
+      this.sink.findings.push(finding('RPT4015', (cells[0] as SourceLine).at, pointer, { row: label, count: digits.length }));
+      return nulls(count);
+    }
+    const values = cells.map((cell, i) => this.readCell(cell, cellPointers[i] as string, label));
+    if (values.length < count) {
+      const at = (lines[found.index] as SourceLine).at;
+      this.sink.findings.push(finding('RPT4004', at, pointer, { row: label, found: values.length, expected: count }));
+    }
+    return [...values, ...nulls(count - values.length)];
+  }
+
+  /** Whether the line after the label `label` is a number (a table laid out row by row). */
+  hasNumbersAfter(label: string): boolean {
+    const found = this.find(norm(label), 0);
+    if (!found) return false;
+    const next = this.region.lines[found.index + 1];
+    return found.inline.length > 0 || (next !== undefined && isNumberLike(next));
+  }
+
+  /** One cell as a number: null when it cannot be read, 0 for a “none” mark (with a finding either way). */
+  readCell(line: SourceLine, pointer: string, row: string): number | null {
+    this.sink.origins[pointer] = line.at;
+    const raw = line.text.trim();
+    if (LOST.test(raw)) this.sink.lostCells[pointer] = raw;
+    const text = norm(raw).replace(/[,，]/g, '');
+    if (raw === '') {
+      this.sink.findings.push(finding('RPT4018', line.at, pointer, {}));
+      return null;
+    }
+    if (NUMBERS.test(raw)) {
+      // One cell printing several numbers: a merged cell over rows the format keeps apart.
+      this.sink.findings.push(finding('RPT4017', line.at, pointer, { row, rows: raw.split(/\s+/).length }));
+      return null;
+    }
+    if (NUMBER.test(text)) {
+      if (text.includes('.')) this.written[pointer] = text;
+      return Number(text);
+    }
+    if (NONE_MARK.test(text)) {
+      this.sink.findings.push(finding('RPT4001', line.at, pointer, { written: raw }));
+      return 0;
+    }
+    this.sink.findings.push(finding('RPT4002', line.at, pointer, { written: raw }));
+    return null;
+  }
+
+  /** The label's line from the cursor on (else anywhere), and the cells printed on the same line after it. */
+  private find(label: string, from = this.cursor): { index: number; inline: SourceLine[] } | undefined {
+    const { lines } = this.region;
+    const search = (start: number) => {
+      for (let i = start; i < lines.length; i++) {
+        const line = lines[i] as SourceLine;
+        if (norm(line.text) === label) return { index: i, inline: [] };
+        const [first, ...rest] = line.text.trim().split(/\s+/);
+        if (rest.length > 0 && norm(first ?? '') === label) return { index: i, inline: rest.map((text) => ({ text, at: line.at })) };
+      }
+      return undefined;
+    };
+    return search(from) ?? search(0);
+  }
+}
+
+export const isNumberLike = (line: SourceLine) => {
+  const text = norm(line.text).replace(/[,，]/g, '');
+  return NUMBER.test(text) || NONE_MARK.test(text) || NUMBERS.test(line.text.trim());
+};
+
+/** Where a table's values and their sources go: the recogniser's findings, origins and lost cells. */
+export interface TableSink {
+  findings: Finding[];
+  /** Where each value was read in the source, by pointer. */
+  origins: Record<string, string>;
+  /** The text of cells that lost characters to bad bytes, by pointer. */
+  lostCells: Record<string, string>;
+}
+
+/** A table's data, and its numbers with decimals as printed, by pointer. */
+export interface TableRead {
+  data: Record<string, unknown>;
+  written: Record<string, string>;
+}
