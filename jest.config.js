@@ -29,6 +29,7 @@ const INTEGRATION = [
 /** Read outputs with Debian tools (poppler, LibreOffice, Chromium, wine), or the long fuzz. */
 const E2E = [
   'fuzz',
+  'made-up-format',
   'libreoffice',
   'html-browser',
   'pdf',
