@@ -1,10 +1,90 @@
-/** Jest runs the TypeScript tests through ts-jest (transpile only; `npm test` type-checks with tsc first). */
-module.exports = {
+/**
+ * Jest runs the TypeScript tests through ts-jest (transpile only; `npm test` type-checks with tsc first),
+ * in three tiers (README「测试」/ Tests):
+ *   unit         no dist/, no child processes, no Debian tools: `npm run test:unit`, the developer's loop;
+ *   integration  the built package: dist/ bundles, worker sandboxes, the real `report` process (smoke tests);
+ *   e2e          what reads outputs with Debian tools (poppler, LibreOffice, Chromium, wine) and the long fuzz.
+ * `npm test` runs all three. A test file is a unit test unless listed below.
+ */
+/** Need the built package (dist/: bundles, the import sandbox's worker), a real process, or a tool a base system has (mkfifo, sha256sum). */
+const INTEGRATION = [
+  'smoke',
+  'api',
+  'load-bundle',
+  'package',
+  'pinned-libraries',
+  'hostile',
+  'catalog',
+  'import',
+  'import-review',
+  'import-sandbox',
+  'import-lost-text',
+  'year-forward',
+  'schema-travel',
+  'results-schema',
+  'reporters',
+  'batch-robustness',
+  'manifest',
+];
+/** Read outputs with Debian tools (poppler, LibreOffice, Chromium, wine), or the long fuzz. */
+const E2E = [
+  'fuzz',
+  'made-up-format',
+  'libreoffice',
+  'html-browser',
+  'pdf',
+  'pdf-reader',
+  'renderer-goldens-pdf',
+  'conservation',
+  'fonts-kai',
+  'font-names',
+  'table-layout',
+  'title-signature',
+  'lines',
+  'batch-summary',
+  'standalone',
+];
+
+const ts = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
+const fileOf = (name) => `<rootDir>/tests/${name}.test.ts`;
+
+/** Settings every tier shares. */
+const common = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
-  testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
-  // The schema validator is generated at build time into dist (scripts/gen-validator.js).
-  moduleNameMapper: { '^\\./report-validator\\.js$': '<rootDir>/dist/validate/report-validator.js' },
+  transform: ts,
+};
+
+/** src/validate/schema.ts requires `./report-validator.js`, which the build generates into dist/ (scripts/gen-validator.js). */
+const VALIDATOR = '^\\./report-validator\\.js$';
+
+module.exports = {
+  // A root option (a project's own testTimeout is ignored).
   testTimeout: 60000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', ...[...INTEGRATION, ...E2E].map((name) => `/tests/${name}\\.test\\.ts$`)],
+      // No dist/: the validator is compiled from the schema by the build's generator, through a cached transform.
+      transform: { ...ts, 'tests/helpers/report-validator\\.js$': '<rootDir>/tests/helpers/validator-transform.js' },
+      moduleNameMapper: {
+        [VALIDATOR]: '<rootDir>/tests/helpers/report-validator.js',
+        '^(node:)?child_process$': '<rootDir>/tests/helpers/no-child-process.ts',
+      },
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: INTEGRATION.map(fileOf),
+      moduleNameMapper: { [VALIDATOR]: '<rootDir>/dist/validate/report-validator.js' },
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: E2E.map(fileOf),
+      moduleNameMapper: { [VALIDATOR]: '<rootDir>/dist/validate/report-validator.js' },
+    },
+  ],
 };

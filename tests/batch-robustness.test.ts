@@ -67,40 +67,40 @@ const badFonts = (() => {
 })();
 
 describe('bad font files are the report’s errors, found by validate and build alike', () => {
-  test.each(badFonts)('%s in the report’s fonts key: exit 1 at the key, nothing written', (_name, font, code) => {
+  test.each(badFonts)('%s in the report’s fonts key: exit 1 at the key, nothing written', async (_name, font, code) => {
     const report = withKaiti(`kaiti-${code}-${path.basename(font)}.yaml`, font);
-    const validate = runReport(['validate', '--json', report]);
+    const validate = await runReport(['validate', '--json', report]);
     expect(validate.status).toBe(1);
     expect(codesOf(validate.stdout)).toEqual([[`${FONTS_LINE}:16 ${code}`]]);
     const out = tempDir();
-    const build = runReport(['build', report, '--out', out]);
+    const build = await runReport(['build', report, '--out', out]);
     expect(build.status).toBe(1);
     expect(build.stderr).toContain(`${report}:${FONTS_LINE}:16 错误 ${code}`);
     expect(build.stderr).not.toMatch(STACK_FRAME);
     expect(fs.readdirSync(out)).toEqual([]);
   });
 
-  test('--font with a bad file: a detached error for each report; validate agrees with build', () => {
-    const v = runReport(['validate', '--json', seed, '--font', 'kaiti=/etc/passwd', '--font', 'heiti=/dev/zero']);
+  test('--font with a bad file: a detached error for each report; validate agrees with build', async () => {
+    const v = await runReport(['validate', '--json', seed, '--font', 'kaiti=/etc/passwd', '--font', 'heiti=/dev/zero']);
     expect(v.status).toBe(1);
     expect(codesOf(v.stdout)).toEqual([['- RPT5005', '- RPT5007']]);
-    const b = runReport(['build', '--json', seed, '--font', 'kaiti=/etc/passwd', '--out', tempDir()]);
+    const b = await runReport(['build', '--json', seed, '--font', 'kaiti=/etc/passwd', '--out', tempDir()]);
     expect(b.status).toBe(1);
     expect(codesOf(b.stdout)).toEqual([['- RPT5007']]);
   });
 
-  test('in a batch the other reports still build and --json lists every file', () => {
+  test('in a batch the other reports still build and --json lists every file', async () => {
     const out = tempDir();
     const bad = withKaiti('batch-bad.yaml', '/etc/passwd');
     const fifo = withKaiti('batch-fifo.yaml', badFonts[2][1]);
-    const r = runReport(['build', '--json', '--out', out, seed, bad, fifo, path.join(ROOT, 'fixtures/valid/busy-county.yaml')]);
+    const r = await runReport(['build', '--json', '--out', out, seed, bad, fifo, path.join(ROOT, 'fixtures/valid/busy-county.yaml')]);
     expect(r.status).toBe(1);
     expect(codesOf(r.stdout)).toEqual([[], [`${FONTS_LINE}:16 RPT5007`], [`${FONTS_LINE}:16 RPT5005`], []]);
     expect(fs.readdirSync(out).sort()).toEqual(['busy-county.docx', 'busy-county.pdf', 'yichun-2023.docx', 'yichun-2023.pdf']);
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
-  test('a font file that cannot be read is RPT5010 with the reason', () => {
+  test('a font file that cannot be read is RPT5010 with the reason', async () => {
     const real = nodeHost();
     const denied: Host = {
       ...real,
@@ -127,8 +127,8 @@ describe('bad font files are the report’s errors, found by validate and build 
     ]);
   });
 
-  test('report fonts --font kaiti=/etc/passwd says it is not a font', () => {
-    const r = runReport(['fonts', '--font', 'kaiti=/etc/passwd']);
+  test('report fonts --font kaiti=/etc/passwd says it is not a font', async () => {
+    const r = await runReport(['fonts', '--font', 'kaiti=/etc/passwd']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('--font 错误 RPT5007 指定的楷体（二级标题）字体文件“/etc/passwd”不是字体文件');
     expect(r.stdout).toMatch(/楷体（二级标题）: .*fonts\/LXGWWenKai-Regular\.ttf/);
@@ -137,22 +137,22 @@ describe('bad font files are the report’s errors, found by validate and build 
 });
 
 describe('validate finds a character no font can draw, at its YAML position', () => {
-  test('RPT5003 at line:column in validate, and build stops with the same diagnostic', () => {
+  test('RPT5003 at line:column in validate, and build stops with the same diagnostic', async () => {
     const report = write('private-use.yaml', seedText.replace('2023年，我区未收到依申请公开办理件。', '2023年，我区未收到依申请公开办理件\u{F0000}。'));
     const line = seedText.split('\n').findIndex((l) => l.includes('2023年，我区未收到依申请公开办理件。')) + 1;
-    const v = runReport(['validate', '--json', report]);
+    const v = await runReport(['validate', '--json', report]);
     expect(v.status).toBe(1);
     expect(codesOf(v.stdout)).toEqual([[`${line}:26 RPT5003`]]);
     const out = tempDir();
-    const b = runReport(['build', '--json', report, '--out', out]);
+    const b = await runReport(['build', '--json', report, '--out', out]);
     expect(b.status).toBe(1);
     expect(codesOf(b.stdout)).toEqual(codesOf(v.stdout));
     expect(fs.readdirSync(out)).toEqual([]);
   });
 
-  test('a font named by the report that has the character makes it pass (the fallback chain is used)', () => {
+  test('a font named by the report that has the character makes it pass (the fallback chain is used)', async () => {
     const report = write('sans-fallback.yaml', `${seedText}fonts: {heiti: ${JSON.stringify(serif)}}\n`);
-    expect(runReport(['validate', report]).status).toBe(0);
+    expect((await runReport(['validate', report])).status).toBe(0);
   });
 });
 
@@ -249,8 +249,8 @@ describe('--jobs', () => {
     expect(WorkerPool.size(1, 1000)).toBe(1);
   });
 
-  test.each(['0', 'abc', '2.5', '-1'])('--jobs %s is a usage error (exit 2)', (jobs) => {
-    const r = runReport(['build', seed, '--out', tempDir(), `--jobs=${jobs}`]);
+  test.each(['0', 'abc', '2.5', '-1'])('--jobs %s is a usage error (exit 2)', async (jobs) => {
+    const r = await runReport(['build', seed, '--out', tempDir(), `--jobs=${jobs}`]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--jobs 应为正整数');
   });
@@ -259,19 +259,19 @@ describe('--jobs', () => {
 describe('SOURCE_DATE_EPOCH', () => {
   test.each(['abc', '1e9', '-5', '1706140800.5', '0', '315532799', '4354819200', '99999999999999999999'])(
     '%s is a usage error for build and validate',
-    (value) => {
+    async (value) => {
       for (const args of [
         ['build', seed, '--out', tempDir()],
         ['validate', seed],
       ]) {
-        const r = runReport(args, { env: { SOURCE_DATE_EPOCH: value } });
+        const r = await runReport(args, { env: { SOURCE_DATE_EPOCH: value } });
         expect(r.status).toBe(2);
         expect(r.stderr).toContain(`环境变量 SOURCE_DATE_EPOCH 应为 1980–2107 年之间某一时刻的秒数（十进制整数），实际为“${value}”`);
       }
     },
   );
 
-  test('the range is what a ZIP date can hold: 1980-01-01 to 2107-12-31', () => {
+  test('the range is what a ZIP date can hold: 1980-01-01 to 2107-12-31', async () => {
     expect(parseSourceDateEpoch(undefined)).toEqual({ kind: 'unset' });
     expect(parseSourceDateEpoch('315532800')).toEqual({ kind: 'date', date: new Date('1980-01-01T00:00:00Z') });
     expect(parseSourceDateEpoch('4354819199')).toEqual({ kind: 'date', date: new Date('2107-12-31T23:59:59Z') });
@@ -281,29 +281,29 @@ describe('SOURCE_DATE_EPOCH', () => {
 });
 
 describe('standard input and odd file names', () => {
-  test('validate - reads the report from stdin and calls it <stdin>', () => {
-    expect(runReport(['validate', '-'], { input: seedText }).status).toBe(0);
+  test('validate - reads the report from stdin and calls it <stdin>', async () => {
+    expect((await runReport(['validate', '-'], { input: seedText })).status).toBe(0);
     const bad = fs.readFileSync(path.join(ROOT, 'fixtures/invalid/r2-row-total.yaml'), 'utf8');
-    const r = runReport(['validate', '-'], { input: bad });
+    const r = await runReport(['validate', '-'], { input: bad });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('<stdin>:25:27 错误 RPT3003');
   });
 
-  test('build - writes stdin.pdf and stdin.docx, or the --name given', () => {
+  test('build - writes stdin.pdf and stdin.docx, or the --name given', async () => {
     const out = tempDir();
-    expect(runReport(['build', '-', '--out', out, '--format', 'docx'], { input: seedText }).status).toBe(0);
-    expect(runReport(['build', '-', '--name', '宜春-2023', '--out', out], { input: seedText }).status).toBe(0);
+    expect((await runReport(['build', '-', '--out', out, '--format', 'docx'], { input: seedText })).status).toBe(0);
+    expect((await runReport(['build', '-', '--name', '宜春-2023', '--out', out], { input: seedText })).status).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(['stdin.docx', '宜春-2023.docx', '宜春-2023.pdf']);
-    expect(runReport(['build', seed, '--name', 'x']).status).toBe(2);
-    expect(runReport(['build', '-', '-', '--out', out], { input: seedText }).status).toBe(2);
+    expect((await runReport(['build', seed, '--name', 'x'])).status).toBe(2);
+    expect((await runReport(['build', '-', '-', '--out', out], { input: seedText })).status).toBe(2);
   });
 
-  test('a file whose name starts with a dash works after --', () => {
+  test('a file whose name starts with a dash works after --', async () => {
     const cwd = tempDir();
     fs.writeFileSync(path.join(cwd, '-odd.yaml'), seedText);
-    expect(runReport(['validate', '--', '-odd.yaml'], { cwd }).status).toBe(0);
+    expect((await runReport(['validate', '--', '-odd.yaml'], { cwd })).status).toBe(0);
     const out = tempDir();
-    expect(runReport(['build', '--out', out, '--format', 'docx', '--', '-odd.yaml'], { cwd }).status).toBe(0);
+    expect((await runReport(['build', '--out', out, '--format', 'docx', '--', '-odd.yaml'], { cwd })).status).toBe(0);
     expect(fs.readdirSync(out)).toEqual(['-odd.docx']);
   });
 });
@@ -328,19 +328,19 @@ describe('commander’s usage errors speak the CLI’s language and exit 2', () 
       'error: option --pdfa <level>: "9z" is not one of 2b, 2a, 3b',
     ],
     [['fonts', 'extra'], '错误：fonts 最多接受 0 个参数，实际给出 1 个', 'error: too many arguments for fonts (takes 0, got 1)'],
-  ])('%j', (args, zh, en) => {
-    const chinese = runReport(args);
+  ])('%j', async (args, zh, en) => {
+    const chinese = await runReport(args);
     expect(chinese.status).toBe(2);
     expect(chinese.stderr.trim()).toBe(zh);
     // Before the command, or right after it (--out would take a later --lang as its value).
-    for (const english of [runReport(['--lang', 'en', ...args]), runReport([...args.slice(0, 1), '--lang=en', ...args.slice(1)])]) {
+    for (const english of [await runReport(['--lang', 'en', ...args]), await runReport([...args.slice(0, 1), '--lang=en', ...args.slice(1)])]) {
       expect(english.status).toBe(2);
       expect(english.stderr.trim()).toBe(en);
     }
   });
 
-  test('an invalid --lang itself is reported (in Chinese, as it could not be read)', () => {
-    const r = runReport(['validate', seed, '--lang', 'fr']);
+  test('an invalid --lang itself is reported (in Chinese, as it could not be read)', async () => {
+    const r = await runReport(['validate', seed, '--lang', 'fr']);
     expect(r.status).toBe(2);
     expect(r.stderr.trim()).toBe('错误：选项 --lang <lang> 的值“fr”无效，可选：zh、en');
   });
@@ -377,20 +377,20 @@ describe('the write protocol never leaves a new and an old output of one report 
       .sort()
       .map((name) => `${name}=${fs.readFileSync(path.join(out, name), 'utf8')}`);
 
-  test('a rename that fails after the first leaves the new PDF alone, not beside the old DOCX; no temps', () => {
+  test('a rename that fails after the first leaves the new PDF alone, not beside the old DOCX; no temps', async () => {
     const { out, pdf, docx } = previousBuild();
     const result = writeOutputs(failingFrom('rename', 2), fresh(pdf, docx));
     expect(result).toEqual({ written: [pdf], failure: { path: docx, reason: 'EKILLED' } });
     expect(state(out)).toEqual(['2023.pdf=new pdf']);
   });
 
-  test('a temp write that fails leaves the old pair untouched; no temps', () => {
+  test('a temp write that fails leaves the old pair untouched; no temps', async () => {
     const { out, pdf, docx } = previousBuild();
     expect(writeOutputs(failingFrom('writeTemp', 2), fresh(pdf, docx)).failure).toEqual({ path: docx, reason: 'EKILLED' });
     expect(state(out)).toEqual(['2023.docx=old docx', '2023.pdf=old pdf']);
   });
 
-  test('at every kill point the outputs are all old or all new, never mixed', () => {
+  test('at every kill point the outputs are all old or all new, never mixed', async () => {
     for (const [operation, nth] of [
       ['writeTemp', 1],
       ['writeTemp', 2],

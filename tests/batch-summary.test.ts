@@ -31,10 +31,10 @@ interface Artifact {
   pages?: number;
 }
 
-test('--json gives the pages, size and SHA-256 of every output, as on disk', () => {
+test('--json gives the pages, size and SHA-256 of every output, as on disk', async () => {
   const dir = county();
   const out = tempDir();
-  const result = runReport(['build', dir, '--out', out, '--json']);
+  const result = await runReport(['build', dir, '--out', out, '--json']);
   expect(result.status).toBe(1);
   const files = (JSON.parse(result.stdout) as { files: { file: string; pages: number | null; artifacts: Artifact[]; outputs: string[] }[] }).files;
   expect(files.map((f) => path.basename(f.file))).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);

@@ -23,12 +23,12 @@ function county(): string {
 }
 
 describe('expandArgs', () => {
-  it('takes a folder as its report files, sorted, not recursing and skipping hidden files', () => {
+  it('takes a folder as its report files, sorted, not recursing and skipping hidden files', async () => {
     const dir = county();
     expect(expandArgs(host, [dir], YAML)).toEqual({ files: [path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml')], unmatched: [] });
   });
 
-  it('expands quoted globs, ** across folders, and says which matched nothing', () => {
+  it('expands quoted globs, ** across folders, and says which matched nothing', async () => {
     const dir = county();
     expect(expandArgs(host, [`${dir}/*.yaml`], YAML).files).toEqual([path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml')]);
     expect(expandArgs(host, [`${dir}/**/*.y*ml`], YAML).files).toEqual([path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml'), path.join(dir, 'sub', 'c.yml')]);
@@ -36,23 +36,23 @@ describe('expandArgs', () => {
     expect(expandArgs(host, [`${dir}/*.pdf`], YAML)).toEqual({ files: [], unmatched: [`${dir}/*.pdf`] });
   });
 
-  it('leaves plain paths and standard input as written', () => {
+  it('leaves plain paths and standard input as written', async () => {
     expect(expandArgs(host, ['missing.yaml', '-'], YAML)).toEqual({ files: ['missing.yaml', '-'], unmatched: [] });
   });
 });
 
 describe('commands take folders and globs', () => {
-  it('report validate DIR and "DIR/*.yaml" check each report once', () => {
+  it('report validate DIR and "DIR/*.yaml" check each report once', async () => {
     const dir = county();
     for (const arg of [dir, `${dir}/*.yaml`]) {
-      const result = runReport(['validate', arg, '--json']);
+      const result = await runReport(['validate', arg, '--json']);
       expect(result.status).toBe(0);
       expect((JSON.parse(result.stdout) as { files: { file: string }[] }).files.map((f) => path.basename(f.file))).toEqual(['a.yaml', 'b.yaml']);
     }
   });
 
-  it('a glob that matches nothing is a usage error', () => {
-    const result = runReport(['validate', `${tempDir()}/*.yaml`]);
+  it('a glob that matches nothing is a usage error', async () => {
+    const result = await runReport(['validate', `${tempDir()}/*.yaml`]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('没有与');
   });

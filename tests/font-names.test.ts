@@ -13,7 +13,7 @@ import { readFaceNames } from '../src/fonts/font-names';
 import { BUNDLED, resolveFonts } from '../src/fonts/resolve';
 import { CACHE_NAME } from '../src/fonts/system-fonts';
 import { nodeHost, type Host } from '../src/host';
-import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
+import { spawnReport, STACK_FRAME, tempDir } from './helpers/cli';
 import { FIXTURES } from './helpers/fixtures';
 import { collection, familyRecords, shippedBytes, utf16be, withNames } from './helpers/font-names';
 
@@ -58,7 +58,7 @@ interface JsonRun {
 const count = (text: string, word: string) => text.split(word).length - 1;
 
 describe('family names from the name table', () => {
-  test('every platform and language: Windows UTF-16 (en-US, zh-CN), Windows PRC (GBK), Mac Roman; the typographic family first', () => {
+  test('every platform and language: Windows UTF-16 (en-US, zh-CN), Windows PRC (GBK), Mac Roman; the typographic family first', async () => {
     const host = nodeHost({});
     const { install } = machine();
     const file = install(
@@ -93,15 +93,15 @@ describe('family names from the name table', () => {
     expect([songti.font, songti.source, songti.family, songti.design]).toEqual([{ file: ttc, postscriptName: 'SimSun' }, 'system', '宋体', 'song']);
     // The page numbers are drawn in it: the PDF embeds a subset of the SimSun face.
     const out = path.join(root, 'out');
-    expect(runReport(['build', '--format', 'pdf', '--out', out, seed], { env: m.env }).status).toBe(0);
+    expect(spawnReport(['build', '--format', 'pdf', '--out', out, seed], { env: m.env }).status).toBe(0);
     expect(execFileSync('pdffonts', [path.join(out, 'yichun-2023.pdf')], { encoding: 'utf8' })).toMatch(/\+SimSun\b/);
   });
 });
 
 describe('report fonts: found by family name, and says why', () => {
-  test('a renamed 仿宋_GB2312 is the body face; the shipped serif face is named a stand-in when it is missing', () => {
+  test('a renamed 仿宋_GB2312 is the body face; the shipped serif face is named a stand-in when it is missing', async () => {
     const m = machine();
-    const before = runReport(['fonts'], { env: m.env });
+    const before = spawnReport(['fonts'], { env: m.env });
     expect(before.status).toBe(0);
     expect(before.stdout).toMatch(
       /仿宋（正文）: .*NotoSerifSC-Regular\.ttf\n {2}原因: 未找到公文字体.*\n {2}字形: 宋体（字族名“Noto Serif SC”），格式要求仿宋：代用字体\n/,
@@ -109,13 +109,13 @@ describe('report fonts: found by family name, and says why', () => {
     // 小标宋 in the bold serif face keeps its design (小标宋 is a 宋体 cut): no stand-in.
     expect(before.stdout).toMatch(/小标宋（标题）: .*NotoSerifSC-Bold\.ttf\n.*\n {2}字形: 宋体（字族名“Noto Serif SC”）\n/);
     const file = m.install('a1b2c3.ttf', fangsongGb2312());
-    const after = runReport(['fonts'], { env: m.env });
+    const after = spawnReport(['fonts'], { env: m.env });
     expect(after.stdout).toContain(`仿宋（正文）: ${file}\n  原因: 本机已安装的公文字体，字族名“仿宋_GB2312”\n  字形: 仿宋\n  查找: 仿宋_GB2312 ✔\n`);
-    const en = runReport(['fonts', '--lang', 'en'], { env: m.env });
+    const en = spawnReport(['fonts', '--lang', 'en'], { env: m.env });
     expect(en.stdout).toContain(`FangSong (body): ${file}\n  why: official face installed on this machine, family name "仿宋_GB2312"\n  design: FangSong\n`);
   });
 
-  test('garbage in the font folder is skipped: random bytes, a truncated font, an empty file, a FIFO, a folder named like a font', () => {
+  test('garbage in the font folder is skipped: random bytes, a truncated font, an empty file, a FIFO, a folder named like a font', async () => {
     const m = machine();
     m.install('random.ttf', Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)));
     m.install('cut.ttf', shippedBytes().subarray(0, 8192));
@@ -123,7 +123,7 @@ describe('report fonts: found by family name, and says why', () => {
     execFileSync('mkfifo', [path.join(m.fonts, 'pipe.ttf')]);
     fs.mkdirSync(path.join(m.fonts, 'folder.ttf'));
     const file = m.install('zz-fangsong.ttf', fangsongGb2312());
-    const r = runReport(['fonts'], { env: m.env });
+    const r = spawnReport(['fonts'], { env: m.env });
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(r.stdout).toContain(`仿宋（正文）: ${file}\n`);
     expect(r.stdout).not.toMatch(STACK_FRAME);
@@ -139,14 +139,14 @@ describe('report fonts: found by family name, and says why', () => {
 });
 
 describe('the name cache', () => {
-  test('a second run takes the names from the cache (size and time unchanged); a new time reads the file again; a corrupt cache is ignored and rewritten', () => {
+  test('a second run takes the names from the cache (size and time unchanged); a new time reads the file again; a corrupt cache is ignored and rewritten', async () => {
     const m = machine();
     // Named in Chinese only, so that rewriting that one name changes what the face is.
     const file = m.install('body.ttf', withNames([{ platform: 3, encoding: 1, language: 0x0804, id: 1, bytes: utf16be('仿宋_GB2312') }]));
     // A whole-second time, which utimes can put back exactly (the file system keeps finer times than a Date).
     const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
     fs.utimesSync(file, mtime, mtime);
-    expect(runReport(['fonts'], { env: m.env }).stdout).toContain(`仿宋（正文）: ${file}\n`);
+    expect(spawnReport(['fonts'], { env: m.env }).stdout).toContain(`仿宋（正文）: ${file}\n`);
     expect(fs.existsSync(m.cacheFile)).toBe(true);
     // Rewrite the face's Chinese family name in place (same length) and put the time back: only a run that
     // reads the cache still sees 仿宋_GB2312.
@@ -156,20 +156,20 @@ describe('the name cache', () => {
     expect(bytes.indexOf(utf16be('仿宋_GB2312'))).toBe(-1);
     fs.writeFileSync(file, bytes);
     fs.utimesSync(file, mtime, mtime);
-    const cachedRun = runReport(['fonts'], { env: m.env }).stdout;
+    const cachedRun = spawnReport(['fonts'], { env: m.env }).stdout;
     expect(cachedRun).toContain(`仿宋（正文）: ${file}\n`);
     expect(cachedRun).not.toContain(`楷体（二级标题）: ${file}\n`);
     // A new modification time: read again, and now it is a 楷体 and no longer a 仿宋.
     fs.utimesSync(file, mtime, new Date(mtime.getTime() + 10_000));
-    const reread = runReport(['fonts'], { env: m.env }).stdout;
+    const reread = spawnReport(['fonts'], { env: m.env }).stdout;
     expect(reread).toContain(`楷体（二级标题）: ${file}\n  原因: 本机已安装的公文字体，字族名“楷体_GB2312”\n`);
     expect(reread).toMatch(/仿宋（正文）: .*NotoSerifSC-Regular\.ttf\n/);
     fs.writeFileSync(m.cacheFile, '{"version":1,"files":{"' + file + '":{"size":"x"');
-    expect(runReport(['fonts'], { env: m.env }).stdout).toContain(`楷体（二级标题）: ${file}\n`);
+    expect(spawnReport(['fonts'], { env: m.env }).stdout).toContain(`楷体（二级标题）: ${file}\n`);
     expect(Object.keys((JSON.parse(fs.readFileSync(m.cacheFile, 'utf8')) as { files: object }).files)).toEqual([file]);
   });
 
-  test('a cache over the size bound is not read (a lie in it is not believed); an unwritable cache folder only costs the reads', () => {
+  test('a cache over the size bound is not read (a lie in it is not believed); an unwritable cache folder only costs the reads', async () => {
     const m = machine();
     const file = m.install('body.ttf', fangsongGb2312());
     const { size, mtimeMs } = fs.statSync(file);
@@ -177,19 +177,19 @@ describe('the name cache', () => {
     const lie = { version: 1, files: { [file]: { size, mtimeMs, faces: [{ families: ['楷体_GB2312'], weight: 400 }] } }, pad: 'x'.repeat(9 * 1024 * 1024) };
     fs.mkdirSync(path.dirname(m.cacheFile), { recursive: true });
     fs.writeFileSync(m.cacheFile, JSON.stringify(lie));
-    expect(runReport(['fonts'], { env: m.env }).stdout).toContain(`仿宋（正文）: ${file}\n`);
-    const blocked = runReport(['fonts'], { env: { ...m.env, XDG_CACHE_HOME: path.join(file, 'not-a-folder') } });
+    expect(spawnReport(['fonts'], { env: m.env }).stdout).toContain(`仿宋（正文）: ${file}\n`);
+    const blocked = spawnReport(['fonts'], { env: { ...m.env, XDG_CACHE_HOME: path.join(file, 'not-a-folder') } });
     expect([blocked.status, blocked.stderr]).toEqual([0, '']);
     expect(blocked.stdout).toContain(`仿宋（正文）: ${file}\n`);
   });
 });
 
 describe('no silent stand-ins: RPT5012 once per run', () => {
-  test('a batch build without 仿宋: one warning for the run (human and --json), exit 0; --strict fails and writes nothing', () => {
+  test('a batch build without 仿宋: one warning for the run (human and --json), exit 0; --strict fails and writes nothing', async () => {
     const m = machine();
     const files = seeds(3);
     const out = path.join(m.root, 'out');
-    const human = runReport(['build', '--format', 'pdf', '--out', out, ...files], { env: m.env });
+    const human = spawnReport(['build', '--format', 'pdf', '--out', out, ...files], { env: m.env });
     expect(human.status).toBe(0);
     expect(count(human.stderr, 'RPT5012')).toBe(1);
     expect(human.stderr).toContain('警告 RPT5012 本机未安装格式要求的字体，PDF 中仿宋（正文）以宋体字形的 Noto Serif SC Regular 代替\n');
@@ -197,7 +197,7 @@ describe('no silent stand-ins: RPT5012 once per run', () => {
     expect(human.stderr).toContain('⚠ 3 个文件：0 个错误，1 个警告');
     expect(fs.readdirSync(out).sort()).toEqual(['report-1.pdf', 'report-2.pdf', 'report-3.pdf']);
 
-    const json = runReport(['build', '--json', '--format', 'pdf', '--out', path.join(m.root, 'out-json'), ...files], { env: m.env });
+    const json = spawnReport(['build', '--json', '--format', 'pdf', '--out', path.join(m.root, 'out-json'), ...files], { env: m.env });
     expect(json.status).toBe(0);
     const run = JSON.parse(json.stdout) as JsonRun;
     expect(run.diagnostics.map((d) => [d.code, d.file])).toEqual([['RPT5012', '']]);
@@ -211,7 +211,7 @@ describe('no silent stand-ins: RPT5012 once per run', () => {
     ]);
     expect([run.errors, run.warnings]).toEqual([0, 1]);
 
-    const strict = runReport(['build', '--strict', '--format', 'pdf', '--out', path.join(m.root, 'out-strict'), ...files], { env: m.env });
+    const strict = spawnReport(['build', '--strict', '--format', 'pdf', '--out', path.join(m.root, 'out-strict'), ...files], { env: m.env });
     expect(strict.status).toBe(1);
     expect(count(strict.stderr, 'RPT5012')).toBe(1);
     expect(fs.existsSync(path.join(m.root, 'out-strict'))).toBe(false);
@@ -234,47 +234,47 @@ describe('no silent stand-ins: RPT5012 once per run', () => {
     expect(rows[3]).toBe('⚠ 2 个文件：0 个错误，1 个警告');
   });
 
-  test("--reporter gcc and github say it once too, as the program's own line and an annotation of the run (no file)", () => {
+  test("--reporter gcc and github say it once too, as the program's own line and an annotation of the run (no file)", async () => {
     const m = machine();
     const files = seeds(2);
-    const gcc = runReport(['validate', '--reporter', 'gcc', ...files], { env: m.env });
+    const gcc = spawnReport(['validate', '--reporter', 'gcc', ...files], { env: m.env });
     expect([gcc.status, gcc.stderr.split('\n').filter((line) => line.includes('RPT5012'))]).toEqual([
       0,
       [expect.stringMatching(/^report: warning: RPT5012: 本机未安装格式要求的字体，PDF 中仿宋（正文）以宋体字形的 Noto Serif SC Regular 代替 \(/)],
     ]);
-    const github = runReport(['validate', '--reporter', 'github', ...files], { env: m.env });
+    const github = spawnReport(['validate', '--reporter', 'github', ...files], { env: m.env });
     expect(github.stderr.split('\n').filter((line) => line.includes('RPT5012'))).toEqual([expect.stringMatching(/^::warning title=RPT5012::本机未安装/)]);
   });
 
-  test('validate says the same as build, once for the batch; --font names the face and is no stand-in', () => {
+  test('validate says the same as build, once for the batch; --font names the face and is no stand-in', async () => {
     const m = machine();
     const files = seeds(2);
-    const plain = runReport(['validate', ...files], { env: m.env });
+    const plain = spawnReport(['validate', ...files], { env: m.env });
     expect(plain.status).toBe(0);
     expect(count(plain.stderr, 'RPT5012')).toBe(1);
     expect(plain.stderr).toContain('⚠ 2 个文件：0 个错误，1 个警告');
-    expect(runReport(['validate', '--strict', ...files], { env: m.env }).status).toBe(1);
-    const chosen = runReport(['validate', '--json', '--font', `fangsong=${serifPath}`, ...files], { env: m.env });
+    expect(spawnReport(['validate', '--strict', ...files], { env: m.env }).status).toBe(1);
+    const chosen = spawnReport(['validate', '--json', '--font', `fangsong=${serifPath}`, ...files], { env: m.env });
     expect(chosen.status).toBe(0);
     expect((JSON.parse(chosen.stdout) as JsonRun).warnings).toBe(0);
     // build and validate agree on the chosen face too.
-    const built = runReport(['build', '--json', '--format', 'pdf', '--font', `fangsong=${serifPath}`, '--out', path.join(m.root, 'out'), files[0]!], {
+    const built = spawnReport(['build', '--json', '--format', 'pdf', '--font', `fangsong=${serifPath}`, '--out', path.join(m.root, 'out'), files[0]!], {
       env: m.env,
     });
     expect([built.status, (JSON.parse(built.stdout) as JsonRun).warnings]).toEqual([0, 0]);
   });
 
-  test('with 仿宋_GB2312 installed under another file name: no warning, --strict passes, and the PDF embeds that face', () => {
+  test('with 仿宋_GB2312 installed under another file name: no warning, --strict passes, and the PDF embeds that face', async () => {
     const m = machine();
     m.install('q9.ttf', fangsongGb2312());
     const [file] = seeds(1);
     const out = path.join(m.root, 'out');
-    const r = runReport(['build', '--strict', '--json', '--format', 'pdf', '--out', out, file!], { env: m.env });
+    const r = spawnReport(['build', '--strict', '--json', '--format', 'pdf', '--out', out, file!], { env: m.env });
     expect(r.status).toBe(0);
     const run = JSON.parse(r.stdout) as JsonRun;
     expect([run.diagnostics, run.warnings]).toEqual([[], 0]);
     // pdffonts lists each embedded subset by its PostScript name, which the test font calls FangSongGB2312.
     expect(execFileSync('pdffonts', [path.join(out, 'report-1.pdf')], { encoding: 'utf8' })).toContain('+FangSongGB2312');
-    expect(runReport(['validate', '--strict', file!], { env: m.env }).status).toBe(0);
+    expect(spawnReport(['validate', '--strict', file!], { env: m.env }).status).toBe(0);
   });
 });

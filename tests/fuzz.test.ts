@@ -103,7 +103,7 @@ function mutate(text: string, mutations: { at: number; cut: number; insert: stri
 const memoryHost = (text: string): Host => ({ ...nodeHost({}), readBytes: () => Buffer.from(text, 'utf8') });
 const known = new Set(Object.keys(catalog));
 
-test('10,000 mutated reports: the checker never throws and says only catalogued things', () => {
+test('10,000 mutated reports: the checker never throws and says only catalogued things', async () => {
   let slowest = 0;
   fc.assert(
     fc.property(fc.nat(sources.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (source, mutations) => {
@@ -122,7 +122,7 @@ test('10,000 mutated reports: the checker never throws and says only catalogued 
   console.log(`fuzz: slowest check ${slowest.toFixed(1)} ms`);
 });
 
-test('a sample of mutated reports through the real command: exit 0 or 1, never a stack trace', () => {
+test('a sample of mutated reports through the real command: exit 0 or 1, never a stack trace', async () => {
   const dir = tempDir();
   const samples = fc.sample(fc.tuple(fc.nat(sources.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 })), { numRuns: 24, seed: 7 });
   const files = samples.map(([source, mutations], i) => {
@@ -131,7 +131,7 @@ test('a sample of mutated reports through the real command: exit 0 or 1, never a
     return file;
   });
   for (const command of [['validate', '--json'], ['validate']]) {
-    const r = runReport([...command, ...files]);
+    const r = await runReport([...command, ...files]);
     expect([0, 1]).toContain(r.status);
     expect(r.stderr).not.toMatch(STACK_FRAME);
     if (command.includes('--json')) expect(JSON.parse(r.stdout).files).toHaveLength(files.length);
@@ -174,7 +174,7 @@ function catalogueTexts(code: string): Set<string> | undefined {
 /** Three English words in a row (key names aside: load-stage messages quote none unquoted), outside the user's text quoted in “” or "": a library's sentence. */
 const englishSentence = (zh: string) => /[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/.test(zh.replace(/“[^”]*”|"[^"]*"/g, ''));
 
-test('3,000 YAML syntax slips: each is said in the catalogue words, Chinese without library English', () => {
+test('3,000 YAML syntax slips: each is said in the catalogue words, Chinese without library English', async () => {
   const seeds = sources.map((text) => Buffer.from(text, 'utf8'));
   const seen = new Set<string>();
   fc.assert(

@@ -51,15 +51,15 @@ function folder(): { dir: string; files: string[] } {
   };
 }
 
-const review = (args: string[]) => {
-  const result = runReport(['import', '--check', ...args]);
+const review = async (args: string[]) => {
+  const result = await runReport(['import', '--check', ...args]);
   return { ...result, json: args.includes('--json') ? (JSON.parse(result.stdout) as Review) : undefined };
 };
 
 describe('report import --check', () => {
-  it('gives one entry per report: organ, year, counts and the diagnostics; nothing is written', () => {
+  it('gives one entry per report: organ, year, counts and the diagnostics; nothing is written', async () => {
     const { dir, files } = folder();
-    const { status, json, stderr } = review([...files, '--json']);
+    const { status, json, stderr } = await review([...files, '--json']);
     expect(status).toBe(1);
     expect(stderr).not.toMatch(STACK_FRAME);
     const [a, b, c, d] = json?.files ?? [];
@@ -77,14 +77,14 @@ describe('report import --check', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['a.txt', 'b.txt', 'c.bin', 'd.txt']);
   });
 
-  it('reads the same in parallel as one at a time', () => {
+  it('reads the same in parallel as one at a time', async () => {
     const { files } = folder();
-    expect(review([...files, '--json', '-j', '2']).json).toEqual(review([...files, '--json', '-j', '1']).json);
+    expect((await review([...files, '--json', '-j', '2'])).json).toEqual((await review([...files, '--json', '-j', '1'])).json);
   });
 
-  it('ends with a table of one line per report, before the summary line', () => {
+  it('ends with a table of one line per report, before the summary line', async () => {
     const { files } = folder();
-    const { stderr } = review(files);
+    const { stderr } = await review(files);
     const table = stderr.slice(stderr.lastIndexOf('文件  '));
     const rows = table.trimEnd().split('\n');
     expect(rows[0]).toMatch(/^文件\s+机关\s+年度\s+错误\s+警告$/);
@@ -96,10 +96,10 @@ describe('report import --check', () => {
     expect(rows[5]).toMatch(/^✖ 4 个文件/); // the summary line closes the run
   });
 
-  it('writes each report where --out says', () => {
+  it('writes each report where --out says', async () => {
     const { files } = folder();
     const out = tempDir();
-    const { json } = review([files[0] as string, files[1] as string, '--out', out, '--json']);
+    const { json } = await review([files[0] as string, files[1] as string, '--out', out, '--json']);
     expect(json?.files.map((f) => f.output)).toEqual([path.join(out, 'a.yaml'), path.join(out, 'b.yaml')]);
     // With the schema their language-server line names (schema-travel.test.ts).
     expect(fs.readdirSync(out).sort()).toEqual(['a.yaml', 'b.yaml', 'nianbao.schema.json']);
@@ -107,7 +107,7 @@ describe('report import --check', () => {
 });
 
 describe('files import cannot read', () => {
-  it('refuses a file over the limit without reading it, and goes on with the rest', () => {
+  it('refuses a file over the limit without reading it, and goes on with the rest', async () => {
     const dir = tempDir();
     const big = path.join(dir, 'big.pdf');
     fs.writeFileSync(big, '%PDF-1.7\n');
@@ -115,7 +115,7 @@ describe('files import cannot read', () => {
     expect(IMPORT_LIMIT_BYTES).toBeLessThan(200 * 1024 * 1024);
     const seed = path.join(dir, 'seed.txt');
     fs.writeFileSync(seed, seedText);
-    const { status, json, stderr } = review([big, seed, '--json']);
+    const { status, json, stderr } = await review([big, seed, '--json']);
     expect(status).toBe(1);
     expect(stderr).not.toMatch(STACK_FRAME);
     const [bigResult, seedResult] = json?.files ?? [];
@@ -124,28 +124,28 @@ describe('files import cannot read', () => {
     expect(seedResult?.ok).toBe(true);
   });
 
-  it('refuses an empty page and an empty file, saying so', () => {
+  it('refuses an empty page and an empty file, saying so', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'empty.html'), '<html><head><meta charset="gbk"></head><body><div id="nav">首页</div></body></html>');
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
-    const { json } = review([path.join(dir, 'empty.html'), path.join(dir, 'empty.txt'), '--json']);
+    const { json } = await review([path.join(dir, 'empty.html'), path.join(dir, 'empty.txt'), '--json']);
     expect(json?.files.map((f) => f.diagnostics.map((d) => d.code))).toEqual([['RPT1019'], ['RPT1019']]);
     expect(JSON.stringify(json?.files[1])).toContain('文件是空的');
   });
 
-  it('does not wait on a FIFO', () => {
+  it('does not wait on a FIFO', async () => {
     const dir = tempDir();
     const fifo = path.join(dir, 'pipe.txt');
     execFileSync('mkfifo', [fifo]);
-    const result = runReport(['import', fifo]);
+    const result = await runReport(['import', fifo]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('不是普通文件');
   });
 
-  it('names the usage problems of the options', () => {
+  it('names the usage problems of the options', async () => {
     const { files } = folder();
-    expect(runReport(['import', ...files]).stderr).toContain('--check');
-    expect(runReport(['import', ...files, '-o', 'x.yaml']).status).toBe(2);
-    expect(runReport(['import', files[0] as string, '-j', '0']).status).toBe(2);
+    expect((await runReport(['import', ...files])).stderr).toContain('--check');
+    expect((await runReport(['import', ...files, '-o', 'x.yaml'])).status).toBe(2);
+    expect((await runReport(['import', files[0] as string, '-j', '0'])).status).toBe(2);
   });
 });

@@ -30,7 +30,7 @@ const edit = (text: string, edits: Record<number, string>) =>
 const importText = (text: string, name = 'report.txt') => importReport(Buffer.from(text, 'utf8'), name, options);
 
 describe('text reader', () => {
-  it('splits a line into cells at tabs, | and runs of spaces', () => {
+  it('splits a line into cells at tabs, | and runs of spaces', async () => {
     expect(splitCells('\t规章\t0 | 1  2')).toEqual(['规章', '0', '1', '2']);
     expect(splitCells('一、总体情况')).toEqual(['一、总体情况']);
   });
@@ -135,15 +135,15 @@ describe('a text that departs from the format', () => {
 });
 
 describe('report import (CLI)', () => {
-  it('writes a YAML that report validate accepts', () => {
+  it('writes a YAML that report validate accepts', async () => {
     const out = path.join(tempDir(), 'reports', 'yichun.yaml');
-    const imported = runReport(['import', SEED, '-o', out]);
+    const imported = await runReport(['import', SEED, '-o', out]);
     expect(imported.status).toBe(0);
     expect(imported.stderr).toContain('标题缺少序号“二、”');
-    expect(runReport(['validate', out]).status).toBe(0);
+    expect((await runReport(['validate', out])).status).toBe(0);
   });
 
-  it('reports the checker at the YAML lines when totals do not add up', () => {
+  it('reports the checker at the YAML lines when totals do not add up', async () => {
     const dir = tempDir();
     const source = path.join(dir, 'bad.txt');
     // Line 102: the 总计 of 一、本年新收.
@@ -154,7 +154,7 @@ describe('report import (CLI)', () => {
         .map((line, i) => (i === 101 ? '\t5' : line))
         .join('\n'),
     );
-    const result = runReport(['import', source, '--out', dir, '--json']);
+    const result = await runReport(['import', source, '--out', dir, '--json']);
     expect(result.status).toBe(1);
     const [report] = (JSON.parse(result.stdout) as { files: { output: string; diagnostics: { line: number; severity: string }[] }[] }).files;
     expect(report?.output).toBe(path.join(dir, 'bad.yaml'));
@@ -162,12 +162,12 @@ describe('report import (CLI)', () => {
     expect(fs.existsSync(path.join(dir, 'bad.yaml'))).toBe(true);
   });
 
-  it('says why a file cannot be imported, without a stack trace', () => {
+  it('says why a file cannot be imported, without a stack trace', async () => {
     const dir = tempDir();
     const binary = path.join(dir, 'scan.pdf');
     fs.writeFileSync(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]));
     for (const file of [binary, path.join(dir, 'missing.txt')]) {
-      const result = runReport(['import', file]);
+      const result = await runReport(['import', file]);
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('无法导入');
       expect(result.stderr).not.toMatch(STACK_FRAME);

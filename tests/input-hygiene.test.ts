@@ -66,7 +66,7 @@ describe('1. empty or whitespace-only text', () => {
     expect(placed(diagnostics)).toEqual([`${pos(text, needle, to)} RPT2012`]);
   });
 
-  test('other_matters written as blank text', () => {
+  test('other_matters written as blank text', async () => {
     const { file, text } = variant('blank-other-matters', [['processing_fees:', 'other_matters: "　"\nprocessing_fees:']]);
     expect(placed(check(file))).toEqual([`${pos(text, '"　"')} RPT2012`]);
   });
@@ -99,14 +99,14 @@ describe('2. numbers written one way', () => {
     expect(diagnostics[0]?.message.zh).toContain(value);
   });
 
-  test('a quoted number keeps RPT2005 and gets the plain rewrite', () => {
+  test('a quoted number keeps RPT2005 and gets the plain rewrite', async () => {
     const { file, text } = variant('number-quoted', [['licensing: 49255', 'licensing: "１２"']]);
     const diagnostics = check(file);
     expect(placed(diagnostics)).toEqual([`${pos(text, '"１２"')} RPT2005`]);
     expect(hintOf(diagnostics[0])).toBe('去掉引号，直接写 12');
   });
 
-  test('plain numbers stay clean: 0, 378.42 and 1.10 as the fee', () => {
+  test('plain numbers stay clean: 0, 378.42 and 1.10 as the fee', async () => {
     expect(check(variant('number-plain', [['fees: 378.42', 'fees: 1.10']]).file)).toEqual([]);
   });
 
@@ -147,14 +147,14 @@ describe('2. numbers written one way', () => {
     expect(hintOf(diagnostics[0])).toBe(hint);
   });
 
-  test('[1,234] in a flow list is two numbers: the length error names the separator', () => {
+  test('[1,234] in a flow list is two numbers: the length error names the separator', async () => {
     const { file, text } = variant('row-thousands', [['review: [0, 0, 0, 0, 0]', 'review: [1,234, 0, 0, 0, 1234]']]);
     const diagnostics = check(file);
     expect(placed(diagnostics)).toEqual([`${pos(text, '[1,234')} RPT2010`]);
     expect(hintOf(diagnostics[0])).toMatch(/^“1,234”被逗号分成了两个数，不要写千位分隔符：写成 1234；/);
   });
 
-  test('the pure helpers agree with the cases above', () => {
+  test('the pure helpers agree with the cases above', async () => {
     expect(rewriteNumber('1e3', 'integer')).toEqual({ plain: '1000', reason: 'exponent' });
     expect(rewriteNumber('2.5', 'integer')).toBeUndefined();
     expect(rewriteNumber('.5', 'decimal')).toEqual({ plain: '0.5', reason: 'bareDecimalPoint' });
@@ -195,18 +195,18 @@ describe('4. control and bidi characters', () => {
     expect(hintOf(diagnostics[0])).not.toMatch(/[\0-\x08\x1b\x7f-\x9f\u202e]|\\x1b|\\u202e|\\ud800/);
   });
 
-  test('one diagnostic per value, however many characters it holds; the hint gives the value without them', () => {
+  test('one diagnostic per value, however many characters it holds; the hint gives the value without them', async () => {
     const { file, text } = variant('char-several', [['office: 宜春经济技术开发区管委会办公室', 'office: "办\\x1b公\\u202e室\\a"']]);
     const diagnostics = check(file);
     expect(placed(diagnostics)).toEqual([`${pos(text, '\\x1b')} RPT1014`]);
     expect(hintOf(diagnostics[0])).toBe('删除这个字符，写成 office: "办公室"');
   });
 
-  test('a surrogate pair written as two escapes is one valid character', () => {
+  test('a surrogate pair written as two escapes is one valid character', async () => {
     expect(check(variant('char-pair', [['office: 宜春经济技术开发区管委会办公室', 'office: "办公室\\ud83d\\ude00"']]).file)).toEqual([]);
   });
 
-  test('a few NUL bytes are positioned errors; a binary file stays RPT1011', () => {
+  test('a few NUL bytes are positioned errors; a binary file stays RPT1011', async () => {
     const { file, text } = variant('char-nuls', [
       ['organ: 宜春', 'organ: \0宜春'],
       ['title: 宜春', 'title: \0宜春'],
@@ -217,7 +217,7 @@ describe('4. control and bidi characters', () => {
     expect(placed(check(binary))).toEqual(['- RPT1011']);
   });
 
-  test('printers never echo the characters raw; carets stay aligned', () => {
+  test('printers never echo the characters raw; carets stay aligned', async () => {
     const { file } = variant('char-print', [['organ: 宜春经济', 'organ: 宜春\u202e\x1b经济']]);
     const checked = checkReport(host, file);
     const sources = new Map<string, SourceFile>(checked.source ? [[file, checked.source]] : []);
@@ -237,13 +237,13 @@ describe('4. control and bidi characters', () => {
     expect(escapeJsonInvisibles('"\u202e\x85"')).toBe('"\\u202E\\u0085"');
   });
 
-  test('build writes nothing for such a file (exit 1)', () => {
+  test('build writes nothing for such a file (exit 1)', async () => {
     const { file } = variant('char-build', [
       ['organ: 宜春经济', 'organ: 宜春\u202e经济'],
       ['title: 宜春', 'title: "\\x1b宜春"'],
     ]);
     const out = path.join(dir, 'out-char');
-    const r = runReport(['build', file, '--out', out, '--format', 'docx']);
+    const r = await runReport(['build', file, '--out', out, '--format', 'docx']);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('RPT1014');
     expect(r.stderr).not.toMatch(/[\x1b\u202e]/);
@@ -278,7 +278,7 @@ describe('6. YAML tags are not allowed', () => {
     expect(hintOf(diagnostics[0])).toBe(hint);
   });
 
-  test('anchors and aliases still work', () => {
+  test('anchors and aliases still work', async () => {
     expect(
       check(
         variant('alias-ok', [
@@ -289,7 +289,7 @@ describe('6. YAML tags are not allowed', () => {
     ).toEqual([]);
   });
 
-  test('an alias inside the node it names is refused at the alias', () => {
+  test('an alias inside the node it names is refused at the alias', async () => {
     const { file, text } = variant('alias-cycle', [['overview:', 'overview: &loop\n  - heading: 循环\n    body: *loop\nx_overview:']]);
     expect(placed(check(file))).toEqual([`${pos(text, '*loop')} RPT1018`]);
   });
@@ -304,7 +304,7 @@ describe('7. resource limits', () => {
     return diagnostics;
   }
 
-  test('a 5 MB line of [ is refused for its size', () => {
+  test('a 5 MB line of [ is refused for its size', async () => {
     const file = path.join(dir, 'huge.yaml');
     fs.writeFileSync(file, 'a: ' + '['.repeat(5 * 1024 * 1024));
     const diagnostics = timed('5 MB of [', file);
@@ -312,13 +312,13 @@ describe('7. resource limits', () => {
     expect(diagnostics[0]?.message.zh).toBe(`文件过大（5121 KiB），超过 ${MAX_SOURCE_BYTES / 1024} KiB 的上限`);
   });
 
-  test('1 MiB of [ is refused for its depth, at the first bracket too deep', () => {
+  test('1 MiB of [ is refused for its depth, at the first bracket too deep', async () => {
     const file = path.join(dir, 'deep-flow.yaml');
     fs.writeFileSync(file, 'a: ' + '['.repeat(MAX_SOURCE_BYTES - 10));
     expect(placed(timed('1 MiB of [', file))).toEqual([`1:${4 + MAX_NESTING_DEPTH - 1} RPT1017`]);
   });
 
-  test('deeply nested block mappings and sequences are refused for their depth', () => {
+  test('deeply nested block mappings and sequences are refused for their depth', async () => {
     const mappings = path.join(dir, 'deep-block.yaml');
     fs.writeFileSync(mappings, Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + '\n');
     expect(placed(timed('200 nested mappings', mappings))).toEqual([`${MAX_NESTING_DEPTH + 1}:${2 * MAX_NESTING_DEPTH + 1} RPT1017`]);
@@ -327,7 +327,7 @@ describe('7. resource limits', () => {
     expect(placed(timed('400 000 nested sequences', sequences))).toEqual([`2:${2 * MAX_NESTING_DEPTH + 1} RPT1017`]);
   });
 
-  test('more items than a report may hold are refused at the first item past the limit', () => {
+  test('more items than a report may hold are refused at the first item past the limit', async () => {
     // The seed, then a list of zeros: one item per `-` and one per value.
     const extra = Math.ceil(MAX_ITEMS / 2) + 10;
     const file = path.join(dir, 'many-items.yaml');
@@ -340,7 +340,7 @@ describe('7. resource limits', () => {
     expect(diagnostics[0]?.span?.start.line).toBeGreaterThan(seed.split('\n').length);
   });
 
-  test('more lines than a report may have are refused at the first line past the limit', () => {
+  test('more lines than a report may have are refused at the first line past the limit', async () => {
     const file = path.join(dir, 'many-lines.yaml');
     fs.writeFileSync(file, 'year: 2023\n' + '\n'.repeat(MAX_LINES));
     const diagnostics = timed('lines past the limit', file);
@@ -348,13 +348,13 @@ describe('7. resource limits', () => {
     expect(diagnostics[0]?.message.en).toBe(`the report is too long: more than ${MAX_LINES} lines; not checked from here on`);
   });
 
-  test('the lines of a multi-line text do not count: a quote left open is still found at its opening', () => {
+  test('the lines of a multi-line text do not count: a quote left open is still found at its opening', async () => {
     const file = path.join(dir, 'open-quote.yaml');
     fs.writeFileSync(file, 'year: 2023\norgan: "某局\n' + 'a: 1\n'.repeat(MAX_LINES + 10));
     expect(placed(check(file))).toEqual(['2:8 RPT1041']);
   });
 
-  test('a report just within both limits is checked in full', () => {
+  test('a report just within both limits is checked in full', async () => {
     // Blank lines and comments up to the line limit and a long list are no problem in themselves.
     const file = path.join(dir, 'within-limits.yaml');
     const lines = seed.split('\n').length;
@@ -362,16 +362,16 @@ describe('7. resource limits', () => {
     expect(check(file)).toEqual([]);
   });
 
-  test('a report nested as deep as the format allows is fine', () => {
+  test('a report nested as deep as the format allows is fine', async () => {
     const { file } = variant('nested-ok', [
       ['    body: |\n      2023年，我区未收到', '    body:\n      - heading: 小节\n        body:\n          - 2023年，我区未收到'],
     ]);
     expect(check(file)).toEqual([]);
   });
 
-  test('none of these crash the CLI', () => {
+  test('none of these crash the CLI', async () => {
     const files = ['huge', 'deep-flow', 'deep-block', 'deep-seq', 'alias-cycle', 'many-items', 'many-lines'].map((f) => path.join(dir, `${f}.yaml`));
-    const r = runReport(['validate', ...files]);
+    const r = await runReport(['validate', ...files]);
     expect(r.status).toBe(1);
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(r.stderr.split('\n').every((line) => line.length < 400)).toBe(true);

@@ -23,29 +23,29 @@ function write(name: string, content: string | Uint8Array): string {
 const codes = (file: string) => checkReport(host, file).diagnostics.map((d) => `${d.span ? d.span.start.line + ':' + d.span.start.column : '-'} ${d.code}`);
 
 describe('encodings', () => {
-  test('GB18030/GBK from a Windows editor is decoded, with a warning to save as UTF-8', () => {
+  test('GB18030/GBK from a Windows editor is decoded, with a warning to save as UTF-8', async () => {
     const gbk = write('gbk.yaml', encodeGb18030(seedText));
     expect(codes(gbk)).toEqual(['- RPT1010']);
     const checked = checkReport(host, gbk);
     expect(checked.report?.organ).toBe('宜春经济技术开发区管理委员会');
   });
 
-  test('UTF-8 with BOM and CRLF line ends is clean and keeps line numbers', () => {
+  test('UTF-8 with BOM and CRLF line ends is clean and keeps line numbers', async () => {
     const file = write('bom-crlf.yaml', '\ufeff' + seedText.replace(/\n/g, '\r\n').replace('licensing: 49255', 'licensing: -1'));
     const line = seedText.split('\n').findIndex((l) => l.includes('licensing: 49255')) + 1;
     expect(codes(file)).toEqual([`${line}:14 RPT2008`]);
   });
 
-  test('UTF-16 with BOM is decoded', () => {
+  test('UTF-16 with BOM is decoded', async () => {
     const file = write('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seedText, 'utf16le')]));
     expect(codes(file)).toEqual(['- RPT1010']);
   });
 
-  test('a binary file is refused', () => {
+  test('a binary file is refused', async () => {
     expect(codes(write('binary.yaml', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, ...new Array(16).fill(0)])))).toEqual(['- RPT1011']);
   });
 
-  test('a Word file given as a report says to import it', () => {
+  test('a Word file given as a report says to import it', async () => {
     expect(codes(write('word.yaml', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff])))).toEqual(['- RPT1044']);
   });
 });
@@ -79,7 +79,7 @@ describe('broken YAML', () => {
     );
   });
 
-  test('an alias bomb is refused without expanding it', () => {
+  test('an alias bomb is refused without expanding it', async () => {
     const bomb = [
       'a: &a [x, x, x, x, x, x, x, x, x]',
       ...'bcdefgh'.split('').map(
@@ -92,9 +92,9 @@ describe('broken YAML', () => {
     expect(codes(write('bomb.yaml', bomb + '\n'))).toEqual(['- RPT1005']);
   });
 
-  test('none of these print a stack trace through the CLI', () => {
+  test('none of these print a stack trace through the CLI', async () => {
     const files = fs.readdirSync(dir).map((f) => path.join(dir, f));
-    const r = runReport(['validate', ...files, dir, path.join(dir, 'missing.yaml')]);
+    const r = await runReport(['validate', ...files, dir, path.join(dir, 'missing.yaml')]);
     expect(r.status).toBe(1);
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(r.stderr).not.toMatch(/TypeError|ReferenceError|内部错误/);

@@ -31,7 +31,7 @@ function seedWith(replacements: [string, string][]): string {
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((line) => line.includes(needle)) + 1;
 const placed = (file: string) => checkReport(host, file).diagnostics.map((d) => `${d.span?.start.line ?? '-'} ${d.code}`);
 
-test('blank （六） rows and wrong table-四 totals are all reported in the first run, each row once', () => {
+test('blank （六） rows and wrong table-四 totals are all reported in the first run, each row once', async () => {
   const text = seedWith([
     ['overdue_correction: [0, 0, 0, 0, 0, 0, 0]', 'overdue_correction: [/, /, /, /, /, /, /]'],
     ['overdue_fee: [0, 0, 0, 0, 0, 0, 0]', 'overdue_fee: [—, —, —, —, —, —, —]'],
@@ -54,9 +54,9 @@ test('blank （六） rows and wrong table-四 totals are all reported in the fi
   expect(blankRow?.hints[0]?.zh).toBe('没有数据的格子也要填 0：写成 [0, 0, 0, 0, 0, 0, 0]');
 });
 
-test('the rule checks a rejected value blocks are skipped, and --json says which and why', () => {
+test('the rule checks a rejected value blocks are skipped, and --json says which and why', async () => {
   const text = seedWith([['overdue_fee: [0, 0, 0, 0, 0, 0, 0]', 'overdue_fee: [0, 0, "", 0, 0, 0, 0]']]);
-  const r = runReport(['validate', '--json', write('skipped.yaml', text)]);
+  const r = await runReport(['validate', '--json', write('skipped.yaml', text)]);
   expect(r.status).toBe(1);
   const [result] = JSON.parse(r.stdout).files;
   expect(result.diagnostics.map((d: { code: string; pointer: string }) => `${d.code} ${d.pointer}`)).toEqual([
@@ -71,14 +71,14 @@ test('the rule checks a rejected value blocks are skipped, and --json says which
   ]);
 });
 
-test('a table left empty is one error for the table', () => {
+test('a table left empty is one error for the table', async () => {
   const start = seed.indexOf('review_litigation:');
   const end = seed.indexOf('\n\n', start);
   const text = seed.slice(0, start) + 'review_litigation: {}' + seed.slice(end);
   expect(placed(write('empty-table.yaml', text))).toEqual([`${lineOf(text, 'review_litigation: {}')} RPT2016`]);
 });
 
-test('a wrong row total is reported once; the balance uses the true sum and blames no correct cell', () => {
+test('a wrong row total is reported once; the balance uses the true sum and blames no correct cell', async () => {
   const text = seedWith([
     ['  carried_over: [0, 0, 0, 0, 0, 0, 0]', '  carried_over: [3, 0, 0, 0, 0, 0, 1]'],
     ['    disclosed: [0, 0, 0, 0, 0, 0, 0]', '    disclosed: [3, 0, 0, 0, 0, 0, 3]'],
@@ -88,7 +88,7 @@ test('a wrong row total is reported once; the balance uses the true sum and blam
   expect(checked.diagnostics.map((d) => `${d.code} ${d.pointer}`)).toEqual(['RPT3003 /applications/carried_over/6']);
 });
 
-test('an unbalanced column lists every single correction that would balance it, never a negative count', () => {
+test('an unbalanced column lists every single correction that would balance it, never a negative count', async () => {
   const text = seedWith([
     ['  carried_over: [0, 0, 0, 0, 0, 0, 0]', '  carried_over: [2, 0, 0, 0, 0, 0, 2]'],
     ['    disclosed: [0, 0, 0, 0, 0, 0, 0]', '    disclosed: [5, 0, 0, 0, 0, 0, 5]'],
@@ -106,12 +106,12 @@ test('an unbalanced column lists every single correction that would balance it, 
 test.each([
   ['a bad font file', ['date: 2024-01-25', 'date: 2024-01-25\nfonts: {kaiti: /etc/passwd}'], 'fonts:', 'RPT5007'],
   ['a character no font has', ['2023年，我区未收到依申请公开办理件。', '2023年，我区未收到依申请公开办理件\u{F0000}。'], '办理件\u{F0000}', 'RPT5003'],
-])('a report with a table error still has %s reported in the same run, by validate and build alike', (name, change, needle, code) => {
+])('a report with a table error still has %s reported in the same run, by validate and build alike', async (name, change, needle, code) => {
   const text = seedWith([['overdue_fee: [0, 0, 0, 0, 0, 0, 0]', 'overdue_fee: [0, 0, x, 0, 0, 0, 0]'], change as [string, string]]);
   const file = write(`${name}.yaml`, text);
   const expected = [`${lineOf(text, needle as string)} ${code}`, `${lineOf(text, 'overdue_fee:')} RPT2002`].sort();
   for (const command of [['validate'], ['build', '--out', tempDir()]]) {
-    const r = runReport([...command, '--json', file]);
+    const r = await runReport([...command, '--json', file]);
     expect(r.status).toBe(1);
     const [result] = JSON.parse(r.stdout).files;
     expect(result.diagnostics.map((d: { line: number; code: string }) => `${d.line} ${d.code}`).sort()).toEqual(expected);

@@ -39,7 +39,7 @@ beforeAll(async () => {
   seedPdf = await pdfOf('yichun-2023.yaml');
 });
 
-test('detects a PDF by its %PDF- header, and report import picks the PDF reader', () => {
+test('detects a PDF by its %PDF- header, and report import picks the PDF reader', async () => {
   expect(pdfReader.detect(seedPdf, 'report.bin')).toBe(true);
   expect(pdfReader.detect(new TextEncoder().encode('garbage\n%PDF-1.7\n'), 'x')).toBe(true);
   expect(pdfReader.detect(new TextEncoder().encode('一、总体情况 PDF'), 'x.pdf')).toBe(false);
@@ -169,7 +169,7 @@ test("a PDF whose Chinese font is not embedded reads through pdfjs's CMaps", asy
   expect(await pdfReader.read(nonEmbeddedFontPdf('一、总体情况'))).toEqual([{ text: '一、总体情况', at: '第 1 页第 1 行' }]);
 });
 
-test('on Node 20.15, without process.getBuiltinModule (which pdfjs 5 uses), the adapter supplies it', () => {
+test('on Node 20.15, without process.getBuiltinModule (which pdfjs 5 uses), the adapter supplies it', async () => {
   const pdf = file('getbuiltin.pdf', nonEmbeddedFontPdf('二、主动公开政府信息情况'));
   const script = `delete process.getBuiltinModule;
     require(${JSON.stringify(path.join(ROOT, 'dist', 'import', 'pdf-reader.js'))}).pdfReader.read(require('node:fs').readFileSync(${JSON.stringify(pdf)}))
@@ -189,14 +189,14 @@ describe('page layout', () => {
   });
   const page = (runs: TextRun[]) => ({ width: 595, height: 842, runs, segments: [] });
 
-  test('a line break in a paragraph is nothing in CJK text, numbers and URLs, a space between Latin words', () => {
+  test('a line break in a paragraph is nothing in CJK text, numbers and URLs, a space between Latin words', async () => {
     expect(lineBreakJoiner('邮编：1000', '00）。')).toBe('');
     expect(lineBreakJoiner('门户网站（https://www.exa', 'mple.gov.cn/）')).toBe('');
     expect(lineBreakJoiner('the annual', 'report')).toBe(' ');
     expect(lineBreakJoiner('政务公开', '工作')).toBe('');
   });
 
-  test('the operator list is read only on pages whose text may hold a table', () => {
+  test('the operator list is read only on pages whose text may hold a table', async () => {
     expect(mayHoldTable([run('规章', 80, 660, 14), run('0', 260, 660, 14)])).toBe(true);
     expect(mayHoldTable([run('正文第一行', 79, 660), run('接着写', 159, 660), run('第二行', 79, 631)])).toBe(false);
   });
@@ -228,14 +228,14 @@ describe('page layout', () => {
     ]);
   });
 
-  test('runs join without a space between CJK glyphs, with one between Latin words set apart', () => {
+  test('runs join without a space between CJK glyphs, with one between Latin words set apart', async () => {
     expect(joinRuns([run('本年', 100, 500), run('废止', 132, 500)])).toBe('本年废止');
     expect(joinRuns([run('http://a', 100, 500), run('b', 170, 500)])).toBe('http://a b');
     expect(joinRuns([run('http://a', 100, 500), run('b', 166, 500)])).toBe('http://ab');
     expect(joinRuns([run('电话', 100, 500), run('0795', 140, 500)])).toBe('电话0795');
   });
 
-  test('page numbers and a running header are dropped; a paragraph runs on over lines and pages', () => {
+  test('page numbers and a running header are dropped; a paragraph runs on over lines and pages', async () => {
     const pages = [1, 2, 3].map((n) =>
       page([
         run('某县人民政府办公室', 230, 800, 10.5),
@@ -254,7 +254,7 @@ describe('page layout', () => {
     expect(lines.slice(0, 4)).toEqual(['一、总体情况', `${'甲'.repeat(27)}${'乙'.repeat(10)}`, `${'丙'.repeat(26)}${'丁'.repeat(28)}`, '正文乙']);
   });
 
-  test('a bare number is a page number only where the pages are numbered so: a table cell at a page foot stays', () => {
+  test('a bare number is a page number only where the pages are numbered so: a table cell at a page foot stays', async () => {
     const pages = [1, 2, 3].map((n) => page([run('一、总体情况', 111, 700), run(String(n), 290, 60, 14)]));
     expect(sourceLines(dropFurniture(pages.map((p) => ({ height: p.height, blocks: pageBlocks(p) })))).map((l) => l.text)).toEqual([
       '一、总体情况',
@@ -265,7 +265,7 @@ describe('page layout', () => {
     expect(sourceLines(dropFurniture(cells.map((p) => ({ height: p.height, blocks: pageBlocks(p) })))).filter((l) => l.text === '0')).toHaveLength(3);
   });
 
-  test('a table ruled only between its rows reads a row as its label and numbers', () => {
+  test('a table ruled only between its rows reads a row as its label and numbers', async () => {
     const rule = (y: number) => ({ x1: 79, y1: y, x2: 520, y2: y });
     const frame = [rule(680), rule(655), rule(630), { x1: 79, y1: 630, x2: 79, y2: 680 }, { x1: 520, y1: 630, x2: 520, y2: 680 }];
     const runs = [run('规章', 85, 662, 14), run('0', 260, 662, 14), run('1', 360, 662, 14), run('行政规范性文件', 85, 637, 14), run('7', 260, 637, 14)];
@@ -276,7 +276,7 @@ describe('page layout', () => {
     ]);
   });
 
-  test('a page without rulings whose lines fall into columns reads as a table, row by row', () => {
+  test('a page without rulings whose lines fall into columns reads as a table, row by row', async () => {
     const lines = sourceLines([
       pageBlocks(
         page([
@@ -313,8 +313,8 @@ describe('PDFs that cannot be imported', () => {
     expect(error).toBeInstanceOf(ImportError);
     return error as ImportError;
   };
-  const cli = (source: string) => {
-    const result = runReport(['import', source, '-o', path.join(dir, 'out.yaml')]);
+  const cli = async (source: string) => {
+    const result = await runReport(['import', source, '-o', path.join(dir, 'out.yaml')]);
     expect(result.stderr + result.stdout).not.toMatch(STACK_FRAME);
     return result;
   };
@@ -335,7 +335,7 @@ describe('PDFs that cannot be imported', () => {
     const scanned = Buffer.concat(chunks);
     const error = await importError(scanned);
     expect([error.zh, error.en, error.kind]).toEqual(['扫描件，没有文字层', 'a scanned PDF without a text layer', 'scanned']);
-    const result = cli(file('scanned.pdf', scanned));
+    const result = await cli(file('scanned.pdf', scanned));
     expect(result.status).toBe(1);
     // The hint fits the cause: a scan, so the Word file or the web page.
     expect(result.stderr).toContain('提示: 扫描件没有文字可读：请改用原 Word 文件或网站上的网页版');
@@ -347,7 +347,7 @@ describe('PDFs that cannot be imported', () => {
     const error = await importError(fs.readFileSync(encrypted));
     expect(error.zh).toMatch(/已加密/);
     expect(error.en).toMatch(/encrypted/);
-    const result = cli(encrypted);
+    const result = await cli(encrypted);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('已加密');
 
@@ -355,7 +355,7 @@ describe('PDFs that cannot be imported', () => {
     execFileSync('qpdf', ['--encrypt', '', 'owner', '256', '--print=none', '--modify=none', '--extract=n', '--', seedFile(), restricted]);
     const imported = await importReport(fs.readFileSync(restricted), 'restricted.pdf', options);
     expect(imported.data.applications).toEqual(written('yichun-2023.yaml').applications);
-    expect(cli(restricted).status).toBe(0);
+    expect((await cli(restricted)).status).toBe(0);
   });
 
   test('a truncated or garbled PDF is corrupt, one of more than 500 pages is refused, and the CLI exits 1', async () => {
@@ -371,16 +371,16 @@ describe('PDFs that cannot be imported', () => {
     const many = path.join(dir, 'many.pdf');
     execFileSync('qpdf', ['--empty', '--pages', ...Array.from({ length: 72 }, () => seedFile()), '--', many]);
     expect((await importError(fs.readFileSync(many))).zh).toMatch(/超过 500 页/);
-    const result = cli(file('truncated.pdf', seedPdf.subarray(0, seedPdf.length - 5000)));
+    const result = await cli(file('truncated.pdf', seedPdf.subarray(0, seedPdf.length - 5000)));
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('PDF 文件已损坏');
   });
 });
 
-test('report import of a PDF writes a YAML that report validate accepts', () => {
+test('report import of a PDF writes a YAML that report validate accepts', async () => {
   const out = path.join(dir, 'imported.yaml');
-  const result = runReport(['import', file('yichun.pdf', seedPdf), '-o', out]);
+  const result = await runReport(['import', file('yichun.pdf', seedPdf), '-o', out]);
   expect(result.status).toBe(0);
   expect(result.stdout + result.stderr).not.toMatch(STACK_FRAME);
-  expect(runReport(['validate', out]).status).toBe(0);
+  expect((await runReport(['validate', out])).status).toBe(0);
 });

@@ -15,7 +15,7 @@ import { renderPdf } from '../src/render/pdf';
 import { MM_TO_PT, PAGE } from '../src/format/page-standard';
 import { modelOf, TIMESTAMP } from './helpers/build';
 import { bodyLines, LEFT, lineBoxes, RIGHT } from './helpers/pdf-boxes';
-import { tempDir } from './helpers/cli';
+import { runReport, tempDir } from './helpers/cli';
 
 const dir = tempDir();
 const fonts = new FontSet(resolveFonts(nodeHost({})));
@@ -227,4 +227,18 @@ test('a character no font can draw is an error at its block, never a .notdef box
   const { diagnostics } = await renderPdf(model, { timestamp: TIMESTAMP, fonts });
   expect(diagnostics.map((d) => [d.code, d.pointer, d.focus])).toEqual([['RPT5003', '/problems', '\u{F0000}']]);
   expect(diagnostics[0]?.message.zh).toContain('U+F0000');
+});
+
+test('report build: pdfinfo reads the title of an init report, and SOURCE_DATE_EPOCH as both dates', async () => {
+  const work = tempDir();
+  expect((await runReport(['init', '--year', '2025', '--organ', '某市生态环境局'], { cwd: work })).status).toBe(0);
+  expect((await runReport(['build', '2025.yaml', '--format', 'pdf'], { cwd: work })).status).toBe(0);
+  expect(tool('pdfinfo', [path.join(work, 'output', '2025.pdf')])).toContain('某市生态环境局2025年政府信息公开工作年度报告');
+  // 2024-06-01 12:00 UTC: not the seed's date (2024-01-25), so the dates read back can only come from it.
+  expect((await runReport(['build', 'fixtures/yichun-2023.yaml', '--format', 'pdf', '--out', work], { env: { SOURCE_DATE_EPOCH: '1717243200' } })).status).toBe(
+    0,
+  );
+  const info = tool('pdfinfo', ['-isodates', path.join(work, 'yichun-2023.pdf')]);
+  expect(info).toMatch(/CreationDate:\s+2024-06-01T12:00:00(Z|\+00)/);
+  expect(info).toMatch(/ModDate:\s+2024-06-01T12:00:00(Z|\+00)/);
 });

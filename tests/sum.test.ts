@@ -22,7 +22,7 @@ function seedWithFee(dir: string, name: string, fees: string): string {
 }
 
 describe('addDecimals', () => {
-  it('adds money exactly, keeping the most decimals written', () => {
+  it('adds money exactly, keeping the most decimals written', async () => {
     expect(addDecimals(['378.42', '0.1'])).toBe('378.52');
     expect(addDecimals(['1.10', '0'])).toBe('1.10');
     expect(addDecimals(['0.000001', '0.000002'])).toBe('0.000003');
@@ -31,7 +31,7 @@ describe('addDecimals', () => {
     expect(() => addDecimals(['1e3'])).toThrow(RangeError);
   });
 
-  it('writes a parsed number without exponent notation', () => {
+  it('writes a parsed number without exponent notation', async () => {
     expect(numeralOf(0.1)).toBe('0.1');
     expect(numeralOf(1e-7)).toBe('0.0000001');
     expect(numeralOf(200)).toBe('200');
@@ -39,9 +39,9 @@ describe('addDecimals', () => {
 });
 
 describe('report sum', () => {
-  it('adds up every table: the hand-computed totals of the seed and busy-county', () => {
+  it('adds up every table: the hand-computed totals of the seed and busy-county', async () => {
     const out = path.join(tempDir(), 'county.yaml');
-    const result = runReport(['sum', SEED, BUSY, '-o', out, '--organ', '某某县人民政府']);
+    const result = await runReport(['sum', SEED, BUSY, '-o', out, '--organ', '某某县人民政府']);
     expect(result.stderr).not.toMatch(STACK_FRAME);
     expect(result.status).toBe(0);
     const county = parse(fs.readFileSync(out, 'utf8')) as Record<string, Record<string, unknown>>;
@@ -58,25 +58,25 @@ describe('report sum', () => {
     expect(county.processing_fees).toEqual({ notices: 1, amount_yuan: 200, collected_yuan: 0 });
     // 378.42 + 1.10, written as it adds up.
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^ {2}fees: 379\.52 # /m);
-    expect(runReport(['validate', out]).status).toBe(0);
+    expect((await runReport(['validate', out])).status).toBe(0);
   });
 
-  it('adds fees without float drift and keeps their decimals', () => {
+  it('adds fees without float drift and keeps their decimals', async () => {
     const dir = tempDir();
     const files = [seedWithFee(dir, 'a.yaml', '378.42'), seedWithFee(dir, 'b.yaml', '0.1'), seedWithFee(dir, 'c.yaml', '0.00')];
-    const result = runReport(['sum', ...files]);
+    const result = await runReport(['sum', ...files]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^ {2}fees: 378\.52 # /m);
-    const built = runReport(['sum', seedWithFee(dir, 'd.yaml', '1.10'), seedWithFee(dir, 'e.yaml', '0')]);
+    const built = await runReport(['sum', seedWithFee(dir, 'd.yaml', '1.10'), seedWithFee(dir, 'e.yaml', '0')]);
     expect(built.stdout).toMatch(/^ {2}fees: 1\.10 # /m);
   });
 
-  it('refuses an input with errors, naming it, and writes nothing', () => {
+  it('refuses an input with errors, naming it, and writes nothing', async () => {
     const dir = tempDir();
     const bad = path.join(dir, 'bad.yaml');
     fs.writeFileSync(bad, seedText.replace('new: [0, 0, 0, 0, 0, 0, 0]', 'new: [0, 0, 0, 0, 0, 0, 5]'));
     const out = path.join(dir, 'county.yaml');
-    const result = runReport(['sum', SEED, bad, '-o', out, '--json']);
+    const result = await runReport(['sum', SEED, bad, '-o', out, '--json']);
     expect(result.status).toBe(1);
     expect(fs.existsSync(out)).toBe(false);
     const json = JSON.parse(result.stdout) as { files: { file: string; diagnostics: { code: string }[] }[] };
@@ -84,12 +84,12 @@ describe('report sum', () => {
     expect(json.files[1]?.diagnostics.map((d) => d.code)).toEqual(['RPT3003', 'RPT6002']);
   });
 
-  it('leaves it out with --skip-invalid, with a warning, and sums the rest', () => {
+  it('leaves it out with --skip-invalid, with a warning, and sums the rest', async () => {
     const dir = tempDir();
     const bad = path.join(dir, 'bad.yaml');
     fs.writeFileSync(bad, seedText.replace('date: 2024-01-25', 'date: 2024-02-30'));
     const out = path.join(dir, 'county.yaml');
-    const result = runReport(['sum', BUSY, bad, '-o', out, '--skip-invalid', '--json']);
+    const result = await runReport(['sum', BUSY, bad, '-o', out, '--skip-invalid', '--json']);
     expect(result.status).toBe(1); // the bad report's own error still fails the run
     const json = JSON.parse(result.stdout) as { files: { file: string; diagnostics: { code: string; severity: string }[] }[] };
     expect(json.files[1]?.diagnostics.at(-1)).toMatchObject({ code: 'RPT6003', severity: 'warning' });
@@ -97,20 +97,20 @@ describe('report sum', () => {
     expect(county.proactive?.licensing).toBe(1200);
   });
 
-  it('refuses reports of different years', () => {
-    const result = runReport(['sum', SEED, path.join(FIXTURES, 'valid', 'busy-county-2022.yaml'), '--json']);
+  it('refuses reports of different years', async () => {
+    const result = await runReport(['sum', SEED, path.join(FIXTURES, 'valid', 'busy-county-2022.yaml'), '--json']);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('RPT6001');
   });
 });
 
-test('a county of many reports sums the same on workers as in one thread', () => {
+test('a county of many reports sums the same on workers as in one thread', async () => {
   const dir = tempDir();
   const busy = fs.readFileSync(BUSY, 'utf8');
   // 20 departments: past the size at which the inputs are checked on workers.
   for (let i = 0; i < 20; i++) fs.writeFileSync(path.join(dir, `d${String(i).padStart(2, '0')}.yaml`), i % 2 ? seedText : busy);
-  const parallel = runReport(['sum', dir, '-j', '2']);
-  const single = runReport(['sum', dir, '-j', '1']);
+  const parallel = await runReport(['sum', dir, '-j', '2']);
+  const single = await runReport(['sum', dir, '-j', '1']);
   expect(parallel.status).toBe(0);
   expect(parallel.stdout).toBe(single.stdout);
   const county = parse(parallel.stdout) as Record<string, Record<string, unknown>>;

@@ -14,7 +14,7 @@ const LAST = path.join(FIXTURES, 'valid', 'busy-county-2022.yaml');
 const last = () => parse(fs.readFileSync(LAST, 'utf8')) as Record<string, unknown>;
 
 describe('yearForward (data)', () => {
-  it('moves the year on, clears the date and zeroes the tables', () => {
+  it('moves the year on, clears the date and zeroes the tables', async () => {
     const { data } = yearForward(last());
     expect(data.year).toBe(2023);
     expect(data.date).toBeNull();
@@ -28,7 +28,7 @@ describe('yearForward (data)', () => {
     expect((applications.results as Record<string, Record<string, unknown>>).withheld?.state_secret).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
-  it('carries 结转下年度继续办理 into 上年结转 and 现行有效件数 as the starting point', () => {
+  it('carries 结转下年度继续办理 into 上年结转 and 现行有效件数 as the starting point', async () => {
     const { data } = yearForward(last());
     const applications = data.applications as Record<string, unknown>;
     expect(applications.carried_over).toEqual([1, 0, 0, 0, 0, 0]);
@@ -38,7 +38,7 @@ describe('yearForward (data)', () => {
     expect((data.proactive as Record<string, unknown>).rules).toEqual({ issued: 0, repealed: 0, in_force: 0 });
   });
 
-  it('keeps the texts, marking each a draft, and moves a title to the new year', () => {
+  it('keeps the texts, marking each a draft, and moves a title to the new year', async () => {
     const input: Record<string, unknown> = { ...last(), title: '某某县人民政府2022年政府信息公开工作年度报告' };
     const { data, notes } = yearForward(input);
     expect(data.title).toBe('某某县人民政府2023年政府信息公开工作年度报告');
@@ -52,7 +52,7 @@ describe('yearForward (data)', () => {
     expect('title' in yearForward({ ...last(), title: '年度报告' }).data).toBe(false);
   });
 
-  it('does not change its input', () => {
+  it('does not change its input', async () => {
     const input = last();
     const copy = structuredClone(input);
     yearForward(input);
@@ -61,10 +61,10 @@ describe('yearForward (data)', () => {
 });
 
 describe('report import --year-forward', () => {
-  it('writes next year; with the date filled in it passes validate --previous LAST without errors', () => {
+  it('writes next year; with the date filled in it passes validate --previous LAST without errors', async () => {
     const dir = tempDir();
     const next = path.join(dir, 'next.yaml');
-    const imported = runReport(['import', LAST, '--year-forward', '-o', next]);
+    const imported = await runReport(['import', LAST, '--year-forward', '-o', next]);
     expect(imported.stderr).not.toMatch(STACK_FRAME);
     const text = fs.readFileSync(next, 'utf8');
     // The date is the placeholder the checker flags until the clerk fills it in.
@@ -75,7 +75,7 @@ describe('report import --year-forward', () => {
     expect(text).toContain('carried_over: [1, 0, 0, 0, 0, 0]');
 
     fs.writeFileSync(next, text.replace(/^date: null.*$/m, 'date: 2024-01-20'));
-    const checked = runReport(['validate', next, '--previous', LAST, '--json']);
+    const checked = await runReport(['validate', next, '--previous', LAST, '--json']);
     expect(checked.stderr).not.toMatch(STACK_FRAME);
     const report = JSON.parse(checked.stdout) as { files: { diagnostics: { code: string; severity: string }[] }[] };
     const diagnostics = report.files.flatMap((f) => f.diagnostics);
@@ -86,7 +86,7 @@ describe('report import --year-forward', () => {
   });
 });
 
-it('writes 上年结转 and 结转下年度继续办理 as plain rows, not a YAML anchor and alias', () => {
+it('writes 上年结转 and 结转下年度继续办理 as plain rows, not a YAML anchor and alias', async () => {
   const { data } = yearForward(last());
   const applications = data.applications as Record<string, unknown>;
   expect(applications.carried_over).not.toBe(applications.carry_forward);

@@ -198,3 +198,42 @@ export function pdfGolden(bytes: Uint8Array): string {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** The one stylesheet of a rendered page, its lines between <style> and </style>. */
+const STYLE = /<style>\n([\s\S]*?)\n<\/style>/;
+/** Where the shared rules stood in a page golden: one line per run of them. */
+export const SHARED_CSS_MARK = '/* shared.css */';
+
+const styleLines = (page: string): string[] => {
+  const match = STYLE.exec(page);
+  if (!match) throw new Error('the page has no <style> block');
+  return (match[1] as string).split('\n');
+};
+
+/**
+ * The stylesheet lines every page has (the rules that do not depend on the report), in the first
+ * page's order: stored once as tests/golden/html/shared.css, so a change to a shared rule rewrites
+ * that one golden, not every report's.
+ */
+export function sharedCss(pages: readonly string[]): string[] {
+  const [first = [], ...rest] = pages.map(styleLines);
+  const others = rest.map((lines) => new Set(lines));
+  return first.filter((line) => others.every((set) => set.has(line)));
+}
+
+/**
+ * A page with the shared rules taken out of its stylesheet, each run of them one SHARED_CSS_MARK
+ * line, so its golden holds what is the report's own. Throws when the page does not hold the shared
+ * rules in their order: the page golden and shared.css together then still pin the whole sheet.
+ */
+export function withoutSharedCss(page: string, shared: readonly string[]): string {
+  const lines = styleLines(page);
+  const isShared = new Set(shared);
+  if (lines.filter((line) => isShared.has(line)).join('\n') !== shared.join('\n')) throw new Error('the page does not hold the shared rules in their order');
+  const own: string[] = [];
+  for (const line of lines) {
+    if (!isShared.has(line)) own.push(line);
+    else if (own[own.length - 1] !== SHARED_CSS_MARK) own.push(SHARED_CSS_MARK);
+  }
+  return page.replace(STYLE, () => `<style>\n${own.join('\n')}\n</style>`);
+}

@@ -1,7 +1,5 @@
-/** Runs `report …` in this process (runCli) with captured streams: no spawn, so a test can afford many runs. */
-import type { Io } from '../../src/cli/io';
-import { runCli } from '../../src/cli/main';
-import { nodeHost } from '../../src/host';
+/** Runs `report …` in this process (helpers/cli.ts runReport), with the exit code as `code`. */
+import { runReport } from './cli';
 
 export interface InProcessResult {
   code: number;
@@ -11,9 +9,6 @@ export interface InProcessResult {
 
 /** `isTTY`: whether stderr pretends to be a terminal (progress bars, batch tables). */
 export async function runInProcess(args: string[], isTTY = false): Promise<InProcessResult> {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = { isTTY, stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text) };
-  const code = await runCli(['node', 'report', ...args], nodeHost(), io);
-  return { code, stdout, stderr };
+  const { status, stdout, stderr } = await runReport(args, { isTTY });
+  return { code: status ?? -1, stdout, stderr };
 }

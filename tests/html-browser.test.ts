@@ -1,0 +1,236 @@
+/**
+ * The HTML page in a real browser (Debian's chromium through playwright-core; the e2e tier): cell texts by
+ * the DOM, screenshots at phone and desktop width, no sideways overflow of the page, the large-type switch,
+ * axe-core with every rule (contrast included), and the print PDF's text. The checks that need no browser
+ * (html-validate, axe-core in jsdom, the tables against the format data) are in html.test.ts.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildModel } from '../src/model/build';
+import { renderHtml } from '../src/render/html';
+import type { CheckedReport } from '../src/report/types';
+import { fixtures, gridsOf, modelTexts, name, seed, squeeze, tablesOf } from './helpers/html-page';
+
+describe('in Chromium (playwright-core)', () => {
+  const CHROMIUM = '/usr/bin/chromium';
+  const ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+  /** Set HTML_SCREENSHOTS=dir to keep the screenshots for a look. */
+  const keep = process.env.HTML_SCREENSHOTS;
+  let browser: Browser;
+  let dir: string;
+  let file: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: node scripts/test-setup.js installs Debian's chromium`);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-html-'));
+    file = path.join(dir, 'yichun-2023.html');
+    fs.writeFileSync(file, renderHtml(seed.model));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const open = async (width: number, html?: string) => {
+    const page = await browser.newPage({ viewport: { width, height: 844 } });
+    if (html === undefined) await page.goto(`file://${file}`);
+    else await page.setContent(html);
+    return page;
+  };
+
+  /** Pixels of a screenshot that are not white, counted by the browser itself (no image library needed). */
+  async function inkOf(png: Buffer): Promise<number> {
+    const page = await browser.newPage();
+    try {
+      return await page.evaluate(async (data) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+        context.drawImage(image, 0, 0);
+        const pixels = context.getImageData(0, 0, image.width, image.height).data;
+        let ink = 0;
+        for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 200 || (pixels[i + 1] ?? 255) < 200 || (pixels[i + 2] ?? 255) < 200) ink++;
+        return ink / (image.width * image.height);
+      }, png.toString('base64'));
+    } finally {
+      await page.close();
+    }
+  }
+
+  test('the cells read by the DOM (innerText, grid order) are the model’s', async () => {
+    const page = await open(1280);
+    const grids = (await page.evaluate(`(${gridsOf.toString()})(document, true)`)) as ReturnType<typeof gridsOf>;
+    expect(grids.map((g) => g.id)).toEqual(tablesOf(seed.model).map((t) => `nb-${t.id}`));
+    tablesOf(seed.model).forEach((block, i) => expect(grids[i]?.anchors).toEqual(block.grid.cells.map((cell) => cell.text)));
+    await page.close();
+  });
+
+  test.each([
+    [390, 'phone'],
+    [1280, 'desktop'],
+  ] as const)('at %i px (%s): not blank, the page never scrolls sideways, wide tables scroll in their region', async (width, label) => {
+    const page = await open(width);
+    const layout = await page.evaluate(() => {
+      const root = document.documentElement;
+      const outside = [...document.querySelectorAll('body *')].filter(
+        (e) => e.getBoundingClientRect().right > root.clientWidth + 0.5 && !e.closest('.table-scroll'),
+      );
+      const regions = [...document.querySelectorAll('.table-scroll')].map((r) => ({
+        scrolls: r.scrollWidth > r.clientWidth,
+        fits: r.getBoundingClientRect().right <= root.clientWidth + 0.5,
+      }));
+      const body = parseFloat(getComputedStyle(document.querySelector('article p') as Element).fontSize);
+      const lineHeight = parseFloat(getComputedStyle(document.querySelector('article p') as Element).lineHeight) / body;
+      // A number cell is one line: its text has one line box.
+      const wrapped = [...document.querySelectorAll('td.num')].filter((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+      }).length;
+      return {
+        scrollWidth: root.scrollWidth,
+        clientWidth: root.clientWidth,
+        outside: outside.map((e) => e.outerHTML.slice(0, 80)),
+        regions,
+        body,
+        lineHeight,
+        wrapped,
+      };
+    });
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
+    expect(layout.outside).toEqual([]);
+    expect(layout.regions.every((r) => r.fits)).toBe(true);
+    // On a phone the tables keep their layout (labels unbroken but where the model breaks them) and scroll; on a desktop all three fit.
+    expect(layout.regions.map((r) => r.scrolls)).toEqual(width === 390 ? [true, true, true] : [false, false, false]);
+    expect(layout.body).toBeGreaterThanOrEqual(16);
+    expect(layout.lineHeight).toBeCloseTo(1.8, 1);
+    expect(layout.wrapped).toBe(0);
+    const png = await page.screenshot({ fullPage: true });
+    if (keep) fs.writeFileSync(path.join(keep, `html-${label}.png`), png);
+    const ink = await inkOf(png);
+    expect(ink).toBeGreaterThan(0.02);
+    expect(ink).toBeLessThan(0.6);
+    await page.close();
+  });
+
+  test.each(fixtures.slice(1).map((f) => [name(f.file), f] as const))('%s at 390 px: the page never scrolls sideways', async (_, fixture) => {
+    const page = await open(390, renderHtml(fixture.model));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
+  test('on paper the widest numbers (99999999 everywhere) keep every table inside the type area', async () => {
+    // What the model builder decides for such numbers (model/tables.ts): the size that fits the narrowest data column.
+    const wide = buildModel({
+      ...seed.report,
+      applications: JSON.parse(JSON.stringify(seed.report.applications).replace(/\b\d+\b/g, '99999999')) as CheckedReport['applications'],
+      review_litigation: JSON.parse(JSON.stringify(seed.report.review_litigation).replace(/\b\d+\b/g, '99999999')) as CheckedReport['review_litigation'],
+    });
+    expect(tablesOf(wide).some((t) => t.grid.numberSizePt < t.grid.fontSizePt)).toBe(true);
+    // The type area is 156 mm wide: the print layout at that width must not overflow it.
+    const typeArea = Math.floor((156 / 25.4) * 96);
+    const page = await open(typeArea, renderHtml(wide));
+    await page.emulateMedia({ media: 'print' });
+    const widths = await page.evaluate(() => [...document.querySelectorAll('table')].map((t) => t.getBoundingClientRect().width));
+    for (const width of widths) expect(width).toBeLessThanOrEqual(typeArea);
+    await page.close();
+  });
+
+  test('the large-type switch (no script) enlarges the text, and user zoom is never blocked', async () => {
+    const page = await open(390);
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('article p') as Element).fontSize));
+    const before = await size();
+    await page.getByLabel('大字阅读').check();
+    expect(await size()).toBeGreaterThanOrEqual(before * 1.3);
+    if (keep) fs.writeFileSync(path.join(keep, 'html-phone-large.png'), await page.screenshot());
+    await page.close();
+  });
+
+  test.each([390, 1280])('axe-core in the browser at %i px, every rule: no violations, contrast checked', async (width) => {
+    const page = await open(width);
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const result = (await page.evaluate(() =>
+      (window as unknown as { axe: { run: (context: Document) => Promise<unknown> } }).axe.run(document),
+    )) as import('axe-core').AxeResults;
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+    // axe cannot tell the background of a cell spanning rows that leave the viewport, or partly scrolled out of its region: those
+    // come back incomplete, never failed; the contrast of every text is measured below.
+    const undetermined = /could not be determined|too short/;
+    expect(result.incomplete.flatMap((v) => v.nodes.filter((n) => !(v.id === 'color-contrast' && n.any.every((c) => undetermined.test(c.message)))))).toEqual(
+      [],
+    );
+    const passes = ['color-contrast', 'landmark-one-main', 'page-has-heading-one', 'td-headers-attr', 'th-has-data-cells'];
+    // The tables scroll on a phone: their regions must then be reachable by keyboard.
+    expect(result.passes.map((p) => p.id)).toEqual(expect.arrayContaining(width === 390 ? [...passes, 'scrollable-region-focusable'] : passes));
+    await page.close();
+  });
+
+  test('every text has a contrast of at least 7:1 (WCAG AAA) against the background it is drawn on', async () => {
+    const page = await open(1280);
+    const lowest = await page.evaluate(() => {
+      const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+      const luminance = ([r = 0, g = 0, b = 0]: number[]) =>
+        [r, g, b]
+          .map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+          .reduce((sum, v, i) => sum + v * ([0.2126, 0.7152, 0.0722][i] ?? 0), 0);
+      const background = (e: Element | null): number[] => {
+        for (; e; e = e.parentElement) {
+          const color = rgb(getComputedStyle(e).backgroundColor);
+          if (color.length === 3 || (color[3] ?? 0) > 0) return color.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const texts = [...document.querySelectorAll('h1, h2, h3, h4, p, caption, th, td, label')];
+      return Math.min(
+        ...texts.map((e) => {
+          const [a, b] = [luminance(rgb(getComputedStyle(e).color)), luminance(background(e))];
+          return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        }),
+      );
+    });
+    expect(lowest).toBeGreaterThanOrEqual(7);
+    await page.close();
+  });
+
+  test('printed: A4 pages with the whole text, numbers and labels, the header rows in thead', async () => {
+    const page = await open(1280);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('thead') as Element).display)).toBe('table-header-group');
+    // 3号: 16 pt.
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('article p') as Element).fontSize))).toBeCloseTo((16 * 4) / 3, 2);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    await page.close();
+    const out = path.join(dir, 'print.pdf');
+    fs.writeFileSync(out, pdf);
+    if (keep) fs.writeFileSync(path.join(keep, 'html-print.pdf'), pdf);
+    expect(execFileSync('pdfinfo', [out], { encoding: 'utf8' })).toMatch(/Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
+    // -raw: the text in the order it is drawn, which is the page's order.
+    // Page numbers (— 2 —) may fall inside a paragraph that runs on to the next page.
+    const text = squeeze(execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', out, '-'], { encoding: 'utf8' })).replace(/—\d+—/g, '');
+    const captions = new Set(tablesOf(seed.model).map((t) => t.summary));
+    let at = 0;
+    // Captions are for screen readers in print: the part heading above each table says the same.
+    for (const wanted of modelTexts(seed.model).filter((t) => !captions.has(t))) {
+      const found = text.indexOf(squeeze(wanted), at);
+      if (found < 0) throw new Error(`the printed PDF lacks “${wanted}” after position ${at}`);
+      at = found + squeeze(wanted).length;
+    }
+  });
+});
