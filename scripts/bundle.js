@@ -56,6 +56,32 @@ const vendorPlugin = (from, except = []) => ({
   },
 });
 
+/** commander's `require('node:child_process')`, taken only by executable subcommands: a stub that loads it on use. */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: path.join(__dirname, 'stubs', 'lazy-child-process.js') } : undefined,
+    );
+  },
+};
+
+/**
+ * Escapes every character beyond ASCII that esbuild leaves as it is (in comments and regular
+ * expressions; strings it escapes itself) as `\uXXXX`, which means the same in both. An ASCII
+ * bundle is a one-byte string in V8: read without UTF-8 decoding and compiled from half the memory
+ * (src/cli/load-bundle.ts). An odd run of `\` before the character ends in an identity escape,
+ * whose `\` goes (`\年` is `年`); an even run is escaped backslashes and stays.
+ */
+function asciiOnly(file) {
+  const source = fs.readFileSync(file, 'utf8');
+  const ascii = source.replace(/(\\*)([^\x00-\x7f])/g, (_, escapes, char) => {
+    const kept = escapes.length % 2 === 1 ? escapes.slice(1) : escapes;
+    return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+  fs.writeFileSync(file, ascii);
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -123,10 +149,16 @@ function copyPdfkitData() {
         plugins: [vendorPlugin(vendorDir, [name])],
       }),
     ),
-    esbuild.build({ ...common, entryPoints: [path.join(dist, 'cli', 'main.js')], outfile: path.join(dist, 'report.js'), plugins: [vendorPlugin(dist)] }),
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(dist, 'cli', 'main.js')],
+      outfile: path.join(dist, 'report.js'),
+      plugins: [vendorPlugin(dist), lazyChildProcess],
+    }),
     esbuild.build({ ...common, entryPoints: [path.join(dist, 'index.js')], outfile: path.join(dist, 'api.js'), plugins: [vendorPlugin(dist)] }),
     esbuild.build({ ...common, entryPoints: [path.join(dist, 'core', 'pdf-worker.js')], outfile: path.join(dist, 'pdf-worker.js') }),
   ]);
+  for (const file of ['report.js', 'api.js', 'pdf-worker.js', ...VENDORS.map((name) => path.join('vendor', `${name}.js`))]) asciiOnly(path.join(dist, file));
   copyPdfjs();
   copyPdfkitData();
 })().catch((error) => {

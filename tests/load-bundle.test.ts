@@ -1,4 +1,5 @@
 /** The CLI and PDF-worker bundles load through V8's code cache; a bad cache falls back to compiling. */
+import { isAscii } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +11,19 @@ test.each(['report.js', 'pdf-worker.js'])('the build wrote a code cache for %s t
   const bundle = path.join(ROOT, 'dist', name);
   expect(fs.statSync(cachePath(bundle)).size).toBeGreaterThan(100_000);
   expect(compileBundle(bundle).cachedDataRejected).toBe(false);
+});
+
+test.each(['report.js', 'api.js', 'pdf-worker.js', 'vendor/docx.js', 'vendor/pdfkit.js', 'vendor/fontkit.js', 'vendor/htmlparser2.js'])(
+  '%s is ASCII (the build escapes the rest), so it loads as a one-byte string',
+  (name) => {
+    expect(isAscii(fs.readFileSync(path.join(ROOT, 'dist', name)))).toBe(true);
+  },
+);
+
+test('a bundle that is not ASCII is still read as UTF-8', () => {
+  const bundle = path.join(tempDir(), 'bundle.js');
+  fs.writeFileSync(bundle, 'exports.answer = /^年报$/.test("年报") && "仿宋";');
+  expect(loadBundle<{ answer: string }>(bundle).answer).toBe('仿宋');
 });
 
 test('a cache from elsewhere is rejected and the bundle still loads and runs', () => {

@@ -7,7 +7,7 @@
  * the Node version: a changed bundle or another Node never reads an old one. A cache V8 rejects
  * costs nothing but speed: the bundle compiles as usual.
  */
-import * as crypto from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -22,8 +22,9 @@ export const cachePath = (bundle: string) => `${bundle}.cache`;
 /** The code cache of a bundle in this user's cache folder, for this bundle file and this Node. */
 export function userCachePath(bundle: string, cacheDir: string): string {
   const stat = fs.statSync(bundle);
-  const key = crypto
-    .createHash('sha256')
+  // Required here, not at the top: only a run without the build's cache names a user's cache.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const key = createHash('sha256')
     .update(JSON.stringify([path.resolve(bundle), stat.size, stat.mtimeMs, process.version, process.arch]))
     .digest('hex')
     .slice(0, 16);
@@ -41,9 +42,18 @@ const readCache = (file: string): Buffer | undefined => {
 const compile = (bundle: string, source: string, cachedData: Buffer | undefined) =>
   new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
 
+/**
+ * A bundle's source. The build makes every bundle ASCII (scripts/bundle.js): read as Latin-1 it is
+ * the same text, without the UTF-8 decoding that costs about 10 ms for the CLI's 1.3 MB.
+ */
+function readSource(bundle: string): string {
+  const bytes = fs.readFileSync(bundle);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+
 /** Compiles a CommonJS bundle with its build-time code cache when there is one. */
 export function compileBundle(bundle: string): vm.Script {
-  return compile(bundle, fs.readFileSync(bundle, 'utf8'), readCache(cachePath(bundle)));
+  return compile(bundle, readSource(bundle), readCache(cachePath(bundle)));
 }
 
 /** Runs a compiled bundle as a CommonJS module and returns its exports. */
@@ -70,7 +80,7 @@ function writeUserCache(script: vm.Script, file: string): void {
  * the folder `cacheDir` gives, asked only then), written when the process exits if V8 had none to accept.
  */
 export function loadBundle<T>(bundle: string, cacheDir?: () => string): T {
-  const source = fs.readFileSync(bundle, 'utf8');
+  const source = readSource(bundle);
   const built = readCache(cachePath(bundle));
   if (cacheDir === undefined) return runBundle<T>(compile(bundle, source, built), bundle);
   if (built) {
