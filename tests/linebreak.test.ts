@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { breakLines, type Line } from '../src/render/pdf/linebreak';
+import { breakLines, MAX_ADDED_EM, spreadSlack, type Line } from '../src/render/pdf/linebreak';
 import { FIXTURES } from './helpers/fixtures';
 
 const EPS = 1e-6;
@@ -97,7 +97,7 @@ describe('widths and fitting', () => {
   test('28 characters of 15.79 pt fit exactly on a 442.2 pt line', () => {
     const lines = breakLines(cjk(28), a, 442.2);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toEqual({ start: 0, end: 28, width: expect.closeTo(28 * 15.79, 9), gaps: 27, stretches: 27, justify: false });
+    expect(lines[0]).toEqual({ start: 0, end: 28, width: expect.closeTo(28 * 15.79, 9), gaps: 27, stretches: 27, justify: false, joined: false });
     // The 29th character would stand alone on the last line: the full line gives one down to it.
     const more = breakLines(cjk(29), a, 442.2).map((l) => l.end - l.start);
     expect(more).toEqual([27, 2]);
@@ -118,13 +118,13 @@ describe('widths and fitting', () => {
   test('width and gaps count spaces inside the line but not trailing ones', () => {
     const text = '中文 abc   ';
     const [line] = breakLines(text, simple, 1000);
-    expect(line).toEqual({ start: 0, end: 6, width: 2 * 16 + 4 * 8, gaps: 5, stretches: 3, justify: false });
+    expect(line).toEqual({ start: 0, end: 6, width: 2 * 16 + 4 * 8, gaps: 5, stretches: 3, justify: false, joined: false });
   });
 
   test('gaps count code points, not UTF-16 units', () => {
     const text = '𠀀𠀁中a'; // two supplementary-plane ideographs
     const [line] = breakLines(text, simple, 1000);
-    expect(line).toEqual({ start: 0, end: text.length, width: 16 * 3 + 8, gaps: 3, stretches: 3, justify: false });
+    expect(line).toEqual({ start: 0, end: text.length, width: 16 * 3 + 8, gaps: 3, stretches: 3, justify: false, joined: false });
     const split = breakLines(text, simple, 32);
     expect(split.map((l) => textOf(text, l))).toEqual(['𠀀𠀁', '中a']);
   });
@@ -208,10 +208,8 @@ describe('Latin runs: URLs, numbers, phone numbers', () => {
   const runs = ['http://jkq.yichun.gov.cn/', '0795-3668066', '2023', '100%', '12.5', 'A4', '336000'];
 
   test('numbers and short runs are never split when they fit on the next line, wherever they fall', () => {
-    // A phone number may break after its hyphen where keeping it whole would open the line's gaps
-    // past LOOSE_EM (tested below and on the PDF corpus in lines.test.ts), so it is not in this list.
     const cases = runs.flatMap((run): [string, number][] =>
-      run.startsWith('http') || run.includes('-')
+      run.startsWith('http')
         ? []
         : [
             [run, W],
@@ -230,30 +228,87 @@ describe('Latin runs: URLs, numbers, phone numbers', () => {
     }
   });
 
-  test('a URL breaks after a separator rather than leave a loose line, wherever it falls', () => {
+  test('a short URL and an e-mail address stay whole wherever they fall; a line that cannot be justified within MAX_ADDED_EM ends short before them', () => {
     const url = 'http://jkq.yichun.gov.cn/';
+    const email = 'xxgk_jkq@yichun.gov.cn';
     const full = 448; // a 28-character line
-    for (let at = 0; at <= 30; at++) {
-      const text = `${cjk(at)}网站（${url}）下载，电子邮箱xxgk_jkq@yichun.gov.cn。${cjk(30)}`;
+    const cap = MAX_ADDED_EM * 16;
+    for (let at = 0; at <= 60; at++) {
+      const text = `${cjk(at)}网站（${url}）下载，电子邮箱${email}。${cjk(30)}`;
       const lines = breakLines(text, simple, full, 32);
       checkLines(text, lines, simple, full, 32);
-      // No gap opens by half an em: the URL gives way instead.
-      const loose = lines.filter((line, i) => line.justify && ((i === 0 ? full - 32 : full) - line.width) / line.stretches >= 8);
-      expect({ at, loose: loose.map((l) => textOf(text, l)) }).toEqual({ at, loose: [] });
+      const shown = lines.map((l) => textOf(text, l));
+      expect(shown.filter((s) => s.includes(url) || s.includes(email))).toHaveLength(shown.some((s) => s.includes(url) && s.includes(email)) ? 1 : 2);
+      // A line too short to justify within the cap is followed by the run that could not join it.
+      lines.forEach((line, i) => {
+        const short = line.justify && (i === 0 ? full - 32 : full) - line.width > cap * line.gaps + EPS;
+        if (short) expect({ at, next: shown[i + 1]?.slice(0, 6) }).toEqual({ at, next: expect.stringMatching(/^（?(http|xxgk)/) });
+      });
     }
   });
 
-  test('a URL splits after a separator, a phone number moves down whole unless the line would turn loose', () => {
+  test('total fit: lines before a run that must move down give up characters rather than leave one line loose', () => {
+    const email = 'xxgk_jkq@yichun.gov.cn'; // 11 characters wide: the gaps of one line could not take it
+    const cap = MAX_ADDED_EM * 16;
+    let shortened = 0;
+    for (let at = 110; at <= 140; at++) {
+      const text = `${cjk(at)}${email}${cjk(40)}`;
+      const lines = breakLines(text, simple, 448, 32);
+      checkLines(text, lines, simple, 448, 32);
+      expect(lines.map((l) => textOf(text, l)).filter((s) => s.includes(email))).toHaveLength(1);
+      // Every justified line spreads within the cap, though first-fit would leave one far looser.
+      for (const [i, line] of lines.entries()) if (line.justify) expect((i === 0 ? 416 : 448) - line.width).toBeLessThanOrEqual(cap * line.gaps + EPS);
+      shortened += lines.filter((l, i) => l.justify && l.width < (i === 0 ? 416 : 448) - EPS).length > 1 ? 1 : 0;
+    }
+    expect(shortened).toBeGreaterThan(5);
+  });
+
+  test('phone numbers are never broken, in any of their forms, wherever they fall', () => {
+    for (const phone of ['0517-87654321', '(0517)87654321', '（0517）87654321', '(0517) 87654321', '400-800-1234', '800 820 8820', '0795-3668066']) {
+      for (let at = 0; at <= 24; at++) {
+        const text = `${cjk(at)}电话${phone}，${cjk(30)}`;
+        const lines = breakLines(text, simple, W, 32);
+        checkLines(text, lines, simple, W, 32);
+        expect({ phone, at, whole: lines.some((l) => textOf(text, l).includes(phone)) }).toEqual({ phone, at, whole: true });
+      }
+    }
+  });
+
+  test('a URL stays whole when it fits on a line, and "http://" stays with the host', () => {
     const url = 'http://jkq.yichun.gov.cn/';
-    expect(shownLines(`${cjk(12)}${url}`, W)).toEqual([`${cjk(12)}http://jkq.`, 'yichun.gov.cn/']);
-    // "http://" stays with the host: no break after "//".
+    expect(shownLines(`${cjk(12)}${url}`, W)).toEqual([cjk(12), url]);
     expect(shownLines(`${cjk(17)}${url}`, W)).toEqual([cjk(17), url]);
     const phone = `${cjk(14)}电话0795-3668066。${cjk(8)}`;
     expect(shownLines(phone, W)).toEqual([`${cjk(14)}电话`, `0795-3668066。${cjk(8)}`]);
-    // On a 10-character line the whole number would leave gaps of 0.8 em: it breaks after its hyphen.
-    expect(shownLines(`${cjk(4)}电话0795-3668066`, 160)).toEqual([`${cjk(4)}电话0795-`, '3668066']);
+    expect(shownLines(`${cjk(4)}电话0795-3668066`, 160)).toEqual([`${cjk(4)}电话`, '0795-3668066']);
     // Decimals, IP addresses and dates keep their dots.
     for (const run of ['12.5', '192.168.0.1']) expect(shownLines(`${cjk(19)}${run}`, W)).toEqual([cjk(19), run]);
+  });
+
+  test('a URL longer than a line breaks only after a separator of its path, and its lines are joined (no page break between them)', () => {
+    const url = 'http://www.jiangxi.gov.cn/col/col393/index.html?uid=5&pageNum=2';
+    const text = `${cjk(10)}${url}${cjk(10)}`;
+    const lines = breakLines(text, simple, W);
+    const shown = lines.map((l) => textOf(text, l));
+    expect(shown.join('')).toBe(text);
+    const inside = lines.slice(0, -1).filter((l) => l.end > text.indexOf(url) && l.end < text.indexOf(url) + url.length);
+    expect(inside.length).toBeGreaterThan(0);
+    for (const line of inside) {
+      expect(line.joined).toBe(true);
+      expect(line.end).toBeGreaterThan(text.indexOf('.cn/') + 3);
+      expect('/.?&=-_').toContain(text[line.end - 1]);
+    }
+    expect(lines.filter((l) => l.joined)).toEqual(inside);
+  });
+
+  test('spreadSlack: widening gaps first, then a faint letter-spacing, never past the cap', () => {
+    expect(spreadSlack(10, 20, 10, 2.4)).toEqual({ stretch: 1, even: 0 });
+    const some = spreadSlack(30, 20, 10, 2.4);
+    expect(some.even).toBeCloseTo(0.6);
+    expect(some.stretch + some.even).toBeCloseTo(2.4);
+    expect(spreadSlack(100, 20, 10, 2.4)).toEqual({ stretch: 0, even: 2.4 });
+    expect(spreadSlack(10, 20, 0, 2.4)).toEqual({ stretch: 0, even: 0.5 });
+    expect(spreadSlack(-1, 20, 10, 2.4)).toEqual({ stretch: 0, even: 0 });
   });
 
   test('a 60-character URL on a 20-character line is split at separators (inside a word only when wider than a line) and never overflows', () => {
@@ -316,11 +371,11 @@ describe('forced breaks and justify', () => {
 
   test('blank lines between forced breaks are empty lines; a final \\n adds none', () => {
     expect(breakLines('一\n\n二\n', simple, 160)).toEqual([
-      { start: 0, end: 1, width: 16, gaps: 0, stretches: 0, justify: false },
-      { start: 2, end: 2, width: 0, gaps: 0, stretches: 0, justify: false },
-      { start: 3, end: 4, width: 16, gaps: 0, stretches: 0, justify: false },
+      { start: 0, end: 1, width: 16, gaps: 0, stretches: 0, justify: false, joined: false },
+      { start: 2, end: 2, width: 0, gaps: 0, stretches: 0, justify: false, joined: false },
+      { start: 3, end: 4, width: 16, gaps: 0, stretches: 0, justify: false, joined: false },
     ]);
-    expect(breakLines('\n', simple, 160)).toEqual([{ start: 0, end: 0, width: 0, gaps: 0, stretches: 0, justify: false }]);
+    expect(breakLines('\n', simple, 160)).toEqual([{ start: 0, end: 0, width: 0, gaps: 0, stretches: 0, justify: false, joined: false }]);
   });
 
   test('the first-line indent applies to the first line only, not after a \\n', () => {

@@ -173,6 +173,10 @@ class Typesetter {
       const fits = Math.floor((this.remaining + LAYOUT_TOLERANCE_PT) / pitch);
       let count = Math.min(fits, left);
       if (count < left && left - count < minLast) count = left - minLast;
+      // A URL broken over lines moves down rather than split across pages (unless it fills the page).
+      let whole = count;
+      while (whole > 0 && whole < left && lines[index + whole - 1]?.joined) whole -= 1;
+      if (whole > 0) count = whole;
       const need = index === 0 ? Math.min(left, options.minFirst ?? 1) : 1;
       const tail = options.tailKeep ?? 0;
       // The last lines must share their page with what follows: hold them back for the next page.

@@ -4,24 +4,26 @@
  * closing marks off the start of a line and opening marks off its end, and Latin/digit runs
  * (words, numbers, URLs, e-mail addresses) are never split between two letters or two digits.
  *
- * A run breaks only at its natural points, and only when keeping it whole would leave a loose line:
- * - URL and e-mail separators: after / . - _ ? & = @ # when a letter or digit follows (so no line
- *   starts with '.' or '-'), never inside "http://" nor between "//" and the host, never in a
- *   decimal number (12.5, 192.168.0.1). Taken when breaking before the run would spread the line by
- *   more than 1/8 em a gap (SOFT_EM).
- * - The hyphen between digits (0795-3668066, 2019-2023): a number is read, dialled or copied whole,
- *   so it breaks only when keeping it whole would spread the line by more than 0.4 em (LOOSE_EM).
+ * The breaks of a whole paragraph are chosen together (total fit, after Knuth and Plass): a dynamic
+ * program over the legal break points finds the lines whose justification adds the least space
+ * between characters (the sum of the squared added spaces), so a run that must move down takes
+ * characters from the lines before it instead of leaving one line letter-spaced. A line may open its
+ * gaps by MAX_ADDED_EM at most where any choice of breaks allows it.
+ * - URLs, e-mail addresses and phone numbers (runs.ts) are never broken when they fit on a line; a
+ *   longer URL breaks after a separator of its path or query (/ . ? & = - _ #), at a cost, never in
+ *   its host.
+ * - Other Latin runs break after / . - _ ? & = @ # followed by a letter or digit (so no line starts
+ *   with '.' or '-'), at a cost, never in "http://", a decimal (12.5, 192.168.0.1) or a number's
+ *   hyphen (2019-2023, a phone number's).
  * - Anywhere in a run only when the run is wider than a whole line (last resort).
- * A paragraph never ends on a line of one character ("开。"): the previous line gives up its last
- * character (or what 避头尾 keeps with it) to the last line, as typesetters do (拉字); that costs the
- * previous line about 1/27 em a gap, where tightening punctuation (标点挤压) would depend on where
- * each font draws its marks.
+ * A paragraph does not end on a line of one character ("开。") if a line before can give it one.
  *
- * Greedy first-fit in two passes over the code points: the first classifies each one and
- * measures it (calling `advance` exactly once per code point); the second fills lines and, on
- * overflow, chooses among the latest opportunities of each kind. Pure.
+ * Two passes over the code points: the first classifies each one and measures it (calling `advance`
+ * exactly once per code point); the second is the dynamic program, O(code points × one line's code
+ * points). Pure.
  */
 import { fitsIn, LAYOUT_TOLERANCE_PT } from './fit';
+import { keptRuns } from './runs';
 
 /** One laid-out line: the code-unit range [start, end) of the paragraph text it shows. */
 export interface Line {
@@ -35,15 +37,12 @@ export interface Line {
   stretches: number;
   /** True for every line but the last of the paragraph (and lines ended by a forced break '\n'): it is justified. */
   justify: boolean;
+  /** The line ends inside a run (a long URL, a last-resort break): a page must not break after it. */
+  joined: boolean;
 }
 
-/** Breaking before a Latin run that would spread the line wider than this (em a gap) breaks inside it, at a URL point. */
-const SOFT_EM = 1 / 8;
-/**
- * A loose line: gaps wider than this (em) are holes. Numbers break at a hyphen only to avoid one, and
- * drawLine never opens a gap wider (the rest of such a line's slack goes to all its gaps).
- */
-export const LOOSE_EM = 0.4;
+/** The most space justification should add between two characters (em): more and a line looks letter-spaced. */
+export const MAX_ADDED_EM = 0.15;
 
 // ---------------------------------------------------------------------------------------------
 // Character classes. A class byte packs a kind (low 3 bits) with kinsoku flags, so the hot loop
@@ -74,14 +73,12 @@ const CLOSE_BRACKET = 0b1000_0000;
 
 /** Break kinds between two adjacent non-space code points, weakest first. */
 const NONE = 0;
-/** Allowed only when nothing better exists: inside a Latin run that is wider than any line. */
+/** Allowed only when nothing better exists: inside a run that is wider than any line. */
 const EMERGENCY = 1;
-/** After the hyphen of a number (0795-3668066): only to avoid a loose line. */
-const NUMERIC = 2;
-/** After a URL or e-mail separator: when breaking before the run would leave the line loose. */
-const SOFT = 3;
+/** After a separator of a Latin run or of a long URL's path: at a cost. */
+const SOFT = 2;
 /** A normal break opportunity. */
-const RULE = 4;
+const RULE = 3;
 
 const codePoints = (chars: string): Set<number> => new Set(Array.from(chars, (c) => c.codePointAt(0) ?? 0));
 
@@ -194,7 +191,8 @@ function breakInRun(beforeCp: number, prevCp: number, cp: number): number {
   if (prevCp === 0x2f && beforeCp === 0x2f) return EMERGENCY; // "http://" stays with the host
   const betweenDigits = isDigit(beforeCp) && isDigit(cp);
   if (prevCp === 0x2e) return betweenDigits ? EMERGENCY : SOFT; // 12.5 and 192.168.0.1 are numbers
-  if (prevCp === 0x2d || (prevCp >= 0x2010 && prevCp <= 0x2013)) return betweenDigits ? NUMERIC : SOFT;
+  // A number's hyphen (0795-3668066, 2019-2023) joins one number.
+  if (prevCp === 0x2d || (prevCp >= 0x2010 && prevCp <= 0x2013)) return betweenDigits ? EMERGENCY : SOFT;
   return SOFT;
 }
 
@@ -244,7 +242,7 @@ interface Measured {
   stretchBefore: Uint8Array;
 }
 
-function measure(text: string, advance: (char: string) => number): Measured {
+function measure(text: string, advance: (char: string) => number, widthPt: number): Measured {
   const offset = new Int32Array(text.length + 1);
   const widths = new Float64Array(text.length);
   const cls = new Uint8Array(text.length);
@@ -286,25 +284,107 @@ function measure(text: string, advance: (char: string) => number): Measured {
     at += size;
   }
   offset[count] = text.length;
-  return { count, offset, advance: widths, cls, breakBefore, stretchBefore };
+  const m = { count, offset, advance: widths, cls, breakBefore, stretchBefore };
+  keepRuns(m, text, widthPt);
+  return m;
+}
+
+/**
+ * Takes the break opportunities out of URLs, e-mail addresses and phone numbers (last resorts only,
+ * for a run wider than a line); a URL wider than a line keeps those after a separator past its host.
+ */
+function keepRuns(m: Measured, text: string, widthPt: number): void {
+  let k = 0;
+  for (const run of keptRuns(text)) {
+    while (k < m.count && (m.offset[k] ?? 0) < run.start) k += 1;
+    const first = k;
+    let width = 0;
+    while (k < m.count && (m.offset[k] ?? 0) < run.end) width += m.advance[k++] ?? 0;
+    const long = !fitsIn(width, widthPt);
+    // A host wider than a line (no real one is) breaks at its dots too.
+    let hostWidth = 0;
+    for (let j = first; j < k && (m.offset[j] ?? 0) < run.hostEnd; j++) hostWidth += m.advance[j] ?? 0;
+    const from = fitsIn(hostWidth, widthPt) ? run.hostEnd : run.start;
+    for (let j = first + 1; j < k; j++) {
+      const kind = m.breakBefore[j] ?? NONE;
+      const separator = long && run.hostEnd >= 0 && (m.offset[j - 1] ?? 0) >= from && kind === SOFT;
+      if (kind > EMERGENCY && !separator) m.breakBefore[j] = EMERGENCY;
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Pass 2: greedy filling.
+// Pass 2: total fit.
+
+/** What a break of each kind costs, in the units of `lineCost` (1000 = one em² of added space). */
+const BREAK_COST = [0, 1e12, 300, 0];
+/** What each line costs: among equally tight settings, the one with fewer lines. */
+const LINE_COST = 10;
+/** A paragraph's last line of one character ("开。"), when a line before could give it one. */
+const LONE_COST = 2000;
+/** A line whose gaps open past MAX_ADDED_EM: worse than any break but a last resort. */
+const LOOSE_COST = 1e5;
+/**
+ * The most code points one line is searched for: far more than any line of visible characters holds
+ * (442 pt / 256 < 2 pt a character), so it binds only on runs of zero-width marks, which it keeps linear.
+ */
+const MAX_LINE_CODE_POINTS = 256;
 
 /**
- * Whether the unbreakable stretch starting at code point `from` (up to the next opportunity that is
- * not a last resort) fits on an empty full-width line. If it does not, pushing it down is pointless.
+ * How drawLine spreads `slack` pt over a line's `gaps` gaps, of which `stretches` may widen
+ * (between CJK characters, at CJK/Latin boundaries): those take it up to `capPt` (MAX_ADDED_EM),
+ * then the others (inside words, numbers, URLs) share the rest up to the cap too, a faint
+ * letter-spacing. No gap opens past the cap: a line that would need more (before a word or an
+ * address that could not be split) ends short of the margin rather than show holes.
+ * Returns the space added to every gap (`even`) and to a widening gap besides (`stretch`).
  */
-function stretchFits(m: Measured, from: number, widthPt: number): boolean {
-  let sum = 0;
-  for (let k = from; k < m.count; k++) {
-    const kind = (m.cls[k] ?? 0) & KIND_MASK;
-    if (kind === NEWLINE || (k > from && kind !== SPACE && (m.breakBefore[k] ?? NONE) > EMERGENCY)) return true;
-    sum += m.advance[k] ?? 0;
-    if (kind !== SPACE && !fitsIn(sum, widthPt)) return false;
+export function spreadSlack(slack: number, gaps: number, stretches: number, capPt: number): { stretch: number; even: number } {
+  if (slack <= 0 || gaps === 0) return { stretch: 0, even: 0 };
+  if (stretches > 0 && slack <= capPt * stretches) return { stretch: slack / stretches, even: 0 };
+  const others = gaps - stretches;
+  const even = Math.min(capPt, (slack - capPt * stretches) / others);
+  return { stretch: stretches > 0 ? capPt - even : 0, even };
+}
+
+/** Prefix sums of the measured widths and stretchable gaps, so a line's are two subtractions. */
+interface Sums {
+  width: Float64Array;
+  stretch: Int32Array;
+}
+
+function sums(m: Measured): Sums {
+  const width = new Float64Array(m.count + 1);
+  const stretch = new Int32Array(m.count + 1);
+  for (let k = 0; k < m.count; k++) {
+    width[k + 1] = (width[k] ?? 0) + (m.advance[k] ?? 0);
+    stretch[k + 1] = (stretch[k] ?? 0) + (m.stretchBefore[k] ?? 0);
   }
-  return true;
+  return { width, stretch };
+}
+
+/** The cost of a justified line [from, to) set in `available` pt. */
+function lineCost(m: Measured, s: Sums, from: number, to: number, available: number, emPt: number): number {
+  const gaps = to - from - 1;
+  const stretches = (s.stretch[to] ?? 0) - (s.stretch[from + 1] ?? 0);
+  const slack = available - ((s.width[to] ?? 0) - (s.width[from] ?? 0));
+  // One character alone cannot be justified: as loose as a line can be.
+  if (gaps <= 0) return LINE_COST + (slack <= LAYOUT_TOLERANCE_PT ? 0 : 100 * LOOSE_COST);
+  const cap = MAX_ADDED_EM * emPt;
+  const { stretch, even } = spreadSlack(slack, gaps, stretches, cap);
+  const squares = (stretches * (stretch + even) ** 2 + (gaps - stretches) * even ** 2) / (emPt * emPt);
+  // What the gaps cannot take is left blank at the line end: worse than any spacing.
+  const short = (slack - stretches * stretch - gaps * even) / emPt;
+  return LINE_COST + 1000 * squares + (short > 1e-6 ? LOOSE_COST * (1 + short * short) : 0);
+}
+
+/** A line showing at most one character besides the marks 避头 keeps with it ("开。"). */
+function isLone(m: Measured, from: number, to: number): boolean {
+  let chars = 0;
+  for (let k = from; k < to; k++) {
+    const c = m.cls[k] ?? 0;
+    if (!(c & (NO_START | ATTACH)) && (c & KIND_MASK) !== SPACE) chars += 1;
+  }
+  return chars === 1;
 }
 
 /** The last code point in (lineStart, at] that starts a cluster: where a last-resort break may go. */
@@ -314,125 +394,84 @@ function clusterStart(m: Measured, lineStart: number, at: number): number {
   return k;
 }
 
-/** The end of the shown content of a line broken before `at`: trailing spaces dropped. */
-function contentEndBefore(m: Measured, lineStart: number, at: number): number {
-  let k = at;
-  while (k > lineStart && ((m.cls[k - 1] ?? 0) & KIND_MASK) === SPACE) k -= 1;
-  return k;
-}
-
-/** The Line for code points [from, to). */
-function makeLine(m: Measured, from: number, to: number, justify: boolean): Line {
-  let width = 0;
-  let stretches = 0;
-  for (let k = from; k < to; k++) {
-    width += m.advance[k] ?? 0;
-    if (k > from) stretches += m.stretchBefore[k] ?? 0;
-  }
-  return { start: m.offset[from] ?? 0, end: m.offset[to] ?? 0, width, gaps: Math.max(0, to - from - 1), stretches, justify };
-}
-
 /**
- * How far each gap of a justified line [from, to) opens to fill `available` (pt). A line without
- * gaps that may stretch is spread over all its gaps (drawLine does the same), a lone character is
- * as loose as a line can be.
+ * The lines of the code points [first, last) (no '\n' inside), the first set in `firstAvailable` pt,
+ * the others in `widthPt`, as [start, content end, next start] triples.
  */
-function spread(m: Measured, from: number, to: number, available: number): number {
-  const line = makeLine(m, from, to, true);
-  const gaps = line.stretches || line.gaps;
-  return gaps > 0 ? (available - line.width) / gaps : Infinity;
-}
-
-/** One filled line: content [start, end), the next line starting at `next`; `hard` when ended by '\n' or the text end. */
-interface Fill {
-  start: number;
-  end: number;
-  next: number;
-  hard: boolean;
-}
-
-/** Fills one line from code point `start` into `available` pt (`widthPt` is a full line, `emPt` the em). */
-function fillLine(m: Measured, start: number, available: number, widthPt: number, emPt: number): Fill {
-  let used = 0; // width of code points [start, i), spaces included
-  let contentEnd = start; // end of the last non-space code point on the line
-  // The latest opportunity of at least each kind (so ruleAt <= softAt <= numericAt <= emergencyAt).
-  const latest = { rule: -1, soft: -1, numeric: -1, emergency: -1 };
-  for (let i = start; i < m.count; i++) {
-    const kind = (m.cls[i] ?? 0) & KIND_MASK;
-    const w = m.advance[i] ?? 0;
-    if (kind === NEWLINE) return { start, end: contentEnd, next: i + 1, hard: true };
-    if (kind === SPACE) {
-      // A space never overflows: at a line end it is dropped.
-      used += w;
-      continue;
+function breakSegment(m: Measured, s: Sums, first: number, last: number, firstAvailable: number, widthPt: number, emPt: number): [number, number, number][] {
+  const size = last - first + 1;
+  const cost = new Float64Array(size).fill(Infinity);
+  const from = new Int32Array(size).fill(-1);
+  const contentEnd = new Int32Array(size);
+  cost[0] = 0;
+  const relax = (at: number, start: number, end: number, value: number) => {
+    // Of two settings equally good (up to float noise), the later previous break: fuller lines first.
+    if (value <= (cost[at - first] ?? Infinity) + 1e-6) {
+      cost[at - first] = value;
+      from[at - first] = start;
+      contentEnd[at - first] = end;
     }
-    if (contentEnd > start) {
-      // An opportunity needs something before it on this line, or the line would be empty.
-      const before = m.breakBefore[i] ?? NONE;
-      if (before >= RULE) latest.rule = i;
-      if (before >= SOFT) latest.soft = i;
-      if (before >= NUMERIC) latest.numeric = i;
-      if (before !== NONE) latest.emergency = i;
+  };
+  for (let start = first; start < last; start++) {
+    const base = cost[start - first] ?? Infinity;
+    if (base === Infinity) continue;
+    const available = start === first ? firstAvailable : widthPt;
+    const loose = MAX_ADDED_EM * emPt;
+    const offer = (at: number, end: number, kind: number) =>
+      relax(at, start, end, base + lineCost(m, s, start, end, available, emPt) + (BREAK_COST[kind] ?? 0));
+    // A line whose gaps would open past the cap even if all could widen is tried only as the latest
+    // break of its kind (as first-fit would take it): the rest cannot be part of a good setting.
+    const latestAt = [-1, -1, -1, -1];
+    const latestEnd = [0, 0, 0, 0];
+    let end = start; // end of the last non-space code point so far
+    let relaxed = false;
+    let k = start;
+    for (; k < last && k - start < MAX_LINE_CODE_POINTS; k++) {
+      const kind = (m.cls[k] ?? 0) & KIND_MASK;
+      if (kind === SPACE) continue;
+      const before = m.breakBefore[k] ?? NONE;
+      if (k > start && before !== NONE && end > start) {
+        relaxed = true;
+        const slack = available - ((s.width[end] ?? 0) - (s.width[start] ?? 0));
+        if (slack <= loose * (end - start - 1) + LAYOUT_TOLERANCE_PT) {
+          offer(k, end, before);
+          latestAt[before] = -1;
+        } else {
+          latestAt[before] = k;
+          latestEnd[before] = end;
+        }
+      }
+      if (k > start && !fitsIn((s.width[k + 1] ?? 0) - (s.width[start] ?? 0), available)) break;
+      end = k + 1;
     }
-    if (!fitsIn(used + w, available) && i > start) {
-      const at = chooseBreak(m, start, i, latest, available, widthPt, emPt);
-      return { start, end: contentEndBefore(m, start, at), next: at, hard: false };
+    latestAt.forEach((at, kind) => {
+      if (at >= 0) offer(at, latestEnd[kind] ?? at, kind);
+    });
+    if (k >= last) {
+      const lone = start > first && isLone(m, start, end) ? LONE_COST : 0;
+      relax(last, start, end, base + LINE_COST + lone);
+    } else if (!relaxed) {
+      // Nothing fits before the overflow: break before the overflowing cluster.
+      const at = clusterStart(m, start, k);
+      relax(at, start, at, base + lineCost(m, s, start, at, available, emPt) + (BREAK_COST[EMERGENCY] ?? 0));
     }
-    used += w;
-    contentEnd = i + 1;
   }
-  return { start, end: contentEnd, next: m.count, hard: true };
+  const lines: [number, number, number][] = [];
+  for (let at = last; at > first; at = from[at - first] ?? first) lines.push([from[at - first] ?? first, contentEnd[at - first] ?? at, at]);
+  return lines.reverse();
 }
 
-/**
- * Where to break a line that overflows at code point `overflow`. The latest normal opportunity,
- * unless the line would then be loose and a Latin run offers a later point (a URL separator beyond
- * 1/8 em a gap, a number's hyphen beyond LOOSE_EM). An opportunity is passed over when what follows it
- * cannot fit on a whole line anyway (a run longer than a line); with none left, the line is filled
- * up to the latest last-resort opportunity, or broken before the overflowing cluster.
- */
-function chooseBreak(
-  m: Measured,
-  start: number,
-  overflow: number,
-  latest: { rule: number; soft: number; numeric: number; emergency: number },
-  available: number,
-  widthPt: number,
-  emPt: number,
-): number {
-  const viable = (at: number) => at >= 0 && (latest.emergency <= at || stretchFits(m, at, widthPt));
-  let pick = viable(latest.rule) ? latest.rule : -1;
-  const looserThan = (em: number) => pick < 0 || spread(m, start, contentEndBefore(m, start, pick), available) > em * emPt;
-  if (latest.soft > pick && viable(latest.soft) && looserThan(SOFT_EM)) pick = latest.soft;
-  if (latest.numeric > pick && viable(latest.numeric) && looserThan(LOOSE_EM)) pick = latest.numeric;
-  if (pick >= 0) return pick;
-  if (latest.emergency >= 0) return latest.emergency;
-  return clusterStart(m, start, overflow);
-}
-
-/** A line showing at most one character besides the marks 避头 keeps with it ("开。"). */
-function isLone(m: Measured, fill: Fill): boolean {
-  let chars = 0;
-  for (let k = fill.start; k < fill.end; k++) {
-    const c = m.cls[k] ?? 0;
-    if (!(c & (NO_START | ATTACH)) && (c & KIND_MASK) !== SPACE) chars += 1;
-  }
-  return chars === 1;
-}
-
-/**
- * Two lines for `prev` + `last` in place of a lone last line: `prev` refilled with just under its
- * width, so its break moves back to the opportunity before, when the rest then fits on one line and
- * `prev` does not turn loose. Null when that is impossible (a run that will not move).
- */
-function pullDown(m: Measured, prev: Fill, last: Fill, prevAvailable: number, widthPt: number, emPt: number): [Fill, Fill] | null {
-  const width = makeLine(m, prev.start, prev.end, true).width;
-  const first = fillLine(m, prev.start, width - 2 * LAYOUT_TOLERANCE_PT, widthPt, emPt);
-  // Only a normal break or a URL separator may move: a number or word is not split to save a line end.
-  if (first.hard || first.end <= prev.start || (m.breakBefore[first.next] ?? NONE) < SOFT) return null;
-  if (spread(m, first.start, first.end, prevAvailable) > LOOSE_EM * emPt) return null;
-  const second = fillLine(m, first.next, widthPt, widthPt, emPt);
-  return second.hard && second.next === last.next ? [first, second] : null;
+/** The Line for code points [from, to), followed by the line at `next`. */
+function makeLine(m: Measured, s: Sums, from: number, to: number, next: number, justify: boolean): Line {
+  return {
+    start: m.offset[from] ?? 0,
+    end: m.offset[to] ?? 0,
+    width: (s.width[to] ?? 0) - (s.width[from] ?? 0),
+    gaps: Math.max(0, to - from - 1),
+    stretches: Math.max(0, (s.stretch[to] ?? 0) - (s.stretch[from + 1] ?? 0)),
+    justify,
+    joined: justify && (m.breakBefore[next] ?? NONE) < RULE,
+  };
 }
 
 /**
@@ -442,19 +481,18 @@ function pullDown(m: Measured, prev: Fill, last: Fill, prevAvailable: number, wi
  */
 export function breakLines(text: string, advance: (char: string) => number, widthPt: number, firstIndentPt = 0, emPt = 16): Line[] {
   if (text.length === 0) return [];
-  const m = measure(text, advance);
-  const fills: Fill[] = [];
-  let prevAvailable = widthPt;
-  let available = widthPt - firstIndentPt;
-  for (let start = 0; start < m.count;) {
-    const fill = fillLine(m, start, available, widthPt, emPt);
-    const prev = fills[fills.length - 1];
-    const pulled = fill.hard && prev && !prev.hard && isLone(m, fill) ? pullDown(m, prev, fill, prevAvailable, widthPt, emPt) : null;
-    if (pulled) fills.splice(fills.length - 1, 1, ...pulled);
-    else fills.push(fill);
-    start = fill.next;
-    prevAvailable = available;
-    available = widthPt;
+  const m = measure(text, advance, widthPt);
+  const s = sums(m);
+  const lines: Line[] = [];
+  for (let first = 0; first < m.count;) {
+    let last = first;
+    while (last < m.count && ((m.cls[last] ?? 0) & KIND_MASK) !== NEWLINE) last += 1;
+    if (last === first) lines.push(makeLine(m, s, first, first, first, false));
+    else {
+      const segment = breakSegment(m, s, first, last, first === 0 ? widthPt - firstIndentPt : widthPt, widthPt, emPt);
+      segment.forEach(([start, end, next], i) => lines.push(makeLine(m, s, start, end, next, i < segment.length - 1)));
+    }
+    first = last + 1;
   }
-  return fills.map((f) => makeLine(m, f.start, f.end, !f.hard));
+  return lines;
 }

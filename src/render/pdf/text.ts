@@ -1,12 +1,13 @@
 /**
  * Stage 4 (render/pdf): text set line by line. Characters get their face from the fallback chain,
- * lines are broken by breakLines (避头尾, Latin runs broken only at URL points) and every full line
- * is justified by widening the gaps between CJK characters and at CJK/Latin boundaries evenly, never
- * inside a word or number, because pdfkit cannot justify Chinese (foliojs/pdfkit#1293).
+ * a paragraph's lines are chosen together by breakLines (避头尾; URLs, addresses and numbers kept
+ * whole) and every full line is justified by widening the gaps between CJK characters and at
+ * CJK/Latin boundaries evenly, inside a word or number only past MAX_ADDED_EM, because pdfkit cannot
+ * justify Chinese (foliojs/pdfkit#1293).
  */
 import type { Face, FontSet } from '../../fonts/font-set';
 import type { FontRole } from '../../format/font-roles';
-import { breakLines, gapStretches, LOOSE_EM } from './linebreak';
+import { breakLines, gapStretches, MAX_ADDED_EM, spreadSlack } from './linebreak';
 
 /** How a run of text is set. */
 export interface TextStyle {
@@ -37,6 +38,8 @@ export interface SetLine {
   /** Gaps justification widens first (the `stretchAfter` flags set). */
   stretches: number;
   justify: boolean;
+  /** Ends inside a run (a long URL): the page must not break after this line. */
+  joined: boolean;
   text: string;
 }
 
@@ -92,7 +95,15 @@ export function setText(fonts: FontSet, text: string, style: TextStyle, widthPt:
         }
         prevCp = cp;
       }
-      return { segments, width: line.width - style.trackingPt, gaps: line.gaps, stretches: line.stretches, justify: line.justify, text: shown };
+      return {
+        segments,
+        width: line.width - style.trackingPt,
+        gaps: line.gaps,
+        stretches: line.stretches,
+        justify: line.justify,
+        joined: line.joined,
+        text: shown,
+      };
     }),
     missing,
   };
@@ -107,13 +118,13 @@ export interface TextCanvas {
 
 /**
  * Draws one set line with its left edge at x. A justified line is spread to `widthPt` by widening
- * its stretchable gaps evenly, up to LOOSE_EM; what a line mostly of Latin (a long URL) still lacks
- * is shared by all its gaps, a faint letter-spacing rather than holes. Others keep natural spacing.
+ * its stretchable gaps evenly, up to MAX_ADDED_EM; what a line mostly of Latin (a long URL) still
+ * lacks is shared by its other gaps, a faint letter-spacing rather than holes (spreadSlack). Others
+ * keep natural spacing.
  */
 export function drawLine(canvas: TextCanvas, line: SetLine, style: TextStyle, x: number, baseline: number, widthPt: number): void {
   const slack = line.justify && line.gaps > 0 ? Math.max(0, widthPt - line.width) : 0;
-  const stretch = line.stretches > 0 ? Math.min(slack / line.stretches, LOOSE_EM * style.sizePt) : 0;
-  const even = (slack - stretch * line.stretches) / Math.max(1, line.gaps);
+  const { stretch, even } = spreadSlack(slack, line.gaps, line.stretches, MAX_ADDED_EM * style.sizePt);
   let left = x;
   line.segments.forEach((segment, index) => {
     const lastOfLine = index === line.segments.length - 1;

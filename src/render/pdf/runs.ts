@@ -1,0 +1,52 @@
+/**
+ * Stage 4 (render/pdf): the runs of a paragraph that are read, dialled or copied whole — URLs,
+ * e-mail addresses and phone numbers — found in its text, so the line breaker keeps them on one line
+ * (and the renderer on one page). A URL longer than a line may still break, but only at the
+ * separators of its path and query, never inside its host.
+ */
+
+/** A run the breaker must not split, as a code-unit range [start, end) of the text. */
+export interface KeptRun {
+  start: number;
+  end: number;
+  /** For a URL: the code-unit offset where its host ends (breaks may come after it); -1 otherwise. */
+  hostEnd: number;
+}
+
+/** A URL with a scheme or starting with "www.", up to the first character a URL does not hold. */
+const URL_RE = /(?:https?|ftp):\/\/[!-~]+|\bwww\.[!-~]+/giu;
+/** An e-mail address. */
+const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gu;
+/**
+ * Phone numbers: an area code in ASCII or full-width brackets, or before a hyphen, then 5–8 digits
+ * (0517-87654321, (0517)87654321, （0517）87654321, 0517 87654321), and 400/800 service numbers
+ * written with hyphens or spaces (400-800-1234, 800 820 8820).
+ */
+const PHONE_RE = /[(（]\d{2,4}[)）][ -]?\d{5,8}(?:-\d{1,5})?|\d{3,4}[- ]\d{7,8}(?:-\d{1,5})?|[48]00[- ]?\d{3}[- ]?\d{4}/gu;
+/** Marks that end a sentence around a URL rather than belong to it. */
+const URL_TRAILING = /[.,;:!?'")\]}>]+$/u;
+
+/** The kept runs of `text`, sorted by start, not overlapping (a URL holding an address wins). */
+export function keptRuns(text: string): KeptRun[] {
+  const runs: KeptRun[] = [];
+  for (const match of text.matchAll(URL_RE)) {
+    const shown = match[0].replace(URL_TRAILING, '');
+    const start = match.index ?? 0;
+    const scheme = /^[a-z]+:\/\//iu.exec(shown)?.[0].length ?? 0;
+    const host = /[/?#]/u.exec(shown.slice(scheme));
+    runs.push({ start, end: start + shown.length, hostEnd: start + scheme + (host ? host.index : shown.length - scheme) });
+  }
+  for (const re of [EMAIL_RE, PHONE_RE]) {
+    for (const match of text.matchAll(re)) {
+      const start = match.index ?? 0;
+      runs.push({ start, end: start + match[0].length, hostEnd: -1 });
+    }
+  }
+  runs.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: KeptRun[] = [];
+  for (const run of runs) {
+    const last = kept[kept.length - 1];
+    if (!last || run.start >= last.end) kept.push(run);
+  }
+  return kept;
+}
