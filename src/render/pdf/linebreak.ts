@@ -412,41 +412,40 @@ function breakSegment(m: Measured, s: Sums, first: number, last: number, firstAv
       contentEnd[at - first] = end;
     }
   };
+  const loose = MAX_ADDED_EM * emPt;
+  // A line whose gaps would open past the cap even if all could widen is tried only as the latest
+  // break of its kind (as first-fit would take it): the others cannot be part of a good setting.
+  const latestAt = new Int32Array(BREAK_COST.length);
+  const latestEnd = new Int32Array(BREAK_COST.length);
   for (let start = first; start < last; start++) {
     const base = cost[start - first] ?? Infinity;
     if (base === Infinity) continue;
     const available = start === first ? firstAvailable : widthPt;
-    const loose = MAX_ADDED_EM * emPt;
-    const offer = (at: number, end: number, kind: number) =>
-      relax(at, start, end, base + lineCost(m, s, start, end, available, emPt) + (BREAK_COST[kind] ?? 0));
-    // A line whose gaps would open past the cap even if all could widen is tried only as the latest
-    // break of its kind (as first-fit would take it): the rest cannot be part of a good setting.
-    const latestAt = [-1, -1, -1, -1];
-    const latestEnd = [0, 0, 0, 0];
+    const startWidth = s.width[start] ?? 0;
+    latestAt.fill(-1);
     let end = start; // end of the last non-space code point so far
     let relaxed = false;
     let k = start;
     for (; k < last && k - start < MAX_LINE_CODE_POINTS; k++) {
-      const kind = (m.cls[k] ?? 0) & KIND_MASK;
-      if (kind === SPACE) continue;
+      if (((m.cls[k] ?? 0) & KIND_MASK) === SPACE) continue;
       const before = m.breakBefore[k] ?? NONE;
-      if (k > start && before !== NONE && end > start) {
+      if (before !== NONE && end > start) {
         relaxed = true;
-        const slack = available - ((s.width[end] ?? 0) - (s.width[start] ?? 0));
-        if (slack <= loose * (end - start - 1) + LAYOUT_TOLERANCE_PT) {
-          offer(k, end, before);
+        if (available - ((s.width[end] ?? 0) - startWidth) <= loose * (end - start - 1) + LAYOUT_TOLERANCE_PT) {
+          relax(k, start, end, base + lineCost(m, s, start, end, available, emPt) + (BREAK_COST[before] ?? 0));
           latestAt[before] = -1;
         } else {
           latestAt[before] = k;
           latestEnd[before] = end;
         }
       }
-      if (k > start && !fitsIn((s.width[k + 1] ?? 0) - (s.width[start] ?? 0), available)) break;
+      if (k > start && !fitsIn((s.width[k + 1] ?? 0) - startWidth, available)) break;
       end = k + 1;
     }
-    latestAt.forEach((at, kind) => {
-      if (at >= 0) offer(at, latestEnd[kind] ?? at, kind);
-    });
+    for (let kind = 0; kind < latestAt.length; kind++) {
+      const at = latestAt[kind] ?? -1;
+      if (at >= 0) relax(at, start, latestEnd[kind] ?? at, base + lineCost(m, s, start, latestEnd[kind] ?? at, available, emPt) + (BREAK_COST[kind] ?? 0));
+    }
     if (k >= last) {
       const lone = start > first && isLone(m, start, end) ? LONE_COST : 0;
       relax(last, start, end, base + LINE_COST + lone);

@@ -15,8 +15,9 @@ export interface KeptRun {
 
 /** A URL with a scheme or starting with "www.", up to the first character a URL does not hold. */
 const URL_RE = /(?:https?|ftp):\/\/[!-~]+|\bwww\.[!-~]+/giu;
-/** An e-mail address. */
-const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/gu;
+/** Characters of an e-mail address before and after its '@'. */
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/u;
+const DOMAIN_CHAR = /[A-Za-z0-9.-]/u;
 /**
  * Phone numbers: an area code in ASCII or full-width brackets, or before a hyphen, then 5–8 digits
  * (0517-87654321, (0517)87654321, （0517）87654321, 0517 87654321), and 400/800 service numbers
@@ -36,11 +37,10 @@ export function keptRuns(text: string): KeptRun[] {
     const host = /[/?#]/u.exec(shown.slice(scheme));
     runs.push({ start, end: start + shown.length, hostEnd: start + scheme + (host ? host.index : shown.length - scheme) });
   }
-  for (const re of [EMAIL_RE, PHONE_RE]) {
-    for (const match of text.matchAll(re)) {
-      const start = match.index ?? 0;
-      runs.push({ start, end: start + match[0].length, hostEnd: -1 });
-    }
+  runs.push(...emailAddresses(text));
+  for (const match of text.matchAll(PHONE_RE)) {
+    const start = match.index ?? 0;
+    runs.push({ start, end: start + match[0].length, hostEnd: -1 });
   }
   runs.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: KeptRun[] = [];
@@ -49,4 +49,22 @@ export function keptRuns(text: string): KeptRun[] {
     if (!last || run.start >= last.end) kept.push(run);
   }
   return kept;
+}
+
+/**
+ * E-mail addresses, found from their '@' outwards: a regular expression starting with the local
+ * part would retry it from every letter of a long word (quadratic on a 100 KB run of letters).
+ */
+function emailAddresses(text: string): KeptRun[] {
+  const found: KeptRun[] = [];
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && LOCAL_CHAR.test(text.charAt(start - 1))) start -= 1;
+    let end = at + 1;
+    while (end < text.length && DOMAIN_CHAR.test(text.charAt(end))) end += 1;
+    while (end > at + 1 && text.charAt(end - 1) === '.') end -= 1; // a full stop after the address
+    const domain = text.slice(at + 1, end);
+    if (start < at && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/u.test(domain)) found.push({ start, end, hostEnd: -1 });
+  }
+  return found;
 }
