@@ -124,8 +124,10 @@ const widthOf = (text: string) => [...text].reduce((sum, c) => sum + advance(c),
 test('every full line ends within 0.5 pt of the right margin, or before a run that would not fit even at full spacing; no line crosses it', () => {
   const bad: string[] = [];
   let short = 0;
+  let fullLines = 0;
   eachLine((line, next, full, at) => {
     if (line.xMax > RIGHT + 0.5) bad.push(`${at}: ends at ${line.xMax.toFixed(2)} (margin ${RIGHT.toFixed(2)})`);
+    if (full) fullLines += 1;
     if (!full || RIGHT - line.xMax <= 0.5) return;
     // Justification stops at MAX_ADDED_EM a gap: a line ends short only where the run after it
     // (a word, number or address, never split) could not have joined it.
@@ -134,8 +136,9 @@ test('every full line ends within 0.5 pt of the right margin, or before a run th
     short += 1;
   });
   expect(bad).toEqual([]);
-  // Such lines are the exception (the corpus puts two runs into the first lines of every paragraph).
-  expect(short).toBeLessThan(40);
+  // Such lines are the exception, though the corpus puts two runs into the first lines of every paragraph.
+  expect(short).toBeGreaterThan(0);
+  expect(short / fullLines).toBeLessThan(0.1);
 });
 
 test(`no line adds more than ${MAX_ADDED_EM} em between two characters`, () => {
