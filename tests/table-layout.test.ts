@@ -19,9 +19,9 @@ import { LABEL_BREAKS } from '../src/format/national-2021';
 import type { ReportDoc, TableBlock } from '../src/model/types';
 import { renderDocx } from '../src/render/docx';
 import { renderPdf } from '../src/render/pdf';
-import { CELL_PADDING_PT, MM_TO_PT, PAGE, TYPE_AREA } from '../src/format/page-standard';
+import { CELL_PADDING_PT, TYPE_AREA } from '../src/format/page-standard';
 import { MIN_NUMBER_PT } from '../src/model/tables';
-import { BOTTOM, LEFT, RIGHT, TOP } from './helpers/pdf-boxes';
+import { BOTTOM, LEFT, RIGHT, TOP, TURNED, turnedPages } from './helpers/pdf-boxes';
 import { modelOf, TIMESTAMP } from './helpers/build';
 import { tempDir } from './helpers/cli';
 import { corpusModel } from './helpers/table-corpus';
@@ -68,18 +68,11 @@ function words(file: string): Word[] {
   );
 }
 
-/** Pages shown turned (/Rotate 90): a landscape table's. */
-function turnedPages(file: string): Set<number> {
-  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', file], { encoding: 'utf8' });
-  return new Set([...info.matchAll(/^Page\s+(\d+) rot:\s+90$/gm)].map((m) => Number(m[1])));
-}
-
 /**
  * Where a table's columns start and how wide its frame is, in pdftotext's coordinates: a turned
- * page is read as shown, its type area 225 mm wide from the sheet's foot margin (35 mm).
+ * page is read as shown (pdf-boxes.ts TURNED).
  */
-const frameOf = (table: TableBlock) =>
-  table.grid.landscape ? { left: PAGE.marginBottomMm * MM_TO_PT, widthPt: TYPE_AREA.heightPt } : { left: LEFT, widthPt: TYPE_AREA.widthPt };
+const frameOf = (table: TableBlock) => (table.grid.landscape ? { left: TURNED.LEFT, widthPt: TYPE_AREA.heightPt } : { left: LEFT, widthPt: TYPE_AREA.widthPt });
 
 const tables = (model: ReportDoc) => model.blocks.filter((b): b is TableBlock => b.kind === 'table');
 const cases: [string, () => ReportDoc][] = [
