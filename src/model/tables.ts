@@ -51,7 +51,7 @@ type GridRest = Pick<TableGrid, 'rowCount' | 'headerRows' | 'keepTogether' | 'ce
 interface Frame {
   landscape: boolean;
   widthPt: number;
-  /** Height the whole table may take: one page under its one-line heading when it is kept together upright. */
+  /** Height the whole table may take: one page under its one-line heading when it is kept together upright (or its height at the preferred widths, if more). */
   heightPt: number;
 }
 
@@ -138,8 +138,12 @@ function gridHeight(format: Format, grid: TableGrid): number {
  */
 function fitGrid(format: Format, preferred: (widthPt: number) => readonly number[], fontSizePt: number, rest: GridRest): TableGrid {
   const { TYPE_AREA, LINE_PITCH_PT } = format.page;
+  const upright: Frame = { landscape: false, widthPt: TYPE_AREA.widthPt, heightPt: Infinity };
+  // A table its format makes taller than a page at the preferred widths runs on over pages anyway:
+  // giving its labels less width may then not make it taller than that.
+  const preferredHeight = gridHeight(format, gridAt(format, preferred(upright.widthPt), upright, fontSizePt, fontSizePt, rest));
   const frames: Frame[] = [
-    { landscape: false, widthPt: TYPE_AREA.widthPt, heightPt: rest.keepTogether ? TYPE_AREA.heightPt - LINE_PITCH_PT : Infinity },
+    { ...upright, heightPt: rest.keepTogether ? Math.max(TYPE_AREA.heightPt - LINE_PITCH_PT, preferredHeight) : Infinity },
     // Turned, a long table runs on over pages with its header rows repeated.
     { landscape: true, widthPt: TYPE_AREA.heightPt, heightPt: Infinity },
   ];
@@ -152,7 +156,7 @@ function fitGrid(format: Format, preferred: (widthPt: number) => readonly number
     }
   }
   // Counts are at most MAX_COUNT (8 digits), which fit turned at MIN_NUMBER_PT; a format allowing
-  // longer ones gets its numbers at MIN_NUMBER_PT all the same (the PDF then narrows a number's glyphs to its cell).
+  // longer ones gets its numbers at MIN_NUMBER_PT all the same (the PDF sets one that still overflows smaller, table.ts).
   const frame = frames[1] as Frame;
   return gridAt(format, preferred(frame.widthPt), frame, fontSizePt, MIN_NUMBER_PT, rest);
 }
