@@ -23,6 +23,11 @@ function labelWords(label: string, breaks: Readonly<Record<string, string>>): st
   return (breaks[label] ?? label).split('\n').map((line) => line.split('|'));
 }
 
+/** The widest run of a label that may not break (its widest word), in ems: the least room its cell can have. */
+export function widestWordEms(label: string, breaks: Readonly<Record<string, string>>): number {
+  return Math.max(0, ...labelWords(label, breaks).flat().map(ems));
+}
+
 /**
  * The label broken into lines no wider than `widthEms`, where `breaks` (the format's LABEL_BREAKS) allow: as few lines as possible, and among those
  * the fewest breaks that do not follow punctuation. A word wider than the column (only if the

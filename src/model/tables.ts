@@ -5,7 +5,8 @@
 import type { Format } from '../format/format';
 import { rowAt } from '../report/rows';
 import type { CheckedReport, Report } from '../report/types';
-import { breakLabel, ems, SLACK_EMS } from './cell-text';
+import { breakLabel, ems, SLACK_EMS, widestWordEms } from './cell-text';
+import { rowHeights } from './table-rows';
 import type { Align, GridCell, TableBlock, TableGrid } from './types';
 
 /** Collects anchor cells row by row. */
@@ -41,30 +42,123 @@ const partTitle = (format: Format, part: 1 | 2 | 3) => format.labels.PART_HEADIN
 /** The room a cell's padding takes. */
 const padding = (format: Format) => 2 * format.page.CELL_PADDING_PT.x;
 
+/** Numbers are never set smaller than this: 8 pt still reads on paper; below it a figure is guessed at. */
+export const MIN_NUMBER_PT = 8;
+
+type GridRest = Pick<TableGrid, 'rowCount' | 'headerRows' | 'keepTogether' | 'cells'>;
+
+/** The page a table is fitted to: the type area upright, or turned 90° (its height is then the table's width). */
+interface Frame {
+  landscape: boolean;
+  widthPt: number;
+  /** Height the whole table may take: one page under its one-line heading when it is kept together upright (or its height at the preferred widths, if more). */
+  heightPt: number;
+}
+
 /**
- * The grid with its labels broken for their cells and the size its numbers need: the table's size,
- * or smaller where the widest number would not fit its cell (only counts of many digits in table 四
- * or beside table 三's labels), rounded down to the half point Word can set.
+ * Column widths (fractions of `widthPt`) at number size `numberPt`: every column at least its preferred width and at
+ * least as wide as its widest number; what that adds is taken first from the label columns (down to
+ * their widest unbreakable word, so labels wrap at their allowed points), then from number columns
+ * wider than their numbers. Undefined when the numbers do not fit even so.
  */
-function fitGrid(
+function columnWidths(
   format: Format,
   fractions: readonly number[],
   fontSizePt: number,
-  rest: Pick<TableGrid, 'rowCount' | 'headerRows' | 'keepTogether' | 'cells'>,
-): TableGrid {
-  const spanEms = (cell: GridCell) =>
-    (fractions.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) * format.page.TYPE_AREA.widthPt - padding(format)) / fontSizePt;
-  let numberSizePt = fontSizePt;
+  numberPt: number,
+  rest: GridRest,
+  widthPt: number,
+): readonly number[] | undefined {
+  const pad = padding(format);
+  const preferred = fractions.map((f) => f * widthPt);
+  const numbers = preferred.map(() => 0);
+  const words = preferred.map(() => 0);
+  const hasNumbers = preferred.map(() => false);
   for (const cell of rest.cells) {
-    if (!cell.header) numberSizePt = Math.min(numberSizePt, Math.floor((2 * fontSizePt * spanEms(cell)) / ems(cell.text)) / 2);
+    if (cell.colSpan !== 1) continue;
+    if (cell.header) words[cell.col] = Math.max(words[cell.col] ?? 0, (widestWordEms(cell.text, format.layout.LABEL_BREAKS) + SLACK_EMS) * fontSizePt + pad);
+    else {
+      hasNumbers[cell.col] = true;
+      numbers[cell.col] = Math.max(numbers[cell.col] ?? 0, (ems(cell.text) + SLACK_EMS) * numberPt + pad);
+    }
   }
+  // Nothing to change: the preferred fractions as they are (no float noise in the seed's widths).
+  if (preferred.every((pt, c) => pt >= (numbers[c] ?? 0))) return fractions;
+  const widths = preferred.map((pt, c) => Math.max(pt, numbers[c] ?? 0));
+  let excess = widths.reduce((a, b) => a + b, 0) - widthPt;
+  for (const givers of [false, true]) {
+    const give = widths.map((w, c) => (hasNumbers[c] === givers ? Math.max(0, w - Math.max(numbers[c] ?? 0, words[c] ?? 0)) : 0));
+    const total = give.reduce((a, b) => a + b, 0);
+    if (excess <= LAYOUT_TOLERANCE_PT || total <= 0) continue;
+    const take = Math.min(excess, total);
+    give.forEach((g, c) => (widths[c] = (widths[c] ?? 0) - (g * take) / total));
+    excess -= take;
+  }
+  if (excess > LAYOUT_TOLERANCE_PT) return undefined;
+  // A number spanning columns (table 二's single values) must fit their sum.
+  const span = (cell: GridCell) => widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0);
+  const spansFit = rest.cells.every(
+    (cell) => cell.header || cell.colSpan === 1 || (ems(cell.text) + SLACK_EMS) * numberPt + pad <= span(cell) + LAYOUT_TOLERANCE_PT,
+  );
+  return spansFit ? widths.map((pt) => pt / widthPt) : undefined;
+}
+
+/** Float noise allowed when widths are compared (as the PDF's fit.ts allows). */
+const LAYOUT_TOLERANCE_PT = 0.01;
+
+/** The grid at these widths: labels broken for their cells. */
+function gridAt(format: Format, fractions: readonly number[], frame: Frame, fontSizePt: number, numberSizePt: number, rest: GridRest): TableGrid {
+  const spanEms = (cell: GridCell) =>
+    (fractions.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0) * frame.widthPt - padding(format)) / fontSizePt;
   return {
     ...rest,
     columns: fractions.map((widthFraction) => ({ widthFraction })),
+    ...(frame.landscape ? { landscape: true as const } : {}),
     fontSizePt,
     numberSizePt,
     cells: rest.cells.map((cell) => (cell.header ? { ...cell, text: breakLabel(cell.text, spanEms(cell), format.layout.LABEL_BREAKS) } : cell)),
   };
+}
+
+/** The grid's height as the PDF sets it: each cell's lines, rows stretched by spans (table-rows.ts). */
+function gridHeight(format: Format, grid: TableGrid): number {
+  const { CELL_LINE_HEIGHT, CELL_PADDING_PT } = format.page;
+  const textPt = (cell: GridCell) => cell.text.split('\n').length * (cell.header ? grid.fontSizePt : grid.numberSizePt) * CELL_LINE_HEIGHT;
+  const cells = grid.cells.map((cell) => ({ row: cell.row, rowSpan: cell.rowSpan, textPt: textPt(cell) }));
+  return rowHeights(grid.rowCount, cells, grid.fontSizePt * CELL_LINE_HEIGHT + 2 * CELL_PADDING_PT.y, CELL_PADDING_PT.y).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * The grid with its columns sized and its labels broken: numbers at the table's size where the label
+ * columns can give them the width (labels wrapping at their allowed points, a kept-together table
+ * still on one page under its heading); otherwise numbers a half point smaller at a time, never
+ * below MIN_NUMBER_PT; and when even that does not fit upright, the table turned to landscape, where
+ * the same search starts again at the table's size. `preferred` gives the column widths (fractions)
+ * the layout wants for a frame width: what the seed and small counts get unchanged.
+ */
+function fitGrid(format: Format, preferred: (widthPt: number) => readonly number[], fontSizePt: number, rest: GridRest): TableGrid {
+  const { TYPE_AREA, LINE_PITCH_PT } = format.page;
+  const upright: Frame = { landscape: false, widthPt: TYPE_AREA.widthPt, heightPt: Infinity };
+  // A table its format makes taller than a page at the preferred widths runs on over pages anyway:
+  // giving its labels less width may then not make it taller than that.
+  const preferredHeight = gridHeight(format, gridAt(format, preferred(upright.widthPt), upright, fontSizePt, fontSizePt, rest));
+  const frames: Frame[] = [
+    { ...upright, heightPt: rest.keepTogether ? Math.max(TYPE_AREA.heightPt - LINE_PITCH_PT, preferredHeight) : Infinity },
+    // Turned, a long table runs on over pages with its header rows repeated.
+    { landscape: true, widthPt: TYPE_AREA.heightPt, heightPt: Infinity },
+  ];
+  for (const frame of frames) {
+    for (let numberPt = fontSizePt; numberPt >= MIN_NUMBER_PT; numberPt -= 0.5) {
+      const widths = columnWidths(format, preferred(frame.widthPt), fontSizePt, numberPt, rest, frame.widthPt);
+      if (!widths) continue;
+      const grid = gridAt(format, widths, frame, fontSizePt, numberPt, rest);
+      if (gridHeight(format, grid) <= frame.heightPt + LAYOUT_TOLERANCE_PT) return grid;
+    }
+  }
+  // Counts are at most MAX_COUNT (8 digits), which fit turned at MIN_NUMBER_PT; a format allowing
+  // longer ones gets its numbers at MIN_NUMBER_PT all the same (the PDF sets one that still overflows smaller, table.ts).
+  const frame = frames[1] as Frame;
+  return gridAt(format, preferred(frame.widthPt), frame, fontSizePt, MIN_NUMBER_PT, rest);
 }
 
 /** 表二: 第二十条 items 一, 五, 六, 八 (4 grid columns, 14 rows). */
@@ -96,23 +190,21 @@ export function proactiveTable(report: CheckedReport, format: Format): TableBloc
     kind: 'table',
     id: 'proactive',
     summary: `${partTitle(format, 1)}：${PROACTIVE_ITEMS}`,
-    grid: fitGrid(format, PROACTIVE_COLUMN_FRACTIONS, TABLE_SIZE_PT.proactive, { rowCount: g.row, headerRows: 0, keepTogether: true, cells: g.cells }),
+    grid: fitGrid(format, () => PROACTIVE_COLUMN_FRACTIONS, TABLE_SIZE_PT.proactive, { rowCount: g.row, headerRows: 0, keepTogether: true, cells: g.cells }),
     origin: '/proactive',
   };
 }
 
-/** Table 三's columns: the label columns and the data columns at their set widths, the item column the rest. */
-function applicationColumns(format: Format): number[] {
+/** Table 三's columns (fractions) in a frame `widthPt` wide: the label columns and the data columns at their set widths, the item column the rest. */
+function applicationColumns(format: Format, widthPt: number): number[] {
   const { TABLE3_COLUMN_CHARS, TABLE_SIZE_PT } = format.layout;
   const { APPLICANT_COLUMNS } = format.labels;
-  const { TYPE_AREA } = format.page;
-  const fraction = (pt: number) => pt / TYPE_AREA.widthPt;
   const pt = (chars: number) => (chars + SLACK_EMS) * TABLE_SIZE_PT.applications + padding(format);
   const results = pt(TABLE3_COLUMN_CHARS.results);
   const group = pt(TABLE3_COLUMN_CHARS.group);
   const data = pt(TABLE3_COLUMN_CHARS.data);
-  const item = TYPE_AREA.widthPt - results - group - APPLICANT_COLUMNS.length * data;
-  return [results, group, item, ...APPLICANT_COLUMNS.map(() => data)].map(fraction);
+  const item = widthPt - results - group - APPLICANT_COLUMNS.length * data;
+  return [results, group, item, ...APPLICANT_COLUMNS.map(() => data)].map((pt) => pt / widthPt);
 }
 
 /** 表三: applications (10 grid columns: 3 label + 7 data; 3 header rows + 25 data rows). */
@@ -158,7 +250,7 @@ export function applicationsTable(report: Report, format: Format): TableBlock {
     kind: 'table',
     id: 'applications',
     summary: `${partTitle(format, 2)}（按申请人类型统计）`,
-    grid: fitGrid(format, applicationColumns(format), format.layout.TABLE_SIZE_PT.applications, {
+    grid: fitGrid(format, (width) => applicationColumns(format, width), format.layout.TABLE_SIZE_PT.applications, {
       rowCount: g.row,
       headerRows: 3,
       keepTogether: true,
@@ -191,7 +283,12 @@ export function reviewLitigationTable(report: Report, format: Format): TableBloc
     kind: 'table',
     id: 'review_litigation',
     summary: partTitle(format, 3),
-    grid: fitGrid(format, caseColumnFractions(n * 3), TABLE_SIZE_PT.reviewLitigation, { rowCount: g.row, headerRows: 3, keepTogether: true, cells: g.cells }),
+    grid: fitGrid(format, () => caseColumnFractions(n * 3), TABLE_SIZE_PT.reviewLitigation, {
+      rowCount: g.row,
+      headerRows: 3,
+      keepTogether: true,
+      cells: g.cells,
+    }),
     origin: '/review_litigation',
   };
 }

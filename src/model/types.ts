@@ -62,14 +62,22 @@ export interface TableBlock {
 }
 
 export interface TableGrid {
-  /** Column widths as fractions of the type area width (they sum to 1). */
+  /** Column widths as fractions of the type area's width, or of its height for a landscape table (they sum to 1). */
   columns: { widthFraction: number }[];
+  /**
+   * Set across the page: the numbers do not fit the type area's width even at MIN_NUMBER_PT, so the
+   * table stands on pages of its own turned 90° (GB/T 9704 10.2), its heading with it. Absent: upright.
+   */
+  landscape?: true;
   rowCount: number;
   /** Leading rows that are headers: marked as header rows in DOCX, repeated on every page in PDF. */
   headerRows: number;
   /** Text size of the table in points. */
   fontSizePt: number;
-  /** Size of the data cells (numbers): fontSizePt, or smaller where the widest number needs it to fit its cell on one line. */
+  /**
+   * Size of the data cells (numbers): fontSizePt, or smaller (never below MIN_NUMBER_PT) where the
+   * numbers outgrow their columns after the label columns have given all the width they can.
+   */
   numberSizePt: number;
   /** Keep the whole table on one page when it fits (short tables); otherwise only the header rows stay with the first data row. */
   keepTogether: boolean;

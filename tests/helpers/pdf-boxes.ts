@@ -62,3 +62,20 @@ export const INDENT = LEFT + 2 * ((RIGHT - LEFT) / 28);
 
 /** Body lines (flush left or indented two characters): the ones the justification rules apply to. */
 export const bodyLines = (boxes: LineBox[]) => boxes.filter((b) => Math.abs(b.xMin - LEFT) < 0.5 || Math.abs(b.xMin - INDENT) < 0.5);
+
+/** Pages shown turned (/Rotate 90): a landscape table's pages (GB/T 9704 10.2). */
+export function turnedPages(file: string): Set<number> {
+  const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', file], { encoding: 'utf8' });
+  return new Set([...info.matchAll(/^Page\s+(\d+) rot:\s+90$/gm)].map((m) => Number(m[1])));
+}
+
+/**
+ * The type area of a turned page as pdftotext reads it (as shown): 225 mm wide from the sheet's foot
+ * margin, 156 mm high from its left margin. Its page number stands left of it, along the sheet's foot.
+ */
+export const TURNED = {
+  LEFT: PAGE.marginBottomMm * MM_TO_PT,
+  RIGHT: PAGE.marginBottomMm * MM_TO_PT + TYPE_AREA.heightPt,
+  TOP: PAGE.marginLeftMm * MM_TO_PT,
+  BOTTOM: PAGE.marginLeftMm * MM_TO_PT + TYPE_AREA.widthPt,
+} as const;

@@ -15,6 +15,8 @@ export interface CorpusCase {
   digits: number;
   /** Paragraphs of the overview: moves part 三 down the page. */
   paragraphs: number;
+  /** Applicant columns of table 三 that hold a number of the full digit count (default all 6; their total column too). */
+  columns?: number;
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -23,13 +25,13 @@ const withTotal = (values: number[]) => [...values, sum(values)];
 /** A paragraph of about 3 lines (80 characters); the k-th differs so no two are alike. */
 const paragraph = (k: number) => `第${k + 1}段：本机关坚持以公开为常态、不公开为例外，`.padEnd(80, '依法依规做好政府信息公开工作，');
 
-export function corpusYaml({ digits, paragraphs }: CorpusCase): string {
+export function corpusYaml({ digits, paragraphs, columns = 6 }: CorpusCase): string {
   const base = 10 ** (digits - 1);
   // One number of the full digit count in each applicant column (a different row each); the rest
   // small. Column and row totals then have the same digit count, never above MAX_COUNT.
   const big = (c: number, salt: number) => base + ((salt * 7919 + c * 104_729) % base);
   const results = RESULT_PART_ROWS.map((_, i) =>
-    [0, 1, 2, 3, 4, 5].map((c) => (i === (c * 4 + 1) % RESULT_PART_ROWS.length ? big(c, i) : digits > 1 ? (i * 3 + c) % 10 : 0)),
+    [0, 1, 2, 3, 4, 5].map((c) => (i === (c * 4 + 1) % RESULT_PART_ROWS.length && c < columns ? big(c, i) : digits > 1 ? (i * 3 + c) % 10 : 0)),
   );
   const forward = [0, 1, 2, 3, 4, 5].map((c) => (c + 1) % 3);
   const totals = [0, 1, 2, 3, 4, 5].map((c) => sum(results.map((row) => row[c] ?? 0)));
@@ -75,7 +77,7 @@ export function corpusYaml({ digits, paragraphs }: CorpusCase): string {
 /** The model of a corpus report (it must have no errors). */
 export function corpusModel(c: CorpusCase): ReportDoc {
   const text = corpusYaml(c);
-  const checked = checkReport({ ...nodeHost({}), readBytes: () => Buffer.from(text, 'utf8') }, `corpus-${c.digits}-${c.paragraphs}.yaml`);
+  const checked = checkReport({ ...nodeHost({}), readBytes: () => Buffer.from(text, 'utf8') }, `corpus-${c.digits}-${c.paragraphs}-${c.columns ?? 6}.yaml`);
   if (!checked.report) throw new Error(`corpus ${JSON.stringify(c)}: ${checked.diagnostics.map((d) => `${d.code} ${d.message.en}`).join('; ')}`);
   return buildModel(checked.report);
 }

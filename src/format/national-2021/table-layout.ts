@@ -65,8 +65,9 @@ export const LABEL_BREAKS: Readonly<Record<string, string>> = {
  * Table 三's columns in characters of the table's size: the results column 3 (for 本年度), the
  * group column 3 (（三）/不予/公开), each data column 2.5 (four digits; 自然人 upright, one character a line), and the
  * item column the rest (13.6, so no item label takes more than three lines). So the label block
- * keeps about half the width, as S7 prints it, and the whole table fits one page with its heading:
- * wider numbers are set smaller rather than taking width from the labels (TableGrid.numberSizePt).
+ * keeps about half the width, as S7 prints it, and the whole table fits one page with its heading.
+ * These are the preferred widths: wider numbers take width from the item column first, as far as the
+ * table still fits its page (src/model/tables.ts fitGrid).
  */
 export const TABLE3_COLUMN_CHARS = { results: 3, group: 3, data: 2.5 } as const;
 

@@ -76,6 +76,9 @@ const signatureHeight = (block: SignatureBlock) => (block.spaceBeforeLines + blo
 class Typesetter {
   private y = TOP;
   private pageNumber = 0;
+  /** New pages are turned for a landscape table (GB/T 9704 10.2); `turned`: this page's drawing is rotated. */
+  private landscape = false;
+  private turned = false;
   readonly diagnostics: Diagnostic[] = [];
   private readonly canvas: TextCanvas;
   /** Set paragraphs by level and text: a heading measures the paragraph after it, which is then drawn from the same lines. */
@@ -112,8 +115,13 @@ class Typesetter {
     };
   }
 
+  /** Height of the type area as this page is set: its width when the page is turned. */
+  private get pageHeight(): number {
+    return this.landscape ? WIDTH : TYPE_AREA.heightPt;
+  }
+
   private get remaining(): number {
-    return BOTTOM - this.y;
+    return TOP + this.pageHeight - this.y;
   }
 
   /** Pages begun so far. */
@@ -122,10 +130,44 @@ class Typesetter {
   }
 
   newPage(): void {
+    this.upright();
     this.doc.addPage({ size: 'A4', margins: { top: 0, bottom: 0, left: 0, right: 0 } });
     this.pageNumber++;
     this.y = TOP;
     this.drawPageNumber();
+    if (this.landscape) this.turn();
+  }
+
+  /**
+   * A landscape table's page, as GB/T 9704 10.2 sets one: the sheet stays A4 upright with its page
+   * number where every page has it, the table's head toward the left edge (订口 on odd pages, 切口 on
+   * even), and /Rotate 90 shows it upright on screen. Everything after is drawn in the turned type
+   * area (225 × 156 mm, 35 mm from the sheet's foot, 28 mm from its left), at the same LEFT and TOP.
+   */
+  private turn(): void {
+    const page = this.doc.page as unknown as { height: number; dictionary: { data: Record<string, unknown> } };
+    page.dictionary.data.Rotate = 90;
+    this.doc.save();
+    this.doc.transform(0, -1, 1, 0, LEFT - TOP, page.height - PAGE.marginBottomMm * MM_TO_PT + LEFT);
+    this.turned = true;
+  }
+
+  private upright(): void {
+    if (this.turned) this.doc.restore();
+    this.turned = false;
+  }
+
+  /** Begins landscape pages (a landscape table, with the heading before it) or ends them: what follows starts a new upright page. */
+  setLandscape(landscape: boolean): void {
+    if (landscape === this.landscape) return;
+    this.landscape = landscape;
+    if (landscape) this.newPage();
+    else this.y = TOP + this.pageHeight;
+  }
+
+  /** Ends the last page's drawing. */
+  finish(): void {
+    this.upright();
   }
 
   /** — N — under the type area: odd pages right, even pages left, one character in (GB/T 9704 7.5). */
@@ -229,7 +271,7 @@ class Typesetter {
     this.report(origin, missing);
     const height = lines.length * LINE_PITCH_PT;
     if (level > 0) {
-      if (!fitsIn(height + keepWith, this.remaining) && fitsIn(height + keepWith, TYPE_AREA.heightPt)) this.newPage();
+      if (!fitsIn(height + keepWith, this.remaining) && fitsIn(height + keepWith, this.pageHeight)) this.newPage();
       if (level === 1) this.doc.outline.addItem(text);
       this.flowText(`H${level}`, lines, style, LINE_PITCH_PT, { indent, minFirst: lines.length });
       return;
@@ -286,7 +328,9 @@ class Typesetter {
   /** Height a table needs before anything may follow its heading: its header and first row group (or all of it). */
   tableLead(layout: TableLayout): number {
     const { grid } = layout.table;
-    if (grid.keepTogether) return rowsHeight(layout, 0, grid.rowCount);
+    // Turned, a table longer than its page runs on over pages: its heading needs only the first rows.
+    if (grid.keepTogether && !(grid.landscape && !fitsIn(rowsHeight(layout, 0, grid.rowCount), WIDTH - LINE_PITCH_PT)))
+      return rowsHeight(layout, 0, grid.rowCount);
     const first = rowGroups(layout, grid.headerRows, grid.rowCount)[0];
     return rowsHeight(layout, 0, first ? first[1] : grid.headerRows);
   }
@@ -294,6 +338,7 @@ class Typesetter {
   table(layout: TableLayout): void {
     const { grid } = layout.table;
     for (const { cell, glyph } of layout.missing) this.report(cell.origin || layout.table.origin, [glyph]);
+    this.setLandscape(grid.landscape === true);
     if (!fitsIn(this.tableLead(layout), this.remaining) && this.y > TOP) this.newPage();
     const element = this.doc.struct('Table', { title: layout.table.summary } as never);
     this.root.add(element);
@@ -325,6 +370,7 @@ class Typesetter {
     this.drawRows(layout, segmentStart, grid.rowCount, continuation, rowElement);
     element.end();
     this.y += LINE_PITCH_PT / 2;
+    this.setLandscape(false);
   }
 
   /**
@@ -452,7 +498,8 @@ export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<
   const setter = new Typesetter(doc, fonts, root);
   setter.newPage();
   const layouts = new Map<TableBlock, TableLayout>();
-  const layoutOf = (block: TableBlock) => layouts.get(block) ?? layouts.set(block, layoutTable(fonts, block, WIDTH)).get(block)!;
+  const layoutOf = (block: TableBlock) =>
+    layouts.get(block) ?? layouts.set(block, layoutTable(fonts, block, block.grid.landscape ? TYPE_AREA.heightPt : WIDTH)).get(block)!;
   /** How much room the block after a heading needs on the heading's page. */
   const leadOf = (next: Block | undefined): number => {
     if (!next) return 0;
@@ -472,6 +519,8 @@ export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<
         setter.title(block.lines, block.origin);
         break;
       case 'heading':
+        // A landscape table's heading stands on its turned page.
+        if (next?.kind === 'table' && next.grid.landscape) setter.setLandscape(true);
         setter.paragraph(block.text, block.level, block.origin, leadOf(next));
         break;
       case 'paragraph':
@@ -489,6 +538,7 @@ export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<
       }
     }
   });
+  setter.finish();
   root.end();
   doc.end();
   await done;

@@ -4,6 +4,7 @@
  * cell stretches the last row it covers), and where the table may break between pages.
  */
 import type { FontSet } from '../../fonts/font-set';
+import { rowHeights as tableRowHeights } from '../../model/table-rows';
 import type { GridCell, TableBlock } from '../../model/types';
 import { CELL_LINE_HEIGHT, CELL_PADDING_PT, ROLE } from '../../format/page-standard';
 import { setText, type MissingGlyph, type SetLine, type TextStyle } from './text';
@@ -32,6 +33,7 @@ export interface TableLayout {
   missing: { cell: GridCell; glyph: MissingGlyph }[];
 }
 
+/** `widthPt`: the type area's width, or its height for a landscape table (TableGrid.landscape). */
 export function layoutTable(fonts: FontSet, table: TableBlock, widthPt: number): TableLayout {
   const { grid } = table;
   const style: TextStyle = { role: ROLE.table, sizePt: grid.fontSizePt, trackingPt: 0 };
@@ -53,16 +55,8 @@ export function layoutTable(fonts: FontSet, table: TableBlock, widthPt: number):
     for (const glyph of set.missing) missing.push({ cell, glyph });
     return { cell, lines: set.lines, style: cellStyle, lineHeight: cellStyle.sizePt * CELL_LINE_HEIGHT };
   });
-  const minimum = lineHeight + 2 * CELL_PADDING_PT.y;
-  const rowHeights = Array.from({ length: grid.rowCount }, () => minimum);
-  // Single-row cells first, then spans from short to long, each stretching its last row if needed.
-  for (const laid of [...cells].sort((a, b) => a.cell.rowSpan - b.cell.rowSpan)) {
-    const need = laid.lines.length * laid.lineHeight + 2 * CELL_PADDING_PT.y;
-    const { row, rowSpan } = laid.cell;
-    const have = rowHeights.slice(row, row + rowSpan).reduce((a, b) => a + b, 0);
-    const last = row + rowSpan - 1;
-    if (need > have) rowHeights[last] = (rowHeights[last] ?? minimum) + need - have;
-  }
+  const rows = cells.map(({ cell, lines, lineHeight: cellLine }) => ({ row: cell.row, rowSpan: cell.rowSpan, textPt: lines.length * cellLine }));
+  const rowHeights = tableRowHeights(grid.rowCount, rows, lineHeight + 2 * CELL_PADDING_PT.y, CELL_PADDING_PT.y);
   // Never break before the last row: a continuation page shows at least two rows under its header.
   const breakBefore = Array.from({ length: grid.rowCount }, (_, r) => r > grid.headerRows && r < grid.rowCount - 1);
   for (const { cell } of cells) {
