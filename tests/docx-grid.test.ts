@@ -178,6 +178,16 @@ test('no number, phone number, e-mail address or URL breaks between two of its l
   expect(atSeparator).toBeGreaterThan(3);
 });
 
+// Known: LibreOffice (ICU) breaks after a hyphen followed by digits, so “0795- / 3668066” and
+// “GB/T 9704- / 2012” still occur. Keeping them whole needs w:noBreakHyphen, whose text is U+2011.
+test.failing('no number breaks at its hyphen (phone numbers, standard numbers)', () => {
+  const split: string[] = [];
+  eachBodyLine((line, next, full, where) => {
+    if (full && next && /(^|[^/\w.])\d+-$/.test(line.text) && /^\d/.test(next.text)) split.push(`${where} | ${next.text.slice(0, 8)}`);
+  });
+  expect(split).toEqual([]);
+});
+
 test('nothing lies outside the type area: no closing mark hangs into the margin', () => {
   const outside: string[] = [];
   for (const { name, lines } of converted) {
