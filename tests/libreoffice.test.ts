@@ -7,16 +7,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { docxOf, modelOf } from './helpers/build';
 import { tempDir } from './helpers/cli';
+import { convertWithLibreOffice } from './helpers/libreoffice';
 
 test('LibreOffice converts the seed DOCX; headings, labels and numbers come back in order', async () => {
   const dir = tempDir();
   const file = path.join(dir, 'yichun-2023.docx');
   fs.writeFileSync(file, (await docxOf('yichun-2023.yaml')).bytes);
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
-    stdio: 'pipe',
-    timeout: 180_000,
-  });
-  const text = execFileSync('pdftotext', [path.join(dir, 'yichun-2023.pdf'), '-'], { encoding: 'utf8' });
+  const [pdf] = convertWithLibreOffice([file], dir);
+  const text = execFileSync('pdftotext', [pdf as string, '-'], { encoding: 'utf8' });
   // A table cell wrapped over several lines comes out interleaved with its neighbours (自然 … 人),
   // so each expected text must appear as an in-order subsequence within a short window, and the
   // windows must start in document order.

@@ -20,12 +20,20 @@ interface Compiler {
 /** What docx writes for the defaults it leaves empty; a docx upgrade that changes it must fail loudly. */
 const EMPTY_DEFAULTS = '<w:pPrDefault/>';
 /**
- * Word's automatic space between East Asian text and Latin letters (w:autoSpaceDE) or digits
- * (w:autoSpaceDN) switched off, so “2023年1月25日” sets without gaps as in a 公文 (and as the PDF
- * does). docx knows only autoSpaceDN, so both go into w:pPrDefault, which every paragraph style
- * inherits. Word writes the off value as "0"; autoSpaceDE precedes autoSpaceDN in CT_PPrBase.
+ * Paragraph defaults docx cannot write, in w:pPrDefault, which every paragraph style inherits (in
+ * CT_PPrBase order):
+ * - w:overflowPunct on. LibreOffice reads the value inverted (writerfilter's DomainMapper sets
+ *   ParaIsHangingPunctuation to `value == 0`): with "0", or without the element, it hangs a closing
+ *   mark 16 pt into the right margin after a full line, and with the body's tracking drops some of
+ *   them (“内容更新” without its “。”); with "1" it moves a character down instead, as the PDF does.
+ *   For Word "1" is the OOXML default the document had without the element.
+ * - Word's automatic space between East Asian text and Latin letters (w:autoSpaceDE) or digits
+ *   (w:autoSpaceDN) off, so “2023年1月25日” sets without gaps as in a 公文 (and as the PDF does).
+ *   Word writes the off value as "0".
+ * - w:adjustRightInd off: the right indent stays where it is set, not moved to a grid cell's edge.
  */
-const DEFAULTS = '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/></w:pPr></w:pPrDefault>';
+const DEFAULTS =
+  '<w:pPrDefault><w:pPr><w:overflowPunct w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:adjustRightInd w:val="0"/></w:pPr></w:pPrDefault>';
 
 /** word/styles.xml with the paragraph defaults filled in. */
 export function withParagraphDefaults(stylesXml: string): string {

@@ -27,7 +27,7 @@ import {
 import type { Align, Block, GridCell, ReportDoc, TableBlock } from '../../model/types';
 import { fullWidthChars } from '../../model/title-lines';
 import { signaturePlacement } from '../../model/signature';
-import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../../format/page-standard';
+import { CELL_LINE_HEIGHT, CELL_PADDING_PT, GRID, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../../format/page-standard';
 import type { FontRole } from '../../format/font-roles';
 import { documentParts } from './docx-adapter';
 import { fontTableXml, WORD_FONTS } from './fonts';
@@ -36,10 +36,26 @@ import { coreXml } from './reproducible';
 
 const twip = (pt: number) => Math.round(pt * 20);
 const halfPt = (pt: number) => Math.round(pt * 2);
-const BODY_LINE = twip(LINE_PITCH_PT);
-const BODY_CHAR = twip(SIZE_PT.body);
 /** A4 as Word writes it, 210 × 297 mm to the nearest twip (docx's convertMillimetersToTwip floors to 11905 × 16837). */
 const A4_TWIP = { width: Math.round((PAGE.widthMm / 25.4) * 1440), height: Math.round((PAGE.heightMm / 25.4) * 1440) } as const;
+const MARGIN_TWIP = {
+  top: convertMillimetersToTwip(PAGE.marginTopMm),
+  bottom: convertMillimetersToTwip(PAGE.marginBottomMm),
+  left: convertMillimetersToTwip(PAGE.marginLeftMm),
+  right: convertMillimetersToTwip(PAGE.marginRightMm),
+} as const;
+/** The type area as the section sets it, in whole twips: 8845 × 12757. */
+const TYPE_AREA_TWIP = {
+  width: A4_TWIP.width - MARGIN_TWIP.left - MARGIN_TWIP.right,
+  height: A4_TWIP.height - MARGIN_TWIP.top - MARGIN_TWIP.bottom,
+} as const;
+/** The line pitch in whole twips, rounded down so that 22 lines fit the type area (579: 22 × 579 = 12738 ≤ 12757). */
+const BODY_LINE = Math.floor(TYPE_AREA_TWIP.height / GRID.lines);
+/** The character pitch: 28 characters to the type area's width (15.79 pt), in twips for indents. */
+const CHAR_PT = TYPE_AREA_TWIP.width / 20 / GRID.chars;
+const BODY_CHAR = CHAR_PT * 20;
+/** Body text's tracking: the character pitch minus the font size, in whole twips rounded down (−5: 28 × 15.75 pt ≤ 442.25 pt < 29 × 15.75 pt). */
+const TRACKING_TWIP = Math.floor((CHAR_PT - SIZE_PT.body) * 20);
 
 export interface DocxOptions {
   /** The timestamp written into the document properties (SOURCE_DATE_EPOCH or the report's date). */
@@ -80,8 +96,8 @@ function paragraphStyles(tableSizes: number[]): IParagraphStyleOptions[] {
       id: 'Normal',
       name: 'Normal',
       quickFormat: true,
-      run: font(ROLE.body, SIZE_PT.body),
-      paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: BODY_CHAR * 2 }, spacing: exactLines(BODY_LINE) },
+      run: font(ROLE.body, SIZE_PT.body, { characterSpacing: TRACKING_TWIP }),
+      paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: Math.round(BODY_CHAR * 2) }, spacing: exactLines(BODY_LINE) },
     },
     {
       id: STYLE.title,
@@ -89,7 +105,7 @@ function paragraphStyles(tableSizes: number[]): IParagraphStyleOptions[] {
       basedOn: 'Normal',
       next: 'Normal',
       quickFormat: true,
-      run: font(ROLE.title, SIZE_PT.title),
+      run: font(ROLE.title, SIZE_PT.title, { characterSpacing: 0 }),
       // On the body's 22-line grid, as the PDF: each title line takes one line pitch, one blank line after.
       paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, keepNext: true, spacing: { ...exactLines(BODY_LINE), after: BODY_LINE } },
     },
@@ -100,14 +116,14 @@ function paragraphStyles(tableSizes: number[]): IParagraphStyleOptions[] {
       id: STYLE.table(sizePt),
       name: `Table Text ${sizePt}`,
       basedOn: 'Normal',
-      run: font(ROLE.table, sizePt),
+      run: font(ROLE.table, sizePt, { characterSpacing: 0 }),
       paragraph: { alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, spacing: exactLines(twip(sizePt * CELL_LINE_HEIGHT)) },
     })),
     {
       id: 'Footer',
       name: 'footer',
       basedOn: 'Normal',
-      run: font(ROLE.pageNumber, SIZE_PT.pageNumber),
+      run: font(ROLE.pageNumber, SIZE_PT.pageNumber, { characterSpacing: 0 }),
       paragraph: { indent: { firstLine: 0 }, spacing: exactLines(twip(SIZE_PT.pageNumber * 1.3)) },
     },
   ];
@@ -147,16 +163,22 @@ function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)
     case 'paragraph':
       return [new Paragraph({ children: runs(block.text), ...(keepNext ? { keepNext: true, keepLines: true } : {}) })];
     case 'table':
-      return [renderTable(block), new Paragraph({ children: [], spacing: exactLines(BODY_LINE / 2) })];
+      return [renderTable(block), new Paragraph({ children: [], spacing: exactLines(Math.round(BODY_LINE / 2)) })];
     case 'signature': {
       // Word measures nothing for us: widths in characters of the official faces (half-width digits).
-      const place = signaturePlacement(block, fullWidthChars(block.organLines[0] ?? ''), fullWidthChars(block.dateText), 1);
+      const organ = fullWidthChars(block.organLines[0] ?? '');
+      const place = signaturePlacement(block, organ, fullWidthChars(block.dateText), 1);
+      // A date shorter than the name is set from the left, two characters right of where the name's
+      // first line begins (whole characters), so the offset does not hang on the width of its
+      // digits, which differs between the official faces and their stand-ins. A longer date ends
+      // two characters from the margin and the name moves left by its estimated width.
+      const dateLeft = place.organRight === block.rightIndentChars ? GRID.chars - place.organRight - organ + block.dateShiftChars : undefined;
       // The name keeps with its date; both stay with the end of the text as far as a page allows.
-      const line = (children: ParagraphChild[], rightChars: number, before: number, keepNext: boolean) =>
+      const line = (children: ParagraphChild[], alignment: 'left' | 'right', indentChars: number, before: number, keepNext: boolean) =>
         new Paragraph({
           children,
-          alignment: AlignmentType.RIGHT,
-          indent: { firstLine: 0, right: Math.round(rightChars * BODY_CHAR) },
+          alignment: ALIGN[alignment],
+          indent: { firstLine: 0, [alignment]: Math.round(indentChars * BODY_CHAR) },
           spacing: { ...exactLines(BODY_LINE), before },
           keepNext,
           keepLines: true,
@@ -164,11 +186,12 @@ function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)
       return [
         line(
           block.organLines.flatMap((text, i) => runs(text, i > 0 ? { break: 1 } : {})),
+          'right',
           place.organRight,
           BODY_LINE * block.spaceBeforeLines,
           true,
         ),
-        line(runs(block.dateText), place.dateRight, 0, false),
+        dateLeft === undefined ? line(runs(block.dateText), 'right', place.dateRight, 0, false) : line(runs(block.dateText), 'left', dateLeft, 0, false),
       ];
     }
     default: {
@@ -249,7 +272,7 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
     lastModifiedBy: doc.meta.author,
     evenAndOddHeaderAndFooters: true,
     styles: {
-      default: { document: { run: { ...font(ROLE.body, SIZE_PT.body), language: { value: doc.meta.lang, eastAsia: doc.meta.lang } } } },
+      default: { document: { run: { ...font(ROLE.body, SIZE_PT.body), language: { value: 'en-US', eastAsia: doc.meta.lang } } } },
       paragraphStyles: paragraphStyles([...new Set(doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.grid.fontSizePt] : [])))]),
     },
     sections: [
@@ -258,20 +281,12 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
           page: {
             size: A4_TWIP,
             margin: {
-              top: convertMillimetersToTwip(PAGE.marginTopMm),
-              bottom: convertMillimetersToTwip(PAGE.marginBottomMm),
-              left: convertMillimetersToTwip(PAGE.marginLeftMm),
-              right: convertMillimetersToTwip(PAGE.marginRightMm),
+              ...MARGIN_TWIP,
               header: convertMillimetersToTwip(15),
               // The footer paragraph (one 4号 line) ends this far above the page edge, so its top is 7 mm under the type area.
               footer: convertMillimetersToTwip(PAGE.marginBottomMm - PAGE.pageNumberGapMm) - twip(SIZE_PT.pageNumber * 1.3),
             },
           },
-          // 22 lines come from exact line spacing; the grid's pitch is recorded but not switched on.
-          // An active grid (w:type lines / linesAndChars with the 28-character w:charSpace) is what
-          // Word wants for 22 × 28, but LibreOffice then snaps table rows to 29 pt and spreads body
-          // text to 9–18 characters a line; negative run tracking instead makes it drop 。 at line
-          // ends. Measured in issue #3's note; the PDF renderer sets 28 characters exactly.
           grid: { linePitch: BODY_LINE },
         },
         footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
