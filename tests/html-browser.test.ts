@@ -292,7 +292,7 @@ describe('in Chromium (playwright-core)', () => {
   });
 
   test.each([390, 320])(
-    'at %i px over the corpora: the title breaks only between its words, and every column of every table can be scrolled to',
+    'at %i px over the corpora: the title breaks only between its words, no phone number at its hyphen, and every column of every table can be scrolled to',
     async (width) => {
       for (const { model } of [...fixtures, ...corpora()]) {
         const page = await open(width, renderHtml(model));
@@ -313,12 +313,17 @@ describe('in Chromium (playwright-core)', () => {
             };
           });
           const words = [...h1.querySelectorAll('.w')].map((w) => w.textContent).join('');
-          return { broken, overflow: h1.scrollWidth > h1.clientWidth, regions, words };
+          // A phone number (0795-3668066) is never split at its hyphen: one line box each.
+          const phones = [...document.querySelectorAll('p .nobr')];
+          const split = phones.filter((span) => span.getClientRects().length > 1).map((span) => span.textContent);
+          return { broken, overflow: h1.scrollWidth > h1.clientWidth, regions, words, split, phones: phones.length };
         });
         // The title is all in words (the model's break points), and none is drawn on two lines.
         expect(layout.words).toBe(model.meta.title);
         expect(layout.broken).toEqual([]);
         expect(layout.overflow).toBe(false);
+        expect(layout.split).toEqual([]);
+        if (model === seed.model) expect(layout.phones).toBe(1);
         for (const region of layout.regions) {
           expect(region.reachable).toBe(true);
           // A table wider than the screen says so above it.

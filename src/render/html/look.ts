@@ -52,6 +52,7 @@ export type Part =
   | 'h3'
   | 'h4'
   | 'p'
+  | 'nobr'
   | 'scroll'
   | 'table'
   | 'caption'
@@ -77,6 +78,7 @@ export const LOOK: Readonly<Record<Part, string>> = {
   h4: `font-family: ${faces(ROLE.heading3)}; font-size: 1em; font-weight: bold; margin: 0.6em 0 0; text-indent: 2em;`,
   // Justified on paper only: on a screen a URL moved whole to the next line would leave wide gaps in the line before.
   p: 'margin: 0 0 0.3em; text-indent: 2em; text-align: start;',
+  nobr: 'white-space: nowrap;',
   scroll:
     'overflow-x: auto; margin: 0.6em 0 1.2em; max-width: 100%; ' +
     'background: linear-gradient(to right, #fff 30%, rgba(255, 255, 255, 0)) left / 2.5em 100% no-repeat local, ' +

@@ -2,7 +2,7 @@
  * A body paragraph as HTML, set so that it prints without letter-spaced lines. Justified text stretches a
  * line whose next word cannot move up: a URL or an e-mail address is such a word, so each is marked
  * (`.url`) and may break between any two characters on paper; a number or phone number must never be
- * split, so a paragraph with one long enough to leave a line stretched by more than 0.15 em when it goes
+ * split (one with hyphens is kept on its line, `.nobr`, where a browser would break after a hyphen), so a paragraph with one long enough to leave a line stretched by more than 0.15 em when it goes
  * down whole (`ragged`) is printed flush left instead of justified.
  */
 import { estimatedWidth } from '../../model/title-lines';
@@ -25,13 +25,19 @@ const WIDEST_RUN_CHARS = 3;
 /** Whether a run left over (outside the addresses) is wide enough to stretch a justified line too far. */
 const hasWideRun = (text: string) => (text.replace(ADDRESS, ' ').match(UNBREAKABLE) ?? []).some((run) => estimatedWidth(run) > WIDEST_RUN_CHARS);
 
-/** The paragraph's element, its addresses marked. */
+/** Numbers joined by hyphens (0795-3668066, 400-810-0000): a browser may break after the hyphen, so they are kept on one line. */
+const HYPHENATED = /\d+(?:-\d+)+/g;
+/** Both kinds of run, addresses first (a URL may hold a hyphenated number). */
+const MARKED = new RegExp(`(${ADDRESS.source})|${HYPHENATED.source}`, 'g');
+
+/** The paragraph's element: its addresses marked to break anywhere on paper, its hyphenated numbers never to break. */
 export function paragraphHtml(text: string, inline: boolean): string {
   let html = '';
   let at = 0;
-  for (const match of text.matchAll(ADDRESS)) {
+  for (const match of text.matchAll(MARKED)) {
     const start = match.index ?? 0;
-    html += `${escapeHtml(text.slice(at, start))}<span class="url">${escapeHtml(match[0])}</span>`;
+    const span = match[1] === undefined ? `<span class="nobr"${styleOf(inline, LOOK.nobr)}>` : '<span class="url">';
+    html += `${escapeHtml(text.slice(at, start))}${span}${escapeHtml(match[0])}</span>`;
     at = start + match[0].length;
   }
   html += escapeHtml(text.slice(at));

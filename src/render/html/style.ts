@@ -31,6 +31,7 @@ const SELECTORS: Readonly<Record<Part, string>> = {
   h3: `${R} h3`,
   h4: `${R} h4`,
   p: `${R} p`,
+  nobr: `${R} .nobr`,
   scroll: `${R} .table-scroll`,
   table: `${R} table`,
   caption: `${R} caption`,
