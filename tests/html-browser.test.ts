@@ -12,7 +12,10 @@ import { chromium, type Browser } from 'playwright-core';
 import { buildModel } from '../src/model/build';
 import { renderHtml } from '../src/render/html';
 import type { CheckedReport } from '../src/report/types';
-import { fixtures, gridsOf, modelTexts, name, seed, squeeze, tablesOf } from './helpers/html-page';
+import { fixtures, checkedOf, gridsOf, modelTexts, name, seed, squeeze, tablesOf } from './helpers/html-page';
+import { writeCorpus } from './helpers/corpus';
+import { lineCorpus } from './helpers/line-corpus';
+import { LEFT, lineBoxes, RIGHT } from './helpers/pdf-boxes';
 
 describe('in Chromium (playwright-core)', () => {
   const CHROMIUM = '/usr/bin/chromium';
@@ -232,5 +235,153 @@ describe('in Chromium (playwright-core)', () => {
       if (found < 0) throw new Error(`the printed PDF lacks “${wanted}” after position ${at}`);
       at = found + squeeze(wanted).length;
     }
+  });
+
+  /** The corpora that are hard to set: long organs, URLs, e-mails, phones and long numbers (corpus.ts), and runs at every column of a line (line-corpus.ts). */
+  const corpora = (): { name: string; model: import('../src/model/types').ReportDoc }[] => [
+    ...writeCorpus(dir, 4).map((file) => ({ name: name(file), model: checkedOf(file).model })),
+    ...lineCorpus(seed.model, 3, 30).map((c) => ({ name: `line-${c.name}`, model: c.model })),
+  ];
+
+  test('printed over the corpora: no line of body text has more than 0.15 em added between its characters', async () => {
+    const BODY_PT = 16;
+    const worst: { name: string; text: string; em: number }[] = [];
+    let measured = 0;
+    let most = 0;
+    for (const { name: label, model } of corpora()) {
+      const page = await open(1280, renderHtml(model));
+      await page.emulateMedia({ media: 'print' });
+      const out = path.join(dir, `${label}.pdf`);
+      fs.writeFileSync(out, await page.pdf({ preferCSSPageSize: true }));
+      if (keep) fs.copyFileSync(out, path.join(keep, `html-print-${label}.pdf`));
+      // Body lines (flush left or indented two characters) that reach the last character of the measure are the ones
+      // justification may have stretched (poppler may cut a loose line in pieces: they are joined by their baseline).
+      const rows = new Map<string, { xMin: number; xMax: number; text: string }>();
+      for (const box of lineBoxes(out)) {
+        const key = `${box.page}:${Math.round(box.yMin)}`;
+        const row = rows.get(key);
+        rows.set(key, row ? { xMin: Math.min(row.xMin, box.xMin), xMax: Math.max(row.xMax, box.xMax), text: row.text + box.text } : { ...box });
+      }
+      const full = [...rows.values()].filter(
+        (row) => [LEFT, LEFT + 2 * BODY_PT].some((x) => Math.abs(row.xMin - x) < 1) && row.xMax > RIGHT - BODY_PT && [...row.text].length > 10,
+      );
+      // Each line's natural width, set by the same browser in the same face and size without wrapping or justification.
+      const natural = (await page.evaluate(
+        (texts) => {
+          const probe = document.createElement('span');
+          probe.style.cssText = 'white-space: pre; text-indent: 0; display: inline-block; text-align: left';
+          (document.querySelector('article p') as Element).append(probe);
+          return texts.map((text) => {
+            probe.textContent = text;
+            return probe.getBoundingClientRect().width * 0.75;
+          });
+        },
+        full.map((row) => row.text),
+      )) as number[];
+      await page.close();
+      full.forEach((row, i) => {
+        const em = (row.xMax - row.xMin - (natural[i] ?? 0)) / ([...row.text].length - 1) / BODY_PT;
+        measured++;
+        most = Math.max(most, em);
+        if (em > 0.15) worst.push({ name: label, text: row.text, em: Number(em.toFixed(3)) });
+      });
+    }
+    if (process.env.HTML_SPACING) fs.writeFileSync(process.env.HTML_SPACING, JSON.stringify({ measured, most, worst }, null, 1));
+    expect(measured).toBeGreaterThan(300);
+    expect(worst).toEqual([]);
+  });
+
+  test.each([390, 320])(
+    'at %i px over the corpora: the title breaks only between its words, no phone number at its hyphen, and every column of every table can be scrolled to',
+    async (width) => {
+      for (const { model } of [...fixtures, ...corpora()]) {
+        const page = await open(width, renderHtml(model));
+        const layout = await page.evaluate(() => {
+          const h1 = document.querySelector('h1') as HTMLElement;
+          // A word drawn on two lines has two boxes.
+          const broken = [...h1.querySelectorAll('.w')].filter((w) => w.getClientRects().length > 1).map((w) => w.textContent);
+          const regions = [...document.querySelectorAll('.table-scroll')].map((region) => {
+            const table = region.querySelector('table') as HTMLElement;
+            region.scrollLeft = region.scrollWidth;
+            const edge = region.getBoundingClientRect().right;
+            // After scrolling to the end, the right edge of every row's last cell is in view.
+            const hidden = [...table.querySelectorAll('tr')].filter((tr) => (tr.lastElementChild as Element).getBoundingClientRect().right > edge + 1).length;
+            return {
+              reachable: region.scrollWidth >= table.getBoundingClientRect().width - 1 && hidden === 0,
+              scrolls: region.scrollWidth > region.clientWidth,
+              hint: getComputedStyle(region.querySelector('.nb-hint') as Element).display !== 'none',
+            };
+          });
+          const words = [...h1.querySelectorAll('.w')].map((w) => w.textContent).join('');
+          // A phone number (0795-3668066) is never split at its hyphen: one line box each.
+          const phones = [...document.querySelectorAll('p .nobr')];
+          const split = phones.filter((span) => span.getClientRects().length > 1).map((span) => span.textContent);
+          return { broken, overflow: h1.scrollWidth > h1.clientWidth, regions, words, split, phones: phones.length };
+        });
+        // The title is all in words (the model's break points), and none is drawn on two lines.
+        expect(layout.words).toBe(model.meta.title);
+        expect(layout.broken).toEqual([]);
+        expect(layout.overflow).toBe(false);
+        expect(layout.split).toEqual([]);
+        if (model === seed.model) expect(layout.phones).toBe(1);
+        for (const region of layout.regions) {
+          expect(region.reachable).toBe(true);
+          // A table wider than the screen says so above it.
+          expect(region.hint).toBe(region.scrolls);
+        }
+        if (keep && model === seed.model) fs.writeFileSync(path.join(keep, `html-title-${width}.png`), await page.screenshot());
+        await page.close();
+      }
+    },
+  );
+
+  test('the fragment with its <style> stripped (a CMS) still draws every border of every cell', async () => {
+    const stripped = renderHtml(seed.model, { fragment: true }).replace(/<style>[\s\S]*?<\/style>/g, '');
+    expect(stripped).not.toContain('<style');
+    const page = await open(1280, stripped);
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll('th, td')].map((cell) => {
+        const r = cell.getBoundingClientRect();
+        return { left: r.left + window.scrollX, right: r.right + window.scrollX, top: r.top + window.scrollY, bottom: r.bottom + window.scrollY };
+      }),
+    );
+    const png = await page.screenshot({ fullPage: true });
+    if (keep) fs.writeFileSync(path.join(keep, 'html-fragment-stripped.png'), png);
+    await page.close();
+    expect(cells.length).toBeGreaterThan(100);
+    // Each edge of each cell: a dark pixel within a pixel of the edge, at the edge's middle.
+    const missing = await (async () => {
+      const reader = await browser.newPage();
+      try {
+        return await reader.evaluate(
+          async ({ data, cells }) => {
+            const image = new Image();
+            image.src = `data:image/png;base64,${data}`;
+            await image.decode();
+            const canvas = document.createElement('canvas');
+            canvas.width = image.width;
+            canvas.height = image.height;
+            const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+            context.drawImage(image, 0, 0);
+            const dark = (x: number, y: number) => {
+              for (let dx = -1; dx <= 1; dx++)
+                for (let dy = -1; dy <= 1; dy++) {
+                  const [r = 255, g = 255, b = 255] = context.getImageData(Math.round(x + dx), Math.round(y + dy), 1, 1).data;
+                  if (r + g + b < 3 * 160) return true;
+                }
+              return false;
+            };
+            return cells.filter((c) => {
+              const [mx, my] = [(c.left + c.right) / 2, (c.top + c.bottom) / 2];
+              return !(dark(c.left, my) && dark(c.right - 1, my) && dark(mx, c.top) && dark(mx, c.bottom - 1));
+            }).length;
+          },
+          { data: png.toString('base64'), cells },
+        );
+      } finally {
+        await reader.close();
+      }
+    })();
+    expect(missing).toBe(0);
   });
 });

@@ -38,6 +38,7 @@ import { check, render } from '../src/index';
 import type { ReportDoc, TableBlock } from '../src/model/types';
 import { buildModel } from '../src/model/build';
 import { articleHtml, renderHtml } from '../src/render/html';
+import { SCROLL_HINT } from '../src/render/html/table';
 import { rowAt } from '../src/report/rows';
 import type { CheckedReport } from '../src/report/types';
 import { runReport, tempDir } from './helpers/cli';
@@ -180,8 +181,13 @@ describe('--fragment', () => {
     const doc = domOf(fragment).window.document;
     expect(doc.querySelectorAll('body > article.nianbao-report')).toHaveLength(1);
     expect(doc.querySelectorAll('article table')).toHaveLength(3);
-    expect(fragment).toContain(articleHtml(seed.model));
+    // The fragment's elements carry their look in style attributes (a CMS strips <style>); the page's do not.
+    expect(fragment).toContain(articleHtml(seed.model, true));
     expect(renderHtml(seed.model)).toContain(articleHtml(seed.model));
+    expect(doc.querySelectorAll('article [style]').length).toBeGreaterThan(doc.querySelectorAll('article th, article td').length);
+    for (const table of doc.querySelectorAll('table'))
+      expect([...table.attributes].map((a) => `${a.name}=${a.value}`)).toEqual(expect.arrayContaining(['border=1', 'cellspacing=0']));
+    expect(domOf(renderHtml(seed.model)).window.document.querySelectorAll('article [style], table[border]')).toHaveLength(0);
   });
 
   test('reaches the CLI and the library as plain data', async () => {
@@ -189,15 +195,21 @@ describe('--fragment', () => {
   });
 });
 
-describe('html-validate (recommended rules, none turned off)', () => {
+describe('html-validate (recommended rules; the fragment’s style attributes and table attributes allowed)', () => {
   let validator: HtmlValidate;
+  let forFragment: HtmlValidate;
   beforeAll(() => {
     validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    // What a fragment needs to keep its look where a CMS strips <style>: style attributes, and cellpadding/cellspacing.
+    forFragment = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'no-deprecated-attr': 'off' } });
   });
 
   test.each(fixtures.map((f) => [name(f.file), f] as const))('%s: page and fragment are valid', async (_, fixture) => {
-    for (const html of [renderHtml(fixture.model), renderHtml(fixture.model, { fragment: true })]) {
-      const report = await validator.validateString(html);
+    for (const [html, rules] of [
+      [renderHtml(fixture.model), validator],
+      [renderHtml(fixture.model, { fragment: true }), forFragment],
+    ] as const) {
+      const report = await rules.validateString(html);
       expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
       expect(report.valid).toBe(true);
     }
@@ -236,7 +248,9 @@ describe('the tables against the format data', () => {
     test('each table has its caption, head rows in <thead>, and the model’s cells with their spans', async () => {
       for (const block of tablesOf(fixture.model)) {
         const table = doc.getElementById(`nb-${block.id}`) as HTMLTableElement;
-        expect(table.caption?.textContent).toBe(block.summary);
+        // The caption's hint that a table wider than the screen scrolls is for the eye: a screen reader names the table by its summary.
+        expect(table.caption?.textContent).toBe(`${block.summary}${SCROLL_HINT}`);
+        expect(table.caption?.querySelector('.nb-hint')?.getAttribute('aria-hidden')).toBe('true');
         expect(table.tHead?.rows.length).toBe(block.grid.headerRows || 2);
         const cells = [...table.querySelectorAll('th, td')] as HTMLTableCellElement[];
         expect(cells.map((c) => [c.textContent, c.rowSpan, c.colSpan, c.tagName])).toEqual(

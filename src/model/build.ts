@@ -8,7 +8,7 @@
 import type { Format } from '../format/format';
 import { DEFAULT_FORMAT, formatOf } from '../format/registry';
 import type { CheckedReport, Report, Text } from '../report/types';
-import { breakByMeaning } from './title-lines';
+import { breakByMeaning, titleBreaks } from './title-lines';
 import { yuan } from './format';
 import { signatureBlock } from './signature';
 import { applicationsTable, proactiveTable, reviewLitigationTable } from './tables';
@@ -101,7 +101,7 @@ export function buildModel(report: CheckedReport, format: Format = formatOf(repo
   const part = (index: number): Block => ({ kind: 'heading', level: 1, text: PART_HEADINGS[index] ?? '', origin: '' });
   const fee = processingFeeSentence(report);
   const blocks: Block[] = [
-    { kind: 'title', text: title, lines: titleLines(title, format.page), origin: report.title ? '/title' : '/organ' },
+    { kind: 'title', text: title, lines: titleLines(title, format.page), breaks: titleBreaks(title), origin: report.title ? '/title' : '/organ' },
     ...(report.preamble !== undefined
       ? textBlocks(report.preamble, '/preamble')
       : [{ kind: 'paragraph' as const, text: defaultPreamble(report, format), origin: '/year' }]),

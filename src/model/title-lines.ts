@@ -77,6 +77,14 @@ function breakPoints(text: string): Map<number, number> {
   return points;
 }
 
+/** Every offset where the title may break by meaning: between words of the organ's name, before the year and before the report's name. */
+export function titleBreaks(text: string): number[] {
+  const points = breakPoints(text);
+  const ending = text.length - REPORT_NAME.length;
+  if (ending >= 2 && text.endsWith(REPORT_NAME)) points.set(ending, 2);
+  return [...points.keys()].sort((a, b) => a - b);
+}
+
 /**
  * Lines of at most `capacity` estimated characters, broken only at the points above, fewest lines
  * first, then the most even, then the preferred points. A text without a usable point is broken

@@ -33,6 +33,8 @@ export interface TitleBlock {
   text: string;
   /** The title broken into centred lines at meaningful points (GB/T 9704: 梯形 or 菱形). */
   lines: string[];
+  /** Every offset in `text` where a line may break by meaning (a narrow screen wraps the title there and nowhere else), ascending. */
+  breaks: number[];
   origin: Pointer;
 }
 

@@ -12,7 +12,9 @@
  */
 import type { Block, HeadingBlock, ReportDoc, SignatureBlock, TitleBlock } from '../../model/types';
 import { escapeHtml } from './escape';
-import { articleCss, pageCss } from './style';
+import { LOOK, styleOf } from './look';
+import { paragraphHtml } from './paragraph';
+import { articleCss, pageCss, signatureRules, titleSize } from './style';
 import { tableHtml } from './table';
 
 export interface HtmlOptions {
@@ -22,25 +24,42 @@ export interface HtmlOptions {
 
 const TAG = { 1: 'h2', 2: 'h3', 3: 'h4' } as const;
 
-const title = (block: TitleBlock) => `<h1>${block.lines.map((line) => `<span class="line">${escapeHtml(line)}</span>`).join('')}</h1>`;
-
-function heading(block: HeadingBlock, part: number): string {
-  const tag = TAG[block.level];
-  const id = block.level === 1 ? ` id="nb-part-${part}"` : '';
-  return `<${tag}${id}>${escapeHtml(block.text)}</${tag}>`;
+/**
+ * The title: the model's lines (the PDF's), each made of the words between the model's break points,
+ * which never break inside; a screen narrower than a line wraps it between its words.
+ */
+function title(block: TitleBlock, inline: boolean): string {
+  let start = 0;
+  const lines = block.lines.map((line) => {
+    const end = start + line.length;
+    const cuts = [start, ...block.breaks.filter((at) => at > start && at < end), end];
+    start = end;
+    const words = cuts.slice(1).map((cut, i) => `<span class="w"${styleOf(inline, LOOK.titleWord)}>${escapeHtml(block.text.slice(cuts[i], cut))}</span>`);
+    return `<span class="line"${styleOf(inline, LOOK.titleLine)}>${words.join('')}</span>`;
+  });
+  return `<h1${styleOf(inline, LOOK.h1, `font-size: ${titleSize(block)};`)}>${lines.join('')}</h1>`;
 }
 
-const signature = (block: SignatureBlock, date: string) =>
-  [
-    '<footer class="signature">',
-    `<p class="organ">${block.organLines.map((line) => `<span class="line">${escapeHtml(line)}</span>`).join('')}</p>`,
-    `<p class="date"><time datetime="${escapeHtml(date)}">${escapeHtml(block.dateText)}</time></p>`,
+function heading(block: HeadingBlock, part: number, inline: boolean): string {
+  const tag = TAG[block.level];
+  const id = block.level === 1 ? ` id="nb-part-${part}"` : '';
+  return `<${tag}${id}${styleOf(inline, LOOK[tag])}>${escapeHtml(block.text)}</${tag}>`;
+}
+
+function signature(block: SignatureBlock, date: string, inline: boolean): string {
+  const rules = signatureRules(block);
+  const line = (text: string) => `<span class="line"${styleOf(inline, LOOK.signatureLine)}>${escapeHtml(text)}</span>`;
+  return [
+    `<footer class="signature"${styleOf(inline, rules.signature)}>`,
+    `<p class="organ"${styleOf(inline, LOOK.signatureP, rules.organ)}>${block.organLines.map(line).join('')}</p>`,
+    `<p class="date"${styleOf(inline, LOOK.signatureP, rules.date)}><time datetime="${escapeHtml(date)}">${escapeHtml(block.dateText)}</time></p>`,
     '</footer>',
   ].join('\n');
+}
 
-/** The article: each part (一、 … 六、) a section named by its heading. */
-export function articleHtml(model: ReportDoc): string {
-  const out: string[] = ['<article class="nianbao-report">'];
+/** The article: each part (一、 … 六、) a section named by its heading; with `inline` (a fragment) each element carries its look. */
+export function articleHtml(model: ReportDoc, inline = false): string {
+  const out: string[] = [`<article class="nianbao-report"${styleOf(inline, LOOK.article)}>`];
   let part = 0;
   const close = () => {
     if (part > 0) out.push('</section>');
@@ -48,7 +67,7 @@ export function articleHtml(model: ReportDoc): string {
   for (const block of model.blocks as Block[]) {
     switch (block.kind) {
       case 'title':
-        out.push(title(block));
+        out.push(title(block, inline));
         break;
       case 'heading':
         if (block.level === 1) {
@@ -56,18 +75,18 @@ export function articleHtml(model: ReportDoc): string {
           part++;
           out.push(`<section aria-labelledby="nb-part-${part}">`);
         }
-        out.push(heading(block, part));
+        out.push(heading(block, part, inline));
         break;
       case 'paragraph':
-        out.push(`<p>${escapeHtml(block.text)}</p>`);
+        out.push(paragraphHtml(block.text, inline));
         break;
       case 'table':
-        out.push(tableHtml(block));
+        out.push(tableHtml(block, inline));
         break;
       case 'signature':
         close();
         part = 0;
-        out.push(signature(block, model.meta.date));
+        out.push(signature(block, model.meta.date, inline));
         break;
     }
   }
@@ -78,7 +97,7 @@ export function articleHtml(model: ReportDoc): string {
 
 /** The whole page, or with `fragment` the article after its scoped style. */
 export function renderHtml(model: ReportDoc, options: HtmlOptions = {}): string {
-  if (options.fragment) return `<style>\n${articleCss(model)}\n</style>\n${articleHtml(model)}\n`;
+  if (options.fragment) return `<style>\n${articleCss(model)}\n</style>\n${articleHtml(model, true)}\n`;
   return [
     '<!DOCTYPE html>',
     `<html lang="${escapeHtml(model.meta.lang)}">`,

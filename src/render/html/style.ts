@@ -9,54 +9,52 @@
  * Every rule of the article is scoped to `.nianbao-report`, so the article and its style can be
  * pasted into a CMS page (--fragment) without touching the page's own elements.
  */
-import type { ReportDoc, TableBlock } from '../../model/types';
-import { fullWidthChars } from '../../model/title-lines';
+import type { ReportDoc, SignatureBlock, TableBlock, TitleBlock } from '../../model/types';
+import { estimatedWidth, fullWidthChars } from '../../model/title-lines';
 import { signaturePlacement } from '../../model/signature';
 import { CELL_LINE_HEIGHT, CELL_PADDING_PT, LINE_PITCH_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT } from '../../format/page-standard';
-import type { FontRole } from '../../format/font-roles';
-import { columnGroups, tableId } from './table';
-
-/** System faces of each role, official Windows/macOS names first, then the open CJK faces most Linux and Android machines have. */
-const FACES: Record<FontRole, readonly string[]> = {
-  fangsong: [
-    '仿宋_GB2312',
-    'FangSong_GB2312',
-    '仿宋',
-    'FangSong',
-    'STFangsong',
-    '华文仿宋',
-    'Noto Serif CJK SC',
-    'Noto Serif SC',
-    'Source Han Serif SC',
-    'Songti SC',
-    'serif',
-  ],
-  heiti: ['黑体', 'SimHei', 'Heiti SC', 'STHeiti', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', 'sans-serif'],
-  kaiti: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', 'Kaiti SC', 'LXGW WenKai', 'Noto Serif CJK SC', 'Noto Serif SC', 'serif'],
-  xiaobiaosong: [
-    '方正小标宋简体',
-    '方正小标宋_GBK',
-    'FZXiaoBiaoSong-B05S',
-    '华文中宋',
-    'STZhongsong',
-    'Noto Serif CJK SC',
-    'Noto Serif SC',
-    'Source Han Serif SC',
-    'serif',
-  ],
-  songti: ['宋体', 'SimSun', 'Songti SC', 'STSong', 'Noto Serif CJK SC', 'Noto Serif SC', 'serif'],
-};
-
-const GENERIC = new Set(['serif', 'sans-serif']);
-const faces = (role: FontRole) => FACES[role].map((face) => (GENERIC.has(face) ? face : `"${face}"`)).join(', ');
-/** Each role's stack is a custom property of the article, set once. */
-const stack = (role: FontRole) => `var(--nb-${role})`;
-const ROLES = Object.keys(FACES) as FontRole[];
+import { faces, LOOK, type Part } from './look';
+import { columnGroups, columnPercent, tableId } from './table';
 
 /** A number for CSS: at most three decimals, no trailing zeros (the output must not depend on float printing). */
 const n = (value: number) => String(Number(value.toFixed(3)));
 
 const R = '.nianbao-report';
+
+/** Where each part's look (look.ts) applies in the stylesheet. */
+const SELECTORS: Readonly<Record<Part, string>> = {
+  article: R,
+  h1: `${R} h1`,
+  titleLine: `${R} h1 .line`,
+  titleWord: `${R} h1 .w`,
+  h2: `${R} h2`,
+  h3: `${R} h3`,
+  h4: `${R} h4`,
+  p: `${R} p`,
+  nobr: `${R} .nobr`,
+  scroll: `${R} .table-scroll`,
+  table: `${R} table`,
+  caption: `${R} caption`,
+  cell: `${R} th, ${R} td`,
+  th: `${R} th`,
+  num: `${R} td.num`,
+  signatureP: `${R} .signature p`,
+  signatureLine: `${R} .signature .line`,
+};
+
+/**
+ * The title's size on screen: 2号 to the body's 3号, smaller only where the container is too narrow
+ * for its widest word (plus a character of slack for the face's own widths), so no word ever breaks.
+ */
+export function titleSize(block: TitleBlock): string {
+  let start = 0;
+  let widest = 0;
+  for (const end of [...block.breaks, block.text.length]) {
+    widest = Math.max(widest, estimatedWidth(block.text.slice(start, end)));
+    start = end;
+  }
+  return `min(${n(SIZE_PT.title / SIZE_PT.body)}em, calc(100cqi / ${n(widest + 1)}))`;
+}
 
 /** Column widths and print sizes of the model's tables. */
 function tableRules(tables: readonly TableBlock[]): { widths: string[]; print: string[] } {
@@ -66,81 +64,90 @@ function tableRules(tables: readonly TableBlock[]): { widths: string[]; print: s
     const id = `#${tableId(table)}`;
     columnGroups(table.grid).forEach(([start, end], g) => {
       for (let c = start; c < end; c++) {
-        const width = n((table.grid.columns[c]?.widthFraction ?? 0) * 100);
-        widths.push(`${R} ${id} colgroup:nth-of-type(${g + 1}) > col:nth-child(${c - start + 1}) { width: ${width}%; }`);
+        widths.push(`${R} ${id} colgroup:nth-of-type(${g + 1}) > col:nth-child(${c - start + 1}) { width: ${columnPercent(table.grid, c)}%; }`);
       }
     });
-    print.push(`  ${R} ${id} { font-size: ${n(table.grid.fontSizePt)}pt; }`);
+    print.push(`  ${R} ${id} { font-size: ${n(table.grid.fontSizePt)}pt !important; }`);
     // Numbers too wide for their column at the table's size are set smaller on paper, as in the PDF (on screen the table scrolls).
-    if (table.grid.numberSizePt < table.grid.fontSizePt) print.push(`  ${R} ${id} td.num { font-size: ${n(table.grid.numberSizePt)}pt; }`);
+    if (table.grid.numberSizePt < table.grid.fontSizePt) print.push(`  ${R} ${id} td.num { font-size: ${n(table.grid.numberSizePt)}pt !important; }`);
   }
   return { widths, print };
 }
 
 /** Where the organ's name and the date end, in characters from the right, as the PDF places them (model/signature.ts). */
-function signatureRules(model: ReportDoc): string[] {
-  const signature = model.blocks.find((block) => block.kind === 'signature');
-  if (!signature) return [];
+export function signatureRules(signature: SignatureBlock): { signature: string; organ: string; date: string } {
   const place = signaturePlacement(signature, fullWidthChars(signature.organLines[0] ?? signature.organ), fullWidthChars(signature.dateText), 1);
-  return [
-    `${R} .signature { margin-top: ${n(signature.spaceBeforeLines * 1.8)}em; }`,
-    `${R} .signature .organ { padding-right: ${n(place.organRight)}em; }`,
-    `${R} .signature .date { padding-right: ${n(place.dateRight)}em; }`,
-  ];
+  return {
+    signature: `text-align: right; margin-top: ${n(signature.spaceBeforeLines * 1.8)}em;`,
+    organ: `padding-right: ${n(place.organRight)}em;`,
+    date: `padding-right: ${n(place.dateRight)}em;`,
+  };
 }
+
+/**
+ * Rules for a medium: `!important` on each declaration, as a fragment's elements carry their screen look
+ * in `style` attributes, which outweigh every rule that is not important.
+ */
+const important = (rules: string[]) => rules.map((rule) => rule.replace(/;/g, ' !important;').replace(/ !important !important/g, ' !important'));
 
 /** The article's rules (scoped), for the whole page and for --fragment alike. */
 export function articleCss(model: ReportDoc): string {
   const tables = model.blocks.filter((block): block is TableBlock => block.kind === 'table');
   const { widths, print } = tableRules(tables);
+  const title = model.blocks.find((block) => block.kind === 'title');
+  const signature = model.blocks.find((block) => block.kind === 'signature');
   const pitch = n(LINE_PITCH_PT);
+  const look = (Object.keys(SELECTORS) as Part[]).map((part) => `${SELECTORS[part]} { ${LOOK[part]} }`);
+  const sign = signature ? signatureRules(signature) : undefined;
   return [
-    `${R} { ${ROLES.map((role) => `--nb-${role}: ${faces(role)};`).join(' ')} }`,
-    `${R} { font-family: ${stack(ROLE.body)}; font-size: 1.125rem; line-height: 1.8; color: #1a1a1a; max-width: 40em; margin: 0 auto; overflow-wrap: anywhere; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }`,
-    `${R} h1 { font-family: ${stack(ROLE.title)}; font-size: ${n(SIZE_PT.title / SIZE_PT.body)}em; line-height: 1.5; text-align: center; margin: 0.5em 0 1em; }`,
-    `${R} h1 .line { display: inline-block; }`,
-    `${R} h2 { font-family: ${stack(ROLE.heading1)}; font-size: 1em; font-weight: normal; margin: 1.2em 0 0.2em; text-indent: 2em; }`,
-    `${R} h3 { font-family: ${stack(ROLE.heading2)}; font-size: 1em; font-weight: normal; margin: 0.8em 0 0.2em; text-indent: 2em; }`,
-    `${R} h4 { font-family: ${stack(ROLE.heading3)}; font-size: 1em; font-weight: bold; margin: 0.6em 0 0; text-indent: 2em; }`,
-    // Justified on paper only: on a screen a URL moved whole to the next line would leave wide gaps in the line before.
-    `${R} p { margin: 0 0 0.3em; text-indent: 2em; text-align: start; }`,
-    `${R} .table-scroll { overflow-x: auto; margin: 0.6em 0 1.2em; max-width: 100%; container-type: inline-size; }`,
+    ...look,
+    `${R} { container-type: inline-size; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }`,
+    ...(title ? [`${R} h1 { font-size: ${titleSize(title)}; }`] : []),
+    `${R} .table-scroll { container-type: inline-size scroll-state; }`,
     `${R} .table-scroll:focus-visible { outline: 3px solid #0b57d0; outline-offset: 2px; }`,
-    `${R} table { font-family: ${stack(ROLE.table)}; font-size: 0.9em; line-height: ${CELL_LINE_HEIGHT + 0.2}; border-collapse: collapse; width: 100%; overflow-wrap: normal; }`,
-    `${R} caption { caption-side: top; text-align: left; font-size: 0.9em; color: #444; padding: 0 0 0.3em; }`,
+    `${R} table { line-height: ${CELL_LINE_HEIGHT + 0.2}; }`,
     // The caption is as wide as the table: its text stays in view, wrapped to the region's width, while the table scrolls.
-    `${R} caption span { display: inline-block; position: sticky; left: 0; max-width: 100cqi; }`,
-    `${R} th, ${R} td { border: 1px solid #333; padding: 0.3em 0.4em; text-align: center; vertical-align: middle; font-weight: normal; }`,
-    `${R} th { background: #f3f3f3; white-space: nowrap; }`,
+    `${R} caption > span { display: inline-block; position: sticky; left: 0; max-width: 100cqi; }`,
+    `${R} .nb-hint { display: block; }`,
+    // Told only where the table does not fit: a browser that cannot tell shows the hint always.
+    `@container not scroll-state(scrollable: inline) {`,
+    `  ${R} .nb-hint { display: none; }`,
+    `}`,
     `${R} th.l, ${R} td.l { text-align: left; }`,
     `${R} th.r, ${R} td.r { text-align: right; }`,
     `${R} th.j, ${R} td.j { text-align: justify; }`,
-    `${R} td.num { white-space: nowrap; font-variant-numeric: tabular-nums; }`,
     ...widths,
-    `${R} .signature { text-align: right; }`,
-    `${R} .signature p { margin: 0; text-indent: 0; text-align: right; }`,
-    `${R} .signature .line { display: block; }`,
-    ...signatureRules(model),
+    ...(sign ? [`${R} .signature { ${sign.signature} }`, `${R} .signature .organ { ${sign.organ} }`, `${R} .signature .date { ${sign.date} }`] : []),
     `@media (prefers-contrast: more) {`,
-    `  ${R} { color: #000; }`,
-    `  ${R} caption { color: #000; }`,
-    `  ${R} th, ${R} td { border: 2px solid #000; }`,
-    `  ${R} th { background: #fff; }`,
+    ...important([
+      `  ${R} { color: #000; }`,
+      `  ${R} caption { color: #000; }`,
+      `  ${R} th, ${R} td { border: 2px solid #000; }`,
+      `  ${R} th { background: #fff; }`,
+    ]),
     `}`,
     `@media print {`,
-    `  ${R} { font-size: ${SIZE_PT.body}pt; line-height: ${pitch}pt; max-width: none; color: #000; }`,
-    `  ${R} h1 { font-size: ${SIZE_PT.title}pt; line-height: ${pitch}pt; margin: 0 0 ${pitch}pt; }`,
-    `  ${R} h2, ${R} h3, ${R} h4 { margin: 0; break-after: avoid; }`,
-    `  ${R} p { margin: 0; orphans: 2; widows: 2; text-align: justify; }`,
-    `  ${R} .table-scroll { overflow: visible; margin: 0; }`,
-    `  ${R} caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }`,
-    `  ${R} table { line-height: ${CELL_LINE_HEIGHT}; }`,
-    `  ${R} th, ${R} td { border: ${TABLE_BORDER_PT}pt solid #000; padding: ${CELL_PADDING_PT.y}pt ${CELL_PADDING_PT.x}pt; background: none; }`,
-    `  ${R} thead { display: table-header-group; }`,
-    `  ${R} tr { break-inside: avoid; }`,
-    `  ${R} .keep { break-inside: avoid; }`,
+    ...important([
+      `  ${R} { font-size: ${SIZE_PT.body}pt; line-height: ${pitch}pt; max-width: none; color: #000; }`,
+      `  ${R} h1 { font-size: ${SIZE_PT.title}pt; line-height: ${pitch}pt; margin: 0 0 ${pitch}pt; }`,
+      `  ${R} h2, ${R} h3, ${R} h4 { margin: 0; break-after: avoid; }`,
+      // Justified as in the PDF, but never letter-spaced: URLs and e-mail addresses break anywhere, and a paragraph
+      // with a number too long to go down whole without stretching its line is set flush left (paragraph.ts).
+      `  ${R} p { margin: 0; orphans: 2; widows: 2; text-align: justify; }`,
+      `  ${R} p.ragged { text-align: start; }`,
+      `  ${R} .signature p { text-align: right; }`,
+      `  ${R} .url { word-break: break-all; }`,
+      // Half a line after a table, as the PDF leaves, so the next heading never touches it.
+      `  ${R} .table-scroll { overflow: visible; margin: 0 0 ${n(LINE_PITCH_PT / 2)}pt; background: none; }`,
+      `  ${R} caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }`,
+      `  ${R} table { line-height: ${CELL_LINE_HEIGHT}; }`,
+      `  ${R} th, ${R} td { border: ${TABLE_BORDER_PT}pt solid #000; padding: ${CELL_PADDING_PT.y}pt ${CELL_PADDING_PT.x}pt; background: none; }`,
+      `  ${R} thead { display: table-header-group; }`,
+      `  ${R} tr { break-inside: avoid; }`,
+      `  ${R} .keep { break-inside: avoid; }`,
+      `  ${R} .signature { margin-top: ${pitch}pt; break-inside: avoid; break-before: avoid; }`,
+    ]),
     ...print,
-    `  ${R} .signature { margin-top: ${pitch}pt; break-inside: avoid; break-before: avoid; }`,
     `}`,
   ].join('\n');
 }

@@ -7,6 +7,7 @@
  */
 import type { Align, GridCell, TableBlock, TableGrid } from '../../model/types';
 import { escapeHtml, textWithBreaks } from './escape';
+import { LOOK, styleOf } from './look';
 
 /** Ids in the page: `nb-` keeps them apart from a CMS page's own when the article is pasted. */
 export const tableId = (table: TableBlock) => `nb-${table.id}`;
@@ -14,6 +15,15 @@ export const captionId = (table: TableBlock) => `nb-${table.id}-caption`;
 const cellId = (table: TableBlock, cell: GridCell) => `nb-${table.id}-${cell.row}-${cell.col}`;
 
 const ALIGN_CLASS: Record<Align, string | undefined> = { left: 'l', center: undefined, right: 'r', justify: 'j' };
+
+/** What a reader on a narrow screen is told above a table wider than the screen (hidden where the browser sees it fits). */
+export const SCROLL_HINT = '（表格较宽，可左右滑动查看各列）';
+
+/** Cell padding in px for the `cellpadding` attribute (the stylesheet's padding wins where it is kept). */
+const CELL_PADDING_PX = 4;
+
+/** A column's width in percent of the table: at most three decimals, so the output never depends on float printing. */
+export const columnPercent = (grid: TableGrid, c: number) => String(Number(((grid.columns[c]?.widthFraction ?? 0) * 100).toFixed(3)));
 
 /** The anchor cell covering each grid slot, row by row. */
 function slotsOf(grid: TableGrid): (GridCell | undefined)[][] {
@@ -108,7 +118,14 @@ function headersOf(cell: GridCell, slots: (GridCell | undefined)[][]): GridCell[
   return [...row, ...column.reverse()];
 }
 
-function cellHtml(table: TableBlock, cell: GridCell, slots: (GridCell | undefined)[][], groups: [number, number][], columns: [number, number][]): string {
+function cellHtml(
+  table: TableBlock,
+  cell: GridCell,
+  slots: (GridCell | undefined)[][],
+  groups: [number, number][],
+  columns: [number, number][],
+  inline: boolean,
+): string {
   const attrs: string[] = [];
   const classes = [ALIGN_CLASS[cell.align], cell.header ? undefined : 'num'].filter(Boolean);
   if (cell.header) attrs.push(`id="${cellId(table, cell)}"`, `scope="${scopeOf(cell, groups, columns)}"`);
@@ -120,11 +137,17 @@ function cellHtml(table: TableBlock, cell: GridCell, slots: (GridCell | undefine
   if (cell.colSpan > 1) attrs.push(`colspan="${cell.colSpan}"`);
   if (classes.length > 0) attrs.push(`class="${classes.join(' ')}"`);
   const tag = cell.header ? 'th' : 'td';
-  return `<${[tag, ...attrs].join(' ')}>${textWithBreaks(cell.text)}</${tag}>`;
+  const style = styleOf(inline, LOOK.cell, cell.header ? LOOK.th : LOOK.num, cell.align === 'center' ? '' : `text-align: ${cell.align};`);
+  return `<${[tag, ...attrs].join(' ')}${style}>${textWithBreaks(cell.text)}</${tag}>`;
 }
 
-/** The table in its scrolling wrapper: a named, focusable region, so a keyboard can scroll it on a phone. */
-export function tableHtml(table: TableBlock): string {
+/**
+ * The table in its scrolling wrapper: a named, focusable region, so a keyboard can scroll it on a phone.
+ * With `inline` (a fragment) every element carries its look in its `style` attribute, and the table its
+ * `border`, `cellpadding` and `cellspacing` (obsolete in HTML5, so not on the page), which still draw the
+ * rules where a CMS strips styles too.
+ */
+export function tableHtml(table: TableBlock, inline = false): string {
   const { grid } = table;
   const slots = slotsOf(grid);
   const head = headRowCount(grid, slots);
@@ -139,15 +162,16 @@ export function tableHtml(table: TableBlock): string {
         (cells) =>
           `<tr>${[...cells]
             .sort((a, b) => a.col - b.col)
-            .map((cell) => cellHtml(table, cell, slots, groups, columns))
+            .map((cell) => cellHtml(table, cell, slots, groups, columns, inline))
             .join('')}</tr>`,
       )
       .join('\n');
+  const col = (c: number) => `<col${styleOf(inline, `width: ${columnPercent(grid, c)}%;`)}>`;
   return [
-    `<section class="table-scroll${grid.keepTogether ? ' keep' : ''}" aria-labelledby="${captionId(table)}" tabindex="0">`,
-    `<table id="${tableId(table)}">`,
-    `<caption id="${captionId(table)}"><span>${escapeHtml(table.summary)}</span></caption>`,
-    columns.map(([start, end]) => `<colgroup>${'<col>'.repeat(end - start)}</colgroup>`).join(''),
+    `<section class="table-scroll${grid.keepTogether ? ' keep' : ''}" aria-labelledby="${captionId(table)}" tabindex="0"${styleOf(inline, LOOK.scroll)}>`,
+    `<table id="${tableId(table)}"${inline ? ` border="1" cellpadding="${CELL_PADDING_PX}" cellspacing="0"` : ''}${styleOf(inline, LOOK.table)}>`,
+    `<caption id="${captionId(table)}"${styleOf(inline, LOOK.caption)}><span>${escapeHtml(table.summary)}<span class="nb-hint" aria-hidden="true">${SCROLL_HINT}</span></span></caption>`,
+    columns.map(([start, end]) => `<colgroup>${Array.from({ length: end - start }, (_, i) => col(start + i)).join('')}</colgroup>`).join(''),
     ...(head > 0 ? ['<thead>', rows(0, head), '</thead>'] : []),
     ...groups.flatMap(([start, end]) => ['<tbody>', rows(start, end), '</tbody>']),
     '</table>',
