@@ -4,6 +4,7 @@
  * (../shared/TEMPLATE.md §8); the output is made byte-reproducible in reproducible.ts.
  */
 import {
+  PageOrientation,
   AlignmentType,
   BorderStyle,
   Document,
@@ -205,7 +206,8 @@ const border = { style: BorderStyle.SINGLE, size: Math.round(TABLE_BORDER_PT * 8
 
 function renderTable(table: TableBlock): Table {
   const { grid } = table;
-  const total = twip(TYPE_AREA.widthPt);
+  // A landscape table's fractions are of the turned type area's width (the upright one's height).
+  const total = twip(grid.landscape ? TYPE_AREA.heightPt : TYPE_AREA.widthPt);
   const widths = grid.columns.map((c) => Math.round(c.widthFraction * total));
   const style = STYLE.table(grid.fontSizePt);
   const byRow = new Map<number, GridCell[]>();
@@ -264,6 +266,25 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/**
+ * The blocks in sections: a landscape table (TableGrid.landscape) with the heading before it gets a
+ * landscape section of its own, as the PDF turns its pages; everything else stays upright.
+ */
+function sectionsOf(doc: ReportDoc): { landscape: boolean; blocks: { block: Block; next: Block | undefined }[] }[] {
+  const sections: { landscape: boolean; blocks: { block: Block; next: Block | undefined }[] }[] = [];
+  doc.blocks.forEach((block, i) => {
+    const next = doc.blocks[i + 1];
+    const landscape =
+      (block.kind === 'table' && block.grid.landscape === true) || (block.kind === 'heading' && next?.kind === 'table' && next.grid.landscape === true);
+    const last = sections[sections.length - 1];
+    // A turned table's heading already opened its section; the table joins it.
+    const joins = last && last.landscape === landscape && !(landscape && block.kind === 'heading');
+    if (joins) last.blocks.push({ block, next });
+    else sections.push({ landscape, blocks: [{ block, next }] });
+  });
+  return sections;
+}
+
 /** Renders the model to DOCX bytes. */
 export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<Uint8Array> {
   const document = new Document({
@@ -275,24 +296,27 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
       default: { document: { run: { ...font(ROLE.body, SIZE_PT.body), language: { value: 'en-US', eastAsia: doc.meta.lang } } } },
       paragraphStyles: paragraphStyles([...new Set(doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.grid.fontSizePt] : [])))]),
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: A4_TWIP,
-            margin: {
-              ...MARGIN_TWIP,
-              header: convertMillimetersToTwip(15),
-              // The footer paragraph (one 4号 line) ends this far above the page edge, so its top is 7 mm under the type area.
-              footer: convertMillimetersToTwip(PAGE.marginBottomMm - PAGE.pageNumberGapMm) - twip(SIZE_PT.pageNumber * 1.3),
-            },
+    sections: sectionsOf(doc).map(({ landscape, blocks }) => ({
+      properties: {
+        page: {
+          size: landscape ? { ...A4_TWIP, orientation: PageOrientation.LANDSCAPE } : A4_TWIP,
+          // Turned, the type area keeps its 156 × 225 mm: the upright margins go round with the page.
+          margin: {
+            ...(landscape
+              ? { top: MARGIN_TWIP.left, bottom: MARGIN_TWIP.right, left: MARGIN_TWIP.bottom, right: MARGIN_TWIP.top }
+              : MARGIN_TWIP),
+            header: convertMillimetersToTwip(15),
+            // The footer paragraph (one 4号 line) ends this far above the page edge, so its top is 7 mm under the type area.
+            footer: convertMillimetersToTwip(PAGE.marginBottomMm - PAGE.pageNumberGapMm) - twip(SIZE_PT.pageNumber * 1.3),
           },
-          grid: { linePitch: BODY_LINE },
         },
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-        children: doc.blocks.flatMap((block, i) => renderBlock(block, doc.blocks[i + 1])),
+        // The grid records the 22-line pitch only: with a character grid (linesAndChars, w:charSpace) LibreOffice gives
+        // every character wider than a cell two cells (14–15 a line); 28 a line come from the body's tracking instead.
+        grid: { linePitch: BODY_LINE },
       },
-    ],
+      footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+      children: blocks.flatMap(({ block, next }) => renderBlock(block, next)),
+    })),
   });
   // docx's own packer zips with the current time: take its parts (docx-adapter.ts) and zip them in reproducible.ts.
   const parts = documentParts(document, { 'docProps/core.xml': coreXml(doc, options.timestamp), 'word/fontTable.xml': fontTableXml() });
