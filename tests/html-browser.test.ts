@@ -139,21 +139,45 @@ describe('in Chromium (playwright-core)', () => {
     await page.close();
   });
 
-  test('on paper the widest numbers (99999999 everywhere) keep every table inside the type area', async () => {
-    // What the model builder decides for such numbers (model/tables.ts): the size that fits the narrowest data column.
+  test('on paper the widest numbers (99999999 everywhere): tables the model turns print on landscape pages, every table inside its type area', async () => {
+    // What the model builder decides for such numbers (model/tables.ts): too wide upright even at 8 pt, so turned.
     const wide = buildModel({
       ...seed.report,
       applications: JSON.parse(JSON.stringify(seed.report.applications).replace(/\b\d+\b/g, '99999999')) as CheckedReport['applications'],
       review_litigation: JSON.parse(JSON.stringify(seed.report.review_litigation).replace(/\b\d+\b/g, '99999999')) as CheckedReport['review_litigation'],
     });
-    expect(tablesOf(wide).some((t) => t.grid.numberSizePt < t.grid.fontSizePt)).toBe(true);
-    // The type area is 156 mm wide: the print layout at that width must not overflow it.
-    const typeArea = Math.floor((156 / 25.4) * 96);
-    const page = await open(typeArea, renderHtml(wide));
-    await page.emulateMedia({ media: 'print' });
-    const widths = await page.evaluate(() => [...document.querySelectorAll('table')].map((t) => t.getBoundingClientRect().width));
-    for (const width of widths) expect(width).toBeLessThanOrEqual(typeArea);
-    await page.close();
+    const turned = tablesOf(wide).filter((t) => t.grid.landscape);
+    expect(turned.length).toBeGreaterThan(0);
+    // The type area is 156 mm wide upright and 225 mm turned: each table's print layout at its width must not overflow it.
+    const px = (mm: number) => Math.floor((mm / 25.4) * 96);
+    for (const [mm, turn] of [
+      [156, false],
+      [225, true],
+    ] as const) {
+      const page = await open(px(mm), renderHtml(wide));
+      await page.emulateMedia({ media: 'print' });
+      const tables = await page.evaluate(() =>
+        [...document.querySelectorAll('table')].map((t) => {
+          const section = t.closest('section') as Element;
+          return { width: t.getBoundingClientRect().width, page: getComputedStyle(section).getPropertyValue('page') };
+        }),
+      );
+      expect(tables.filter((t) => t.page === 'turned')).toHaveLength(turned.length);
+      for (const table of tables.filter((t) => (t.page === 'turned') === turn)) expect(table.width).toBeLessThanOrEqual(px(mm));
+      if (turn) {
+        // Printed: the turned tables' pages are A4 landscape, the others upright.
+        const out = path.join(dir, 'turned.pdf');
+        fs.writeFileSync(out, await page.pdf({ preferCSSPageSize: true }));
+        const sizes = execFileSync('pdfinfo', ['-f', '1', '-l', '99', out], { encoding: 'utf8' }).match(/Page\s+\d+ size:\s+[\d.]+ x [\d.]+/g) ?? [];
+        const landscape = sizes.filter((line) => {
+          const [w, h] = (line.match(/([\d.]+) x ([\d.]+)/) as RegExpMatchArray).slice(1).map(Number);
+          return (w as number) > (h as number);
+        });
+        expect(landscape.length).toBeGreaterThanOrEqual(turned.length);
+        expect(landscape.length).toBeLessThan(sizes.length);
+      }
+      await page.close();
+    }
   });
 
   test('the large-type switch (no script) enlarges the text, and user zoom is never blocked', async () => {

@@ -40,10 +40,11 @@ function title(block: TitleBlock, inline: boolean): string {
   return `<h1${styleOf(inline, LOOK.h1, `font-size: ${titleSize(block)};`)}>${lines.join('')}</h1>`;
 }
 
-function heading(block: HeadingBlock, part: number, inline: boolean): string {
+/** `turned`: the heading of a table the model turns goes onto the turned page with it, as in the PDF. */
+function heading(block: HeadingBlock, part: number, inline: boolean, turned: boolean): string {
   const tag = TAG[block.level];
   const id = block.level === 1 ? ` id="nb-part-${part}"` : '';
-  return `<${tag}${id}${styleOf(inline, LOOK[tag])}>${escapeHtml(block.text)}</${tag}>`;
+  return `<${tag}${id}${turned ? ' class="turned"' : ''}${styleOf(inline, LOOK[tag])}>${escapeHtml(block.text)}</${tag}>`;
 }
 
 function signature(block: SignatureBlock, date: string, inline: boolean): string {
@@ -57,6 +58,8 @@ function signature(block: SignatureBlock, date: string, inline: boolean): string
   ].join('\n');
 }
 
+const isTurnedTable = (block: Block | undefined) => block?.kind === 'table' && block.grid.landscape === true;
+
 /** The article: each part (一、 … 六、) a section named by its heading; with `inline` (a fragment) each element carries its look. */
 export function articleHtml(model: ReportDoc, inline = false): string {
   const out: string[] = [`<article class="nianbao-report"${styleOf(inline, LOOK.article)}>`];
@@ -64,7 +67,8 @@ export function articleHtml(model: ReportDoc, inline = false): string {
   const close = () => {
     if (part > 0) out.push('</section>');
   };
-  for (const block of model.blocks as Block[]) {
+  const blocks = model.blocks as Block[];
+  for (const [i, block] of blocks.entries()) {
     switch (block.kind) {
       case 'title':
         out.push(title(block, inline));
@@ -75,7 +79,7 @@ export function articleHtml(model: ReportDoc, inline = false): string {
           part++;
           out.push(`<section aria-labelledby="nb-part-${part}">`);
         }
-        out.push(heading(block, part, inline));
+        out.push(heading(block, part, inline, isTurnedTable(blocks[i + 1])));
         break;
       case 'paragraph':
         out.push(paragraphHtml(block.text, inline));

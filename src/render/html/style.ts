@@ -145,6 +145,8 @@ export function articleCss(model: ReportDoc): string {
       `  ${R} thead { display: table-header-group; }`,
       `  ${R} tr { break-inside: avoid; }`,
       `  ${R} .keep { break-inside: avoid; }`,
+      // A table the model turns (too wide upright even at 8 pt) and its heading print on turned pages (pageCss).
+      `  ${R} .turned { page: turned; }`,
       `  ${R} .signature { margin-top: ${pitch}pt; break-inside: avoid; break-before: avoid; }`,
     ]),
     ...print,
@@ -164,6 +166,8 @@ export function pageCss(): string {
     `body:has(#nb-large:checked) ${R} { font-size: 1.5rem; line-height: 1.9; }`,
     `body:has(#nb-large:checked) ${R} table { font-size: 0.95em; }`,
     `@page { size: A4; margin: ${PAGE.marginTopMm}mm ${PAGE.marginRightMm}mm ${PAGE.marginBottomMm}mm ${PAGE.marginLeftMm}mm; }`,
+    // Turned pages (GB/T 9704 10.2): A4 landscape, the upright margins gone round with the page, so the type area is 225 × 156 mm.
+    `@page turned { size: A4 landscape; margin: ${PAGE.marginLeftMm}mm ${PAGE.marginTopMm}mm ${PAGE.marginRightMm}mm ${PAGE.marginBottomMm}mm; }`,
     `@page :right { @bottom-right { ${number} text-align: right; padding-right: 1em; } }`,
     `@page :left { @bottom-left { ${number} text-align: left; padding-left: 1em; } }`,
     `@media print {`,

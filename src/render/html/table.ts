@@ -168,7 +168,7 @@ export function tableHtml(table: TableBlock, inline = false): string {
       .join('\n');
   const col = (c: number) => `<col${styleOf(inline, `width: ${columnPercent(grid, c)}%;`)}>`;
   return [
-    `<section class="table-scroll${grid.keepTogether ? ' keep' : ''}" aria-labelledby="${captionId(table)}" tabindex="0"${styleOf(inline, LOOK.scroll)}>`,
+    `<section class="table-scroll${grid.keepTogether ? ' keep' : ''}${grid.landscape ? ' turned' : ''}" aria-labelledby="${captionId(table)}" tabindex="0"${styleOf(inline, LOOK.scroll)}>`,
     `<table id="${tableId(table)}"${inline ? ` border="1" cellpadding="${CELL_PADDING_PX}" cellspacing="0"` : ''}${styleOf(inline, LOOK.table)}>`,
     `<caption id="${captionId(table)}"${styleOf(inline, LOOK.caption)}><span>${escapeHtml(table.summary)}<span class="nb-hint" aria-hidden="true">${SCROLL_HINT}</span></span></caption>`,
     columns.map(([start, end]) => `<colgroup>${Array.from({ length: end - start }, (_, i) => col(start + i)).join('')}</colgroup>`).join(''),
