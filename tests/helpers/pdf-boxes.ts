@@ -63,10 +63,15 @@ export const INDENT = LEFT + 2 * ((RIGHT - LEFT) / 28);
 /** Body lines (flush left or indented two characters): the ones the justification rules apply to. */
 export const bodyLines = (boxes: LineBox[]) => boxes.filter((b) => Math.abs(b.xMin - LEFT) < 0.5 || Math.abs(b.xMin - INDENT) < 0.5);
 
-/** Pages shown turned (/Rotate 90): a landscape table's pages (GB/T 9704 10.2). */
+/**
+ * Pages shown turned: a landscape table's pages (GB/T 9704 10.2), which the PDF renderer turns with
+ * /Rotate 90 on an upright sheet and a word processor (the DOCX through LibreOffice) lays out on a landscape sheet.
+ */
 export function turnedPages(file: string): Set<number> {
   const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', file], { encoding: 'utf8' });
-  return new Set([...info.matchAll(/^Page\s+(\d+) rot:\s+90$/gm)].map((m) => Number(m[1])));
+  const rotated = [...info.matchAll(/^Page\s+(\d+) rot:\s+90$/gm)].map((m) => Number(m[1]));
+  const landscape = [...info.matchAll(/^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)/gm)].filter((m) => Number(m[2]) > Number(m[3])).map((m) => Number(m[1]));
+  return new Set([...rotated, ...landscape]);
 }
 
 /**

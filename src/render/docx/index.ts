@@ -302,9 +302,7 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
           size: landscape ? { ...A4_TWIP, orientation: PageOrientation.LANDSCAPE } : A4_TWIP,
           // Turned, the type area keeps its 156 × 225 mm: the upright margins go round with the page.
           margin: {
-            ...(landscape
-              ? { top: MARGIN_TWIP.left, bottom: MARGIN_TWIP.right, left: MARGIN_TWIP.bottom, right: MARGIN_TWIP.top }
-              : MARGIN_TWIP),
+            ...(landscape ? { top: MARGIN_TWIP.left, bottom: MARGIN_TWIP.right, left: MARGIN_TWIP.bottom, right: MARGIN_TWIP.top } : MARGIN_TWIP),
             header: convertMillimetersToTwip(15),
             // The footer paragraph (one 4号 line) ends this far above the page edge, so its top is 7 mm under the type area.
             footer: convertMillimetersToTwip(PAGE.marginBottomMm - PAGE.pageNumberGapMm) - twip(SIZE_PT.pageNumber * 1.3),
