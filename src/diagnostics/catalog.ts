@@ -828,6 +828,24 @@ export const catalog = {
     }),
   },
 
+  RPT4021: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { printed: string; row: string }) => `${placeZh(p)}行名印作“${p.printed}”，按格式的“${p.row}”一行读入`,
+    en: (p: PlaceParams & { printed: string; row: string }) => `${atEn(p)}the row label is printed "${p.printed}"; read as the format's row "${p.row}"`,
+    hint: () => ({
+      zh: '核对这些数确属这一行；生成的报告印出格式规定的行名',
+      en: "check that the numbers belong to this row; the built report prints the format's label",
+    }),
+  },
+  RPT4022: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { printed: string; row: string; candidates: string }) =>
+      `${placeZh(p)}行名“${p.printed}”与格式的${p.candidates}同样相近，无法确定是哪一行，“${p.row}”一行留空（null）`,
+    en: (p: PlaceParams & { printed: string; row: string; candidates: string }) =>
+      `${atEn(p)}the row label "${p.printed}" is as near to ${p.candidates} of the format; which row it is is not certain, so "${p.row}" is null`,
+    hint: () => ({ zh: '对照原文确定这一行是哪一行，填上它的数', en: 'tell from the source which row this is and fill in its numbers' }),
+  },
+
   // --- RPT5xxx: output ------------------------------------------------------------------------
   RPT5001: {
     severity: 'error',

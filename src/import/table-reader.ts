@@ -4,6 +4,7 @@
  */
 import { LOST } from './decode';
 import { finding, type Finding } from './findings';
+import { matcher } from './label-match';
 import { NONE_MARK, norm, nulls, NUMBER, NUMBERS } from './line-text';
 import type { SourceLine } from './reader';
 import { segment, type Piece } from './segment';
@@ -23,6 +24,12 @@ export class TableReader {
   readonly written: Record<string, string> = {};
 
   private readonly region: Region;
+  /** Lines read as a format label they print differently, by index: the label as printed. */
+  private readonly printedAs = new Map<number, string>();
+  /** Lines printed like a label that could not be matched to one row: they end a row's cells. */
+  private readonly stops = new Set<number>();
+  /** Per format label (normalised), the printed labels near it that could not be matched to it alone. */
+  private readonly unsure = new Map<string, { printed: string; at: string; candidates: string[] }[]>();
 
   constructor(
     region: Region,
@@ -30,7 +37,55 @@ export class TableReader {
     private readonly sink: TableSink,
   ) {
     this.labels = new Set(labels.map(norm));
-    this.region = { ...region, lines: segment(region.lines, [...this.labels]) };
+    const lines = segment(region.lines, [...this.labels]);
+    this.region = { ...region, lines };
+    this.matchPrinted(lines, labels);
+  }
+
+  /**
+   * Lines that print a label differently from the format (numbering, width, 行政 dropped, one
+   * character off: label-match.ts) read as that label, when certain: the line is a row's label (its
+   * numbers follow on the line or the next), it is near one label of the table only, the table does
+   * not print that label as such, and no other line is as near to it. The others end a row's cells.
+   */
+  private matchPrinted(lines: Piece[], labels: readonly string[]): void {
+    const match = matcher(labels);
+    const exactly = new Set<string>();
+    const hits: { index: number; printed: string; rest: string[]; labels: string[]; exact: boolean }[] = [];
+    lines.forEach((line, index) => {
+      const tokens = line.text.trim().split(/\s+/);
+      if (this.labels.has(norm(line.text)) || this.labels.has(norm(tokens[0] ?? ''))) {
+        exactly.add(this.labels.has(norm(line.text)) ? norm(line.text) : norm(tokens[0] ?? ''));
+        return;
+      }
+      let cut = tokens.length;
+      while (cut > 1 && isNumberLike({ text: tokens[cut - 1] as string, at: line.at })) cut -= 1;
+      const printed = tokens.slice(0, cut).join('');
+      const next = lines[index + 1];
+      const rowLike = cut < tokens.length || (next !== undefined && (isNumberLike(next) || next.text.trim() === ''));
+      if (!rowLike || !/[\u3400-\u9fff]/.test(printed) || printed.length > 80) return;
+      const near = match(printed);
+      if (near) hits.push({ index, printed, rest: tokens.slice(cut), labels: near.labels, exact: near.closeness === 'exact' });
+    });
+    for (const hit of hits) {
+      const line = lines[hit.index] as Piece;
+      const [label] = hit.labels;
+      if (hit.labels.length === 1 && label !== undefined && exactly.has(norm(label))) continue;
+      const rivals = hits.filter((other) => other.labels.includes(label as string) && other.exact === hit.exact);
+      const better = hits.some((other) => other.labels.includes(label as string) && other.exact && !hit.exact);
+      if (hit.labels.length === 1 && label !== undefined && rivals.length === 1 && !better) {
+        lines[hit.index] = { ...line, text: [label, ...hit.rest].join(' ') };
+        this.printedAs.set(hit.index, hit.printed);
+        continue;
+      }
+      this.stops.add(hit.index);
+      if (better) continue;
+      for (const candidate of hit.labels) {
+        const list = this.unsure.get(norm(candidate)) ?? [];
+        list.push({ printed: hit.printed, at: line.at, candidates: hit.labels });
+        this.unsure.set(norm(candidate), list);
+      }
+    }
   }
 
   /** The table's lines, a line of labels and numbers run together cut into pieces. */
@@ -47,14 +102,23 @@ export class TableReader {
     const { lines } = this.region;
     const found = this.find(norm(label));
     if (found === undefined) {
-      this.sink.findings.push(finding('RPT4003', this.region.at, pointer, { row: label }));
+      const unsure = this.unsure.get(norm(label));
+      for (const near of unsure ?? []) {
+        const candidates = near.candidates.map((c) => `“${c}”`).join('、');
+        this.sink.findings.push(finding('RPT4022', near.at, pointer, { printed: near.printed, row: label, candidates }));
+      }
+      if (!unsure) this.sink.findings.push(finding('RPT4003', this.region.at, pointer, { row: label }));
       return nulls(count);
+    }
+    const printed = this.printedAs.get(found.index);
+    if (printed !== undefined) {
+      this.sink.findings.push(finding('RPT4021', (lines[found.index] as SourceLine).at, pointer, { printed, row: label }));
     }
     this.cursor = found.index + 1;
     const cells = [...found.inline];
     while (cells.length < count && this.cursor < lines.length) {
       const line = lines[this.cursor] as SourceLine;
-      if (this.labels.has(norm(line.text))) break;
+      if (this.labels.has(norm(line.text)) || this.stops.has(this.cursor)) break;
       cells.push(line);
       this.cursor += 1;
     }

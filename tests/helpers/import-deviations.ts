@@ -95,4 +95,6 @@ export const DEVIATIONS: Record<ImportCode, Deviation> = {
   RPT4016: text('table 四 with 14 numbers', () => ({ 416: '' })),
   RPT4017: { what: 'a table cell holding two numbers', name: 'merged.html', content: tableThreePage(['0<br>0', '0', '0', '0', '0', '0', '0']) },
   RPT4018: { what: 'blank applicant cells, only the total printed', name: 'blank.html', content: tableThreePage(['', '', '', '', '', '', '0']) },
+  RPT4021: text('the row 行政规范性文件 printed 规范性文件', () => ({ 42: '\t规范性文件' })),
+  RPT4022: text('two rows printed near 行政规范性文件 (规范性文件, 行政规范性文)', () => ({ 41: '\t行政规范性文\n\t1\n\t2\n\t3', 42: '\t规范性文件' })),
 };
