@@ -3,6 +3,7 @@
  * running text (a web page's text, cells with no separator) cut at the table's labels, so that the
  * table reader finds each label on a line of its own with its cells after it.
  */
+import { matcher } from './label-match';
 import { norm, NUMBER, NUMBERS } from './line-text';
 import type { SourceLine } from './reader';
 
@@ -25,14 +26,17 @@ export type Piece = SourceLine & { run?: true };
  * A table flattened into running text (a web page's text, cells with no separator) cut at its labels:
  * 规章000行政规范性文件8855698 → 规章 | 000 | 行政规范性文件 | 8855698, numbers between labels split at
  * spaces, and a number of several digits standing alone marked a run (which cells it holds is known
- * only when each is one digit). `labels` normalised; a line that is a label, or a table cell, stays.
+ * only when each is one digit). `labels` normalised; a line that is a label, or a table cell, stays,
+ * and so does a label printed differently (label-match.ts), alone or before its numbers: (3)其他 and
+ * 2、其他法律行政法规禁止公开 are not cut at the column label 其他.
  */
 export function segment(lines: readonly SourceLine[], labels: readonly string[]): Piece[] {
   const longestFirst = [...labels].filter((label) => label.length > 1).sort((a, b) => b.length - a.length);
   const set = new Set(labels);
+  const match = matcher(labels);
   return lines.flatMap((line): Piece[] => {
     const text = line.text.trim().replace(/．/g, '.');
-    if (line.cell || set.has(norm(text))) return [line];
+    if (line.cell || set.has(norm(text)) || printedLabel(text, match)) return [line];
     const pieces: string[] = [];
     // The text between labels is cut out of the line, never built a character at a time: a string
     // grown so is a chain of one node per character (32 bytes each), and a 15 MB line in a table's
@@ -60,4 +64,16 @@ export function segment(lines: readonly SourceLine[], labels: readonly string[])
         .map((token) => ({ text: token, at: line.at, ...(/^\d{2,}$/.test(token) ? { run: true as const } : {}) }));
     });
   });
+}
+
+/** Whether `text` is a label printed differently, alone or followed by numbers; its words hold no digit. */
+function printedLabel(text: string, match: ReturnType<typeof matcher>): boolean {
+  // No label is longer than a line of a table cell: a line of running text is not compared.
+  if (text.length > 200) return false;
+  const tokens = text.split(/\s+/);
+  let cut = tokens.length;
+  while (cut > 1 && NUMBER.test(tokens[cut - 1] as string)) cut -= 1;
+  const head = tokens.slice(0, cut).join('');
+  const words = head.replace(/^([（(]?[\d０-９]{1,2}[)）]?[、.，,]?|[\u2460-\u2473])/, '');
+  return !/[\d０-９]/.test(words) && match(head) !== undefined;
 }
