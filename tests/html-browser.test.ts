@@ -54,28 +54,41 @@ describe('in Chromium (playwright-core)', () => {
     return page;
   };
 
-  /** Pixels of a screenshot that are not white, counted by the browser itself (no image library needed). */
-  async function inkOf(png: Buffer): Promise<number> {
+  /**
+   * Draws a screenshot into a canvas, in a page of its own, and runs `read` on it there (no image library
+   * needed). `read` travels as its source text, so it may use nothing but its arguments.
+   */
+  async function readImage<A, T>(png: Buffer, read: (context: CanvasRenderingContext2D, width: number, height: number, arg: A) => T, arg: A): Promise<T> {
     const page = await browser.newPage();
     try {
-      return await page.evaluate(async (data) => {
+      return (await page.evaluate(`(async () => {
         const image = new Image();
-        image.src = `data:image/png;base64,${data}`;
+        image.src = 'data:image/png;base64,${png.toString('base64')}';
         await image.decode();
         const canvas = document.createElement('canvas');
         canvas.width = image.width;
         canvas.height = image.height;
-        const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+        const context = canvas.getContext('2d');
         context.drawImage(image, 0, 0);
-        const pixels = context.getImageData(0, 0, image.width, image.height).data;
-        let ink = 0;
-        for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 200 || (pixels[i + 1] ?? 255) < 200 || (pixels[i + 2] ?? 255) < 200) ink++;
-        return ink / (image.width * image.height);
-      }, png.toString('base64'));
+        return (${read.toString()})(context, image.width, image.height, ${JSON.stringify(arg)});
+      })()`)) as T;
     } finally {
       await page.close();
     }
   }
+
+  /** The share of a screenshot's pixels that are not white. */
+  const inkOf = (png: Buffer) =>
+    readImage(
+      png,
+      (context, width, height) => {
+        const pixels = context.getImageData(0, 0, width, height).data;
+        let ink = 0;
+        for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 200 || (pixels[i + 1] ?? 255) < 200 || (pixels[i + 2] ?? 255) < 200) ink++;
+        return ink / (width * height);
+      },
+      null,
+    );
 
   test('the cells read by the DOM (innerText, grid order) are the model’s', async () => {
     const page = await open(1280);
@@ -374,38 +387,24 @@ describe('in Chromium (playwright-core)', () => {
     await page.close();
     expect(cells.length).toBeGreaterThan(100);
     // Each edge of each cell: a dark pixel within a pixel of the edge, at the edge's middle.
-    const missing = await (async () => {
-      const reader = await browser.newPage();
-      try {
-        return await reader.evaluate(
-          async ({ data, cells }) => {
-            const image = new Image();
-            image.src = `data:image/png;base64,${data}`;
-            await image.decode();
-            const canvas = document.createElement('canvas');
-            canvas.width = image.width;
-            canvas.height = image.height;
-            const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-            context.drawImage(image, 0, 0);
-            const dark = (x: number, y: number) => {
-              for (let dx = -1; dx <= 1; dx++)
-                for (let dy = -1; dy <= 1; dy++) {
-                  const [r = 255, g = 255, b = 255] = context.getImageData(Math.round(x + dx), Math.round(y + dy), 1, 1).data;
-                  if (r + g + b < 3 * 160) return true;
-                }
-              return false;
-            };
-            return cells.filter((c) => {
-              const [mx, my] = [(c.left + c.right) / 2, (c.top + c.bottom) / 2];
-              return !(dark(c.left, my) && dark(c.right - 1, my) && dark(mx, c.top) && dark(mx, c.bottom - 1));
-            }).length;
-          },
-          { data: png.toString('base64'), cells },
-        );
-      } finally {
-        await reader.close();
-      }
-    })();
+    const missing = await readImage(
+      png,
+      (context, _width, _height, boxes) => {
+        const dark = (x: number, y: number) => {
+          for (let dx = -1; dx <= 1; dx++)
+            for (let dy = -1; dy <= 1; dy++) {
+              const [r = 255, g = 255, b = 255] = context.getImageData(Math.round(x + dx), Math.round(y + dy), 1, 1).data;
+              if (r + g + b < 3 * 160) return true;
+            }
+          return false;
+        };
+        return boxes.filter((c) => {
+          const [mx, my] = [(c.left + c.right) / 2, (c.top + c.bottom) / 2];
+          return !(dark(c.left, my) && dark(c.right - 1, my) && dark(mx, c.top) && dark(mx, c.bottom - 1));
+        }).length;
+      },
+      cells,
+    );
     expect(missing).toBe(0);
   });
 });
