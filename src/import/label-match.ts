@@ -4,6 +4,7 @@
  * (规范性文件), or with one character missing, extra or wrong — matched to the format's label,
  * only when the match is unambiguous among the table's labels. Pure.
  */
+import { LOST } from './decode';
 import { fold, NUMERALS } from './line-text';
 
 /** How a printed label was matched: `exact` (same canonical text) or `near` (行政 dropped, one character off). */
@@ -70,11 +71,13 @@ export function closeness(printed: string, label: string): Closeness | undefined
  * The format labels a printed text is closest to: one when the match is certain, several when it is
  * ambiguous (an exact match beats a near one; two at the same closeness are ambiguous). Labels whose
  * length differs by more than 4 are not compared, so the work per line is bounded by the few labels
- * of about its length.
+ * of about its length. A text that lost characters to bad bytes (decode.ts) matches nothing: what it
+ * said is not known, and RPT1035 reports it.
  */
 export function matcher(labels: readonly string[]): (printed: string) => { labels: string[]; closeness: Closeness } | undefined {
   const known = labels.map((label) => ({ label, text: canonical(label) }));
   return (printed) => {
+    if (LOST.test(printed)) return undefined;
     const text = canonical(printed);
     const found = known
       .filter((k) => Math.abs(k.text.length - text.length) <= 4)
