@@ -280,53 +280,60 @@ describe('in Chromium (playwright-core)', () => {
     ...lineCorpus(seed.model, 3, 30).map((c) => ({ name: `line-${c.name}`, model: c.model })),
   ];
 
-  test('printed over the corpora: no line of body text has more than 0.15 em added between its characters', async () => {
-    const BODY_PT = 16;
-    const worst: { name: string; text: string; em: number }[] = [];
-    let measured = 0;
-    let most = 0;
-    for (const { name: label, model } of corpora()) {
-      const page = await open(1280, renderHtml(model));
-      await page.emulateMedia({ media: 'print' });
-      const out = path.join(dir, `${label}.pdf`);
-      fs.writeFileSync(out, await page.pdf({ preferCSSPageSize: true }));
-      if (keep) fs.copyFileSync(out, path.join(keep, `html-print-${label}.pdf`));
-      // Body lines (flush left or indented two characters) that reach the last character of the measure are the ones
-      // justification may have stretched (poppler may cut a loose line in pieces: they are joined by their baseline).
-      const rows = new Map<string, { xMin: number; xMax: number; text: string }>();
-      for (const box of lineBoxes(out)) {
-        const key = `${box.page}:${Math.round(box.yMin)}`;
-        const row = rows.get(key);
-        rows.set(key, row ? { xMin: Math.min(row.xMin, box.xMin), xMax: Math.max(row.xMax, box.xMax), text: row.text + box.text } : { ...box });
+  /** The corpus tests print or lay out a dozen reports: about 40 s alone, several times that while other test files run. */
+  const CORPUS_TIMEOUT = 5 * 60_000;
+
+  test(
+    'printed over the corpora: no line of body text has more than 0.15 em added between its characters',
+    async () => {
+      const BODY_PT = 16;
+      const worst: { name: string; text: string; em: number }[] = [];
+      let measured = 0;
+      let most = 0;
+      for (const { name: label, model } of corpora()) {
+        const page = await open(1280, renderHtml(model));
+        await page.emulateMedia({ media: 'print' });
+        const out = path.join(dir, `${label}.pdf`);
+        fs.writeFileSync(out, await page.pdf({ preferCSSPageSize: true }));
+        if (keep) fs.copyFileSync(out, path.join(keep, `html-print-${label}.pdf`));
+        // Body lines (flush left or indented two characters) that reach the last character of the measure are the ones
+        // justification may have stretched (poppler may cut a loose line in pieces: they are joined by their baseline).
+        const rows = new Map<string, { xMin: number; xMax: number; text: string }>();
+        for (const box of lineBoxes(out)) {
+          const key = `${box.page}:${Math.round(box.yMin)}`;
+          const row = rows.get(key);
+          rows.set(key, row ? { xMin: Math.min(row.xMin, box.xMin), xMax: Math.max(row.xMax, box.xMax), text: row.text + box.text } : { ...box });
+        }
+        const full = [...rows.values()].filter(
+          (row) => [LEFT, LEFT + 2 * BODY_PT].some((x) => Math.abs(row.xMin - x) < 1) && row.xMax > RIGHT - BODY_PT && [...row.text].length > 10,
+        );
+        // Each line's natural width, set by the same browser in the same face and size without wrapping or justification.
+        const natural = (await page.evaluate(
+          (texts) => {
+            const probe = document.createElement('span');
+            probe.style.cssText = 'white-space: pre; text-indent: 0; display: inline-block; text-align: left';
+            (document.querySelector('article p') as Element).append(probe);
+            return texts.map((text) => {
+              probe.textContent = text;
+              return probe.getBoundingClientRect().width * 0.75;
+            });
+          },
+          full.map((row) => row.text),
+        )) as number[];
+        await page.close();
+        full.forEach((row, i) => {
+          const em = (row.xMax - row.xMin - (natural[i] ?? 0)) / ([...row.text].length - 1) / BODY_PT;
+          measured++;
+          most = Math.max(most, em);
+          if (em > 0.15) worst.push({ name: label, text: row.text, em: Number(em.toFixed(3)) });
+        });
       }
-      const full = [...rows.values()].filter(
-        (row) => [LEFT, LEFT + 2 * BODY_PT].some((x) => Math.abs(row.xMin - x) < 1) && row.xMax > RIGHT - BODY_PT && [...row.text].length > 10,
-      );
-      // Each line's natural width, set by the same browser in the same face and size without wrapping or justification.
-      const natural = (await page.evaluate(
-        (texts) => {
-          const probe = document.createElement('span');
-          probe.style.cssText = 'white-space: pre; text-indent: 0; display: inline-block; text-align: left';
-          (document.querySelector('article p') as Element).append(probe);
-          return texts.map((text) => {
-            probe.textContent = text;
-            return probe.getBoundingClientRect().width * 0.75;
-          });
-        },
-        full.map((row) => row.text),
-      )) as number[];
-      await page.close();
-      full.forEach((row, i) => {
-        const em = (row.xMax - row.xMin - (natural[i] ?? 0)) / ([...row.text].length - 1) / BODY_PT;
-        measured++;
-        most = Math.max(most, em);
-        if (em > 0.15) worst.push({ name: label, text: row.text, em: Number(em.toFixed(3)) });
-      });
-    }
-    if (process.env.HTML_SPACING) fs.writeFileSync(process.env.HTML_SPACING, JSON.stringify({ measured, most, worst }, null, 1));
-    expect(measured).toBeGreaterThan(300);
-    expect(worst).toEqual([]);
-  });
+      if (process.env.HTML_SPACING) fs.writeFileSync(process.env.HTML_SPACING, JSON.stringify({ measured, most, worst }, null, 1));
+      expect(measured).toBeGreaterThan(300);
+      expect(worst).toEqual([]);
+    },
+    CORPUS_TIMEOUT,
+  );
 
   test.each([390, 320])(
     'at %i px over the corpora: the title breaks only between its words, no phone number at its hyphen, and every column of every table can be scrolled to',
@@ -370,6 +377,7 @@ describe('in Chromium (playwright-core)', () => {
         await page.close();
       }
     },
+    CORPUS_TIMEOUT,
   );
 
   test('the fragment with its <style> stripped (a CMS) still draws every border of every cell', async () => {
