@@ -17,12 +17,12 @@
  * national format writes 2023年 and 第711号); spaces between Latin letters or digits stay (GB/T 9704,
  * Microsoft Word, cells 0 1 5). A line that is not letter-spaced is left as written: a space between
  * CJK words there is the source's (a page whose paragraphs and cells are run together with single
- * spaces, fixtures/import/real), and so is a space between CJK and Latin text. Linear in the line's
- * length: one count, then one regular-expression replace whose lookarounds are one character wide.
+ * spaces, fixtures/import/real), and so is a space between CJK and Latin text. Linear in the text's
+ * length: one count over every line, then one pass over the lines it closes.
  */
 import type { SourceLine } from './reader';
 
-/** CJK characters and punctuation, as code point ranges (the test and the pattern are made from these). */
+/** CJK characters and punctuation, as code point ranges. */
 const WIDE: readonly (readonly [number, number])[] = [
   [0x00b7, 0x00b7], // · in names (买买提·艾力)
   [0x2014, 0x2015], // —— dash
@@ -42,21 +42,20 @@ const WIDE: readonly (readonly [number, number])[] = [
   [0x20000, 0x323af], // extensions B–H and the compatibility supplement (rare characters in names)
 ];
 
-/** What the layer puts between glyphs: spaces and no-break spaces (U+3000 too: typed 前　言 is spacing). */
-const GAP = '[ \\u00a0\\u3000]';
-const BOUNDARY = '[ \\u00a0\\u3000\\t\\n\\r]';
-const hex = (cp: number) => `\\u{${cp.toString(16)}}`;
-const WIDE_CLASS = `[${WIDE.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]`;
-
-/** A gap with a CJK character on one side and text (not a line break, a tab or the line's end) on the other. */
-const LAYER_GAP = new RegExp(`(?<=${WIDE_CLASS})${GAP}+(?=(?!${BOUNDARY}).)|(?<=(?!${BOUNDARY}).)${GAP}+(?=${WIDE_CLASS})`, 'gsu');
-
 function isWide(cp: number): boolean {
   for (const [first, last] of WIDE) if (cp >= first && cp <= last) return true;
   return false;
 }
 
+/** What the layer puts between glyphs: spaces and no-break spaces (U+3000 too: typed 前　言 is spacing). */
 const isGap = (code: number) => code === 0x20 || code === 0xa0 || code === 0x3000;
+/** A tab or a line break: a space beside one is not between two characters of a line. */
+const isBreak = (code: number) => code === 0x09 || code === 0x0a || code === 0x0d;
+/** The code point that ends before `index` (a surrogate pair read whole). */
+const codePointBefore = (text: string, index: number) => {
+  const low = text.charCodeAt(index - 1);
+  return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? (text.codePointAt(index - 2) as number) : low;
+};
 
 /** How many gaps between adjacent CJK characters hold a space, and how many hold none. */
 export function cjkGaps(text: string): { spaced: number; direct: number } {
@@ -89,8 +88,42 @@ export function letterSpaced(text: string): boolean {
   return spaced > 0 && spaced >= direct;
 }
 
+/**
+ * `text` without its gaps that have a CJK character on one side and a character (not a tab or a line
+ * break) on the other. The kept pieces are joined 4096 at a time: a string grown a piece at a time is a
+ * chain of one node per piece, and a 15 MB line of spaced characters would pass the import worker's heap.
+ */
+function removeGaps(text: string): string {
+  const chunks: string[] = [];
+  let pieces: string[] = [];
+  let kept = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isGap(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isGap(text.charCodeAt(i))) i += 1;
+    if (start === 0 || i === text.length) continue;
+    const before = codePointBefore(text, start);
+    const after = text.codePointAt(i) as number;
+    if (isBreak(before) || isBreak(after) || !(isWide(before) || isWide(after))) continue;
+    pieces.push(text.slice(kept, start));
+    kept = i;
+    if (pieces.length === 4096) {
+      chunks.push(pieces.join(''));
+      pieces = [];
+    }
+  }
+  if (kept === 0) return text;
+  pieces.push(text.slice(kept));
+  chunks.push(pieces.join(''));
+  return chunks.join('');
+}
+
 /** `text` with the spaces of its text layer removed when it is letter-spaced, or its document is; else as it is. */
-export const closeText = (text: string, spacedDocument = false): string => (spacedDocument || letterSpaced(text) ? text.replace(LAYER_GAP, '') : text);
+export const closeText = (text: string, spacedDocument = false): string => (spacedDocument || letterSpaced(text) ? removeGaps(text) : text);
 
 /** A reader's lines with the spaces of the text layer removed (see above). */
 export function closeCjkSpacing(lines: readonly SourceLine[]): SourceLine[] {
