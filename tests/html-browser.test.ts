@@ -54,28 +54,41 @@ describe('in Chromium (playwright-core)', () => {
     return page;
   };
 
-  /** Pixels of a screenshot that are not white, counted by the browser itself (no image library needed). */
-  async function inkOf(png: Buffer): Promise<number> {
+  /**
+   * Draws a screenshot into a canvas, in a page of its own, and runs `read` on it there (no image library
+   * needed). `read` travels as its source text, so it may use nothing but its arguments.
+   */
+  async function readImage<A, T>(png: Buffer, read: (context: CanvasRenderingContext2D, width: number, height: number, arg: A) => T, arg: A): Promise<T> {
     const page = await browser.newPage();
     try {
-      return await page.evaluate(async (data) => {
+      return (await page.evaluate(`(async () => {
         const image = new Image();
-        image.src = `data:image/png;base64,${data}`;
+        image.src = 'data:image/png;base64,${png.toString('base64')}';
         await image.decode();
         const canvas = document.createElement('canvas');
         canvas.width = image.width;
         canvas.height = image.height;
-        const context = canvas.getContext('2d') as CanvasRenderingContext2D;
+        const context = canvas.getContext('2d');
         context.drawImage(image, 0, 0);
-        const pixels = context.getImageData(0, 0, image.width, image.height).data;
-        let ink = 0;
-        for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 200 || (pixels[i + 1] ?? 255) < 200 || (pixels[i + 2] ?? 255) < 200) ink++;
-        return ink / (image.width * image.height);
-      }, png.toString('base64'));
+        return (${read.toString()})(context, image.width, image.height, ${JSON.stringify(arg)});
+      })()`)) as T;
     } finally {
       await page.close();
     }
   }
+
+  /** The share of a screenshot's pixels that are not white. */
+  const inkOf = (png: Buffer) =>
+    readImage(
+      png,
+      (context, width, height) => {
+        const pixels = context.getImageData(0, 0, width, height).data;
+        let ink = 0;
+        for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 200 || (pixels[i + 1] ?? 255) < 200 || (pixels[i + 2] ?? 255) < 200) ink++;
+        return ink / (width * height);
+      },
+      null,
+    );
 
   test('the cells read by the DOM (innerText, grid order) are the model’s', async () => {
     const page = await open(1280);
@@ -267,53 +280,60 @@ describe('in Chromium (playwright-core)', () => {
     ...lineCorpus(seed.model, 3, 30).map((c) => ({ name: `line-${c.name}`, model: c.model })),
   ];
 
-  test('printed over the corpora: no line of body text has more than 0.15 em added between its characters', async () => {
-    const BODY_PT = 16;
-    const worst: { name: string; text: string; em: number }[] = [];
-    let measured = 0;
-    let most = 0;
-    for (const { name: label, model } of corpora()) {
-      const page = await open(1280, renderHtml(model));
-      await page.emulateMedia({ media: 'print' });
-      const out = path.join(dir, `${label}.pdf`);
-      fs.writeFileSync(out, await page.pdf({ preferCSSPageSize: true }));
-      if (keep) fs.copyFileSync(out, path.join(keep, `html-print-${label}.pdf`));
-      // Body lines (flush left or indented two characters) that reach the last character of the measure are the ones
-      // justification may have stretched (poppler may cut a loose line in pieces: they are joined by their baseline).
-      const rows = new Map<string, { xMin: number; xMax: number; text: string }>();
-      for (const box of lineBoxes(out)) {
-        const key = `${box.page}:${Math.round(box.yMin)}`;
-        const row = rows.get(key);
-        rows.set(key, row ? { xMin: Math.min(row.xMin, box.xMin), xMax: Math.max(row.xMax, box.xMax), text: row.text + box.text } : { ...box });
+  /** The corpus tests print or lay out a dozen reports: about 40 s alone, several times that while other test files run. */
+  const CORPUS_TIMEOUT = 5 * 60_000;
+
+  test(
+    'printed over the corpora: no line of body text has more than 0.15 em added between its characters',
+    async () => {
+      const BODY_PT = 16;
+      const worst: { name: string; text: string; em: number }[] = [];
+      let measured = 0;
+      let most = 0;
+      for (const { name: label, model } of corpora()) {
+        const page = await open(1280, renderHtml(model));
+        await page.emulateMedia({ media: 'print' });
+        const out = path.join(dir, `${label}.pdf`);
+        fs.writeFileSync(out, await page.pdf({ preferCSSPageSize: true }));
+        if (keep) fs.copyFileSync(out, path.join(keep, `html-print-${label}.pdf`));
+        // Body lines (flush left or indented two characters) that reach the last character of the measure are the ones
+        // justification may have stretched (poppler may cut a loose line in pieces: they are joined by their baseline).
+        const rows = new Map<string, { xMin: number; xMax: number; text: string }>();
+        for (const box of lineBoxes(out)) {
+          const key = `${box.page}:${Math.round(box.yMin)}`;
+          const row = rows.get(key);
+          rows.set(key, row ? { xMin: Math.min(row.xMin, box.xMin), xMax: Math.max(row.xMax, box.xMax), text: row.text + box.text } : { ...box });
+        }
+        const full = [...rows.values()].filter(
+          (row) => [LEFT, LEFT + 2 * BODY_PT].some((x) => Math.abs(row.xMin - x) < 1) && row.xMax > RIGHT - BODY_PT && [...row.text].length > 10,
+        );
+        // Each line's natural width, set by the same browser in the same face and size without wrapping or justification.
+        const natural = (await page.evaluate(
+          (texts) => {
+            const probe = document.createElement('span');
+            probe.style.cssText = 'white-space: pre; text-indent: 0; display: inline-block; text-align: left';
+            (document.querySelector('article p') as Element).append(probe);
+            return texts.map((text) => {
+              probe.textContent = text;
+              return probe.getBoundingClientRect().width * 0.75;
+            });
+          },
+          full.map((row) => row.text),
+        )) as number[];
+        await page.close();
+        full.forEach((row, i) => {
+          const em = (row.xMax - row.xMin - (natural[i] ?? 0)) / ([...row.text].length - 1) / BODY_PT;
+          measured++;
+          most = Math.max(most, em);
+          if (em > 0.15) worst.push({ name: label, text: row.text, em: Number(em.toFixed(3)) });
+        });
       }
-      const full = [...rows.values()].filter(
-        (row) => [LEFT, LEFT + 2 * BODY_PT].some((x) => Math.abs(row.xMin - x) < 1) && row.xMax > RIGHT - BODY_PT && [...row.text].length > 10,
-      );
-      // Each line's natural width, set by the same browser in the same face and size without wrapping or justification.
-      const natural = (await page.evaluate(
-        (texts) => {
-          const probe = document.createElement('span');
-          probe.style.cssText = 'white-space: pre; text-indent: 0; display: inline-block; text-align: left';
-          (document.querySelector('article p') as Element).append(probe);
-          return texts.map((text) => {
-            probe.textContent = text;
-            return probe.getBoundingClientRect().width * 0.75;
-          });
-        },
-        full.map((row) => row.text),
-      )) as number[];
-      await page.close();
-      full.forEach((row, i) => {
-        const em = (row.xMax - row.xMin - (natural[i] ?? 0)) / ([...row.text].length - 1) / BODY_PT;
-        measured++;
-        most = Math.max(most, em);
-        if (em > 0.15) worst.push({ name: label, text: row.text, em: Number(em.toFixed(3)) });
-      });
-    }
-    if (process.env.HTML_SPACING) fs.writeFileSync(process.env.HTML_SPACING, JSON.stringify({ measured, most, worst }, null, 1));
-    expect(measured).toBeGreaterThan(300);
-    expect(worst).toEqual([]);
-  });
+      if (process.env.HTML_SPACING) fs.writeFileSync(process.env.HTML_SPACING, JSON.stringify({ measured, most, worst }, null, 1));
+      expect(measured).toBeGreaterThan(300);
+      expect(worst).toEqual([]);
+    },
+    CORPUS_TIMEOUT,
+  );
 
   test.each([390, 320])(
     'at %i px over the corpora: the title breaks only between its words, no phone number at its hyphen, and every column of every table can be scrolled to',
@@ -357,6 +377,7 @@ describe('in Chromium (playwright-core)', () => {
         await page.close();
       }
     },
+    CORPUS_TIMEOUT,
   );
 
   test('the fragment with its <style> stripped (a CMS) still draws every border of every cell', async () => {
@@ -374,38 +395,24 @@ describe('in Chromium (playwright-core)', () => {
     await page.close();
     expect(cells.length).toBeGreaterThan(100);
     // Each edge of each cell: a dark pixel within a pixel of the edge, at the edge's middle.
-    const missing = await (async () => {
-      const reader = await browser.newPage();
-      try {
-        return await reader.evaluate(
-          async ({ data, cells }) => {
-            const image = new Image();
-            image.src = `data:image/png;base64,${data}`;
-            await image.decode();
-            const canvas = document.createElement('canvas');
-            canvas.width = image.width;
-            canvas.height = image.height;
-            const context = canvas.getContext('2d') as CanvasRenderingContext2D;
-            context.drawImage(image, 0, 0);
-            const dark = (x: number, y: number) => {
-              for (let dx = -1; dx <= 1; dx++)
-                for (let dy = -1; dy <= 1; dy++) {
-                  const [r = 255, g = 255, b = 255] = context.getImageData(Math.round(x + dx), Math.round(y + dy), 1, 1).data;
-                  if (r + g + b < 3 * 160) return true;
-                }
-              return false;
-            };
-            return cells.filter((c) => {
-              const [mx, my] = [(c.left + c.right) / 2, (c.top + c.bottom) / 2];
-              return !(dark(c.left, my) && dark(c.right - 1, my) && dark(mx, c.top) && dark(mx, c.bottom - 1));
-            }).length;
-          },
-          { data: png.toString('base64'), cells },
-        );
-      } finally {
-        await reader.close();
-      }
-    })();
+    const missing = await readImage(
+      png,
+      (context, _width, _height, boxes) => {
+        const dark = (x: number, y: number) => {
+          for (let dx = -1; dx <= 1; dx++)
+            for (let dy = -1; dy <= 1; dy++) {
+              const [r = 255, g = 255, b = 255] = context.getImageData(Math.round(x + dx), Math.round(y + dy), 1, 1).data;
+              if (r + g + b < 3 * 160) return true;
+            }
+          return false;
+        };
+        return boxes.filter((c) => {
+          const [mx, my] = [(c.left + c.right) / 2, (c.top + c.bottom) / 2];
+          return !(dark(c.left, my) && dark(c.right - 1, my) && dark(mx, c.top) && dark(mx, c.bottom - 1));
+        }).length;
+      },
+      cells,
+    );
     expect(missing).toBe(0);
   });
 });

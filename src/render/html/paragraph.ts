@@ -5,12 +5,11 @@
  * split (one with hyphens is kept on its line, `.nobr`, where a browser would break after a hyphen), so a paragraph with one long enough to leave a line stretched by more than 0.15 em when it goes
  * down whole (`ragged`) is printed flush left instead of justified.
  */
+import { keptRuns, type KeptRun } from '../../model/kept-runs';
 import { estimatedWidth } from '../../model/title-lines';
 import { escapeHtml } from './escape';
 import { LOOK, styleOf } from './look';
 
-/** URLs (with a scheme or www.) and e-mail addresses: Latin runs that may break anywhere on paper. */
-const ADDRESS = /(?:https?:\/\/|www\.)[!-~]+|[\w.%+-]+@[\w-]+(?:\.[\w-]+)+/g;
 /**
  * Runs of Latin without a break opportunity (no space) outside the addresses, with the marks 避头尾 keeps
  * on their line: an opening bracket before, closing punctuation after (“49255，” goes down whole).
@@ -22,24 +21,48 @@ const UNBREAKABLE = /[（“‘《〈「『【〔]?[!-~]+[，。、；：？！�
  */
 const WIDEST_RUN_CHARS = 3;
 
+/** URLs and e-mail addresses: Latin runs that may break anywhere on paper. */
+const isAddress = (run: KeptRun) => run.kind !== 'phone';
+
 /** Whether a run left over (outside the addresses) is wide enough to stretch a justified line too far. */
-const hasWideRun = (text: string) => (text.replace(ADDRESS, ' ').match(UNBREAKABLE) ?? []).some((run) => estimatedWidth(run) > WIDEST_RUN_CHARS);
+function hasWideRun(text: string, runs: readonly KeptRun[]): boolean {
+  let rest = '';
+  let at = 0;
+  for (const run of runs.filter(isAddress)) {
+    rest += `${text.slice(at, run.start)} `;
+    at = run.end;
+  }
+  rest += text.slice(at);
+  return (rest.match(UNBREAKABLE) ?? []).some((run) => estimatedWidth(run) > WIDEST_RUN_CHARS);
+}
 
-/** Numbers joined by hyphens (0795-3668066, 400-810-0000): a browser may break after the hyphen, so they are kept on one line. */
-const HYPHENATED = /\d+(?:-\d+)+/g;
-/** Both kinds of run, addresses first (a URL may hold a hyphenated number). */
-const MARKED = new RegExp(`(${ADDRESS.source})|${HYPHENATED.source}`, 'g');
+/**
+ * Numbers joined by hyphens (2019-2023, GB/T 9704-2012) besides the phone numbers: a browser may break after
+ * the hyphen, so they are kept on one line. Only from a run's first digit: linear on a long run of digits.
+ */
+const HYPHENATED = /(?<!\d)\d+(?:-\d+)+/g;
 
-/** The paragraph's element: its addresses marked to break anywhere on paper, its hyphenated numbers never to break. */
+/** The runs marked in a paragraph, in order: addresses (`.url`) and phone or hyphenated numbers (`.nobr`), none overlapping. */
+function markedRuns(text: string, runs: readonly KeptRun[]): { start: number; end: number; address: boolean }[] {
+  const marked = runs.map((run) => ({ start: run.start, end: run.end, address: isAddress(run) }));
+  for (const match of text.matchAll(HYPHENATED)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (!marked.some((run) => start < run.end && run.start < end)) marked.push({ start, end, address: false });
+  }
+  return marked.sort((a, b) => a.start - b.start);
+}
+
+/** The paragraph's element: its addresses marked to break anywhere on paper, its phone and hyphenated numbers never to break. */
 export function paragraphHtml(text: string, inline: boolean): string {
+  const runs = keptRuns(text);
   let html = '';
   let at = 0;
-  for (const match of text.matchAll(MARKED)) {
-    const start = match.index ?? 0;
-    const span = match[1] === undefined ? `<span class="nobr"${styleOf(inline, LOOK.nobr)}>` : '<span class="url">';
-    html += `${escapeHtml(text.slice(at, start))}${span}${escapeHtml(match[0])}</span>`;
-    at = start + match[0].length;
+  for (const run of markedRuns(text, runs)) {
+    const span = run.address ? '<span class="url">' : `<span class="nobr"${styleOf(inline, LOOK.nobr)}>`;
+    html += `${escapeHtml(text.slice(at, run.start))}${span}${escapeHtml(text.slice(run.start, run.end))}</span>`;
+    at = run.end;
   }
   html += escapeHtml(text.slice(at));
-  return `<p${hasWideRun(text) ? ' class="ragged"' : ''}${styleOf(inline, LOOK.p)}>${html}</p>`;
+  return `<p${hasWideRun(text, runs) ? ' class="ragged"' : ''}${styleOf(inline, LOOK.p)}>${html}</p>`;
 }

@@ -23,7 +23,7 @@
  * points). Pure.
  */
 import { fitsIn, LAYOUT_TOLERANCE_PT } from './fit';
-import { keptRuns } from './runs';
+import { keptRuns } from '../../model/kept-runs';
 
 /** One laid-out line: the code-unit range [start, end) of the paragraph text it shows. */
 export interface Line {

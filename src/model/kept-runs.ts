@@ -1,12 +1,14 @@
 /**
- * Stage 4 (render/pdf): the runs of a paragraph that are read, dialled or copied whole — URLs,
- * e-mail addresses and phone numbers — found in its text, so the line breaker keeps them on one line
- * (and the renderer on one page). A URL longer than a line may still break, but only at the
- * separators of its path and query, never inside its host.
+ * The runs of a paragraph that are read, dialled or copied whole — URLs, e-mail addresses and phone
+ * numbers — found in its text once for every renderer: the PDF's line breaker keeps them on one line
+ * (and the page on one page; a URL longer than a line breaks only at the separators of its path and
+ * query, never inside its host), the HTML marks them (`.url` may break on paper, `.nobr` never).
+ * Linear in the text: no pattern here backtracks over a long word (a 100 KB word is hostile input).
  */
 
 /** A run the breaker must not split, as a code-unit range [start, end) of the text. */
 export interface KeptRun {
+  kind: 'url' | 'email' | 'phone';
   start: number;
   end: number;
   /** For a URL: the code-unit offset where its host ends (breaks may come after it); -1 otherwise. */
@@ -35,12 +37,12 @@ export function keptRuns(text: string): KeptRun[] {
     const start = match.index ?? 0;
     const scheme = /^[a-z]+:\/\//iu.exec(shown)?.[0].length ?? 0;
     const host = /[/?#]/u.exec(shown.slice(scheme));
-    runs.push({ start, end: start + shown.length, hostEnd: start + scheme + (host ? host.index : shown.length - scheme) });
+    runs.push({ kind: 'url', start, end: start + shown.length, hostEnd: start + scheme + (host ? host.index : shown.length - scheme) });
   }
   runs.push(...emailAddresses(text));
   for (const match of text.matchAll(PHONE_RE)) {
     const start = match.index ?? 0;
-    runs.push({ start, end: start + match[0].length, hostEnd: -1 });
+    runs.push({ kind: 'phone', start, end: start + match[0].length, hostEnd: -1 });
   }
   runs.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: KeptRun[] = [];
@@ -64,7 +66,7 @@ function emailAddresses(text: string): KeptRun[] {
     while (end < text.length && DOMAIN_CHAR.test(text.charAt(end))) end += 1;
     while (end > at + 1 && text.charAt(end - 1) === '.') end -= 1; // a full stop after the address
     const domain = text.slice(at + 1, end);
-    if (start < at && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/u.test(domain)) found.push({ start, end, hostEnd: -1 });
+    if (start < at && /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/u.test(domain)) found.push({ kind: 'email', start, end, hostEnd: -1 });
   }
   return found;
 }
