@@ -1,6 +1,6 @@
 /**
  * Spaces a text layer puts between CJK characters, removed. WPS (and pdfjs reading a page whose glyphs
- * are set apart on the 28-character grid) gives “， 邮 编 ： 350400 ； 电 子 邮 箱 ：”: the phone and
+ * are set apart) gives “， 邮 编 ： 350400 ； 电 子 邮 箱 ：”: the phone and
  * postcode are then not found and the spaces reach the prose. Chinese puts no space between its
  * characters, so such a line is recognised by its spacing, not by where it came from, and every reader's
  * lines pass here once (import.ts), before recognition: prose, contact fields, labels and headings
@@ -11,7 +11,7 @@
  * document when a quarter of all its gaps do (pdfjs drops some of the layer's spaces, so a spaced PDF's
  * lines read “行 政许可”; no published text spaces one in four of its characters apart: the real pages
  * of fixtures/import/real, paragraphs and cells run together with single spaces, space at most 1 %,
- * and a WPS-like PDF 68 %, fixtures/import/spaced). In a letter-spaced line every space
+ * and a WPS-like PDF about two thirds, fixtures/import/spaced). In a letter-spaced line every space
  * next to a CJK character or CJK punctuation mark is the layer's and goes (also between CJK and Latin
  * text or digits: a layer that sets each glyph apart says nothing about the source there, and the
  * national format writes 2023年 and 第711号); spaces between Latin letters or digits stay (GB/T 9704,
