@@ -2,6 +2,7 @@
 import type { Format } from '../format/format';
 import { DEFAULT_FORMAT } from '../format/registry';
 import { decimalPlaces } from '../report/decimal';
+import { closeCjkSpacing } from './cjk-spacing';
 import { ImportError, MAX_LINES, tooManyLines } from './reader';
 import { lostText, type LostPlace } from './lost-text';
 import { READERS } from './readers';
@@ -29,9 +30,11 @@ export async function importReport(bytes: Uint8Array, name: string, options: Omi
   const format: Format = options.format ?? DEFAULT_FORMAT;
   const reader = READERS.find((r) => r.detect(bytes, name));
   if (!reader) throw new ImportError('无法识别的文件格式', 'unknown file format', 'format');
-  const lines = await reader.read(bytes);
-  if (lines.length > MAX_LINES) throw tooManyLines();
-  if (lines.length === 0) throw new ImportError('文件是空的', 'the file is empty', 'empty');
+  const read = await reader.read(bytes);
+  if (read.length > MAX_LINES) throw tooManyLines();
+  if (read.length === 0) throw new ImportError('文件是空的', 'the file is empty', 'empty');
+  // Every reader's lines, once: spaces a text layer put between CJK characters go (cjk-spacing.ts).
+  const lines = closeCjkSpacing(read);
   const recognised = recognise(lines, format);
   const { asWritten, origins } = recognised;
   const { data, findings, places, notes } = lostText(recognised.data, recognised.findings, recognised.lostCells, reader.badBytes?.(bytes) ?? [], lines);

@@ -483,7 +483,8 @@ export function sourceLines(pages: Block[][]): SourceLine[] {
   const continues = (prev: TextLine, line: TextLine, samePage: boolean) => {
     if (Math.abs(prev.size - line.size) > 0.15 * line.size) return undefined;
     if (samePage && prev.y - line.y > 2.2 * line.size) return undefined;
-    if (HEADING_START.test(line.text)) return undefined;
+    // A heading's start, also as a text layer that spaces its characters gives it (（ 一 ） 主 动 …).
+    if (HEADING_START.test(line.text.slice(0, 24).replace(/\s+/g, ''))) return undefined;
     const centred = (l: TextLine) => l.x0 > body.left + l.size && Math.abs((l.x0 + l.x1) / 2 - body.centre) <= l.size;
     if (samePage && centred(prev) && centred(line) && line.size > body.size * 1.1) return '\n';
     const full = prev.x1 >= body.right - 2 * line.size;

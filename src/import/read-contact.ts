@@ -9,13 +9,13 @@ export function readContact(preamble: string): Record<string, unknown> {
   const contact: Record<string, unknown> = {};
   const patterns = {
     office: /请与(.+?)联系/,
-    address: /地址[：:]([^，,；;）)]+)/,
-    phone: new RegExp(`电话[：:]([\\d\\-－—${LOST_CHARS}]+)`),
-    postcode: /邮编[：:](\d{6})/,
+    address: /地址[：:]\s*([^，,；;）)]+)/,
+    phone: new RegExp(`电话[：:]\\s*([\\d\\-－—${LOST_CHARS}]+)`),
+    postcode: /邮编[：:]\s*(\d{6})/,
   };
   for (const [key, pattern] of Object.entries(patterns)) {
     const match = pattern.exec(preamble);
-    if (match) contact[key] = match[1];
+    if (match) contact[key] = (match[1] as string).trim();
   }
   if (Object.keys(contact).length > 0) found.contact = contact;
   return found;

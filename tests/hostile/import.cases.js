@@ -97,6 +97,18 @@ module.exports = [
     after: (dir, output) => (/RPT1019/.test(output) ? ['stopped (RPT1019)'] : []),
   },
   {
+    // The spaces a text layer puts between CJK characters are removed from every line (cjk-spacing.ts):
+    // the kept pieces are joined a few thousand at a time, never one string grown a piece at a time.
+    name: 'import of 15 MB of text whose preamble is one 15 MB letter-spaced line',
+    setup: (dir) => {
+      const lines = fs.readFileSync(SEED_TEXT, 'utf8').split('\n');
+      lines.splice(2, 0, '邮 编 ： '.repeat((15 << 20) / 12));
+      return { args: ['import', at(dir, 'spaced.txt', lines.join('\n')), '-o', 'spaced.yaml'] };
+    },
+    expect: { exit: 0, codes: ['RPT4006'], writes: ['spaced.yaml', 'nianbao.schema.json'], mb: 600, seconds: 25 },
+    after: (dir, output) => (/RPT1019/.test(output) ? ['stopped (RPT1019)'] : []),
+  },
+  {
     name: 'import of a 15 MB web page of 2.6 million &amp; (once past the heap limit)',
     setup: (dir) => ({ args: ['import', at(dir, 'amp.html', `<html><body><p>${'a&amp;'.repeat(2.6e6)}</p></body></html>`)] }),
     // Read to its end: it holds no report (the not-a-report RPT1019, not the memory limit).
