@@ -67,13 +67,24 @@ export class TableReader {
       const near = match(printed);
       if (near) hits.push({ index, printed, rest: tokens.slice(cut), labels: near.labels, exact: near.closeness === 'exact' });
     });
+    // Per label, how many lines are near it exactly and how many nearly: counted once, not per line
+    // (a table region may hold thousands of lines printed like a row).
+    const nearBy = new Map<string, { exact: number; near: number }>();
+    for (const hit of hits)
+      for (const label of hit.labels) {
+        const count = nearBy.get(label) ?? { exact: 0, near: 0 };
+        if (hit.exact) count.exact += 1;
+        else count.near += 1;
+        nearBy.set(label, count);
+      }
     for (const hit of hits) {
       const line = lines[hit.index] as Piece;
       const [label] = hit.labels;
       if (hit.labels.length === 1 && label !== undefined && exactly.has(norm(label))) continue;
-      const rivals = hits.filter((other) => other.labels.includes(label as string) && other.exact === hit.exact);
-      const better = hits.some((other) => other.labels.includes(label as string) && other.exact && !hit.exact);
-      if (hit.labels.length === 1 && label !== undefined && rivals.length === 1 && !better) {
+      const count = nearBy.get(label as string) ?? { exact: 0, near: 0 };
+      const rivals = hit.exact ? count.exact : count.near;
+      const better = !hit.exact && count.exact > 0;
+      if (hit.labels.length === 1 && label !== undefined && rivals === 1 && !better) {
         lines[hit.index] = { ...line, text: [label, ...hit.rest].join(' ') };
         this.printedAs.set(hit.index, hit.printed);
         continue;
