@@ -28,6 +28,7 @@ import {
 import type { Align, Block, GridCell, ReportDoc, TableBlock } from '../../model/types';
 import { fullWidthChars } from '../../model/title-lines';
 import { signaturePlacement } from '../../model/signature';
+import { isTurned } from '../../model/turned';
 import { CELL_LINE_HEIGHT, CELL_PADDING_PT, GRID, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../../format/page-standard';
 import type { FontRole } from '../../format/font-roles';
 import { documentParts } from './docx-adapter';
@@ -274,8 +275,7 @@ function sectionsOf(doc: ReportDoc): { landscape: boolean; blocks: { block: Bloc
   const sections: { landscape: boolean; blocks: { block: Block; next: Block | undefined }[] }[] = [];
   doc.blocks.forEach((block, i) => {
     const next = doc.blocks[i + 1];
-    const landscape =
-      (block.kind === 'table' && block.grid.landscape === true) || (block.kind === 'heading' && next?.kind === 'table' && next.grid.landscape === true);
+    const landscape = isTurned(block, next);
     const last = sections[sections.length - 1];
     // A turned table's heading already opened its section; the table joins it.
     const joins = last && last.landscape === landscape && !(landscape && block.kind === 'heading');

@@ -10,6 +10,7 @@
  *     <footer class="signature"><p class="organ">…</p><p class="date"><time datetime="…">…</time></p></footer>
  *   </article></main>
  */
+import { isTurned } from '../../model/turned';
 import type { Block, HeadingBlock, ReportDoc, SignatureBlock, TitleBlock } from '../../model/types';
 import { escapeHtml } from './escape';
 import { LOOK, styleOf } from './look';
@@ -58,8 +59,6 @@ function signature(block: SignatureBlock, date: string, inline: boolean): string
   ].join('\n');
 }
 
-const isTurnedTable = (block: Block | undefined) => block?.kind === 'table' && block.grid.landscape === true;
-
 /** The article: each part (一、 … 六、) a section named by its heading; with `inline` (a fragment) each element carries its look. */
 export function articleHtml(model: ReportDoc, inline = false): string {
   const out: string[] = [`<article class="nianbao-report"${styleOf(inline, LOOK.article)}>`];
@@ -79,7 +78,7 @@ export function articleHtml(model: ReportDoc, inline = false): string {
           part++;
           out.push(`<section aria-labelledby="nb-part-${part}">`);
         }
-        out.push(heading(block, part, inline, isTurnedTable(blocks[i + 1])));
+        out.push(heading(block, part, inline, isTurned(block, blocks[i + 1])));
         break;
       case 'paragraph':
         out.push(paragraphHtml(block.text, inline));

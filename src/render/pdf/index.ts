@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import { codeLabel } from '../../fonts/coverage';
 import type { FontSet } from '../../fonts/font-set';
+import { isTurned } from '../../model/turned';
 import { signaturePlacement } from '../../model/signature';
 import type { Block, ReportDoc, SignatureBlock, TableBlock } from '../../model/types';
 import { CELL_PADDING_PT, GRID, LINE_PITCH_PT, MM_TO_PT, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../../format/page-standard';
@@ -520,7 +521,7 @@ export async function renderPdf(model: ReportDoc, options: PdfOptions): Promise<
         break;
       case 'heading':
         // A landscape table's heading stands on its turned page.
-        if (next?.kind === 'table' && next.grid.landscape) setter.setLandscape(true);
+        if (isTurned(block, next)) setter.setLandscape(true);
         setter.paragraph(block.text, block.level, block.origin, leadOf(next));
         break;
       case 'paragraph':
