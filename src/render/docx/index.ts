@@ -131,9 +131,18 @@ function paragraphStyles(tableSizes: number[]): IParagraphStyleOptions[] {
   ];
 }
 
+/**
+ * A hyphen between digits (0517-87654321, 400-800-1234, GB/T 9704-2012) followed by a word joiner:
+ * LibreOffice breaks a line after such a hyphen whatever the run's language, and w:noBreakHyphen is
+ * worse there (it breaks between the digits instead). U+2060 is the break-prohibiting mark of
+ * UAX #14, invisible and not in the text LibreOffice exports; a report cannot hold one itself
+ * (source/forbidden-chars.ts), and the DOCX reader drops it.
+ */
+const DIGIT_HYPHEN = /(?<=\d)-(?=\d)/g;
+
 /** Text with `\n` forced breaks → runs. */
 function runs(text: string, run: IRunOptions = {}): ParagraphChild[] {
-  return text.split('\n').map((line, i) => new TextRun({ ...run, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+  return text.split('\n').map((line, i) => new TextRun({ ...run, text: line.replace(DIGIT_HYPHEN, '-\u2060'), ...(i > 0 ? { break: 1 } : {}) }));
 }
 
 /**
