@@ -179,11 +179,11 @@ function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)
       // Word measures nothing for us: widths in characters of the official faces (half-width digits).
       const organ = fullWidthChars(block.organLines[0] ?? '');
       const place = signaturePlacement(block, organ, fullWidthChars(block.dateText), 1);
-      // The date is set from the left, two characters right of where the name's first line begins
-      // (whole characters), so the offset does not hang on the width of its digits, which differs
-      // between the official faces and their stand-ins; a date longer than the name then ends two
-      // characters from the margin in the official faces, the name moved left by as much.
-      const dateLeft = GRID.chars - place.organRight - organ + block.dateShiftChars;
+      // A date shorter than the name is set from the left, two characters right of where the name's
+      // first line begins (whole characters), so the offset does not hang on the width of its
+      // digits, which differs between the official faces and their stand-ins. A longer date ends
+      // two characters from the margin and the name moves left by its estimated width.
+      const dateLeft = place.organRight === block.rightIndentChars ? GRID.chars - place.organRight - organ + block.dateShiftChars : undefined;
       // The name keeps with its date; both stay with the end of the text as far as a page allows.
       const line = (children: ParagraphChild[], alignment: 'left' | 'right', indentChars: number, before: number, keepNext: boolean) =>
         new Paragraph({
@@ -202,7 +202,7 @@ function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)
           BODY_LINE * block.spaceBeforeLines,
           true,
         ),
-        line(runs(block.dateText), 'left', dateLeft, 0, false),
+        dateLeft === undefined ? line(runs(block.dateText), 'right', place.dateRight, 0, false) : line(runs(block.dateText), 'left', dateLeft, 0, false),
       ];
     }
     default: {
