@@ -9,7 +9,19 @@
  * and the memory a file takes are bounded by the worker it is read in (core/worker-tasks.ts).
  */
 import * as path from 'node:path';
-import { dropFurniture, groupLines, pageBlocks, sourceLines, type PageContent, type Segment, type TextRun } from './pdf-layout';
+import {
+  dropFurniture,
+  groupLines,
+  pageBlocks,
+  pageText,
+  printedNumbers,
+  sourceLines,
+  type Block,
+  type PageContent,
+  type Segment,
+  type TextRun,
+} from './pdf-layout';
+import { pageOrder } from './page-order';
 import { DRAW_OPS, loadPdfjs, PDFJS_DIR, type Pdfjs, type PdfjsDocument, type PdfjsPage, type PdfjsTextItem } from './pdfjs-adapter';
 import { checkStreamSizes } from './pdf-streams';
 import { ImportError, type Reader } from './reader';
@@ -49,7 +61,7 @@ export const pdfReader: Reader = {
     const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024));
     return /%PDF-\d/.test(head.toString('latin1'));
   },
-  async read(bytes) {
+  async read(bytes, findings) {
     checkStreamSizes(bytes);
     const pdfjs = await loadPdfjs();
     const task = pdfjs.getDocument({
@@ -70,8 +82,16 @@ export const pdfReader: Reader = {
       const doc = await task.promise.catch((error: unknown) => {
         throw asImportError(error);
       });
-      const pages = await readPages(pdfjs, doc);
-      return sourceLines(dropFurniture(pages.map((page) => ({ height: page.height, blocks: pageBlocks(page) }))));
+      const pages = (await readPages(pdfjs, doc)).map((page) => ({ height: page.height, blocks: pageBlocks(page) }));
+      const numbers = printedNumbers(pages);
+      const kept = dropFurniture(pages, numbers);
+      const texts = kept.map(pageText);
+      const order = pageOrder(numbers, (a, b) => texts[a] === texts[b]);
+      findings?.push(...order.findings);
+      return sourceLines(
+        order.pages.map((p) => kept[p] as Block[]),
+        order.pages.map((p, k) => ({ page: p + 1, follows: order.follows[k] as boolean })),
+      );
     } finally {
       await task.destroy().catch(() => undefined);
     }
