@@ -107,9 +107,20 @@ async function docx(yaml, style, { firstUnnumbered = false, splitRows = false, p
   return writeZip(entries, new Date(1700000000 * 1000));
 }
 
+/** In a qpdf page selection: the fixture's own export. */
+const EXPORT = '%export';
+
 /** The fixtures: a DOCX each, and the PDFs made from its LibreOffice export by qpdf page selections. */
 const FIXTURES = [
-  { name: 'em', style: FOOTERS.em, pdfs: { 'em-reordered': '1-3,5,4,6-z' } },
+  {
+    name: 'em',
+    style: FOOTERS.em,
+    // mixed-pages: page 2 of another report's LibreOffice export (also printed — 2 —) merged in after page 2.
+    pdfs: {
+      'em-reordered': '1-3,5,4,6-z',
+      'mixed-pages': ['1-2', path.join(root, 'fixtures', 'import', 'relabelled', 'relabelled-2023.pdf'), '2', EXPORT, '3-z'],
+    },
+  },
   { name: 'hyphen', style: FOOTERS.hyphen, pdfs: { 'hyphen-repeated': '1-3,3,4-z' } },
   { name: 'di', style: FOOTERS.di, pdfs: { 'di-missing': '1-2,4-z' } },
   { name: 'of', style: FOOTERS.of, pdfs: { 'of-missing-last': '1-r2' } },
@@ -129,8 +140,9 @@ async function main() {
     execFileSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', work, file], { stdio: 'pipe' });
     const exported = path.join(work, `${fixture.name}.pdf`);
     for (const [pdf, pages] of Object.entries(fixture.pdfs)) {
-      execFileSync('qpdf', ['--deterministic-id', exported, '--pages', exported, pages, '--', path.join(out, `${pdf}.pdf`)]);
-      console.log(`${pdf}.pdf: pages ${pages} of ${fixture.name}.docx's export`);
+      const selection = (typeof pages === 'string' ? [pages] : pages).map((arg) => (arg === EXPORT ? exported : arg));
+      execFileSync('qpdf', ['--deterministic-id', exported, '--pages', exported, ...selection, '--', path.join(out, `${pdf}.pdf`)]);
+      console.log(`${pdf}.pdf: qpdf --pages ${fixture.name}.pdf ${selection.map((arg) => path.basename(arg)).join(' ')}`);
     }
   }
   fs.rmSync(work, { recursive: true, force: true });
