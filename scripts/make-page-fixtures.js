@@ -5,12 +5,14 @@
  * LibreOffice as a clerk's office suite would, then pages removed, repeated or reordered with qpdf
  * as a careless scan-and-merge or a portal's upload leaves them. ORIGIN.md says what each file is.
  *
- * Each DOCX is our own DOCX of a report (`build` of the library API, SOURCE_DATE_EPOCH fixed) with
- * its footers rewritten: the text around the PAGE field (— 3 —, - 3 -, 第3页, 3/7 with NUMPAGES, a
- * bare 3), and for one a first page printed without a number (titlePg, as many reports print their
- * first page). The text-gaps report (gaps-2023.yaml, written here from the seed) has a URL too long
- * for the rest of its line, "GB/T 9704" broken after "GB/T", and table 三's rows allowed to break
- * over a page (cantSplit dropped), with filler so that a wrapped row label falls on the page break.
+ * Each DOCX is our own DOCX of one report (pages-2023.yaml, written here: the seed's text with a
+ * paragraph holding "GB/T 9704" and one holding a URL longer than a line, and the relabelled
+ * fixture's tables, each row its own numbers), built by the library's `build` with a fixed date,
+ * with its footers rewritten: the text around the PAGE field (— 3 —, - 3 -, 第3页, 3/7 with
+ * NUMPAGES, a bare 3), for one a first page printed without a number (titlePg, as many reports
+ * print their first page). The URL's paragraph is set flush left, so the lines before its parts end
+ * short. In gaps.docx table rows may break over a page (cantSplit, keepNext and the page break
+ * before table 三 dropped), one empty line before table 三 putting a wrapped row label on the break.
  *
  * Run (after `npm run build`; needs LibreOffice and qpdf): node scripts/make-page-fixtures.js
  */

@@ -74,7 +74,11 @@ export function pageOrder(printed: readonly (PrintedNumber | undefined)[], same:
     const before = known.get(kept[k - 1] as number);
     const after = kept.slice(k + 1).find((j) => known.has(j));
     // Or, as the file's first page, stands for page 1.
-    const guesses = [before === undefined ? undefined : before + 1, after === undefined ? undefined : (known.get(after) as number) - (kept.indexOf(after) - k), k === 0 ? 1 : undefined];
+    const guesses = [
+      before === undefined ? undefined : before + 1,
+      after === undefined ? undefined : (known.get(after) as number) - (kept.indexOf(after) - k),
+      k === 0 ? 1 : undefined,
+    ];
     const guess = guesses.find((g) => g !== undefined && g >= 1 && !values.has(g));
     if (guess !== undefined) {
       known.set(i, guess);

@@ -8,7 +8,8 @@
  * rulings and y of its horizontal ones make a grid, and neighbouring grid cells with no ruling
  * between them are one merged cell. Text is assigned to the cell holding its centre. Text outside
  * tables is grouped into lines by baseline and lines into paragraphs (公文 layout: a paragraph's
- * first line is indented two characters, the others run from margin to margin).
+ * first line is indented two characters, the others run from margin to margin). The pages' printed
+ * numbers are read here (printedNumbers) for page-order.ts, and dropped with the running headers.
  */
 import type { SourceLine } from './reader';
 
@@ -547,7 +548,9 @@ interface JoinedTable {
 }
 
 /**
- * The pages' blocks (furniture dropped) → source lines: a paragraph's lines joined into one line,
+ * The pages' blocks (furniture dropped), in reading order, → source lines; `order` gives each page's
+ * number in the file (for `at`) and whether it is printed right after the page before it (only then
+ * does a paragraph or table run on over the break). A paragraph's lines are joined into one line,
  * a title's centred lines into one with '\n', each table row by row, one line per cell. A table that
  * a page begins with continues the table the previous page ended with when its first rows repeat
  * that table's header rows (they are left out) or it has the same columns; the columns of the

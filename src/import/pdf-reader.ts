@@ -2,7 +2,9 @@
  * PDF (with a text layer: our own, Word's, WPS's, LibreOffice's exports) → source lines, with
  * pdfjs-dist (pdfjs-adapter.ts) for the text runs with their positions and the page's drawing
  * operators, from which the table rulings come; the layout is read by pdf-layout.ts. A paragraph is
- * one line, a table is read row by row, one line per cell, a merged cell once; `at` is 第 P 页第 L 行.
+ * one line, a table is read row by row, one line per cell, a merged cell once; `at` is 第 P 页第 L 行
+ * (P the page of the file, as a PDF viewer counts). The pages are read in the order of their printed
+ * numbers where that is certain (page-order.ts), which also names pages missing, repeated or out of order.
  * A scanned PDF (no text), an encrypted or a damaged one is an ImportError, never a stack trace;
  * pdfjs's own (English) error texts are said in Chinese (English keeps the original). Bounds: the
  * compressed streams are measured first (pdf-streams.ts), pages and text items are counted; the time
