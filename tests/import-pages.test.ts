@@ -63,11 +63,11 @@ describe('pageOrder', () => {
     expect(pageOrder(numbers(1, 2, 3, 3, 4), same)).toEqual({
       pages: [0, 1, 2, 4],
       follows: [false, true, true, true],
-      findings: [{ code: 'RPT4036', at: '第 4 页', pointer: '', params: { page: 4, original: 3, number: 3 } }],
+      findings: [{ code: 'RPT4036', at: '第 4 页', pointer: '', params: { original: 3, number: 3 } }],
     });
     const other = pageOrder(numbers(1, 2, 2, 3), different);
     expect(other.pages).toEqual([0, 1, 2, 3]);
-    expect(other.findings).toEqual([{ code: 'RPT4037', at: '第 3 页', pointer: '', params: { page: 3, original: 2, number: 2 } }]);
+    expect(other.findings).toEqual([{ code: 'RPT4037', at: '第 3 页', pointer: '', params: { original: 2, number: 2 } }]);
   });
 
   it('puts pages in the printed order when every page is numbered and the numbers are a run', () => {
@@ -133,6 +133,9 @@ describe('printed page numbers', () => {
   it('bare numbers out of order are still page numbers; the same bare number on every page is not', () => {
     expect(printedNumbers(laid((n) => String([3, 1, 2][n - 1]))).map((n) => n?.value)).toEqual([3, 1, 2]);
     expect(printedNumbers(laid(() => '5')).map((n) => n?.value)).toEqual([undefined, undefined, undefined]);
+    // Not a page number: past the count printed with it (a date), or far past the file's pages.
+    expect(printedNumbers(laid((n) => `2023/1${n}`)).map((n) => n?.value)).toEqual([undefined, undefined, undefined]);
+    expect(printedNumbers(laid((n) => `— ${n * 100} —`)).map((n) => n?.value)).toEqual([undefined, undefined, undefined]);
   });
 });
 
@@ -159,7 +162,7 @@ describe('PDFs with pages missing, repeated or out of order (fixtures/import/pag
   it.each([
     ['em-reordered.pdf', [['RPT4038', '第 5 页', { order: '1、2、3、5、4、6、7' }]]],
     ['bare-reordered.pdf', [['RPT4038', '第 3 页', { order: '1、3、2、4、5、6、7' }]]],
-    ['hyphen-repeated.pdf', [['RPT4036', '第 4 页', { page: 4, original: 3, number: 3 }]]],
+    ['hyphen-repeated.pdf', [['RPT4036', '第 4 页', { original: 3, number: 3 }]]],
   ])('%s: one finding, and the pages read in their printed order, once each: the data of the Word file', (name, findings) => {
     expect(found(imported.get(name) as Imported)).toEqual(findings);
     expect(squeeze(data(name))).toEqual(squeeze(reference.data));
@@ -174,7 +177,7 @@ describe('PDFs with pages missing, repeated or out of order (fixtures/import/pag
   });
 
   it("another report's page under the same number is named, and both pages are read", () => {
-    expect(found(imported.get('mixed-pages.pdf') as Imported)).toEqual([['RPT4037', '第 3 页', { page: 3, original: 2, number: 2 }]]);
+    expect(found(imported.get('mixed-pages.pdf') as Imported)).toEqual([['RPT4037', '第 3 页', { original: 2, number: 2 }]]);
   });
 
   it('pages out of order with the first page unnumbered: the file order is kept, and prose never takes in table text', () => {

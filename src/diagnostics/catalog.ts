@@ -110,6 +110,9 @@ export interface PlaceParams {
   at: string;
 }
 
+/** A page printed with the number of an earlier page (RPT4036, RPT4037): that page of the file and the number. */
+type RepeatedPageParams = PlaceParams & { original: number; number: number };
+
 /** The place in the source as the message opens: 原文第 29 行： ('' when unknown). */
 const placeZh = (p: PlaceParams) => (p.at ? `原文${p.at}：` : '');
 /** The same in English: 第 29 行 → line 29, 表 2 第 4 行第 1 格 → table 2 row 4 cell 1, 第 2 页第 7 行 → page 2 line 7, 第 3 段 → paragraph 3. */
@@ -861,10 +864,8 @@ export const catalog = {
   },
   RPT4036: {
     severity: 'warning',
-    zh: (p: PlaceParams & { page: number; original: number; number: number }) =>
-      `${placeZh(p)}与第 ${p.original} 页相同（都印着页码 ${p.number}），是重复的页，只读入一次`,
-    en: (p: PlaceParams & { page: number; original: number; number: number }) =>
-      `${atEn(p)}the same as page ${p.original} (both printed ${p.number}): a repeated page, read once`,
+    zh: (p: RepeatedPageParams) => `${placeZh(p)}与第 ${p.original} 页相同（都印着页码 ${p.number}），是重复的页，只读入一次`,
+    en: (p: RepeatedPageParams) => `${atEn(p)}the same as page ${p.original} (both printed ${p.number}): a repeated page, read once`,
     hint: () => ({
       zh: '无需修改；发布的文件多了一页，可告知发布机关',
       en: 'nothing to change; the published file has a page twice, which the publisher may want to know',
@@ -872,10 +873,8 @@ export const catalog = {
   },
   RPT4037: {
     severity: 'warning',
-    zh: (p: PlaceParams & { page: number; original: number; number: number }) =>
-      `${placeZh(p)}与第 ${p.original} 页印着同一页码 ${p.number}，但文字不同，两页都读入`,
-    en: (p: PlaceParams & { page: number; original: number; number: number }) =>
-      `${atEn(p)}printed ${p.number} as page ${p.original} is, with other text; both are read`,
+    zh: (p: RepeatedPageParams) => `${placeZh(p)}与第 ${p.original} 页印着同一页码 ${p.number}，但文字不同，两页都读入`,
+    en: (p: RepeatedPageParams) => `${atEn(p)}printed ${p.number} as page ${p.original} is, with other text; both are read`,
     hint: () => ({
       zh: '对照原文核实这两页的顺序和内容，删去重复读入的文字',
       en: 'check the two pages against the source and delete text read twice',

@@ -60,8 +60,8 @@ export function pageOrder(printed: readonly (PrintedNumber | undefined)[], same:
     if (earlier === undefined) first.set(v, i);
     else if (same(earlier, i)) {
       dropped.add(i);
-      findings.push(finding('RPT4036', placeOf(i), '', { page: i + 1, original: earlier + 1, number: v }));
-    } else findings.push(finding('RPT4037', placeOf(i), '', { page: i + 1, original: earlier + 1, number: v }));
+      findings.push(finding('RPT4036', placeOf(i), '', { original: earlier + 1, number: v }));
+    } else findings.push(finding('RPT4037', placeOf(i), '', { original: earlier + 1, number: v }));
   }
   const kept = all.filter((i) => !dropped.has(i));
 
@@ -70,10 +70,10 @@ export function pageOrder(printed: readonly (PrintedNumber | undefined)[], same:
   const known = new Map<number, number>(kept.filter((i) => value(i) !== undefined).map((i) => [i, value(i) as number]));
   kept.forEach((i, k) => {
     if (known.has(i)) return;
-    // An unnumbered page (a first page printed without its number) stands for the number its neighbours leave,
+    // An unnumbered page (a first page printed without its number) stands for the number its neighbours
+    // leave, or, as the file's first page, for page 1: the first of these that no page prints.
     const before = known.get(kept[k - 1] as number);
     const after = kept.slice(k + 1).find((j) => known.has(j));
-    // Or, as the file's first page, stands for page 1.
     const guesses = [
       before === undefined ? undefined : before + 1,
       after === undefined ? undefined : (known.get(after) as number) - (kept.indexOf(after) - k),
@@ -107,7 +107,7 @@ export function pageOrder(printed: readonly (PrintedNumber | undefined)[], same:
   if (down >= 0) {
     const order = listOf(kept.map(value));
     const unnumbered = kept.filter((i) => value(i) === undefined).map((i) => i + 1);
-    const sorted = kept.map(value).sort((a, b) => (a as number) - (b as number));
+    const sorted = kept.map((i) => value(i) ?? NaN).sort((a, b) => a - b);
     const run = sorted.every((v, k) => k === 0 || v === (sorted[k - 1] as number) + 1);
     if (unnumbered.length === 0 && run) {
       pages = [...kept].sort((a, b) => (value(a) as number) - (value(b) as number));

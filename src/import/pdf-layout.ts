@@ -367,9 +367,10 @@ function gridFromChunks(rows: TextRun[][][], lineNo: (y: number) => number): Tab
 
 /**
  * Page numbers as printed: -2-, — 2 —, 第2页, 第 2 页 共 5 页, 2/5, Page 2 of 5 (squeezed: without
- * spaces); the groups hold the number and, where printed, the page count. A bare 2 is judged apart.
+ * spaces); the groups hold the number and, where printed, the page count (four digits at most, so the
+ * pages a count implies stay few). A bare 2 is judged apart.
  */
-const PAGE_NUMBER = /^(?:[-—–－~～]+(\d+)[-—–－~～]+|第(\d+)页(?:[，,]?共(\d+)页)?|(\d+)\/(\d+)|page(\d+)(?:of(\d+))?)$/i;
+const PAGE_NUMBER = /^(?:[-—–－~～]+(\d{1,4})[-—–－~～]+|第(\d{1,4})页(?:[，,]?共(\d{1,4})页)?|(\d{1,4})\/(\d{1,4})|page(\d{1,4})(?:of(\d{1,4}))?)$/i;
 
 /** Whether a line is in the top or bottom `share` of its page. */
 const inMargin = (line: TextLine, height: number, share: number) => line.y < height * share || line.y > height * (1 - share);
@@ -396,20 +397,19 @@ export interface PageNumberLine {
  * same — since a line of a table's cells may stand there too.
  */
 export function printedNumbers(pages: { height: number; blocks: Block[] }[]): (PageNumberLine | undefined)[] {
+  // A page number is 1 or more, at most the count printed with it, and not far past the file's pages (2023/12 is a date).
+  const plausible = (value: number, total = 2 * pages.length + 10) => value >= 1 && value <= total;
   const styled = pages.map((page) => {
     const found = marginLines(page.blocks, page.height).flatMap((line) => {
       const m = PAGE_NUMBER.exec(squeezed(line));
-      return m ? [{ line, value: Number(m[1] ?? m[2] ?? m[4] ?? m[6]), total: m[3] ?? m[5] ?? m[7] }] : [];
+      const [value, total] = [Number(m?.[1] ?? m?.[2] ?? m?.[4] ?? m?.[6]), m?.[3] ?? m?.[5] ?? m?.[7]];
+      return m && plausible(value, total === undefined ? undefined : Number(total)) ? [{ line, value, total }] : [];
     });
     const [first] = found;
     if (!first) return undefined;
     return { lines: found.map((f) => f.line), value: first.value, ...(first.total === undefined ? {} : { total: Number(first.total) }) };
   });
-  const bare = pages.map((page) =>
-    marginLines(page.blocks, page.height).find(
-      (l) => /^\d{1,4}$/.test(squeezed(l)) && Number(squeezed(l)) >= 1 && Number(squeezed(l)) <= 2 * pages.length + 10,
-    ),
-  );
+  const bare = pages.map((page) => marginLines(page.blocks, page.height).find((l) => /^\d{1,4}$/.test(squeezed(l)) && plausible(Number(squeezed(l)))));
   const numbers = bare.filter((l): l is TextLine => l !== undefined).map((l) => Number(squeezed(l)));
   const numbered = numbers.length >= Math.max(2, pages.length / 2) && new Set(numbers).size >= 2;
   return pages.map((_, p) => {
