@@ -874,7 +874,7 @@ export const catalog = {
   RPT4037: {
     severity: 'warning',
     zh: (p: RepeatedPageParams) => `${placeZh(p)}与第 ${p.original} 页印着同一页码 ${p.number}，但文字不同，两页都读入`,
-    en: (p: RepeatedPageParams) => `${atEn(p)}printed ${p.number} as page ${p.original} is, with other text; both are read`,
+    en: (p: RepeatedPageParams) => `${atEn(p)}printed ${p.number}, the number of page ${p.original} too, with other text; both pages are read`,
     hint: () => ({
       zh: '对照原文核实这两页的顺序和内容，删去重复读入的文字',
       en: 'check the two pages against the source and delete text read twice',
