@@ -495,11 +495,12 @@ const ROW_START = /^([一二三四五六七八九十]+、|[（(][一二三四五
  * row. Its text is then appended to the cells above it (a merged cell's at the row it began in).
  */
 function rejoinSplitRow(previous: TableCell[][], row: TableCell[]): boolean {
+  const plain = (c: TableCell) => c.text.replace(/\s+/g, '');
   const last = previous.at(-1);
-  const texts = row.filter((c) => c.text.replace(/\s+/g, '') !== '');
-  if (!last || texts.length === 0 || texts.some((c) => NUMERIC.test(c.text.replace(/\s+/g, '')) || ROW_START.test(c.text.replace(/\s+/g, '')))) return false;
+  const texts = row.filter((c) => plain(c) !== '');
+  if (!last || texts.length === 0 || texts.some((c) => NUMERIC.test(plain(c)) || ROW_START.test(plain(c)))) return false;
   const at = (cells: TableCell[], x: number) => cells.find((c) => Math.abs(c.x - x) <= SNAP * 2);
-  const numbers = last.filter((c) => NUMERIC.test(c.text.replace(/\s+/g, '')));
+  const numbers = last.filter((c) => NUMERIC.test(plain(c)));
   if (numbers.length === 0 || numbers.some((c) => at(texts, c.x))) return false;
   const above = texts.map((c) =>
     [...previous]
