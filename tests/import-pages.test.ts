@@ -91,8 +91,11 @@ describe('pageOrder', () => {
     expect(gap.findings.map((f) => f.code)).toEqual(['RPT4035', 'RPT4039']);
   });
 
-  it('says nothing about a file with fewer than two printed numbers', () => {
-    expect(pageOrder(numbers(undefined, 5, undefined), different)).toEqual({ pages: [0, 1, 2], follows: [false, true, true], findings: [] });
+  it('says nothing about a file with fewer than two printed numbers, or whose numbers mostly repeat', () => {
+    const none = { pages: [0, 1, 2], follows: [false, true, true], findings: [] };
+    expect(pageOrder(numbers(undefined, 5, undefined), different)).toEqual(none);
+    // A page field that never updated: every page printed 1.
+    expect(pageOrder(numbers(1, 1, 1), different)).toEqual(none);
   });
 });
 
@@ -136,6 +139,86 @@ describe('printed page numbers', () => {
     // Not a page number: past the count printed with it (a date), or far past the file's pages.
     expect(printedNumbers(laid((n) => `2023/1${n}`)).map((n) => n?.value)).toEqual([undefined, undefined, undefined]);
     expect(printedNumbers(laid((n) => `— ${n * 100} —`)).map((n) => n?.value)).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('a table row broken over a page, a line ending short before a long word (layout)', () => {
+  const run = (str: string, x: number, y: number, size = 14): TextRun => ({
+    str,
+    x,
+    y,
+    width: [...str].length * size * (/^[\x20-\x7e]+$/.test(str) ? 0.5 : 1),
+    size,
+  });
+  const rule = (y: number) => ({ x1: 79, y1: y, x2: 520, y2: y });
+  const side = (x: number, y1: number, y2: number) => ({ x1: x, y1, x2: x, y2 });
+  /** A page with one ruled table of rows [label, number] (y of each row's baseline), its columns at 79, 300, 520. */
+  const tablePage = (rows: [string, string][], top: number) => {
+    const ys = rows.map((_, r) => top - 25 * (r + 1));
+    const segments = [rule(top), ...ys.map((y) => rule(y - 7)), side(79, ys.at(-1)! - 7, top), side(300, ys.at(-1)! - 7, top), side(520, ys.at(-1)! - 7, top)];
+    const runs = rows.flatMap(([label, number], r) => [run(label, 85, ys[r]!), ...(number ? [run(number, 310, ys[r]!)] : [])]);
+    return pageBlocks({ width: 595, height: 842, runs, segments });
+  };
+  const cells = (pages: ReturnType<typeof tablePage>[]) => sourceLines(pages).map((l) => [l.text, l.cell?.row]);
+
+  it('the rest of a wrapped label at the top of the next page, its number above, is the same row', () => {
+    const pages = [
+      tablePage(
+        [
+          ['行政许可', '12'],
+          ['行政事业性', '3'],
+        ],
+        700,
+      ),
+      tablePage(
+        [
+          ['收费', ''],
+          ['行政处罚', '5'],
+        ],
+        760,
+      ),
+    ];
+    expect(cells(pages)).toEqual([
+      ['行政许可', 0],
+      ['12', 0],
+      ['行政事业性\n收费', 1],
+      ['3', 1],
+      ['行政处罚', 2],
+      ['5', 2],
+    ]);
+  });
+
+  it('a next page beginning with a whole row stays a row: one with a number, or a label that begins a row', () => {
+    const withNumber = [tablePage([['行政许可', '12']], 700), tablePage([['行政处罚', '5']], 760)];
+    expect(cells(withNumber).map(([, row]) => row)).toEqual([0, 0, 1, 1]);
+    const numbered = [tablePage([['（一）予以公开', '12']], 700), tablePage([['（二）部分公开', '']], 760)];
+    expect(cells(numbered).filter(([text]) => text !== '')).toEqual([
+      ['（一）予以公开', 0],
+      ['12', 0],
+      ['（二）部分公开', 1],
+    ]);
+  });
+
+  it('a line ending short runs on into the next when a word too long for its end begins it; a short word does not', () => {
+    const body = (second: string) =>
+      sourceLines([
+        pageBlocks({
+          width: 595,
+          height: 842,
+          segments: [],
+          runs: [
+            run('甲'.repeat(28), 79, 700, 16),
+            run('本区政策文件库的网上地址为', 79, 671, 16),
+            run(second, 79, 642, 16),
+            run('乙'.repeat(28), 79, 613, 16),
+          ],
+        }),
+      ]).map((l) => l.text);
+    expect(body('https://www.example.gov.cn/zcwjk/list.shtml')).toEqual([
+      `${'甲'.repeat(28)}本区政策文件库的网上地址为https://www.example.gov.cn/zcwjk/list.shtml`,
+      '乙'.repeat(28),
+    ]);
+    expect(body('2023')).toEqual([`${'甲'.repeat(28)}本区政策文件库的网上地址为`, '2023', '乙'.repeat(28)]);
   });
 });
 

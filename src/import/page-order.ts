@@ -46,9 +46,9 @@ function ranges(values: number[]): string[] {
 export function pageOrder(printed: readonly (PrintedNumber | undefined)[], same: (a: number, b: number) => boolean): PageOrder {
   const all = printed.map((_, i) => i);
   const numbered = all.filter((i) => printed[i] !== undefined);
-  // Fewer than two printed numbers: nothing to go by.
-  if (numbered.length < 2) return { pages: all, follows: all.map((i) => i > 0), findings: [] };
   const value = (i: number) => printed[i]?.value;
+  // Fewer than two printed numbers, or numbers that mostly repeat (a page field that never updated, every page 1): nothing to go by.
+  if (numbered.length < 2 || 2 * new Set(numbered.map(value)).size < numbered.length) return { pages: all, follows: all.map((i) => i > 0), findings: [] };
   const findings: Finding[] = [];
 
   // A page printed twice: the copy of a page word for word is read once; two pages of different text under one number are both read.
