@@ -118,6 +118,7 @@ describe.each(files.map((file) => [path.basename(file), file]))('%s', (name, fil
         .replace(/&apos;/g, "'")
         .replace(/&amp;/g, '&');
     const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1] ?? '')).join('');
-    expect(squash(text)).toBe(model.blocks.flatMap(blockTexts).map(squash).join(''));
+    // The renderer's word joiners (after a hyphen between digits) are break controls, not text.
+    expect(squash(text.replace(/-\u2060(?=\d)/g, '-'))).toBe(model.blocks.flatMap(blockTexts).map(squash).join(''));
   });
 });

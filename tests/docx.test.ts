@@ -52,7 +52,9 @@ test('every heading, paragraph and table label of the seed is there, in order', 
     .filter(([tag]) => tag === 'w:p')
     .map(([, n]) => textOf(n))
     .filter(Boolean);
-  expect(paragraphs).toEqual(expected);
+  // A hyphen between digits is followed by a word joiner (LibreOffice breaks after it otherwise).
+  expect(paragraphs).toEqual(expected.map((text) => text.replace(/(?<=\d)-(?=\d)/g, '-\u2060')));
+  expect(paragraphs.join('')).toContain('0795-\u20603668066');
 });
 
 test('merged cells: gridSpan and vMerge match the model grid of each table', () => {

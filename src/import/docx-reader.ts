@@ -69,7 +69,8 @@ export function documentLines(xml: string): SourceLine[] {
     }
     const table = tables[tables.length - 1];
     if (token.kind === 'text') {
-      if (inText) text += token.text;
+      // Word joiners are invisible break controls (our DOCX puts one after a hyphen between digits), not text.
+      if (inText) text += token.text.replace(/\u2060/g, '');
       return;
     }
     if (token.kind === 'close') {

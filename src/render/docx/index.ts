@@ -131,9 +131,18 @@ function paragraphStyles(tableSizes: number[]): IParagraphStyleOptions[] {
   ];
 }
 
+/**
+ * A hyphen between digits (0517-87654321, 400-800-1234, GB/T 9704-2012) followed by a word joiner:
+ * LibreOffice breaks a line after such a hyphen whatever the run's language, and w:noBreakHyphen is
+ * worse there (it breaks between the digits instead). U+2060 is the break-prohibiting mark of
+ * UAX #14, invisible and not in the text LibreOffice exports; a report cannot hold one itself
+ * (source/forbidden-chars.ts), and the DOCX reader drops it.
+ */
+const DIGIT_HYPHEN = /(?<=\d)-(?=\d)/g;
+
 /** Text with `\n` forced breaks → runs. */
 function runs(text: string, run: IRunOptions = {}): ParagraphChild[] {
-  return text.split('\n').map((line, i) => new TextRun({ ...run, text: line, ...(i > 0 ? { break: 1 } : {}) }));
+  return text.split('\n').map((line, i) => new TextRun({ ...run, text: line.replace(DIGIT_HYPHEN, '-\u2060'), ...(i > 0 ? { break: 1 } : {}) }));
 }
 
 /**
@@ -170,11 +179,11 @@ function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)
       // Word measures nothing for us: widths in characters of the official faces (half-width digits).
       const organ = fullWidthChars(block.organLines[0] ?? '');
       const place = signaturePlacement(block, organ, fullWidthChars(block.dateText), 1);
-      // A date shorter than the name is set from the left, two characters right of where the name's
-      // first line begins (whole characters), so the offset does not hang on the width of its
-      // digits, which differs between the official faces and their stand-ins. A longer date ends
-      // two characters from the margin and the name moves left by its estimated width.
-      const dateLeft = place.organRight === block.rightIndentChars ? GRID.chars - place.organRight - organ + block.dateShiftChars : undefined;
+      // The date is set from the left, two characters right of where the name's first line begins
+      // (whole characters), so the offset does not hang on the width of its digits, which differs
+      // between the official faces and their stand-ins; a date longer than the name then ends two
+      // characters from the margin in the official faces, the name moved left by as much.
+      const dateLeft = GRID.chars - place.organRight - organ + block.dateShiftChars;
       // The name keeps with its date; both stay with the end of the text as far as a page allows.
       const line = (children: ParagraphChild[], alignment: 'left' | 'right', indentChars: number, before: number, keepNext: boolean) =>
         new Paragraph({
@@ -193,7 +202,7 @@ function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)
           BODY_LINE * block.spaceBeforeLines,
           true,
         ),
-        dateLeft === undefined ? line(runs(block.dateText), 'right', place.dateRight, 0, false) : line(runs(block.dateText), 'left', dateLeft, 0, false),
+        line(runs(block.dateText), 'left', dateLeft, 0, false),
       ];
     }
     default: {
