@@ -12,12 +12,12 @@ import { htmlLines } from '../src/import/html-reader';
 import { importReport, type Imported } from '../src/import/import';
 import { DEFAULT_FORMAT } from '../src/format/registry';
 import { recognise } from '../src/import/recognise';
-import { DEVIATIONS, edit, otherAsOneRow, seedText } from './helpers/import-deviations';
+import { DEVIATIONS, deviationBytes, edit, otherAsOneRow, seedText } from './helpers/import-deviations';
 
 const options = { schemaPath: '../schemas/report.schema.json' };
 const importDeviation = (code: ImportCode) => {
   const deviation = DEVIATIONS[code];
-  return importReport(Buffer.from(deviation.content(), 'utf8'), deviation.name, options);
+  return importReport(deviationBytes(deviation), deviation.name, options);
 };
 const importText = (text: string) => importReport(Buffer.from(text, 'utf8'), 'report.txt', options);
 const codes = (imported: Imported) => imported.findings.map((f) => f.code);

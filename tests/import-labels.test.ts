@@ -16,7 +16,7 @@ import { canonical, closeness, matcher, oneApart } from '../src/import/label-mat
 import { recognise } from '../src/import/recognise';
 import { textReader } from '../src/import/text-reader';
 import { FIXTURES } from './helpers/fixtures';
-import { DEVIATIONS, edit, seedText } from './helpers/import-deviations';
+import { DEVIATIONS, deviationBytes, edit, seedText } from './helpers/import-deviations';
 
 const options = { schemaPath: '../schemas/report.schema.json' };
 const near = (printed: string, label: string) => closeness(canonical(printed), canonical(label));
@@ -153,7 +153,7 @@ describe('ambiguity: the row stays null, with a finding naming the printed label
   });
 
   it('two printed labels as near to one row: neither is taken for it', async () => {
-    const imported = await importReport(Buffer.from(DEVIATIONS.RPT4022.content(), 'utf8'), 'two.txt', options);
+    const imported = await importReport(deviationBytes(DEVIATIONS.RPT4022), 'two.txt', options);
     expect((imported.data as Data).proactive?.normative_documents).toEqual({ issued: null, repealed: null, in_force: null });
     expect(ofCode(imported.findings, 'RPT4022').map((f) => [f.pointer, f.params.printed])).toEqual([
       ['/proactive/normative_documents', '行政规范性文'],

@@ -110,6 +110,9 @@ export interface PlaceParams {
   at: string;
 }
 
+/** A page printed with the number of an earlier page (RPT4036, RPT4037): that page of the file and the number. */
+type RepeatedPageParams = PlaceParams & { original: number; number: number };
+
 /** The place in the source as the message opens: 原文第 29 行： ('' when unknown). */
 const placeZh = (p: PlaceParams) => (p.at ? `原文${p.at}：` : '');
 /** The same in English: 第 29 行 → line 29, 表 2 第 4 行第 1 格 → table 2 row 4 cell 1, 第 2 页第 7 行 → page 2 line 7, 第 3 段 → paragraph 3. */
@@ -118,6 +121,8 @@ export function placeEn(at: string): string {
   if (table) return `table ${table[1]} row ${table[2]} cell ${table[3]}`;
   const page = /^第 (\d+) 页第 (\d+) 行$/.exec(at);
   if (page) return `page ${page[1]} line ${page[2]}`;
+  const wholePage = /^第 (\d+) 页$/.exec(at);
+  if (wholePage) return `page ${wholePage[1]}`;
   const line = /^第 (\d+) (行|段)$/.exec(at);
   if (line) return `${line[2] === '行' ? 'line' : 'paragraph'} ${line[1]}`;
   return at;
@@ -844,6 +849,56 @@ export const catalog = {
     en: (p: PlaceParams & { printed: string; row: string; candidates: string }) =>
       `${atEn(p)}the row label "${p.printed}" is as near to ${p.candidates} of the format; which row it is is not certain, so "${p.row}" is null`,
     hint: () => ({ zh: '对照原文确定这一行是哪一行，填上它的数', en: 'tell from the source which row this is and fill in its numbers' }),
+  },
+
+  RPT4035: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { missing: string; position: 'after' | 'before' }) =>
+      `${placeZh(p)}缺少印着页码 ${p.missing} 的页（应在本页${p.position === 'after' ? '之后' : '之前'}），这里的文字和表格可能不全`,
+    en: (p: PlaceParams & { missing: string; position: 'after' | 'before' }) =>
+      `${atEn(p)}the page printed ${p.missing} is missing (it comes ${p.position} this page); the text and tables here may be incomplete`,
+    hint: () => ({
+      zh: '找到完整的原文（重新下载或向发布机关索取），补上缺页中的文字和数',
+      en: 'get the complete report (download it again or ask the publisher) and fill in what the missing page holds',
+    }),
+  },
+  RPT4036: {
+    severity: 'warning',
+    zh: (p: RepeatedPageParams) => `${placeZh(p)}与第 ${p.original} 页相同（都印着页码 ${p.number}），是重复的页，只读入一次`,
+    en: (p: RepeatedPageParams) => `${atEn(p)}the same as page ${p.original} (both printed ${p.number}): a repeated page, read once`,
+    hint: () => ({
+      zh: '无需修改；发布的文件多了一页，可告知发布机关',
+      en: 'nothing to change; the published file has a page twice, which the publisher may want to know',
+    }),
+  },
+  RPT4037: {
+    severity: 'warning',
+    zh: (p: RepeatedPageParams) => `${placeZh(p)}与第 ${p.original} 页印着同一页码 ${p.number}，但文字不同，两页都读入`,
+    en: (p: RepeatedPageParams) => `${atEn(p)}printed ${p.number}, the number of page ${p.original} too, with other text; both pages are read`,
+    hint: () => ({
+      zh: '对照原文核实这两页的顺序和内容，删去重复读入的文字',
+      en: 'check the two pages against the source and delete text read twice',
+    }),
+  },
+  RPT4038: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { order: string }) => `${placeZh(p)}页面顺序与印出的页码不符（文件中依次为 ${p.order}），已按页码的顺序读入`,
+    en: (p: PlaceParams & { order: string }) => `${atEn(p)}the pages are out of their printed order (the file has ${p.order}); read in the printed order`,
+    hint: () => ({
+      zh: '核对读入的文字和表格；发布的文件页序有误，可告知发布机关',
+      en: 'check the text and tables read; the published file has its pages out of order, which the publisher may want to know',
+    }),
+  },
+  RPT4039: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { order: string; reason: string }) =>
+      `${placeZh(p)}页面顺序与印出的页码不符（文件中依次为 ${p.order}），${p.reason}，无法确定正确顺序，按文件的顺序读入`,
+    en: (p: PlaceParams & { order: string; reasonEn: string }) =>
+      `${atEn(p)}the pages are out of their printed order (the file has ${p.order}); ${p.reasonEn}, so the right order is not certain: read in the file's order`,
+    hint: () => ({
+      zh: '对照原文把错位页上的文字移到所属的部分，核对表格的数',
+      en: 'move the text of the misplaced pages to the parts it belongs to, and check the tables against the source',
+    }),
   },
 
   // --- RPT5xxx: output ------------------------------------------------------------------------

@@ -30,14 +30,21 @@ export async function importReport(bytes: Uint8Array, name: string, options: Omi
   const format: Format = options.format ?? DEFAULT_FORMAT;
   const reader = READERS.find((r) => r.detect(bytes, name));
   if (!reader) throw new ImportError('无法识别的文件格式', 'unknown file format', 'format');
-  const read = await reader.read(bytes);
+  const pageFindings: Finding[] = [];
+  const read = await reader.read(bytes, pageFindings);
   if (read.length > MAX_LINES) throw tooManyLines();
   if (read.length === 0) throw new ImportError('文件是空的', 'the file is empty', 'empty');
   // Every reader's lines, once: spaces a text layer put between CJK characters go (cjk-spacing.ts).
   const lines = closeCjkSpacing(read);
   const recognised = recognise(lines, format);
   const { asWritten, origins } = recognised;
-  const { data, findings, places, notes } = lostText(recognised.data, recognised.findings, recognised.lostCells, reader.badBytes?.(bytes) ?? [], lines);
+  const { data, findings, places, notes } = lostText(
+    recognised.data,
+    [...pageFindings, ...recognised.findings],
+    recognised.lostCells,
+    reader.badBytes?.(bytes) ?? [],
+    lines,
+  );
   // Not one part heading and not one table number: this is some other document.
   if (Object.keys(origins).length === 0 && findings.filter((f) => f.code === 'RPT4005').length === format.labels.PART_HEADINGS.length) {
     throw new ImportError(

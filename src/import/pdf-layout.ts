@@ -8,7 +8,8 @@
  * rulings and y of its horizontal ones make a grid, and neighbouring grid cells with no ruling
  * between them are one merged cell. Text is assigned to the cell holding its centre. Text outside
  * tables is grouped into lines by baseline and lines into paragraphs (公文 layout: a paragraph's
- * first line is indented two characters, the others run from margin to margin).
+ * first line is indented two characters, the others run from margin to margin). The pages' printed
+ * numbers are read here (printedNumbers) for page-order.ts, and dropped with the running headers.
  */
 import type { SourceLine } from './reader';
 
@@ -364,8 +365,12 @@ function gridFromChunks(rows: TextRun[][][], lineNo: (y: number) => number): Tab
   };
 }
 
-/** Page numbers as printed: -2-, — 2 —, 第2页, 第 2 页 共 5 页, 2/5, Page 2 of 5 (a bare 2 is judged by its value). */
-const PAGE_NUMBER = /^([-—–－~～]+\d+[-—–－~～]+|第\d+页(共\d+页)?|\d+\/\d+|page\d+(of\d+)?)$/i;
+/**
+ * Page numbers as printed: -2-, — 2 —, 第2页, 第 2 页 共 5 页, 2/5, Page 2 of 5 (squeezed: without
+ * spaces); the groups hold the number and, where printed, the page count (four digits at most, so the
+ * pages a count implies stay few). A bare 2 is judged apart.
+ */
+const PAGE_NUMBER = /^(?:[-—–－~～]+(\d{1,4})[-—–－~～]+|第(\d{1,4})页(?:[，,]?共(\d{1,4})页)?|(\d{1,4})\/(\d{1,4})|page(\d{1,4})(?:of(\d{1,4}))?)$/i;
 
 /** Whether a line is in the top or bottom `share` of its page. */
 const inMargin = (line: TextLine, height: number, share: number) => line.y < height * share || line.y > height * (1 - share);
@@ -378,36 +383,63 @@ function marginLines(blocks: Block[], height: number): TextLine[] {
 
 const squeezed = (line: TextLine) => line.text.replace(/\s+/g, '');
 
+/** A page's printed number: the lines it is printed on (a head and a foot may both print it), its value and the page count printed with it. */
+export interface PageNumberLine {
+  lines: TextLine[];
+  value: number;
+  total?: number;
+}
+
 /**
- * The pages' blocks without page numbers and without the running header or footer. A page number
- * is a page's first or last line written as one (— 2 —, 第2页 …); a bare number only where the pages
- * are numbered so (the same offset from the page's place on half the pages or more), since a
- * table's cells may stand there too. A running header or footer is a line in a page's top or bottom
- * tenth whose text (digits aside) is on at least half the pages, three or more.
+ * Each page's printed number, where it has one: its first or last line written as a page number
+ * (— 2 —, 第2页 …), or a bare number there where the pages are numbered so — half the pages or more
+ * (two at least) begin or end with a bare number from 1 to about twice the page count, not all the
+ * same — since a line of a table's cells may stand there too.
  */
-export function dropFurniture(pages: { height: number; blocks: Block[] }[]): Block[][] {
+export function printedNumbers(pages: { height: number; blocks: Block[] }[]): (PageNumberLine | undefined)[] {
+  // A page number is 1 or more, at most the count printed with it, and not far past the file's pages (2023/12 is a date).
+  const plausible = (value: number, total = 2 * pages.length + 10) => value >= 1 && value <= total;
+  const styled = pages.map((page) => {
+    const found = marginLines(page.blocks, page.height).flatMap((line) => {
+      const m = PAGE_NUMBER.exec(squeezed(line));
+      const [value, total] = [Number(m?.[1] ?? m?.[2] ?? m?.[4] ?? m?.[6]), m?.[3] ?? m?.[5] ?? m?.[7]];
+      return m && plausible(value, total === undefined ? undefined : Number(total)) ? [{ line, value, total }] : [];
+    });
+    const [first] = found;
+    if (!first) return undefined;
+    return { lines: found.map((f) => f.line), value: first.value, ...(first.total === undefined ? {} : { total: Number(first.total) }) };
+  });
+  const bare = pages.map((page) => marginLines(page.blocks, page.height).find((l) => /^\d{1,4}$/.test(squeezed(l)) && plausible(Number(squeezed(l)))));
+  const numbers = bare.filter((l): l is TextLine => l !== undefined).map((l) => Number(squeezed(l)));
+  const numbered = numbers.length >= Math.max(2, pages.length / 2) && new Set(numbers).size >= 2;
+  return pages.map((_, p) => {
+    const line = bare[p];
+    return styled[p] ?? (numbered && line ? { lines: [line], value: Number(squeezed(line)) } : undefined);
+  });
+}
+
+/**
+ * The pages' blocks without their printed page numbers (`numbers`, printedNumbers's) and without the
+ * running header or footer: a line in a page's top or bottom tenth whose text (digits aside) is on at
+ * least half the pages, three or more.
+ */
+export function dropFurniture(pages: { height: number; blocks: Block[] }[], numbers = printedNumbers(pages)): Block[][] {
   const key = (line: TextLine) => squeezed(line).replace(/\d+/g, '#');
   const counts = new Map<string, number>();
-  const offsets = new Map<number, number>();
-  pages.forEach((page, p) => {
+  for (const page of pages) {
     const keys = new Set(page.blocks.filter((b): b is TextLine => b.kind === 'line' && inMargin(b, page.height, 0.1)).map(key));
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-    const bare = new Set(
-      marginLines(page.blocks, page.height)
-        .filter((l) => /^\d+$/.test(squeezed(l)))
-        .map((l) => Number(squeezed(l)) - (p + 1)),
-    );
-    for (const offset of bare) offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
-  });
-  const numbering = [...offsets.entries()].find(([, n]) => n >= Math.max(2, pages.length / 2))?.[0];
+  }
   // Text, not a bare number: a table's cells repeat too.
   const repeated = (k: string) => /[^#\p{P}\p{S}]/u.test(k) && pages.length >= 3 && (counts.get(k) ?? 0) >= Math.max(3, pages.length / 2);
-  return pages.map((page, p) => {
-    const margin = marginLines(page.blocks, page.height);
-    const pageNumber = (line: TextLine) =>
-      margin.includes(line) && (PAGE_NUMBER.test(squeezed(line)) || (/^\d+$/.test(squeezed(line)) && Number(squeezed(line)) - (p + 1) === numbering));
-    return page.blocks.filter((b) => b.kind !== 'line' || !(pageNumber(b) || (inMargin(b, page.height, 0.1) && repeated(key(b)))));
-  });
+  return pages.map((page, p) =>
+    page.blocks.filter((b) => b.kind !== 'line' || !(numbers[p]?.lines.includes(b) || (inMargin(b, page.height, 0.1) && repeated(key(b))))),
+  );
+}
+
+/** A page's text, to tell a page printed twice: its lines and its tables' cells in order. */
+export function pageText(blocks: Block[]): string {
+  return blocks.map((b) => (b.kind === 'line' ? b.text : b.rows.map((row) => row.map((c) => c.text).join('|')).join('\n'))).join('\n');
 }
 
 /** Headings never continue the line before them: 一、… （一）… 1. … */
@@ -451,13 +483,62 @@ function repeatedHeader(previous: Table, next: Table): number {
 const sameColumns = (a: Table, b: Table) =>
   a.columns.length === b.columns.length && a.columns.every((x, i) => Math.abs(x - (b.columns[i] as number)) <= SNAP * 2);
 
+/** A cell holding a number (a count, a fee): never the rest of a label. */
+const NUMERIC = /^[\d.,，]+$/;
+/** Where a row label begins: 一、 （一） 1. 1、 ① (1) — the start of a row, not the rest of one. */
+const ROW_START = /^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳])/;
+
 /**
- * What a line break inside a paragraph stood for: nothing in CJK text, in a number (邮编：1000|00) or
- * in a URL or address broken anywhere (www.exa|mple.gov.cn); a space between two words of Latin text.
+ * Whether `row`, the first row of a table's part on a new page, is the rest of `previous`'s last
+ * row, broken over the page (a wrapped label goes on, its numbers stay above): it holds no number,
+ * the numbers of the row above it are in columns it leaves empty, and its text does not begin a
+ * row. Its text is then appended to the cells above it (a merged cell's at the row it began in).
+ */
+function rejoinSplitRow(previous: TableCell[][], row: TableCell[]): boolean {
+  const plain = (c: TableCell) => c.text.replace(/\s+/g, '');
+  const last = previous.at(-1);
+  const texts = row.filter((c) => plain(c) !== '');
+  if (!last || texts.length === 0 || texts.some((c) => NUMERIC.test(plain(c)) || ROW_START.test(plain(c)))) return false;
+  const at = (cells: TableCell[], x: number) => cells.find((c) => Math.abs(c.x - x) <= SNAP * 2);
+  const numbers = last.filter((c) => NUMERIC.test(plain(c)));
+  if (numbers.length === 0 || numbers.some((c) => at(texts, c.x))) return false;
+  const above = texts.map((c) =>
+    [...previous]
+      .reverse()
+      .map((cells) => at(cells, c.x))
+      .find((cell) => cell !== undefined),
+  );
+  if (above.some((cell) => cell === undefined)) return false;
+  texts.forEach((c, i) => {
+    const cell = above[i] as TableCell;
+    cell.text = cell.text === '' ? c.text : `${cell.text}\n${c.text}`;
+  });
+  return true;
+}
+
+/**
+ * What a line break inside a paragraph stood for: a space between two words of Latin text (GB/T|9704,
+ * the annual|report); nothing in CJK text, in a number broken (邮编：1000|00), or in a URL or address
+ * broken anywhere (www.exa|mple.gov.cn, …list.shtml?|organId=…).
  */
 export function lineBreakJoiner(before: string, after: string): string {
-  const word = /\S*$/.exec(before)?.[0] ?? '';
-  return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after) && !/[/.@:]/.test(word) ? ' ' : '';
+  // The Latin word the line ends with (after CJK text: 按GB/T → GB/T).
+  const word = /[A-Za-z0-9][\x21-\x7e]*$/.exec(before)?.[0];
+  if (word === undefined || !/^[A-Za-z0-9]/.test(after)) return '';
+  if (/:\/\/|^www\.|@|\.[A-Za-z]{2,}|[/.@:?&=_\-]$/i.test(word)) return '';
+  return /\d$/.test(word) && /^\d/.test(after) ? '' : ' ';
+}
+
+/** The narrowest a Latin character is set, in font sizes: a word of n characters is at least n × this wide. */
+const LATIN_WIDTH = 0.4;
+
+/**
+ * Whether `line` begins with a Latin word (a URL) too wide for the room left at the end of `previous`:
+ * the word was pushed over, so `previous` ends short without ending its paragraph.
+ */
+function pushedOver(previous: TextLine, line: TextLine, body: Body): boolean {
+  const word = /^[A-Za-z0-9][\x21-\x7e]*/.exec(line.text)?.[0] ?? '';
+  return word.length * LATIN_WIDTH * line.size > body.right - previous.x1;
 }
 
 /** A table of the source: its parts on successive pages (the page of each), read as one. */
@@ -468,13 +549,18 @@ interface JoinedTable {
 }
 
 /**
- * The pages' blocks (furniture dropped) → source lines: a paragraph's lines joined into one line,
+ * The pages' blocks (furniture dropped), in reading order, → source lines; `order` gives each page's
+ * number in the file (for `at`) and whether it is printed right after the page before it (only then
+ * does a paragraph or table run on over the break). A paragraph's lines are joined into one line,
  * a title's centred lines into one with '\n', each table row by row, one line per cell. A table that
  * a page begins with continues the table the previous page ended with when its first rows repeat
  * that table's header rows (they are left out) or it has the same columns; the columns of the
  * parts are merged, so a cell's column is counted in the whole table's grid.
  */
-export function sourceLines(pages: Block[][]): SourceLine[] {
+export function sourceLines(
+  pages: Block[][],
+  order: readonly { page: number; follows: boolean }[] = pages.map((_, p) => ({ page: p + 1, follows: true })),
+): SourceLine[] {
   const body = bodyOf(pages);
   const items: (SourceLine | JoinedTable)[] = [];
   let paragraph: { line: TextLine; page: number; out: SourceLine } | undefined;
@@ -489,12 +575,14 @@ export function sourceLines(pages: Block[][]): SourceLine[] {
     if (samePage && centred(prev) && centred(line) && line.size > body.size * 1.1) return '\n';
     const full = prev.x1 >= body.right - 2 * line.size;
     const atMargin = Math.abs(line.x0 - body.left) <= 0.6 * line.size;
-    if (!full || !atMargin) return undefined;
+    if (!atMargin || !(full || pushedOver(prev, line, body))) return undefined;
     return lineBreakJoiner(prev.text, line.text);
   };
 
   pages.forEach((blocks, p) => {
-    const page = p + 1;
+    const { page, follows } = order[p] as { page: number; follows: boolean };
+    // Nothing runs on from a page that is not printed right before this one (a page missing or out of order between).
+    if (!follows) [paragraph, open] = [undefined, undefined];
     blocks.forEach((block, b) => {
       if (block.kind === 'line') {
         open = undefined;
@@ -513,8 +601,17 @@ export function sourceLines(pages: Block[][]): SourceLine[] {
       paragraph = undefined;
       const repeated = open && b === 0 ? repeatedHeader(open.table, block) : 0;
       if (open && b === 0 && (repeated > 0 || sameColumns(open.table, block))) {
-        // The table goes on from the previous page: its repeated header rows are left out.
-        open.joined.parts.push({ page, rows: block.rows.slice(repeated) });
+        // The table goes on from the previous page: its repeated header rows are left out, a row broken over the page is one row.
+        const rows = block.rows.slice(repeated);
+        if (
+          rows[0] &&
+          rejoinSplitRow(
+            open.joined.parts.flatMap((part) => part.rows),
+            rows[0],
+          )
+        )
+          rows.shift();
+        open.joined.parts.push({ page, rows });
         open.joined.columns = cluster([...open.joined.columns, ...block.columns], SNAP * 2);
         return;
       }

@@ -2,14 +2,28 @@
  * PDF (with a text layer: our own, Word's, WPS's, LibreOffice's exports) → source lines, with
  * pdfjs-dist (pdfjs-adapter.ts) for the text runs with their positions and the page's drawing
  * operators, from which the table rulings come; the layout is read by pdf-layout.ts. A paragraph is
- * one line, a table is read row by row, one line per cell, a merged cell once; `at` is 第 P 页第 L 行.
+ * one line, a table is read row by row, one line per cell, a merged cell once; `at` is 第 P 页第 L 行
+ * (P the page of the file, as a PDF viewer counts). The pages are read in the order of their printed
+ * numbers where that is certain (page-order.ts), which also names pages missing, repeated or out of order.
  * A scanned PDF (no text), an encrypted or a damaged one is an ImportError, never a stack trace;
  * pdfjs's own (English) error texts are said in Chinese (English keeps the original). Bounds: the
  * compressed streams are measured first (pdf-streams.ts), pages and text items are counted; the time
  * and the memory a file takes are bounded by the worker it is read in (core/worker-tasks.ts).
  */
 import * as path from 'node:path';
-import { dropFurniture, groupLines, pageBlocks, sourceLines, type PageContent, type Segment, type TextRun } from './pdf-layout';
+import {
+  dropFurniture,
+  groupLines,
+  pageBlocks,
+  pageText,
+  printedNumbers,
+  sourceLines,
+  type Block,
+  type PageContent,
+  type Segment,
+  type TextRun,
+} from './pdf-layout';
+import { pageOrder } from './page-order';
 import { DRAW_OPS, loadPdfjs, PDFJS_DIR, type Pdfjs, type PdfjsDocument, type PdfjsPage, type PdfjsTextItem } from './pdfjs-adapter';
 import { checkStreamSizes } from './pdf-streams';
 import { ImportError, type Reader } from './reader';
@@ -49,7 +63,7 @@ export const pdfReader: Reader = {
     const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024));
     return /%PDF-\d/.test(head.toString('latin1'));
   },
-  async read(bytes) {
+  async read(bytes, findings) {
     checkStreamSizes(bytes);
     const pdfjs = await loadPdfjs();
     const task = pdfjs.getDocument({
@@ -70,8 +84,16 @@ export const pdfReader: Reader = {
       const doc = await task.promise.catch((error: unknown) => {
         throw asImportError(error);
       });
-      const pages = await readPages(pdfjs, doc);
-      return sourceLines(dropFurniture(pages.map((page) => ({ height: page.height, blocks: pageBlocks(page) }))));
+      const pages = (await readPages(pdfjs, doc)).map((page) => ({ height: page.height, blocks: pageBlocks(page) }));
+      const numbers = printedNumbers(pages);
+      const kept = dropFurniture(pages, numbers);
+      const texts = kept.map(pageText);
+      const order = pageOrder(numbers, (a, b) => texts[a] === texts[b]);
+      findings?.push(...order.findings);
+      return sourceLines(
+        order.pages.map((p) => kept[p] as Block[]),
+        order.pages.map((p, k) => ({ page: p + 1, follows: order.follows[k] as boolean })),
+      );
     } finally {
       await task.destroy().catch(() => undefined);
     }

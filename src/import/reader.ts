@@ -7,6 +7,7 @@
  */
 import type { ImportCause } from '../diagnostics/catalog';
 import type { BadBytes } from './decode';
+import type { Finding } from './findings';
 
 /** One line of the source: a paragraph, a line of text, or a table cell. */
 export interface SourceLine {
@@ -24,8 +25,11 @@ export interface Reader {
   readonly format: string;
   /** Whether these bytes (and file name) are in this reader's format. */
   detect(bytes: Uint8Array, name: string): boolean;
-  /** The source as lines; throws ImportError for a file it cannot read (corrupt, encrypted, scanned). */
-  read(bytes: Uint8Array): Promise<SourceLine[]>;
+  /**
+   * The source as lines; throws ImportError for a file it cannot read (corrupt, encrypted, scanned).
+   * What it notices about the source as a whole (a PDF's pages missing or out of order) it adds to `findings`.
+   */
+  read(bytes: Uint8Array, findings?: Finding[]): Promise<SourceLine[]>;
   /** For a text source: where its bytes are not in the encoding it is read in (each is reported, never silently replaced). */
   badBytes?(bytes: Uint8Array): BadBytes[];
 }

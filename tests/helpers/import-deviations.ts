@@ -67,8 +67,17 @@ export interface Deviation {
   what: string;
   /** The file's name (its extension chooses the reader) and content. */
   name: string;
-  content: () => string;
+  content: () => string | Uint8Array;
 }
+
+/** A deviation's content as the bytes of its file. */
+export const deviationBytes = (deviation: Deviation): Uint8Array => {
+  const content = deviation.content();
+  return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+};
+
+/** A PDF of fixtures/import/pages (LibreOffice exports with pages removed, repeated or reordered by qpdf; see its ORIGIN.md). */
+const pagesPdf = (what: string, name: string): Deviation => ({ what, name, content: () => fs.readFileSync(path.join(FIXTURES, 'import', 'pages', name)) });
 
 const text = (what: string, edits: () => Record<number, string>): Deviation => ({ what, name: 'deviating.txt', content: () => edit(seedText(), edits()) });
 
@@ -97,4 +106,9 @@ export const DEVIATIONS: Record<ImportCode, Deviation> = {
   RPT4018: { what: 'blank applicant cells, only the total printed', name: 'blank.html', content: tableThreePage(['', '', '', '', '', '', '0']) },
   RPT4021: text('the row 行政规范性文件 printed 规范性文件', () => ({ 42: '\t规范性文件' })),
   RPT4022: text('two rows printed near 行政规范性文件 (规范性文件, 行政规范性文)', () => ({ 41: '\t行政规范性文\n\t1\n\t2\n\t3', 42: '\t规范性文件' })),
+  RPT4035: pagesPdf('a PDF whose page printed 第3页 is missing', 'di-missing.pdf'),
+  RPT4036: pagesPdf('a PDF with its page printed - 3 - twice', 'hyphen-repeated.pdf'),
+  RPT4037: pagesPdf("a PDF with another report's page printed — 2 — merged in", 'mixed-pages.pdf'),
+  RPT4038: pagesPdf('a PDF with its pages printed — 4 — and — 5 — swapped', 'em-reordered.pdf'),
+  RPT4039: pagesPdf('a PDF with pages swapped and its first page unnumbered', 'unnumbered-reordered.pdf'),
 };
