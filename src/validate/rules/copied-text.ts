@@ -1,0 +1,91 @@
+/**
+ * P2 (warning, with last year's report): a section of text copied unchanged or almost unchanged from
+ * last year's report — a draft made with --year-forward and never rewritten, or last year's words
+ * sent again. Sections are compared with their counterpart: the part, or in a part of headed
+ * sections the section under the same heading (a paragraph without a heading: the one at the same
+ * place). Alike is the Dice coefficient of the two texts' character pairs (whitespace left out),
+ * linear in their length whatever the input. The preamble is left out: its wording is the
+ * template's, the same every year by design; so are sections shorter than MIN_CHARACTERS.
+ * @example not-ok  overview the same as last year's  → RPT3019 at /overview
+ */
+import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
+import type { Text } from '../../report/types';
+import type { Rule } from './context';
+import { TEXT_TITLES } from './texts';
+
+/** At least this alike (Dice, 0–1) counts as almost unchanged. */
+export const ALIKE = 0.9;
+/** Sections shorter than this (characters, no whitespace) are boilerplate such as "无", not compared. */
+export const MIN_CHARACTERS = 50;
+const PARTS = ['overview', 'problems', 'other_matters'] as const;
+
+/** The text without whitespace: a re-wrapped paragraph is the same text. */
+const squeezed = (text: string) => text.replace(/\s+/g, '');
+
+/** How alike two texts are: 2 × shared character pairs / all pairs, 0–1 (1: the same pairs). */
+export function alike(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const pairs = new Map<string, number>();
+  for (let i = 0; i + 1 < a.length; i++) pairs.set(a.slice(i, i + 2), (pairs.get(a.slice(i, i + 2)) ?? 0) + 1);
+  let shared = 0;
+  for (let i = 0; i + 1 < b.length; i++) {
+    const pair = b.slice(i, i + 2);
+    const left = pairs.get(pair) ?? 0;
+    if (left > 0) {
+      shared++;
+      pairs.set(pair, left - 1);
+    }
+  }
+  return (2 * shared) / (a.length - 1 + (b.length - 1));
+}
+
+/** A text's sections by what pairs them with last year's: the whole text, or per heading / place. */
+function sections(text: Text, pointer: string): Map<string, { text: string; pointer: string; heading?: string }> {
+  const flat = (t: Text): string =>
+    typeof t === 'string' ? t : t.map((item) => (typeof item === 'string' ? item : `${item.heading}\n${flat(item.body)}`)).join('\n');
+  if (typeof text === 'string') return new Map([['', { text: squeezed(text), pointer }]]);
+  return new Map(
+    text.map((item, i) =>
+      typeof item === 'string'
+        ? [`#${i}`, { text: squeezed(item), pointer: `${pointer}/${i}` }]
+        : [`heading ${item.heading}`, { text: squeezed(flat(item.body)), pointer: `${pointer}/${i}/body`, heading: item.heading }],
+    ),
+  );
+}
+
+export const copiedText: Rule = {
+  ids: ['P2'],
+  check(context) {
+    const { previous } = context;
+    if (!previous || previous.report.year !== context.report.year - 1) return [];
+    const out: Diagnostic[] = [];
+    for (const key of PARTS) {
+      const now = context.report[key];
+      const before = previous.report[key];
+      // An unusable text has its own error; a part only one year has is not a copy.
+      if (now === undefined || before === undefined || context.unusable.touching(`/${key}`).length > 0 || previous.unusable.touching(`/${key}`).length > 0) {
+        continue;
+      }
+      const last = sections(before, `/${key}`);
+      for (const [pairing, section] of sections(now, `/${key}`)) {
+        const counterpart = last.get(pairing);
+        if (!counterpart || section.text.length < MIN_CHARACTERS) continue;
+        const score = alike(section.text, counterpart.text);
+        if (score < ALIKE) continue;
+        // 100 only when the same: a near copy never rounds up to "the same".
+        const similarity = section.text === counterpart.text ? 100 : Math.min(99, Math.floor(score * 100));
+        out.push(
+          makeDiagnostic('RPT3019', section.pointer, {
+            part: section.heading === undefined ? TEXT_TITLES[key].zh : `${TEXT_TITLES[key].zh}·${section.heading}`,
+            partEn: section.heading === undefined ? TEXT_TITLES[key].en : `${TEXT_TITLES[key].en}, "${section.heading}"`,
+            previousYear: previous.report.year,
+            similarity,
+            length: section.text.length,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

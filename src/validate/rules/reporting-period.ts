@@ -1,0 +1,46 @@
+/**
+ * P3 (warning): the report's text naming another year as its reporting period — "统计期限为2023年
+ * 1月1日至2023年12月31日" left in a 2024 report drafted from last year's (--year-forward keeps the
+ * text), "截至2023年12月31日", "本年度（2023年）". Only these phrases of the period are read: a
+ * text may well name other years (last year's figures, a plan to 2025). The diagnostic narrows to
+ * the phrase. (A 成文日期 of last year is RPT3016's.)
+ * @example not-ok  year 2024, preamble "统计期限为2023年1月1日至2023年12月31日"  → RPT3020 at /preamble
+ */
+import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
+import { usable, type Rule } from './context';
+import { textParts } from './texts';
+
+/** The phrases that state the reporting period; each group of four digits is a year it names. */
+const PERIOD_PHRASES: readonly RegExp[] = [
+  /(\d{4})年1月1日起?(?:至|到|—|－|-|~|～)(\d{4})年12月31日/g,
+  /(?:统计期限|统计时限|统计时间|截至|截止)[为是：:自从]{0,2}(\d{4})年(?:1月1日|12月31日|度)/g,
+  /本年度[（(](\d{4})年?[)）]/g,
+];
+
+export const reportingPeriod: Rule = {
+  ids: ['P3'],
+  check(context) {
+    const year = usable(context, '/year', context.report.year);
+    if (year.value === undefined) return [];
+    const out: Diagnostic[] = [];
+    for (const part of textParts(context.report)) {
+      if (context.unusable.touching(`/${part.key}`).length > 0) continue;
+      for (const [text, pointer] of part.strings) {
+        // A phrase is reported once, by the first pattern that reads it (the period's start matches two).
+        const taken: [number, number][] = [];
+        for (const pattern of PERIOD_PHRASES) {
+          for (const match of text.matchAll(pattern)) {
+            const start = match.index ?? 0;
+            const end = start + match[0].length;
+            if (taken.some(([s, e]) => start < e && s < end)) continue;
+            taken.push([start, end]);
+            const stated = [...new Set(match.slice(1).filter((y) => Number(y) !== year.value))];
+            if (stated.length === 0) continue;
+            out.push({ ...makeDiagnostic('RPT3020', pointer, { quote: match[0], stated: stated.join('、'), year: year.value }), focus: match[0] });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};
