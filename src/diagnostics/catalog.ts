@@ -120,6 +120,11 @@ export function placeEn(at: string): string {
   if (page) return `page ${page[1]} line ${page[2]}`;
   const line = /^第 (\d+) (行|段)$/.exec(at);
   if (line) return `${line[2] === '行' ? 'line' : 'paragraph'} ${line[1]}`;
+  // A table row's places (source/source-place.ts): one cell a line, or a row's cells.
+  const lines = /^第 (\d+)–(\d+) 行$/.exec(at);
+  if (lines) return `lines ${lines[1]}–${lines[2]}`;
+  const cells = /^表 (\d+) 第 (\d+) 行第 (\d+)–(\d+) 格$/.exec(at);
+  if (cells) return `table ${cells[1]} row ${cells[2]} cells ${cells[3]}–${cells[4]}`;
   return at;
 }
 const atEn = (p: PlaceParams) => (p.at ? `source ${placeEn(p.at)}: ` : '');

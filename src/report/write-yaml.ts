@@ -8,6 +8,7 @@ import { Document, isCollection, isMap, isScalar, isSeq, type Node, type Pair } 
 import type { Format } from '../format/format';
 import { formatOf } from '../format/registry';
 import { schemaHeader } from '../schema/schema-file';
+import { sourcePlaceComment } from '../source/source-place';
 
 /** The top-level key each part of the report is written under. */
 const PART_KEYS = ['overview', 'proactive', 'applications', 'review_litigation', 'problems', ['other_matters', 'processing_fees']] as const;
@@ -64,6 +65,32 @@ function labelRows(doc: Document, format: Format): void {
   CASE_ROWS.forEach((row, i) => above(doc, ['review_litigation', row.key], i === 0 ? row.label : `${LITIGATION_LABEL} — ${row.label}`));
 }
 
+/**
+ * Each imported value's place in the source as a comment on its line: a table row (one line) gets
+ * one place per cell, in the order of its cells, so that each cell's can be read back.
+ */
+function commentOrigins(doc: Document, origins: Readonly<Record<string, string>>): void {
+  const rows = new Map<string, { path: string[]; places: (string | undefined)[] }>();
+  for (const [pointer, at] of Object.entries(origins)) {
+    const path = pointer.split('/').slice(1);
+    if (!doc.hasIn(path)) continue;
+    const line = commentPath(doc, path);
+    const node = doc.getIn(line, true);
+    const row = rows.get(line.join('/')) ?? { path: line, places: isCollection(node) ? node.items.map(() => undefined) : [undefined] };
+    rows.set(line.join('/'), row);
+    const index = !isCollection(node)
+      ? 0
+      : isSeq(node)
+        ? Number(path.at(-1))
+        : node.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === path.at(-1));
+    if (index >= 0 && index < row.places.length) row.places[index] = at;
+  }
+  for (const { path, places } of rows.values()) {
+    const comment = sourcePlaceComment(places);
+    if (comment !== undefined) after(doc, path, comment);
+  }
+}
+
 /** The deepest node on the way to `to` that can carry a line comment: a table row, or a value. */
 function commentPath(doc: Document, to: readonly string[]): string[] {
   const path = [...to];
@@ -86,6 +113,8 @@ export interface WriteOptions {
   header?: readonly string[];
   /** Further comments: above a key or after its value (a value that is not there: in the header). */
   notes?: readonly Note[];
+  /** Where each value was printed in the published report, by JSON Pointer (import): a 原文… comment on its line (source/source-place.ts). */
+  origins?: Readonly<Record<string, string>>;
   /** Numbers written with at least `places` decimals (a fee of 1.10 万元 stays 1.10). */
   decimals?: readonly { path: readonly string[]; places: number }[];
 }
@@ -112,6 +141,7 @@ export function writeYaml(data: Record<string, unknown>, options: WriteOptions):
     if (key) above(doc, [key], format.labels.PART_HEADINGS[part] as string, true);
   });
   labelRows(doc, format);
+  if (options.origins) commentOrigins(doc, options.origins);
   header.push(...(options.header ?? []));
   // A comment after a value inside a table row goes after the row (the row is one line).
   for (const note of options.notes ?? []) {

@@ -11,7 +11,7 @@
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import type { Text } from '../../report/types';
 import type { Rule } from './context';
-import { TEXT_TITLES } from './texts';
+import { textTitle } from './texts';
 
 /** At least this alike (Dice, 0–1) counts as almost unchanged. */
 export const ALIKE = 0.9;
@@ -74,11 +74,12 @@ export const copiedText: Rule = {
         const score = alike(section.text, counterpart.text);
         if (score < ALIKE) continue;
         // 100 only when the same: a near copy never rounds up to "the same".
+        const title = textTitle(context.format.labels, key);
         const similarity = section.text === counterpart.text ? 100 : Math.min(99, Math.floor(score * 100));
         out.push(
           makeDiagnostic('RPT3019', section.pointer, {
-            part: section.heading === undefined ? TEXT_TITLES[key].zh : `${TEXT_TITLES[key].zh}·${section.heading}`,
-            partEn: section.heading === undefined ? TEXT_TITLES[key].en : `${TEXT_TITLES[key].en}, "${section.heading}"`,
+            part: section.heading === undefined ? title.zh : `${title.zh}·${section.heading}`,
+            partEn: section.heading === undefined ? title.en : `${title.en}, "${section.heading}"`,
             previousYear: previous.report.year,
             similarity,
             length: section.text.length,

@@ -1,16 +1,21 @@
 /** The report's own words, as the rules read them: each string of its text parts with its pointer. */
+import type { FormatLabels } from '../../format/format';
 import type { Report, Text } from '../../report/types';
 
 /** The keys whose values are the report's text (what a clerk writes anew each year). */
 export const TEXT_KEYS = ['preamble', 'overview', 'problems', 'other_matters'] as const;
 
-/** The part a text key is, in messages. */
-export const TEXT_TITLES: Record<(typeof TEXT_KEYS)[number], { zh: string; en: string }> = {
-  preamble: { zh: '引言', en: 'preamble' },
-  overview: { zh: '一、总体情况', en: 'part 一 (overview)' },
-  problems: { zh: '五、存在的主要问题及改进情况', en: 'part 五 (problems)' },
-  other_matters: { zh: '六、其他需要报告的事项', en: 'part 六 (other matters)' },
-};
+/** The part a text key is, in messages: its heading in the report's format. */
+export function textTitle(labels: FormatLabels, key: (typeof TEXT_KEYS)[number]): { zh: string; en: string } {
+  const [overview, , , , problems, other] = labels.PART_HEADINGS;
+  const titles = {
+    preamble: { zh: '引言', en: 'preamble' },
+    overview: { zh: overview, en: 'part 一 (overview)' },
+    problems: { zh: problems, en: 'part 五 (problems)' },
+    other_matters: { zh: other, en: 'part 六 (other matters)' },
+  };
+  return titles[key];
+}
 
 /** Every string of a text with its pointer. */
 export function strings(text: Text, pointer: string): [string, string][] {
