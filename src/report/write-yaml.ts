@@ -141,7 +141,6 @@ export function writeYaml(data: Record<string, unknown>, options: WriteOptions):
     if (key) above(doc, [key], format.labels.PART_HEADINGS[part] as string, true);
   });
   labelRows(doc, format);
-  if (options.origins) commentOrigins(doc, options.origins);
   header.push(...(options.header ?? []));
   // A comment after a value inside a table row goes after the row (the row is one line).
   for (const note of options.notes ?? []) {
@@ -153,6 +152,8 @@ export function writeYaml(data: Record<string, unknown>, options: WriteOptions):
     if (path.length === 0 || !doc.hasIn(path)) header.push(note.text);
     else after(doc, path, note.text);
   }
+  // Last on the line: a finding about a value reads first, then where the value was printed.
+  if (options.origins) commentOrigins(doc, options.origins);
   doc.commentBefore = header.map((line) => ` ${line}`).join('\n');
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
