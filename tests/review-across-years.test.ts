@@ -47,25 +47,19 @@ describe('validate of a folder of several years', () => {
     const { code, json } = await validate([DIR, '--json']);
     expect(code).toBe(1);
     const output = json as Output;
+    const pair = (organ: string, [previous, current]: [string, string], year: number, [errors, warnings]: [number, number], codes: string[]) => ({
+      organ,
+      previous: { file: file(previous), year: year - 1 },
+      current: { file: file(current), year },
+      errors,
+      warnings,
+      codes,
+    });
     expect(output.pairs).toEqual([
-      { organ: COUNTY, previous: { file: file('f.yaml'), year: 2022 }, current: { file: file('c.yaml'), year: 2023 }, errors: 0, warnings: 0, codes: [] },
-      {
-        organ: COUNTY,
-        previous: { file: file('c.yaml'), year: 2023 },
-        current: { file: file('a.yaml'), year: 2024 },
-        errors: 1,
-        warnings: 0,
-        codes: ['RPT3008'],
-      },
-      { organ: ZONE, previous: { file: file('d.yaml'), year: 2022 }, current: { file: file('e.yaml'), year: 2023 }, errors: 0, warnings: 0, codes: [] },
-      {
-        organ: ZONE,
-        previous: { file: file('e.yaml'), year: 2023 },
-        current: { file: file('b.yaml'), year: 2024 },
-        errors: 0,
-        warnings: 1,
-        codes: ['RPT3019'],
-      },
+      pair(COUNTY, ['f.yaml', 'c.yaml'], 2023, [0, 0], []),
+      pair(COUNTY, ['c.yaml', 'a.yaml'], 2024, [1, 0], ['RPT3008']),
+      pair(ZONE, ['d.yaml', 'e.yaml'], 2023, [0, 0], []),
+      pair(ZONE, ['e.yaml', 'b.yaml'], 2024, [0, 1], ['RPT3019']),
     ]);
     // What a pair finds is the later report's: at its line, counted in its entry and the run's totals.
     expect(codesOf(output, 'a.yaml')).toEqual(['RPT3008']);

@@ -10,7 +10,7 @@
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import type { Text } from '../../report/types';
-import type { Rule } from './context';
+import { lastYear, type Rule } from './context';
 import { textTitle } from './texts';
 
 /** At least this alike (Dice, 0–1) counts as almost unchanged. */
@@ -57,8 +57,8 @@ function sections(text: Text, pointer: string): Map<string, { text: string; poin
 export const copiedText: Rule = {
   ids: ['P2'],
   check(context) {
-    const { previous } = context;
-    if (!previous || previous.report.year !== context.report.year - 1) return [];
+    const previous = lastYear(context);
+    if (!previous) return [];
     const out: Diagnostic[] = [];
     for (const key of PARTS) {
       const now = context.report[key];

@@ -10,7 +10,7 @@ import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import { applicationRow, type FormatLabels } from '../../format/format';
 import { rowPointer } from '../../report/rows';
 import { effectiveCell } from './cells';
-import { all, usable, type Got, type Rule, type SalvagedReport } from './context';
+import { all, lastYear, usable, type Got, type Rule, type SalvagedReport } from './context';
 
 /** A change is flagged at this factor or more. */
 export const FACTOR = 5;
@@ -89,9 +89,8 @@ export function implausibleChange(before: number, after: number): boolean {
 export const yearChange: Rule = {
   ids: ['P1'],
   check(context) {
-    const { previous } = context;
-    // With last year's report of the year before (RPT3015 says so otherwise).
-    if (!previous || previous.report.year !== context.report.year - 1) return [];
+    const previous = lastYear(context);
+    if (!previous) return [];
     const out: Diagnostic[] = [];
     for (const figure of figuresOf(context.format.labels)) {
       const got = all([figure.value(previous), figure.value(context)]);
