@@ -52,6 +52,9 @@ describe('the 原文 comment', () => {
     const doc = parseDocument('applications:\n  new: [1, 2] # 原文第 1–999999999999 行\n  carried_over: [1, 2] # 原文第 5–5 行\n');
     expect(sourcePlace(doc, '/applications/new/1')).toBe('第 2 行');
     expect(sourcePlace(doc, '/applications/carried_over/1')).toBeUndefined();
+    // Longer than any row's places: not import's, not read.
+    const long = parseDocument(`applications:\n  new: [1, 2] # 原文${'第 1 行、'.repeat(500)}第 2 行\n`);
+    expect(sourcePlace(long, '/applications/new/0')).toBeUndefined();
   });
 });
 

@@ -14,6 +14,8 @@ const PLACE = /^(?:第 \d+ 页第 \d+ 行|第 \d+ [行段]|表 \d+ 第 \d+ 行�
 const LINES = /^第 (\d+)–(\d+) 行$/;
 const CELLS = /^(表 \d+ 第 \d+ 行第 )(\d+)–(\d+)( 格)$/;
 const RANGE_MARK = '–';
+/** Longer than any row's places (7 cells of ~20 characters): a longer 原文… is not one import wrote, and is not read. */
+const MAX_PLACES = 1000;
 
 /** The comment text for a value's places, one per cell of its row (undefined: not read), or undefined when none is known. */
 export function sourcePlaceComment(places: readonly (string | undefined)[]): string | undefined {
@@ -52,26 +54,33 @@ function placeIn(written: string, index: number | undefined): string | undefined
   return place === '?' ? undefined : place;
 }
 
-/** The 原文… part of a comment (other notes share the line, joined by ；), without the mark. */
-function placeOf(comment: string | null | undefined): string | undefined {
-  for (const part of (comment ?? '').split('；')) {
-    const text = part.trim();
-    if (text.startsWith(MARK)) return text.slice(MARK.length);
-  }
-  return undefined;
+/** Each node's 原文… read once: a file's diagnostics may all point into one row (its comment up to the file's size). */
+const readPlaces = new WeakMap<Node, string | undefined>();
+
+/** The 原文… part of a node's comment (other notes share the line, joined by ；), without the mark. */
+function placeOf(node: Node): string | undefined {
+  if (readPlaces.has(node)) return readPlaces.get(node);
+  const comment = (isScalar(node) || isSeq(node) || isMap(node) ? node.comment : undefined) ?? '';
+  const part = comment
+    .split('；')
+    .map((p) => p.trim())
+    .find((p) => p.startsWith(MARK));
+  const places = part !== undefined && part.length <= MARK.length + MAX_PLACES ? part.slice(MARK.length) : undefined;
+  readPlaces.set(node, places);
+  return places;
 }
 
 /** Where the value at `pointer` was printed in the published report, as the YAML's comments say. */
 export function sourcePlace(doc: Document, pointer: string): string | undefined {
   const path = pointer.split('/').slice(1);
   const node = doc.getIn(path, true) as Node | undefined;
-  const own = node && (isScalar(node) || isSeq(node) || isMap(node)) ? placeOf(node.comment) : undefined;
+  const own = node && (isScalar(node) || isSeq(node) || isMap(node)) ? placeOf(node) : undefined;
   if (own !== undefined) return placeIn(own, isScalar(node) ? 0 : undefined);
   // A cell of a table row written on one line: the comment is the row's.
   const row = doc.getIn(path.slice(0, -1), true) as Node | undefined;
   const key = path.at(-1);
   if (!(isSeq(row) || isMap(row)) || !row.flow || key === undefined) return undefined;
-  const written = placeOf(row.comment);
+  const written = placeOf(row);
   if (written === undefined) return undefined;
   const index = isSeq(row) ? Number(key) : row.items.findIndex((pair) => isScalar(pair.key) && String(pair.key.value) === key);
   return Number.isInteger(index) && index >= 0 ? placeIn(written, index) : undefined;
