@@ -36,6 +36,8 @@ export interface Collected {
   usable?: CheckedReport;
   /** Rule checks not made because a value they need was rejected (each such value has its own error). */
   skipped: Skip[];
+  /** The report as read, for the checks across the files of a batch (core/review.ts); not plain data: it stays in this thread. */
+  reread?: Reread;
 }
 
 /** A file checked on its own: what was found, with its diagnostics placed. */
@@ -113,6 +115,7 @@ export function collectChecks(host: Host, sink: DiagnosticSink, options: CheckOp
     ...(!sink.hasErrors() && parsed.report ? { report: parsed.report } : {}),
     ...(parsed.salvaged ? { usable: normalizeReport(parsed.format, parsed.salvaged.report) } : {}),
     skipped,
+    ...(parsed.salvaged ? { reread: { file: sink.file, format: parsed.format, salvaged: parsed.salvaged, sink: sink.emptied() } } : {}),
   };
 }
 
@@ -123,7 +126,7 @@ export function checkReport(host: Host, file: string, options: CheckOptions = {}
   return { ...collected, diagnostics: sink.placed() };
 }
 
-/** A report read again for the checks across the files of a batch: what the rules use, and an empty sink placing at its lines. */
+/** A report as read for the checks across the files of a batch: what the rules use, and an empty sink placing at its lines. */
 export interface Reread {
   file: string;
   format: Format;
@@ -131,7 +134,7 @@ export interface Reread {
   sink: DiagnosticSink;
 }
 
-/** Reads a report for the checks across files; its own diagnostics were reported when it was checked and are dropped here. */
+/** Reads a report again for the checks across files (one checked in a worker); its own diagnostics were reported when it was checked and are dropped here. */
 export function rereadReport(host: Host, file: string): Reread | undefined {
   const sink = new DiagnosticSink(file);
   const parsed = parseReport(host, file, sink);

@@ -43,7 +43,7 @@ export async function runValidate(host: Host, io: Io, inputs: readonly Input[], 
   // Many reports: those of one organ in consecutive years are checked against each other (core/review.ts).
   const review = await reviewAcrossFiles(
     host,
-    checked.map((c) => ({ file: c.file, ...(c.source ? { text: c.source.text } : {}) })),
+    checked.map((c) => ({ file: c.file, ...(c.reread ? { reread: c.reread } : {}) })),
   );
   const results = withFound(checked, review);
   const table = review.pairs.length > 0 ? pairsTable(review.pairs, options.lang) : undefined;

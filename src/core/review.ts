@@ -4,7 +4,8 @@
  * names — and each pair gets the cross-year rules `validate --previous` makes (R8, R9, P1, P2);
  * the reports of each year are compared with each other (P4). What is found belongs to the later
  * report of a pair (or to the report compared), placed at its lines; the pairs are listed for the
- * run's summary. Each report is read once more from the text already checked (milliseconds).
+ * run's summary. A report checked in this thread (validate) is used as read; one imported in a
+ * worker is read again from its YAML (milliseconds, beside the import).
  */
 import { checkAgainst, rereadReport, type Reread } from '../check';
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
@@ -16,9 +17,10 @@ import { usable } from '../validate/rules/context';
 import { runBatch } from './batch';
 import { withSource } from './source-host';
 
-/** A report of the run: the file its diagnostics name, and its YAML as checked (none: it was not read). */
+/** A report of the run: the file its diagnostics name, and the report as read (checked in this thread) or its YAML as checked (in a worker); neither: it was not read. */
 export interface ReviewInput {
   file: string;
+  reread?: Reread;
   text?: string;
   /** The name the run's results give the input, when it is not `file` (import: the published file, not its YAML). */
   name?: string;
@@ -74,8 +76,8 @@ export async function reviewAcrossFiles(host: Host, inputs: readonly ReviewInput
   const found: Review['found'] = inputs.map(() => ({ diagnostics: [], skipped: [] }));
   if (inputs.length < 2) return { pairs: [], found };
   const known: Known[] = inputs.flatMap((input, index) => {
-    if (input.text === undefined) return [];
-    const reread = rereadReport(withSource(host, input.file, Buffer.from(input.text, 'utf8')), input.file);
+    const reread =
+      input.reread ?? (input.text === undefined ? undefined : rereadReport(withSource(host, input.file, Buffer.from(input.text, 'utf8')), input.file));
     if (!reread) return [];
     const { report } = reread.salvaged;
     const organ = usable(reread.salvaged, '/organ', report.organ).value;
