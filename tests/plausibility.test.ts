@@ -117,7 +117,7 @@ describe('P3: the text naming another year as the reporting period (RPT3020)', (
   it('flags a 2024 report whose preamble still says 统计期限为2023年1月1日至2023年12月31日', () => {
     const [period, ...rest] = found('RPT3020', in2024);
     expect(period?.pointer).toBe('/preamble');
-    expect(period?.message.zh).toBe('正文“2023年1月1日至2023年12月31日”写的是 2023 年，本报告是 2024 年度报告');
+    expect(period?.message.zh).toBe('报告中“2023年1月1日至2023年12月31日”写的是 2023 年，本报告是 2024 年度报告');
     // Other years the overview names (2023年宜春市政务公开工作要点 …) are not periods: not flagged.
     expect(rest).toEqual([]);
   });
@@ -127,10 +127,16 @@ describe('P3: the text naming another year as the reporting period (RPT3020)', (
     expect(found('RPT3020', texts)).toEqual([]);
     const ends = found('RPT3020', texts.replace('2023年，我区始终坚持', '截至2023年12月31日，本年度（2023年）我区始终坚持'));
     expect(ends.map((d) => d.message.zh)).toEqual([
-      '正文“截至2023年12月31日”写的是 2023 年，本报告是 2024 年度报告',
-      '正文“本年度（2023年）”写的是 2023 年，本报告是 2024 年度报告',
+      '报告中“截至2023年12月31日”写的是 2023 年，本报告是 2024 年度报告',
+      '报告中“本年度（2023年）”写的是 2023 年，本报告是 2024 年度报告',
     ]);
     expect(found('RPT3020', seed)).toEqual([]);
+  });
+
+  it('flags a title that names last year', () => {
+    const [title] = found('RPT3020', seed.replace(/^year: 2023/m, 'year: 2024').replace('date: 2024-01-25', 'date: 2025-01-20'));
+    expect(title?.pointer).toBe('/title');
+    expect(title?.message.zh).toBe('报告中“2023年度”写的是 2023 年，本报告是 2024 年度报告');
   });
 });
 

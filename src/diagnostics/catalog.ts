@@ -737,8 +737,8 @@ export const catalog = {
   RPT3020: {
     severity: 'warning',
     rule: 'P3',
-    zh: (p: { quote: string; stated: string; year: number }) => `正文“${p.quote}”写的是 ${p.stated} 年，本报告是 ${p.year} 年度报告`,
-    en: (p: { quote: string; stated: string; year: number }) => `the text "${p.quote}" names ${p.stated}, but this is the ${p.year} report`,
+    zh: (p: { quote: string; stated: string; year: number }) => `报告中“${p.quote}”写的是 ${p.stated} 年，本报告是 ${p.year} 年度报告`,
+    en: (p: { quote: string; stated: string; year: number }) => `the report's words "${p.quote}" name ${p.stated}, but this is the ${p.year} report`,
     hint: (p: { year: number }) => ({
       zh: `统计期限应为 ${p.year}年1月1日至${p.year}年12月31日；从上年报告改写时，请核对正文中的每一个年份`,
       en: `the reporting period is 1 January to 31 December ${p.year}; when a report is rewritten from last year's, check every year in its text`,
