@@ -100,6 +100,21 @@ describe('P2: text copied from last year’s report (RPT3019)', () => {
     expect(copied?.message.zh).toContain('“一、总体情况·（二）依申请公开”的文字');
   });
 
+  it('says once that a whole part of headed sections is copied', () => {
+    // The seed's part 一 (six sections) sent again the next year with only its years changed.
+    const next = seed
+      .replace(/^year: 2023/m, 'year: 2024')
+      .replace('date: 2024-01-25', 'date: 2025-01-20')
+      .replace(/^title: .*\n/m, '');
+    const overview = /^overview:\n(?: {2}.*\n|\n)*/m.exec(next)?.[0] as string;
+    const copied = found('RPT3019', next.replace(overview, overview.replaceAll('2023年', '2024年')), path.join(FIXTURES, 'yichun-2023.yaml'));
+    expect(copied.map((d) => [d.pointer, d.message.zh])).toEqual([
+      ['/overview', expect.stringMatching(/^“一、总体情况”的文字（\d+ 字）与2023年报告几乎相同（相似度 9\d%）$/)],
+      // Part 五 is copied too (its own finding); the preamble, the template's words, is not compared.
+      ['/problems', expect.stringMatching(/^“五、存在的主要问题及改进情况”的文字（\d+ 字）与2023年报告完全相同$/)],
+    ]);
+  });
+
   it('measures alike in one pass over each text, 1 only for the same text', () => {
     expect(alike('abcdef', 'abcdef')).toBe(1);
     expect(alike('abcdef', 'uvwxyz')).toBe(0);
@@ -117,7 +132,7 @@ describe('P3: the text naming another year as the reporting period (RPT3020)', (
   it('flags a 2024 report whose preamble still says 统计期限为2023年1月1日至2023年12月31日', () => {
     const [period, ...rest] = found('RPT3020', in2024);
     expect(period?.pointer).toBe('/preamble');
-    expect(period?.message.zh).toBe('报告中“2023年1月1日至2023年12月31日”写的是 2023 年，本报告是 2024 年度报告');
+    expect(period?.message.zh).toBe('报告中“统计期限为2023年1月1日至2023年12月31日”写的是 2023 年，本报告是 2024 年度报告');
     // Other years the overview names (2023年宜春市政务公开工作要点 …) are not periods: not flagged.
     expect(rest).toEqual([]);
   });

@@ -5,10 +5,12 @@
  * sections the section under the same heading (a paragraph without a heading: the one at the same
  * place). Alike is the Dice coefficient of the two texts' character pairs (whitespace left out),
  * linear in their length whatever the input. The preamble is left out: its wording is the
- * template's, the same every year by design; so are sections shorter than MIN_CHARACTERS.
+ * template's, the same every year by design; so are sections shorter than MIN_CHARACTERS. A part
+ * whose every compared section is copied is one finding, at the part.
  * @example not-ok  overview the same as last year's  → RPT3019 at /overview
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
+import { sum } from '../../report/rows';
 import type { Text } from '../../report/types';
 import { lastYear, type Rule } from './context';
 import { textTitle } from './texts';
@@ -68,20 +70,34 @@ export const copiedText: Rule = {
         continue;
       }
       const last = sections(before, `/${key}`);
-      for (const [pairing, section] of sections(now, `/${key}`)) {
+      const title = textTitle(context.format.labels, key);
+      // The sections long enough to compare that last year's report has too, and those of them copied.
+      const compared = [...sections(now, `/${key}`)].flatMap(([pairing, section]) => {
         const counterpart = last.get(pairing);
-        if (!counterpart || section.text.length < MIN_CHARACTERS) continue;
+        return counterpart && section.text.length >= MIN_CHARACTERS ? [{ section, counterpart }] : [];
+      });
+      const copied = compared.flatMap(({ section, counterpart }) => {
         const score = alike(section.text, counterpart.text);
-        if (score < ALIKE) continue;
         // 100 only when the same: a near copy never rounds up to "the same".
-        const title = textTitle(context.format.labels, key);
-        const similarity = section.text === counterpart.text ? 100 : Math.min(99, Math.floor(score * 100));
+        return score < ALIKE ? [] : [{ ...section, similarity: section.text === counterpart.text ? 100 : Math.min(99, Math.floor(score * 100)) }];
+      });
+      const params = { previousYear: previous.report.year };
+      // A part copied whole is one finding, at the part: the least alike of its sections, all their characters.
+      if (compared.length > 1 && copied.length === compared.length) {
+        const similarity = Math.min(...copied.map((c) => c.similarity));
+        out.push(
+          makeDiagnostic('RPT3019', `/${key}`, { ...params, part: title.zh, partEn: title.en, similarity, length: sum(copied.map((c) => c.text.length)) }),
+        );
+        continue;
+      }
+      for (const section of copied) {
+        const heading = section.heading;
         out.push(
           makeDiagnostic('RPT3019', section.pointer, {
-            part: section.heading === undefined ? title.zh : `${title.zh}·${section.heading}`,
-            partEn: section.heading === undefined ? title.en : `${title.en}, "${section.heading}"`,
-            previousYear: previous.report.year,
-            similarity,
+            ...params,
+            part: heading === undefined ? title.zh : `${title.zh}·${heading}`,
+            partEn: heading === undefined ? title.en : `${title.en}, "${heading}"`,
+            similarity: section.similarity,
             length: section.text.length,
           }),
         );

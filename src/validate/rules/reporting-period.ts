@@ -10,12 +10,19 @@ import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import { usable, type Rule } from './context';
 import { textParts } from './texts';
 
-/** The phrases that state the reporting period; each group of four digits is a year it names. */
-const PERIOD_PHRASES: readonly RegExp[] = [
-  /(\d{4})年1月1日起?(?:至|到|—|－|-|~|～)(\d{4})年12月31日/g,
-  /(?:统计期限|统计时限|统计时间|截至|截止)[为是：:自从]{0,2}(\d{4})年(?:1月1日|12月31日|度)/g,
-  /本年度[（(](\d{4})年?[)）]/g,
-];
+const RANGE = '1月1日起?(?:至|到|—|－|-|~|～)(\\d{4})年12月31日';
+/**
+ * The phrases that state the reporting period, as one pattern (one pass, each phrase once: the
+ * longest reading first); each group of four digits is a year it names.
+ */
+const PERIOD = new RegExp(
+  [
+    `(?:统计期限|统计时限|统计时间|截至|截止)[为是：:自从]{0,2}(\\d{4})年(?:${RANGE}|1月1日|12月31日|度)`,
+    `(\\d{4})年${RANGE}`,
+    '本年度[（(](\\d{4})年?[)）]',
+  ].join('|'),
+  'g',
+);
 
 /** The year a title names (the first 年度 in it). */
 const TITLE_YEAR = /(\d{4})年度/;
@@ -35,18 +42,13 @@ export const reportingPeriod: Rule = {
     for (const part of textParts(context.report)) {
       if (context.unusable.touching(`/${part.key}`).length > 0) continue;
       for (const [text, pointer] of part.strings) {
-        // A phrase is reported once, by the first pattern that reads it (the period's start matches two).
-        const taken: [number, number][] = [];
-        for (const pattern of PERIOD_PHRASES) {
-          for (const match of text.matchAll(pattern)) {
-            const start = match.index ?? 0;
-            const end = start + match[0].length;
-            if (taken.some(([s, e]) => start < e && s < end)) continue;
-            taken.push([start, end]);
-            const stated = [...new Set(match.slice(1).filter((y) => Number(y) !== year.value))];
-            if (stated.length === 0) continue;
-            out.push({ ...makeDiagnostic('RPT3020', pointer, { quote: match[0], stated: stated.join('、'), year: year.value }), focus: match[0] });
-          }
+        // The same words once in a text, however often they recur.
+        const said = new Set<string>();
+        for (const match of text.matchAll(PERIOD)) {
+          const stated = [...new Set(match.slice(1).filter((y) => y !== undefined && Number(y) !== year.value))];
+          if (stated.length === 0 || said.has(match[0])) continue;
+          said.add(match[0]);
+          out.push({ ...makeDiagnostic('RPT3020', pointer, { quote: match[0], stated: stated.join('、'), year: year.value }), focus: match[0] });
         }
       }
     }
