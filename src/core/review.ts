@@ -60,13 +60,20 @@ interface Known {
 /** An organ's name as it identifies the organ: without the spaces a published text may put in it. */
 const organKey = (organ: string) => organ.replace(/\s+/g, '');
 
+/** Adds `value` to the list at `key`. */
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): Map<K, V[]> {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+  return map;
+}
+
 /** The reports whose organ and year are usable, grouped by organ, then year. */
 function byOrganAndYear(known: readonly Known[]): Map<string, Map<number, Known[]>> {
   const groups = new Map<string, Map<number, Known[]>>();
   for (const k of known) {
     const years = groups.get(organKey(k.organ)) ?? new Map<number, Known[]>();
-    groups.set(organKey(k.organ), years);
-    years.set(k.year, [...(years.get(k.year) ?? []), k]);
+    groups.set(organKey(k.organ), addTo(years, k.year, k));
   }
   return groups;
 }
@@ -131,7 +138,7 @@ export async function reviewAcrossFiles(host: Host, inputs: readonly ReviewInput
   });
 
   const years = new Map<number, Known[]>();
-  for (const k of known) years.set(k.year, [...(years.get(k.year) ?? []), k]);
+  for (const k of known) addTo(years, k.year, k);
   for (const batch of years.values()) {
     const outliers = ratioOutliers(batch.map((k) => ({ salvaged: k.reread.salvaged, format: k.reread.format })));
     batch.forEach((k, i) => place(k, outliers[i] ?? []));
