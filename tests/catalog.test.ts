@@ -153,7 +153,11 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
       return codesOfRun(['validate', '--json', ...organs, write('share-odd.yaml', odd)]);
     },
   ],
-  ['RPT3022', 'two reports of one organ and year', () => codesOfRun(['validate', '--json', seed, write('seed-again.yaml', seedText)])],
+  [
+    'RPT3022',
+    'two reports of one organ and year beside its report of the year before',
+    () => codesOfRun(['validate', '--json', seed, write('seed-again.yaml', seedText), write('seed-2022.yaml', seedText.replace(/^year: 2023/m, 'year: 2022'))]),
+  ],
   [
     'RPT5001',
     'an output folder that cannot be made',

@@ -95,7 +95,7 @@ describe('validate of a folder of several years', () => {
     expect(rows.at(-1)).toMatch(/^✖ 6 个文件：1 个错误，/);
   });
 
-  it('pairs nothing for one file, nor across a missing year, and says so when an organ has two reports of one year', async () => {
+  it('pairs nothing for one file, nor across a missing year, and says so when two reports of one year keep a pair from being made', async () => {
     expect((await validate([file('a.yaml'), '--json'])).json?.pairs).toEqual([]);
     // 2022 and 2024 without 2023: no pair.
     expect((await validate([file('f.yaml'), file('a.yaml'), '--json'])).json?.pairs).toEqual([]);
@@ -106,5 +106,7 @@ describe('validate of a folder of several years', () => {
     expect(json.pairs).toEqual([]);
     expect(codesOf(json, 'c.yaml')).toEqual(['RPT3022']);
     expect(JSON.stringify(json.files[1])).toContain(`还有 ${copy}`);
+    // Two copies of one report with no other year: nothing to pair, nothing to say.
+    expect((await validate([file('c.yaml'), copy, '--json'])).json?.files.flatMap((f) => f.diagnostics.map((d) => d.code))).not.toContain('RPT3022');
   });
 });

@@ -103,6 +103,8 @@ export async function reviewAcrossFiles(host: Host, inputs: readonly ReviewInput
   for (const years of byOrganAndYear(known).values()) {
     for (const [year, reports] of [...years].sort(([a], [b]) => a - b)) {
       if (reports.length > 1) {
+        // Said only where it keeps a report from its pair: two drafts of one report alone are no one's concern here.
+        if (!years.has(year - 1) && !years.has(year + 1)) continue;
         for (const k of reports) {
           const others = reports
             .filter((o) => o !== k)
