@@ -16,7 +16,7 @@ import { locatePointer } from './source/pointer';
 import type { SourceFile } from './source/source-file';
 import { collapseBlanks } from './validate/collapse';
 import { normalizeReport } from './validate/normalize';
-import { runRules } from './validate/rules';
+import { CROSS_YEAR_RULES, runRules } from './validate/rules';
 import type { SalvagedReport } from './validate/rules/context';
 import { salvageReport, Unusable } from './validate/salvage';
 import { validateSchema } from './validate/schema';
@@ -36,6 +36,8 @@ export interface Collected {
   usable?: CheckedReport;
   /** Rule checks not made because a value they need was rejected (each such value has its own error). */
   skipped: Skip[];
+  /** The report as read, for the checks across the files of a batch (core/review.ts); not plain data: it stays in this thread. */
+  reread?: Reread;
 }
 
 /** A file checked on its own: what was found, with its diagnostics placed. */
@@ -113,6 +115,7 @@ export function collectChecks(host: Host, sink: DiagnosticSink, options: CheckOp
     ...(!sink.hasErrors() && parsed.report ? { report: parsed.report } : {}),
     ...(parsed.salvaged ? { usable: normalizeReport(parsed.format, parsed.salvaged.report) } : {}),
     skipped,
+    ...(parsed.salvaged ? { reread: { file: sink.file, format: parsed.format, salvaged: parsed.salvaged, sink: sink.emptied() } } : {}),
   };
 }
 
@@ -121,4 +124,27 @@ export function checkReport(host: Host, file: string, options: CheckOptions = {}
   const sink = new DiagnosticSink(file);
   const collected = collectChecks(host, sink, options);
   return { ...collected, diagnostics: sink.placed() };
+}
+
+/** A report as read for the checks across the files of a batch: what the rules use, and an empty sink placing at its lines. */
+export interface Reread {
+  file: string;
+  format: Format;
+  salvaged: SalvagedReport;
+  sink: DiagnosticSink;
+}
+
+/** Reads a report again for the checks across files (one checked in a worker); its own diagnostics were reported when it was checked and are dropped here. */
+export function rereadReport(host: Host, file: string): Reread | undefined {
+  const sink = new DiagnosticSink(file);
+  const parsed = parseReport(host, file, sink);
+  return parsed.salvaged ? { file, format: parsed.format, salvaged: parsed.salvaged, sink: sink.emptied() } : undefined;
+}
+
+/** The cross-year rules of a report against last year's, both read already: what `--previous` adds, placed in the later file. */
+export function checkAgainst(later: Reread, earlier: Reread): { diagnostics: Diagnostic[]; skipped: Skip[] } {
+  const sink = later.sink.emptied();
+  const rules = runRules({ ...later.salvaged, format: later.format, previous: { ...earlier.salvaged, file: earlier.file } }, CROSS_YEAR_RULES);
+  sink.add(rules.diagnostics);
+  return { diagnostics: sink.placed(), skipped: rules.skipped };
 }

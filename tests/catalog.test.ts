@@ -22,6 +22,7 @@ const real = nodeHost();
 const dir = tempDir();
 const seed = path.join(FIXTURES, 'yichun-2023.yaml');
 const seedText = fs.readFileSync(seed, 'utf8');
+const countyText = fs.readFileSync(path.join(FIXTURES, 'valid', 'busy-county.yaml'), 'utf8');
 const serif = path.join(ROOT, 'fonts/NotoSerifSC-Regular.ttf');
 
 function write(name: string, content: string | Uint8Array): string {
@@ -122,6 +123,41 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     async () => codesOfCheck(path.join(FIXTURES, 'invalid/r8-r9-cross-year.yaml'), path.join(FIXTURES, 'valid/busy-county.yaml')),
   ],
   ['RPT3017', 'a previous report of another organ', async () => codesOfCheck(seed, path.join(FIXTURES, 'valid/busy-county-2022.yaml'))],
+  [
+    'RPT3018',
+    'a figure ten times last year’s',
+    async () =>
+      codesOfCheck(write('licensing.yaml', countyText.replace('licensing: 1200', 'licensing: 12000')), path.join(FIXTURES, 'valid/busy-county-2022.yaml')),
+  ],
+  [
+    'RPT3019',
+    'a text copied from last year’s, in a folder of several years',
+    () => codesOfRun(['validate', '--json', path.join(FIXTURES, 'review', 'two-organs')]),
+  ],
+  [
+    'RPT3020',
+    'a 2024 report whose text gives 2023 as its reporting period',
+    () => codesOfRun(['validate', '--json', write('period.yaml', seedText.replace(/^year: 2023/m, 'year: 2024').replace(/^title: .*\n/m, ''))]),
+  ],
+  [
+    'RPT3021',
+    'one report of six disclosing nothing where the others disclose 5 of 12',
+    () => {
+      const organs = ['甲', '乙', '丙', '丁', '戊'].map((name) =>
+        write(`share-${name}.yaml`, countyText.replace('organ: 某某县人民政府', `organ: 某某县${name}局`)),
+      );
+      const odd = countyText
+        .replace('organ: 某某县人民政府', 'organ: 某某县己局')
+        .replace('disclosed: [4, 1, 0, 0, 0, 0]', 'disclosed: [0, 0, 0, 0, 0, 0]')
+        .replace('not_held: [2, 0, 0, 1, 0, 0]', 'not_held: [6, 1, 0, 1, 0, 0]');
+      return codesOfRun(['validate', '--json', ...organs, write('share-odd.yaml', odd)]);
+    },
+  ],
+  [
+    'RPT3022',
+    'two reports of one organ and year beside its report of the year before',
+    () => codesOfRun(['validate', '--json', seed, write('seed-again.yaml', seedText), write('seed-2022.yaml', seedText.replace(/^year: 2023/m, 'year: 2022'))]),
+  ],
   [
     'RPT5001',
     'an output folder that cannot be made',

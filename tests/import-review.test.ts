@@ -96,6 +96,31 @@ describe('report import --check', () => {
     expect(rows[5]).toMatch(/^✖ 4 个文件/); // the summary line closes the run
   });
 
+  it('pairs the reports of one organ in consecutive years, whatever the file names, and checks each pair across years', async () => {
+    // The real 平潭 reports of 2021–2023 under names that hide their years.
+    const dir = tempDir();
+    const names = { 'x.txt': 2023, 'y.txt': 2021, 'z.txt': 2022 };
+    for (const [name, year] of Object.entries(names)) fs.copyFileSync(path.join(FIXTURES, 'import', 'real', `pingtan-${year}.txt`), path.join(dir, name));
+    const run = await runReport(['import', '--check', dir, '--json']);
+    const json = JSON.parse(run.stdout) as Review & {
+      pairs: { organ: string; previous: { file: string; year: number }; current: { file: string; year: number }; codes: string[] }[];
+    };
+    const at = (name: string) => path.join(dir, name);
+    expect(json.pairs.map((p) => [p.organ, p.previous, p.current, p.codes])).toEqual([
+      ['平潭综合实验区', { file: at('y.txt'), year: 2021 }, { file: at('z.txt'), year: 2022 }, ['RPT3018']],
+      ['平潭综合实验区', { file: at('z.txt'), year: 2022 }, { file: at('x.txt'), year: 2023 }, ['RPT3018']],
+    ]);
+    // 行政强制 42 in 2021, 0 in 2022, 54 in 2023: each change is the later report's warning, with its numbers and its place in the source.
+    const enforcement = json.files.find((f) => f.file === at('x.txt'))?.diagnostics.find((d) => d.code === 'RPT3018') as unknown as {
+      message: { zh: string };
+      hints: { zh: string }[];
+    };
+    expect(enforcement.message.zh).toBe('表二“行政强制”由2022年的 0 变为 54（上年为 0），变化异常大');
+    expect(enforcement.hints.map((h) => h.zh)).toContainEqual(expect.stringMatching(/^原文位置：第 \d+ 行$/));
+    const { stderr } = await runReport(['import', '--check', dir]);
+    expect(stderr).toContain('跨年度核对（同一机关相邻年度的报告，2 对）');
+  });
+
   it('writes each report where --out says', async () => {
     const { files } = folder();
     const out = tempDir();

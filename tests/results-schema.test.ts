@@ -39,6 +39,7 @@ const runs: [command: (typeof COMMANDS)[number], args: string[]][] = [
   ['validate', [good, bad, broken, path.join(dir, 'missing.yaml')]],
   ['validate', [good, '--previous', last]],
   ['validate', [manyKeys, good]],
+  ['validate', [path.join(FIXTURES, 'review', 'two-organs')]],
   ['build', ['--jobs', '1', '--format', 'docx,html', '--emit', 'model', '--out', path.join(dir, 'out'), good, bad]],
   ['build', ['--jobs', '1', '--format', 'docx', '--out', path.join(dir, 'out'), '--manifest', broken]],
   ['import', [txt]],

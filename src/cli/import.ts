@@ -12,12 +12,14 @@ import type { Host } from '../host';
 import { SourceFile } from '../source/source-file';
 import { EXIT } from './exit-codes';
 import { runBatch, verdictOf } from '../core/batch';
+import { reviewAcrossFiles, withFound } from '../core/review';
 import type { Io } from './io';
 import { progressBar } from './progress';
 import { WorkerPool } from '../core/worker-pool';
 import { importPool, importSandboxed } from '../core/worker-tasks';
 import { reportDiagnostics, type OutputOptions } from './report-diagnostics';
 import { addSchemasBeside } from './schema';
+import { pairsTable } from './pairs-table';
 import { textTable } from './text-table';
 import { outputRefusal, writeFailure, writeOutputs } from './write-outputs';
 
@@ -124,7 +126,13 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
 
   // One report without -o/--out goes to standard output (not in a review).
   const toStdout = !options.check && jobs.length === 1 && jobs[0]?.output === undefined;
-  const reported = outcomes.map((o, i) => ({
+  // Many reports: those of one organ in consecutive years are checked against each other (core/review.ts).
+  const review = await reviewAcrossFiles(
+    host,
+    outcomes.map((o) => ({ file: o.yamlFile, name: o.file, ...(o.yaml !== undefined ? { text: o.yaml } : {}) })),
+  );
+  const reviewed = withFound(outcomes, review);
+  const reported = reviewed.map((o, i) => ({
     file: o.file,
     diagnostics: o.diagnostics,
     skipped: o.skipped,
@@ -132,6 +140,7 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
     fields: importFields(o, written.has(o.file) ? (jobs[i] as ImportJob).output : undefined, toStdout),
   }));
   if (!options.json && toStdout && outcomes[0]?.yaml !== undefined) io.stdout(outcomes[0].yaml);
-  reportDiagnostics(io, reported, options, written, options.check ? reviewTable(outcomes, options.lang) : undefined);
+  const tables = [options.check ? reviewTable(reviewed, options.lang) : '', review.pairs.length > 0 ? pairsTable(review.pairs, options.lang) : ''];
+  reportDiagnostics(io, reported, options, written, tables.join('') || undefined, { pairs: review.pairs });
   return EXIT[verdictOf(reported, { ...options, ioFailed })];
 }

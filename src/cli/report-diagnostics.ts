@@ -66,6 +66,8 @@ export function reportDiagnostics(
   outputs?: ReadonlyMap<string, string[]>,
   /** A table of the files printed before the summary line (human output only). */
   table?: string,
+  /** The command's own facts about the run: top-level keys of the JSON (validate and import: `pairs`). */
+  top?: Record<string, unknown>,
 ): void {
   const { files, run } = splitRunLevel(checked);
   if (options.json) {
@@ -76,7 +78,7 @@ export function reportDiagnostics(
       ...(outputs ? { outputs: outputs.get(c.file) ?? [] } : {}),
       ...(c.fields ? { fields: c.fields } : {}),
     }));
-    io.stdout(printJson(results, run));
+    io.stdout(printJson(results, run, top));
     return;
   }
   const reporter = reporterOf(options.reporter);

@@ -7,10 +7,12 @@ import type { Checked } from '../check';
 import { runBatch, verdictOf } from '../core/batch';
 import { checkForBuild, placedChecked } from '../core/build';
 import type { Input } from '../core/inputs';
+import { reviewAcrossFiles, withFound } from '../core/review';
 import { withSource } from '../core/source-host';
 import type { Host } from '../host';
 import type { FontRole } from '../format/font-roles';
 import { EXIT } from './exit-codes';
+import { pairsTable } from './pairs-table';
 import type { Io } from './io';
 import { reportDiagnostics, type OutputOptions } from './report-diagnostics';
 
@@ -38,6 +40,13 @@ export async function runValidate(host: Host, io: Io, inputs: readonly Input[], 
     where: { here: (input) => validateFile(host, input, options) },
     failed: (input, diagnostic): Checked => ({ file: input.file, diagnostics: [diagnostic], skipped: [] }),
   });
-  reportDiagnostics(io, checked, options);
-  return EXIT[verdictOf(checked, options)];
+  // Many reports: those of one organ in consecutive years are checked against each other (core/review.ts).
+  const review = await reviewAcrossFiles(
+    host,
+    checked.map((c) => ({ file: c.file, ...(c.reread ? { reread: c.reread } : {}) })),
+  );
+  const results = withFound(checked, review);
+  const table = review.pairs.length > 0 ? pairsTable(review.pairs, options.lang) : undefined;
+  reportDiagnostics(io, results, options, undefined, table, { pairs: review.pairs });
+  return EXIT[verdictOf(results, options)];
 }

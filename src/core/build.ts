@@ -86,6 +86,7 @@ export function placedChecked(checked: BuildChecked): Checked {
     ...(checked.usable ? { usable: checked.usable } : {}),
     diagnostics: checked.sink.placed(),
     skipped: checked.skipped,
+    ...(checked.reread ? { reread: checked.reread } : {}),
   };
 }
 

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { collectChecks } from '../check';
 import { DiagnosticSink } from '../diagnostics/sink';
 import { findingDiagnostic } from '../import/findings';
-import { placeEn, type ImportCause } from '../diagnostics/catalog';
+import type { ImportCause } from '../diagnostics/catalog';
 import { makeDiagnostic, type Bilingual, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Skip } from '../diagnostics/skip';
 import type { Host, ReadFailure } from '../host';
@@ -79,17 +79,6 @@ const READ_CAUSES: Record<ReadFailure['kind'], ImportCause> = {
 function readInput(host: Host, file: string): Uint8Array | ImportFailure {
   const bytes = host.readBytes(file, IMPORT_LIMIT_BYTES);
   return bytes instanceof Uint8Array ? bytes : { ...readFailureReason(bytes), cause: READ_CAUSES[bytes.kind] };
-}
-
-/**
- * A checker's diagnostic of an imported value with a hint saying where the value was printed in
- * the published report: the YAML it points into is the import's, which a reviewer may never open.
- */
-function withOrigin(d: Diagnostic, origins: Readonly<Record<string, string>>): Diagnostic {
-  if (d.pointer === null || d.code.startsWith('RPT4')) return d;
-  const pointer = d.pointer;
-  const at = origins[pointer] ?? Object.entries(origins).find(([p]) => p.startsWith(`${pointer}/`))?.[1];
-  return at ? { ...d, hints: [...d.hints, { zh: `原文位置：${at}`, en: `in the source: ${placeEn(at)}` }] } : d;
 }
 
 /** Last year's report (YAML, or any file a reader reads) → next year's YAML; the findings are last year's. */
@@ -188,7 +177,8 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
     organ: typeof organ === 'string' ? organ : null,
     year: typeof year === 'number' ? year : null,
     findings: imported.findings,
-    diagnostics: [...undecoded, ...sink.placed().map((d) => withOrigin(d, imported.origins))],
+    // The checker's diagnostics name where each value stands in the published report: the YAML's 原文… comments say (source/source-place.ts).
+    diagnostics: [...undecoded, ...sink.placed()],
     skipped: checked.skipped,
   };
 }

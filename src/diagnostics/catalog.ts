@@ -125,6 +125,11 @@ export function placeEn(at: string): string {
   if (wholePage) return `page ${wholePage[1]}`;
   const line = /^第 (\d+) (行|段)$/.exec(at);
   if (line) return `${line[2] === '行' ? 'line' : 'paragraph'} ${line[1]}`;
+  // A table row's places (source/source-place.ts): one cell a line, or a row's cells.
+  const lines = /^第 (\d+)–(\d+) 行$/.exec(at);
+  if (lines) return `lines ${lines[1]}–${lines[2]}`;
+  const cells = /^表 (\d+) 第 (\d+) 行第 (\d+)–(\d+) 格$/.exec(at);
+  if (cells) return `table ${cells[1]} row ${cells[2]} cells ${cells[3]}–${cells[4]}`;
   return at;
 }
 const atEn = (p: PlaceParams) => (p.at ? `source ${placeEn(p.at)}: ` : '');
@@ -702,6 +707,68 @@ export const catalog = {
     hint: () => ({
       zh: '跨年度核对只对同一机关有意义：确认 --previous 指向本机关的上年报告',
       en: "cross-year checks compare the same organ: check that --previous is this organ's report",
+    }),
+  },
+
+  // --- RPT3018–RPT3022: plausibility (warnings): what a reviewer would notice, with last year's report or the folder's others
+  RPT3018: {
+    severity: 'warning',
+    rule: 'P1',
+    zh: (p: { item: string; previousYear: number; before: number; after: number; change: string }) =>
+      `${p.item}由${p.previousYear}年的 ${p.before} 变为 ${p.after}（${p.change}），变化异常大`,
+    en: (p: { itemEn: string; previousYear: number; before: number; after: number; changeEn: string }) =>
+      `${p.itemEn} went from ${p.before} in ${p.previousYear} to ${p.after} (${p.changeEn}), an unusually large change`,
+    hint: () => ({
+      zh: '核对两年的这个数：是否多写或少写了一位、填错了行或列；确属实情的，可在正文中说明原因',
+      en: 'check this figure in both years: a digit too many or too few, a wrong row or column; if it is true, the text can explain why',
+    }),
+  },
+  RPT3019: {
+    severity: 'warning',
+    rule: 'P2',
+    zh: (p: { part: string; previousYear: number; similarity: number; length: number }) =>
+      p.similarity === 100
+        ? `“${p.part}”的文字（${p.length} 字）与${p.previousYear}年报告完全相同`
+        : `“${p.part}”的文字（${p.length} 字）与${p.previousYear}年报告几乎相同（相似度 ${p.similarity}%）`,
+    en: (p: { partEn: string; previousYear: number; similarity: number; length: number }) =>
+      p.similarity === 100
+        ? `the text of ${p.partEn} (${p.length} characters) is the same as in the ${p.previousYear} report`
+        : `the text of ${p.partEn} (${p.length} characters) is almost the same as in the ${p.previousYear} report (${p.similarity}% alike)`,
+    hint: () => ({
+      zh: '年度报告应写本年度的工作：改写这一部分（沿用上年文字时，其中的年份、数字和事项多半已经不对）',
+      en: "an annual report describes this year's work: rewrite this part (years, figures and events copied from last year are mostly wrong now)",
+    }),
+  },
+  RPT3020: {
+    severity: 'warning',
+    rule: 'P3',
+    zh: (p: { quote: string; stated: string; year: number }) => `报告中“${p.quote}”写的是 ${p.stated} 年，本报告是 ${p.year} 年度报告`,
+    en: (p: { quote: string; stated: string; year: number }) => `the report's words "${p.quote}" name ${p.stated}, but this is the ${p.year} report`,
+    hint: (p: { year: number }) => ({
+      zh: `统计期限应为 ${p.year}年1月1日至${p.year}年12月31日；从上年报告改写时，请核对正文中的每一个年份`,
+      en: `the reporting period is 1 January to 31 December ${p.year}; when a report is rewritten from last year's, check every year in its text`,
+    }),
+  },
+  RPT3021: {
+    severity: 'warning',
+    rule: 'P4',
+    zh: (p: { ratio: string; value: string; part: number; whole: number; count: number; year: number; median: string }) =>
+      `${p.ratio}为 ${p.value}（${p.part}/${p.whole}），远离同一批 ${p.count} 份 ${p.year} 年度报告的中位数 ${p.median}`,
+    en: (p: { ratioEn: string; value: string; part: number; whole: number; count: number; year: number; median: string }) =>
+      `${p.ratioEn} is ${p.value} (${p.part}/${p.whole}), far from the median ${p.median} of the ${p.count} reports of ${p.year} checked together`,
+    hint: () => ({
+      zh: '核对表三：是否有数填错了行（如“予以公开”与“部分公开”对调）或漏填；确属实情的不必改',
+      en: 'check table 3 for figures in the wrong row (e.g. disclosed and partially disclosed swapped) or left out; if it is true, leave it',
+    }),
+  },
+  RPT3022: {
+    severity: 'warning',
+    zh: (p: { organ: string; year: number; others: string }) => `“${p.organ}”的 ${p.year} 年度报告不止一份（还有 ${p.others}），未做跨年度核对`,
+    en: (p: { organ: string; year: number; others: string }) =>
+      `there is more than one ${p.year} report of "${p.organ}" (also ${p.others}); no cross-year checks were made`,
+    hint: () => ({
+      zh: '一个机关每年一份报告：去掉重复的文件，或核对 organ 和 year 是否写错',
+      en: 'an organ has one report a year: leave out the duplicate, or check organ and year',
     }),
   },
 

@@ -44,9 +44,10 @@ export function diagnosticJson(d: Diagnostic): object {
  * The whole run as JSON: per-file status and diagnostics, the diagnostics about the run itself (not
  * any one file: e.g. RPT5012, a font the machine lacks), then totals over both. Many diagnostics of
  * one code in a file are summarised as for people (summarise.ts), the summary listing every place;
- * the counts are of every diagnostic.
+ * the counts are of every diagnostic. `top`: a command's own facts about the run, after the files
+ * (validate and import: the pairs of reports checked across years).
  */
-export function printJson(results: readonly FileResult[], run: readonly Diagnostic[] = []): string {
+export function printJson(results: readonly FileResult[], run: readonly Diagnostic[] = [], top: Record<string, unknown> = {}): string {
   let { errors, warnings } = countSeverities(run);
   const files = results.map((r) => {
     const counts = countSeverities(r.diagnostics);
@@ -63,5 +64,5 @@ export function printJson(results: readonly FileResult[], run: readonly Diagnost
       skipped: r.skipped.map((skip) => ({ rule: skip.rule, pointer: skip.pointer, because: skip.because })),
     };
   });
-  return escapeJsonInvisibles(JSON.stringify({ version: 1, files, diagnostics: run.map(diagnosticJson), errors, warnings }, null, 2)) + '\n';
+  return escapeJsonInvisibles(JSON.stringify({ version: 1, files, ...top, diagnostics: run.map(diagnosticJson), errors, warnings }, null, 2)) + '\n';
 }

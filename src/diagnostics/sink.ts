@@ -25,6 +25,13 @@ export class DiagnosticSink {
     this.locator = locator;
   }
 
+  /** A new sink for the same file that places as this one does, without its diagnostics (for checks made later, across files). */
+  emptied(): DiagnosticSink {
+    const sink = new DiagnosticSink(this.file);
+    sink.locator = this.locator;
+    return sink;
+  }
+
   /** Adds diagnostics about this file (unplaced: a pointer, no span). */
   add(diagnostics: readonly Diagnostic[]): void {
     // One at a time: a spread of 500,000 arguments overflows the stack.

@@ -16,7 +16,7 @@ export interface Imported {
   yaml: string;
   data: ReportData;
   findings: Finding[];
-  /** Where each table value was read in the source, by JSON Pointer. */
+  /** Where each table value was read in the source, by JSON Pointer (also in the YAML, as comments). */
   origins: Record<string, string>;
   /** Where the source's bytes are not in its encoding (text and HTML), and the fields that lost text there. */
   badBytes: LostPlace[];
@@ -57,6 +57,6 @@ export async function importReport(bytes: Uint8Array, name: string, options: Omi
   const decimals = Object.entries(asWritten).map(([pointer, written]) => ({ path: pointer.split('/').slice(1), places: decimalPlaces(written) }));
   // Each finding a comment at the value it concerns, after the notes on lost text.
   const findingNotes = findings.map((f): Note => ({ path: f.pointer.split('/').slice(1), text: `导入：${findingDiagnostic(f).message.zh}`, place: 'after' }));
-  const yaml = writeYaml(data, { ...options, format, source: name, decimals, notes: [...notes, ...findingNotes] });
+  const yaml = writeYaml(data, { ...options, format, source: name, decimals, origins, notes: [...notes, ...findingNotes] });
   return { format: reader.format, yaml, data, findings, origins, badBytes: places };
 }

@@ -10,11 +10,10 @@ import { formatOf } from '../format/registry';
 import { isRecord } from '../report/plain-data';
 import type { ReportData } from './recognise';
 import type { Note } from '../report/write-yaml';
+import { TEXT_KEYS } from '../validate/rules/texts';
 
 export const DRAFT_NOTE = '草稿：沿用上年文字，请改写';
 export const DATE_NOTE = '填写成文日期';
-/** The keys whose values are the report's own words. */
-const TEXT_KEYS = ['preamble', 'overview', 'problems', 'other_matters'] as const;
 
 export interface Forwarded {
   data: ReportData;

@@ -8,6 +8,7 @@ import { Document, isCollection, isMap, isScalar, isSeq, type Node, type Pair } 
 import type { Format } from '../format/format';
 import { formatOf } from '../format/registry';
 import { schemaHeader } from '../schema/schema-file';
+import { sourcePlaceComment } from '../source/source-place';
 
 /** The top-level key each part of the report is written under. */
 const PART_KEYS = ['overview', 'proactive', 'applications', 'review_litigation', 'problems', ['other_matters', 'processing_fees']] as const;
@@ -64,6 +65,32 @@ function labelRows(doc: Document, format: Format): void {
   CASE_ROWS.forEach((row, i) => above(doc, ['review_litigation', row.key], i === 0 ? row.label : `${LITIGATION_LABEL} — ${row.label}`));
 }
 
+/**
+ * Each imported value's place in the source as a comment on its line: a table row (one line) gets
+ * one place per cell, in the order of its cells, so that each cell's can be read back.
+ */
+function commentOrigins(doc: Document, origins: Readonly<Record<string, string>>): void {
+  const rows = new Map<string, { path: string[]; places: (string | undefined)[] }>();
+  for (const [pointer, at] of Object.entries(origins)) {
+    const path = pointer.split('/').slice(1);
+    if (!doc.hasIn(path)) continue;
+    const line = commentPath(doc, path);
+    const node = doc.getIn(line, true);
+    const row = rows.get(line.join('/')) ?? { path: line, places: isCollection(node) ? node.items.map(() => undefined) : [undefined] };
+    rows.set(line.join('/'), row);
+    const index = !isCollection(node)
+      ? 0
+      : isSeq(node)
+        ? Number(path.at(-1))
+        : node.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === path.at(-1));
+    if (index >= 0 && index < row.places.length) row.places[index] = at;
+  }
+  for (const { path, places } of rows.values()) {
+    const comment = sourcePlaceComment(places);
+    if (comment !== undefined) after(doc, path, comment);
+  }
+}
+
 /** The deepest node on the way to `to` that can carry a line comment: a table row, or a value. */
 function commentPath(doc: Document, to: readonly string[]): string[] {
   const path = [...to];
@@ -86,6 +113,8 @@ export interface WriteOptions {
   header?: readonly string[];
   /** Further comments: above a key or after its value (a value that is not there: in the header). */
   notes?: readonly Note[];
+  /** Where each value was printed in the published report, by JSON Pointer (import): a 原文… comment on its line (source/source-place.ts). */
+  origins?: Readonly<Record<string, string>>;
   /** Numbers written with at least `places` decimals (a fee of 1.10 万元 stays 1.10). */
   decimals?: readonly { path: readonly string[]; places: number }[];
 }
@@ -123,6 +152,8 @@ export function writeYaml(data: Record<string, unknown>, options: WriteOptions):
     if (path.length === 0 || !doc.hasIn(path)) header.push(note.text);
     else after(doc, path, note.text);
   }
+  // Last on the line: a finding about a value reads first, then where the value was printed.
+  if (options.origins) commentOrigins(doc, options.origins);
   doc.commentBefore = header.map((line) => ` ${line}`).join('\n');
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

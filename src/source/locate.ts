@@ -1,12 +1,16 @@
 /**
- * Places a file's diagnostics in it: pointer → line/column via the YAML document. The sink
- * (diagnostics/sink.ts) is handed the locator once the file's source is read.
+ * Places a file's diagnostics in it: pointer → line/column via the YAML document, and for a value
+ * `report import` read from a published report, the place there too (its 原文… comment,
+ * source-place.ts) as a hint. The sink (diagnostics/sink.ts) is handed the locator once the file's
+ * source is read.
  */
 import type { Document } from 'yaml';
+import { placeEn } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import type { Locator } from '../diagnostics/sink';
 import { locatePointer } from './pointer';
 import type { SourceFile } from './source-file';
+import { sourcePlace } from './source-place';
 
 /** Codes whose span goes on a mapping key rather than its value: the stray key, or the parent of a missing one. */
 const KEY_CODES: ReadonlySet<string> = new Set(['RPT2001', 'RPT2003']);
@@ -34,6 +38,9 @@ function resolveSpans(diagnostics: Diagnostic[], source: SourceFile, doc: Docume
       const located = locatePointer(doc, hint.pointer);
       return located?.exact ? { ...hint, at: source.position(located.start) } : hint;
     });
+    // An import finding's message opens with its place already.
+    const printed = doc && diagnostic.pointer !== null && !diagnostic.code.startsWith('RPT4') ? sourcePlace(doc, diagnostic.pointer) : undefined;
+    if (printed !== undefined) placed.hints.push({ zh: `原文位置：${printed}`, en: `in the source: ${placeEn(printed)}` });
     return placed;
   });
 }

@@ -81,6 +81,8 @@ export function salvageReport(format: Format, data: unknown, structural: readonl
 
   const title = take.optionalString(['title']);
   if (title !== undefined) report.title = title;
+  const preamble = take.text(['preamble']);
+  if (preamble !== undefined) report.preamble = preamble;
   const otherMatters = take.text(['other_matters']);
   if (otherMatters !== undefined) report.other_matters = otherMatters;
   if (take.present(['processing_fees'])) {

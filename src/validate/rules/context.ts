@@ -43,3 +43,9 @@ export function usable<T>(report: SalvagedReport, pointer: string, value: T): Go
   const covering = report.unusable.covering(pointer);
   return covering === undefined ? { value } : { blocked: [covering] };
 }
+
+/** Last year's report, when one was given and it is of the year before (RPT3015 says so otherwise): what the plausibility rules compare with. */
+export function lastYear(context: RuleContext): (SalvagedReport & { file: string }) | undefined {
+  const { previous } = context;
+  return previous && previous.report.year === context.report.year - 1 ? previous : undefined;
+}

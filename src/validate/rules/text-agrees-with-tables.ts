@@ -6,9 +6,9 @@
  */
 import { makeDiagnostic, type Diagnostic } from '../../diagnostics/diagnostic';
 import { applicationRow, type FormatLabels } from '../../format/format';
-import type { Text } from '../../report/types';
 import { effectiveCell } from './cells';
 import { usable, type Got, type Rule, type RuleContext } from './context';
+import { strings } from './texts';
 
 interface Claim {
   pattern: RegExp;
@@ -57,14 +57,6 @@ function claimsOf(L: FormatLabels): Claim[] {
       stated: (m) => Number(m[1]),
     },
   ];
-}
-
-/** Every string of a text with its pointer. */
-function strings(text: Text, pointer: string): [string, string][] {
-  if (typeof text === 'string') return [[text, pointer]];
-  return text.flatMap((item, i): [string, string][] =>
-    typeof item === 'string' ? [[item, `${pointer}/${i}`]] : [[item.heading, `${pointer}/${i}/heading`], ...strings(item.body, `${pointer}/${i}/body`)],
-  );
 }
 
 export const textNumbers: Rule = {
