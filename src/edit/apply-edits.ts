@@ -8,13 +8,21 @@
 import { Composer, CST, isMap, isScalar, isSeq, Parser, type Document, type Node as YamlNode } from 'yaml';
 import { parsePointer } from '../source/pointer';
 
-/** A value as the page sends it: a number typed into a cell, or text (anything else typed into a cell is text too, and the checker says so). */
-export type EditValue = number | string;
-
+/**
+ * A value as the page sends it: the text typed, and whether it was typed into a number cell. A number
+ * is written as typed (1.10 stays 1.10, as the fee is printed); anything else typed into a cell is
+ * written as text, for the checker to say what is wrong with it.
+ */
 export interface Edit {
   pointer: string;
-  value: EditValue;
+  value: string;
+  number?: boolean;
 }
+
+/** A number as a cell takes it: digits, with a decimal part for the fee. */
+const NUMBER = /^(0|[1-9]\d*)(\.\d+)?$/;
+
+const isNumber = (edit: Edit) => edit.number === true && NUMBER.test(edit.value);
 
 /** The text with the edits, or why an edit could not be written (its pointer names no value the file has, or the YAML does not parse). */
 export type Applied = { text: string } | { refused: string; pointer?: string };
@@ -58,13 +66,13 @@ function setBlockText(token: CST.BlockScalar, value: string, context: Parameters
 }
 
 /** Writes one value into its scalar token. */
-function setValue(token: CST.Token, value: EditValue, afterKey: boolean, inFlow: boolean): void {
-  if (typeof value === 'number' && token.type === 'scalar') {
+function setValue(token: CST.Token, edit: Edit, afterKey: boolean, inFlow: boolean): void {
+  if (isNumber(edit) && token.type === 'scalar') {
     // A plain number stays plain and keeps what follows it on the line (a comment).
-    token.source = String(value);
+    token.source = edit.value;
     return;
   }
-  const text = String(value);
+  const text = edit.value;
   if (token.type === 'block-scalar') setBlockText(token, text, { afterKey, inFlow });
   else CST.setScalarValue(token, text, { afterKey, inFlow });
 }
@@ -73,8 +81,8 @@ function setValue(token: CST.Token, value: EditValue, afterKey: boolean, inFlow:
  * A total given in a flow row that was written without it (`[1, 2, 0, 0, 0, 0]`): the new cell is
  * added after the row's last value, as the row's next item.
  */
-function appendToFlowRow(parent: YamlNode, index: number, value: EditValue): string | undefined {
-  if (!isSeq(parent) || parent.items.length !== index || typeof value !== 'number') return 'absent';
+function appendToFlowRow(parent: YamlNode, index: number, edit: Edit): string | undefined {
+  if (!isSeq(parent) || parent.items.length !== index || !isNumber(edit)) return 'absent';
   const token = parent.srcToken;
   if (!token || token.type !== 'flow-collection') return 'block';
   const offset = token.end[0]?.offset ?? token.offset;
@@ -83,7 +91,7 @@ function appendToFlowRow(parent: YamlNode, index: number, value: EditValue): str
       { type: 'comma', offset, indent: token.indent, source: ',' },
       { type: 'space', offset, indent: token.indent, source: ' ' },
     ],
-    value: { type: 'scalar', offset, indent: token.indent, source: String(value), end: [] },
+    value: { type: 'scalar', offset, indent: token.indent, source: edit.value, end: [] },
   });
   return undefined;
 }
@@ -98,12 +106,12 @@ export function applyEdits(text: string, edits: readonly Edit[]): Applied {
   for (const edit of edits) {
     const { node, parent, last } = nodeAt(doc, edit.pointer);
     if (node === undefined) {
-      if (parent && last !== undefined && /^\d+$/.test(last) && appendToFlowRow(parent, Number(last), edit.value) === undefined) continue;
+      if (parent && last !== undefined && /^\d+$/.test(last) && appendToFlowRow(parent, Number(last), edit) === undefined) continue;
       return { refused: 'absent', pointer: edit.pointer };
     }
     if (!isScalar(node) || !node.srcToken) return { refused: 'not-a-value', pointer: edit.pointer };
     const flow = (isMap(parent) || isSeq(parent)) && Boolean(parent.flow);
-    setValue(node.srcToken, edit.value, isMap(parent), flow);
+    setValue(node.srcToken, edit, isMap(parent), flow);
   }
   return { text: tokens.map((token) => CST.stringify(token)).join('') };
 }
