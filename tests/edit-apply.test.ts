@@ -71,6 +71,9 @@ test('a total added to a row written without it', () => {
 });
 
 test('a pointer to no value of the file is refused, and so is a file that does not parse', () => {
-  expect(applyEdits(SEED, [{ pointer: '/applications/nothing/0', value: '1', number: true }])).toEqual({ refused: 'absent', pointer: '/applications/nothing/0' });
+  expect(applyEdits(SEED, [{ pointer: '/applications/nothing/0', value: '1', number: true }])).toEqual({
+    refused: 'absent',
+    pointer: '/applications/nothing/0',
+  });
   expect(applyEdits('a: [1\n', [{ pointer: '/a/0', value: '2', number: true }])).toEqual({ refused: 'yaml' });
 });

@@ -37,6 +37,7 @@ export function editPage(): void {
   const list = byId('problem-list');
   const count = byId('problem-count');
   const status = byId('status');
+  const machine = byId('machine');
   const notice = byId('notice');
   const preview = byId<HTMLIFrameElement>('preview');
   /** While a closed page's edits are offered back, checks leave its recovery file alone. */
@@ -119,11 +120,12 @@ export function editPage(): void {
   async function check(): Promise<void> {
     const mine = ++sequence;
     problems.setAttribute('aria-busy', 'true');
-    const result = await post<{ diagnostics?: Problem[]; refused?: string }>('check', { edits: edits(), recovering });
+    const result = await post<{ diagnostics?: Problem[]; machine?: Problem[]; refused?: string }>('check', { edits: edits(), recovering });
     // A newer check is under way: its verdict is the one to show.
     if (mine !== sequence) return;
     if (result.diagnostics) {
       show(result.diagnostics);
+      machine.textContent = (result.machine ?? []).map((p) => [p.message, ...p.hints].join('；')).join('\n');
       problems.setAttribute('aria-busy', 'false');
       preview.src = `preview?v=${mine}`;
     } else {

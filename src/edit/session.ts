@@ -13,6 +13,7 @@ import { parseDocument } from 'yaml';
 import { checkForBuild, buildFile, placedChecked } from '../core/build';
 import { sha256 } from '../core/manifest';
 import { withSource } from '../core/source-host';
+import { catalog } from '../diagnostics/catalog';
 import type { Diagnostic } from '../diagnostics/diagnostic';
 import { formatOf } from '../format/registry';
 import type { Host } from '../host';
@@ -39,6 +40,12 @@ export interface PageDiagnostic {
   pointer: string | null;
   line?: number;
   column?: number;
+}
+
+/** A check's verdict: the report's problems, and apart from them the facts about this machine (a font stood in for), which no edit changes. */
+export interface Checked {
+  diagnostics: PageDiagnostic[];
+  machine: PageDiagnostic[];
 }
 
 export type Opened = { base: Base } | { unreadable: string };
@@ -120,7 +127,7 @@ export class EditSession {
    * Takes the page's edits, keeps them in the recovery file, and checks the text they make as `report
    * validate` does. `keepRecovery`: the page is still offering a closed page's edits back, so their file stays.
    */
-  check(edits: readonly Edit[], options: { keepRecovery?: boolean } = {}): { diagnostics: PageDiagnostic[] } | { refused: string; pointer?: string } {
+  check(edits: readonly Edit[], options: { keepRecovery?: boolean } = {}): Checked | { refused: string; pointer?: string } {
     const working = this.working(edits);
     if (!('text' in working)) return working;
     this.edits = [...edits];
@@ -131,7 +138,11 @@ export class EditSession {
     }
     const from = withSource(this.host, this.file, encoder.encode(working.text));
     const checked = placedChecked(checkForBuild(from, this.file, {}, { fonts: true }));
-    return { diagnostics: checked.diagnostics.map(pageDiagnostic) };
+    const isMachine = (d: Diagnostic) => (catalog[d.code] as { scope?: 'run' }).scope === 'run';
+    return {
+      diagnostics: checked.diagnostics.filter((d) => !isMachine(d)).map(pageDiagnostic),
+      machine: checked.diagnostics.filter(isMachine).map(pageDiagnostic),
+    };
   }
 
   /** The totals that differ from the sums of their parts, in the text with the edits. */

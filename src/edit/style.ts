@@ -46,6 +46,8 @@ td.bad:focus-within > .msg:not(:empty), td.warn:focus-within > .msg:not(:empty) 
 #problem-list li { margin: .3rem 0; }
 #problem-list li.error::marker { color: #c21b1b; }
 #problem-list a { color: #1d3f73; }
+#machine { white-space: pre-line; font-size: .85rem; color: #404040; margin: .5rem 0 0; }
+#machine:empty { display: none; }
 .preview iframe { width: 100%; height: 70vh; border: 1px solid #c8ced6; background: #fff; }
 dialog { max-width: min(40rem, 95vw); }
 dialog table { border-collapse: collapse; }
