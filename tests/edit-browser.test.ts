@@ -6,7 +6,7 @@
  * closed page's edits offered back; axe-core with every rule. EDIT_SCREENSHOTS=DIR keeps screenshots
  * at 1280 and 390 px.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -211,6 +211,18 @@ test('edits of a page closed without saving are offered back when the report is 
   await stop({ url, file: editing.file, child: again });
 });
 
+test('the PDF and DOCX the page offers are the bytes `report build` writes', async () => {
+  const editing = await startEdit();
+  const out = path.join(dir, 'built');
+  execFileSync(process.execPath, [path.join(ROOT, 'bin', 'report'), 'build', editing.file, '--out', out, '--format', 'pdf,docx'], { stdio: 'ignore' });
+  const name = path.basename(editing.file, '.yaml');
+  for (const format of ['pdf', 'docx']) {
+    const offered = Buffer.from(await (await fetch(`${editing.url}report.${format}`)).arrayBuffer());
+    expect(offered.equals(fs.readFileSync(path.join(out, `${name}.${format}`)))).toBe(true);
+  }
+  await stop(editing);
+});
+
 test('a page of another origin that calls the server is refused; so is a request without the token', async () => {
   const editing = await startEdit();
   // Another site on this machine: its page's requests carry its own Origin, which the browser sets.
@@ -248,9 +260,12 @@ test.each([1280, 390])('axe-core at %i px, every rule: no violations', async (wi
     (window as unknown as { axe: { run: (context: Document) => Promise<unknown> } }).axe.run(document),
   )) as import('axe-core').AxeResults;
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`)).toEqual([]);
+  // The page itself never scrolls sideways: a table too wide scrolls inside its own box.
+  await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
   if (keep) {
-    await page.getByRole('textbox', { name: NEW_TOTAL, exact: true }).focus();
-    await page.waitForTimeout(300);
+    const cell = page.getByRole('textbox', { name: NEW_TOTAL, exact: true });
+    await cell.focus();
+    await cell.evaluate((input) => input.scrollIntoView({ block: 'center' }));
     fs.writeFileSync(path.join(keep, `edit-${width}.png`), await page.screenshot());
   }
   await page.close();

@@ -7,6 +7,7 @@ export const EDIT_CSS = `
 :root { font-family: system-ui, "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif; font-size: 100%; color: #1a1a1a; background: #fff; }
 html.large { font-size: 137.5%; }
 * { box-sizing: border-box; }
+html { scroll-padding-top: 6rem; }
 body { margin: 0; line-height: 1.5; }
 .bar { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; padding: .5rem 1rem; background: #f4f6f8; border-bottom: 1px solid #c8ced6; }
 .bar h1 { font-size: 1.1rem; margin: 0; overflow-wrap: anywhere; }
@@ -30,7 +31,7 @@ table.grid { border-collapse: collapse; font-size: .9rem; }
 table.grid th, table.grid td { border: 1px solid #8a8f96; padding: .15rem .3rem; vertical-align: middle; }
 table.grid th { font-weight: normal; background: #f7f7f7; text-align: left; min-width: 3.5rem; }
 table.grid td { position: relative; padding: 0; }
-table.grid input { font: inherit; width: 5.5em; border: 0; padding: .3rem; text-align: right; font-variant-numeric: tabular-nums; background: transparent; }
+table.grid input { font: inherit; width: 100%; min-width: 5.5em; border: 0; padding: .3rem; text-align: right; font-variant-numeric: tabular-nums; background: transparent; }
 table.grid input::placeholder { color: #595959; }
 td.bad, .field.bad { background: #fde8e8; }
 td.bad input, .field.bad input, .field.bad textarea { box-shadow: inset 0 0 0 2px #c21b1b; }
