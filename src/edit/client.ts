@@ -113,6 +113,7 @@ export function editPage(): void {
       }
       list.append(item);
     }
+    showBubble();
     const errors = found.filter((p) => p.severity === 'error').length;
     count.textContent = found.length === 0 ? '（无）' : `（${errors} 个错误，${found.length - errors} 个警告）`;
   }
@@ -141,6 +142,25 @@ export function editPage(): void {
   };
 
   for (const field of fields) field.addEventListener('input', checkSoon);
+
+  // A table cell's problem, shown beside the cell in focus: a box of its own, so the table's scrolling frame does not clip it.
+  const bubble = byId('bubble');
+  function showBubble(): void {
+    const field = document.activeElement;
+    const text = field instanceof HTMLInputElement && field.dataset.row !== undefined ? document.getElementById(`${field.id}-msg`)?.textContent : '';
+    bubble.hidden = !text;
+    if (!text || !(field instanceof HTMLElement)) return;
+    bubble.textContent = text;
+    const cell = field.getBoundingClientRect();
+    const width = bubble.offsetWidth;
+    bubble.style.left = `${Math.max(8, Math.min(cell.left, window.innerWidth - width - 8))}px`;
+    bubble.style.top = `${cell.bottom + 4}px`;
+  }
+  document.addEventListener('focusin', showBubble);
+  document.addEventListener('focusout', () => {
+    bubble.hidden = true;
+  });
+  document.addEventListener('scroll', showBubble, { capture: true, passive: true });
 
   // ------------------------------------------------------------------ saving and outside changes
   let saving = false;

@@ -79,6 +79,8 @@ export function pageHtml(file: string, form: FormPart[] | undefined, data: PageD
     '</div>',
     '</header>',
     '<div id="notice" role="alert"></div>',
+    // The message of the table cell in focus, shown beside it (screen readers have it as the cell's description).
+    '<div id="bubble" aria-hidden="true" hidden></div>',
     '<dialog id="totals-dialog" aria-labelledby="totals-title"><h2 id="totals-title">计算总计</h2><div id="totals-list"></div>',
     '<div class="dialog-buttons"><button type="button" id="totals-apply">填入</button><button type="button" id="totals-cancel">取消</button></div></dialog>',
     '<div class="layout">',

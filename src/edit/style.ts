@@ -38,7 +38,8 @@ td.bad input, .field.bad input, .field.bad textarea { box-shadow: inset 0 0 0 2p
 td.warn, .field.warn { background: #fff4d6; }
 .msg { display: none; }
 .bad > .msg:not(:empty), .warn > .msg:not(:empty) { white-space: pre-line; }
-td.bad:focus-within > .msg:not(:empty), td.warn:focus-within > .msg:not(:empty) { display: block; position: absolute; z-index: 3; left: 0; top: 100%; width: 18rem; padding: .4rem .6rem; background: #fff; border: 2px solid #c21b1b; box-shadow: 0 2px 6px rgba(0,0,0,.25); text-align: left; }
+#bubble { position: fixed; z-index: 5; max-width: min(22rem, 92vw); padding: .4rem .6rem; background: #fff; border: 2px solid #c21b1b; box-shadow: 0 2px 6px rgba(0,0,0,.25); white-space: pre-line; font-size: .9rem; }
+#bubble[hidden] { display: none; }
 .field.bad > .msg:not(:empty), .field.warn > .msg:not(:empty) { display: block; color: #8f1414; }
 .side { min-width: 0; }
 #problems { position: sticky; top: 4rem; max-height: 40vh; overflow-y: auto; border: 1px solid #c8ced6; padding: 0 .75rem .5rem; }
