@@ -12,20 +12,10 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './helpers/chromium';
 import { ROOT } from './helpers/fixtures';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SEED = fs.readFileSync(path.join(ROOT, 'fixtures', 'yichun-2023.yaml'), 'utf8');
 const keep = process.env.EDIT_SCREENSHOTS;
 
@@ -40,8 +30,7 @@ let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: node scripts/test-setup.js installs Debian's chromium`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-edit-'));
 });
 afterAll(async () => {
@@ -253,6 +242,10 @@ test('a page of another origin that calls the server is refused; so is a request
 test.each([1280, 390])('axe-core at %i px, every rule: no violations', async (width) => {
   const editing = await startEdit();
   const page = await openPage(editing, width);
+  if (keep) {
+    await page.waitForFunction(() => (document.getElementById('preview') as HTMLIFrameElement).contentDocument?.querySelector('article'));
+    fs.writeFileSync(path.join(keep, `edit-${width}-clean.png`), await page.screenshot());
+  }
   await page.getByRole('textbox', { name: NEW_TOTAL, exact: true }).fill('5');
   await page.waitForSelector(`[aria-label="${NEW_TOTAL}"][aria-invalid="true"]`);
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });

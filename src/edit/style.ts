@@ -42,7 +42,8 @@ td.warn, .field.warn { background: #fff4d6; }
 #bubble[hidden] { display: none; }
 .field.bad > .msg:not(:empty), .field.warn > .msg:not(:empty) { display: block; color: #8f1414; }
 .side { min-width: 0; }
-#problems { position: sticky; top: 4rem; max-height: 40vh; overflow-y: auto; border: 1px solid #c8ced6; padding: 0 .75rem .5rem; }
+@media (min-width: 901px) { .side { position: sticky; top: 4rem; align-self: start; max-height: calc(100vh - 5rem); overflow-y: auto; } }
+#problems { max-height: 35vh; overflow-y: auto; border: 1px solid #c8ced6; padding: 0 .75rem .5rem; }
 #problems[aria-busy="true"] #problem-list { opacity: .5; }
 #problem-list { padding-left: 1.2rem; margin: 0; }
 #problem-list li { margin: .3rem 0; }
@@ -50,7 +51,8 @@ td.warn, .field.warn { background: #fff4d6; }
 #problem-list a { color: #1d3f73; }
 #machine { white-space: pre-line; font-size: .85rem; color: #404040; margin: .5rem 0 0; }
 #machine:empty { display: none; }
-.preview iframe { width: 100%; height: 70vh; border: 1px solid #c8ced6; background: #fff; }
+.preview h2 { margin-top: .75rem; }
+.preview iframe { width: 100%; height: 55vh; border: 1px solid #c8ced6; background: #fff; }
 dialog { max-width: min(40rem, 95vw); }
 dialog table { border-collapse: collapse; }
 dialog th, dialog td { border: 1px solid #8a8f96; padding: .2rem .4rem; text-align: left; }
