@@ -253,8 +253,15 @@ test.each([1280, 390])('axe-core at %i px, every rule: no violations', async (wi
     (window as unknown as { axe: { run: (context: Document) => Promise<unknown> } }).axe.run(document),
   )) as import('axe-core').AxeResults;
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`)).toEqual([]);
-  // The page itself never scrolls sideways: a table too wide scrolls inside its own box.
-  await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(width);
+  // The page itself never scrolls sideways: a table too wide scrolls inside its own box; so with large type (适老化) too.
+  const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+  await expect(pageWidth()).resolves.toBeLessThanOrEqual(width);
+  const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  const before = await size();
+  await page.getByRole('button', { name: '大字' }).click();
+  expect(await size()).toBeGreaterThanOrEqual(before * 1.3);
+  await expect(pageWidth()).resolves.toBeLessThanOrEqual(width);
+  await page.getByRole('button', { name: '大字' }).click();
   if (keep) {
     const cell = page.getByRole('textbox', { name: NEW_TOTAL, exact: true });
     await cell.focus();

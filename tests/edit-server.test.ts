@@ -9,13 +9,18 @@ import * as path from 'node:path';
 import { guard } from '../src/edit/guard';
 import { startEditServer } from '../src/edit/server';
 import { EditSession } from '../src/edit/session';
+import { runReport } from './helpers/cli';
 import { ROOT } from './helpers/fixtures';
+import { formOf, isTable } from '../src/edit/form';
+import { parseDocument } from 'yaml';
+import { checkReport } from '../src/check';
+import { formatOf } from '../src/format/registry';
 import { testHost } from './helpers/test-host';
 
 /** The status of a request with the headers given (fetch would not send a Host or Origin of the caller's choosing). */
 const status = (port: string, at: string, headers: Record<string, string>, method = 'GET') =>
   new Promise<number | undefined>((resolve, reject) => {
-    const request = http.request({ host: '127.0.0.1', port, path: at, method, headers }, (response) => {
+    const request = http.request({ host: '127.0.0.1', port, path: at, method, headers, agent: false }, (response) => {
       response.resume();
       resolve(response.statusCode);
     });
@@ -130,4 +135,40 @@ test('the server’s address is on 127.0.0.1 with a token; it answers its page t
     await server.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the form: every number of the three tables is a cell named as the diagnostics name it, in the national order', () => {
+  const file = path.join(ROOT, 'fixtures', 'yichun-2023.yaml');
+  const checked = checkReport(testHost(), file);
+  if (!checked.report) throw new Error('the seed has errors');
+  const doc = parseDocument(SEED);
+  const data: unknown = doc.toJS();
+  const parts = formOf({ text: SEED, doc, data, report: checked.report, format: formatOf(data) });
+  const L = formatOf(data).labels;
+  expect(parts.map((part) => part.heading)).toEqual(['报告信息', ...L.PART_HEADINGS]);
+  const tables = parts.flatMap((part) => part.items.filter(isTable));
+  expect(tables.map((table) => [table.id, table.fields.size])).toEqual([
+    ['proactive', 10],
+    ['applications', L.APPLICATION_ROWS.length * L.APPLICANT_COLUMNS.length],
+    ['review_litigation', L.CASE_ROWS.length * L.CASE_COLUMNS.length],
+  ]);
+  const names = tables.flatMap((table) => [...table.fields.values()].map((field) => `${field.pointer} ${field.name} ${field.value}`));
+  expect(names).toEqual(
+    expect.arrayContaining([
+      '/applications/new/1 一、本年新收政府信息公开申请数量·商业企业 0',
+      '/applications/results/withheld/state_secret/0 （三）不予公开 1.属于国家秘密·自然人 0',
+      '/review_litigation/litigation_after_review/4 复议后起诉·总计 0',
+      '/proactive/fees 行政事业性收费：本年收费金额（单位：万元） 378.42',
+    ]),
+  );
+});
+
+test('`report edit` without a report, or with one that is not there, says how to make one (init, import) and exits 2', async () => {
+  const none = await runReport(['edit']);
+  expect(none.status).toBe(2);
+  expect(none.stderr).toContain('report init');
+  expect(none.stderr).toContain('report import');
+  const missing = await runReport(['edit', 'no-such-2024.yaml']);
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toContain('找不到文件 no-such-2024.yaml');
 });

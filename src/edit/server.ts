@@ -162,7 +162,7 @@ export async function startEditServer(host: Host, file: string, options: { port?
   port = (server.address() as AddressInfo).port;
   // The first checks of a process run before the JIT has compiled the checker (~300 ms, then ~20 ms):
   // two made now, while the browser opens, make the clerk's first edit as quick as the rest.
-  setImmediate(() => {
+  const warmUp = setImmediate(() => {
     for (let i = 0; i < 2; i++) session.check([], { keepRecovery: true });
   });
   return {
@@ -170,6 +170,7 @@ export async function startEditServer(host: Host, file: string, options: { port?
     port,
     close: () =>
       new Promise<void>((resolve) => {
+        clearImmediate(warmUp);
         server.closeAllConnections();
         server.close(() => resolve());
       }),
