@@ -16,6 +16,7 @@ import { parseDocument } from 'yaml';
 import { checkReport } from '../src/check';
 import { formatOf } from '../src/format/registry';
 import { testHost } from './helpers/test-host';
+import { encodeGb18030 } from './helpers/text';
 
 /** The status of a request with the headers given (fetch would not send a Host or Origin of the caller's choosing). */
 const status = (port: string, at: string, headers: Record<string, string>, method = 'GET') =>
@@ -102,6 +103,32 @@ describe('a session on a copy of the seed', () => {
     expect(session.changedOnDisk()).toBe(true);
     expect(session.save([wrongTotal], session.baseHash)).toEqual({ conflict: true });
     expect(fs.readFileSync(file, 'utf8')).toBe(SEED);
+  });
+
+  test('a file whose YAML does not parse: no form, the syntax error checked and listed; an edit is refused, nothing written', () => {
+    fs.writeFileSync(file, SEED.replace('  new: [0, 0, 0, 0, 0, 0, 0]', '  new: [0, 0, 0'));
+    const session = opened();
+    expect(session.form()).toBeUndefined();
+    const checked = session.check([]);
+    expect('diagnostics' in checked && checked.diagnostics.some((d) => d.severity === 'error' && d.line !== undefined)).toBe(true);
+    expect(session.check([wrongTotal])).toEqual({ refused: 'yaml' });
+    expect(session.save([wrongTotal], session.baseHash)).toEqual({ refused: 'yaml' });
+  });
+
+  test('a report in GB18030 is checked but not saved (saving would change its encoding, so every line)', () => {
+    const bytes = encodeGb18030(SEED);
+    fs.writeFileSync(file, bytes);
+    const session = opened();
+    // The file as it is: validate's verdict, its encoding warning included; edited, the text the page would save.
+    const codes = (edits: Parameters<typeof session.check>[0]) => {
+      const checked = session.check(edits);
+      return 'diagnostics' in checked ? checked.diagnostics.map((d) => d.code) : [];
+    };
+    expect(codes([])).toEqual(['RPT1010']);
+    expect(codes([wrongTotal])).toEqual(['RPT3003']);
+    expect(session.savable).toBe(false);
+    expect(session.save([wrongTotal], session.baseHash)).toEqual({ refused: 'encoding' });
+    expect(Buffer.from(fs.readFileSync(file)).equals(Buffer.from(bytes))).toBe(true);
   });
 
   test('edits checked and not saved are offered back to the next session; saving removes them', () => {

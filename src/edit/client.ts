@@ -24,9 +24,10 @@ export function editPage(): void {
     column?: number;
   }
   type Field = HTMLInputElement | HTMLTextAreaElement;
+  const UNSAVABLE = '这份文件不是 UTF-8 编码，页面可以检查和预览，但不能保存：请先用文本编辑器另存为 UTF-8 后重新打开。';
 
   const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-  const data = JSON.parse(byId('page-data').textContent ?? '{}') as { base: string; recovered: Edit[] };
+  const data = JSON.parse(byId('page-data').textContent ?? '{}') as { base: string; recovered: Edit[]; savable: boolean };
   let base = data.base;
   const fields = [...document.querySelectorAll<Field>('[data-pointer]')];
   const pointerOf = (field: Field) => field.dataset.pointer ?? '';
@@ -180,7 +181,7 @@ export function editPage(): void {
     } else if (result.conflict) {
       offerReload('文件已在别处被修改，没有保存。');
     } else {
-      offer(`没有保存：${result.refused === 'encoding' ? '这份文件不是 UTF-8 编码，请先用文本编辑器另存为 UTF-8' : (result.refused ?? '')}`);
+      offer(result.refused === 'encoding' ? UNSAVABLE : `没有保存（${result.refused ?? ''}）`);
     }
   }
 
@@ -325,7 +326,8 @@ export function editPage(): void {
   setLarge(localStorage.getItem('nianbao-large') === '1');
 
   // ------------------------------------------------------------------ a closed page's edits
-  if (recovering) {
+  if (!data.savable) offer(UNSAVABLE);
+  else if (recovering) {
     offer(`上次关闭时有 ${data.recovered.length} 处修改没有保存。`, [
       [
         '恢复这些修改',

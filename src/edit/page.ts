@@ -11,6 +11,8 @@ import { isTable, type Field, type FormPart, type FormTable } from './form';
 export interface PageData {
   base: string;
   recovered: Edit[];
+  /** False for a file not in UTF-8: the page says at once that it cannot save it. */
+  savable: boolean;
 }
 
 const attr = (name: string, value: string) => ` ${name}="${escapeHtml(value)}"`;

@@ -101,7 +101,12 @@ export async function startEditServer(host: Host, file: string, options: { port?
 
   const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void> | void> = {
     'GET ': (_, response) =>
-      send(response, 200, 'text/html; charset=utf-8', pageHtml(file, session.form(), { base: session.baseHash, recovered: session.recovered() })),
+      send(
+        response,
+        200,
+        'text/html; charset=utf-8',
+        pageHtml(file, session.form(), { base: session.baseHash, recovered: session.recovered(), savable: session.savable }),
+      ),
     'GET edit.js': (_, response) => send(response, 200, 'text/javascript; charset=utf-8', SCRIPT),
     'GET edit.css': (_, response) => send(response, 200, 'text/css; charset=utf-8', EDIT_CSS),
     'GET state': (_, response) => json(response, { changedOnDisk: session.changedOnDisk() }),

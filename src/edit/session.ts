@@ -26,6 +26,8 @@ import { totalChanges, type TotalChange } from './totals';
 
 /** The file as read: its text and the hash of its bytes (how a change made outside the page is noticed). */
 interface Base {
+  /** The file's bytes: what is checked while nothing is edited, so the page starts from `report validate`'s verdict on the file itself. */
+  bytes: Uint8Array;
   text: string;
   hash: string;
   encoding: SourceEncoding;
@@ -82,7 +84,7 @@ export class EditSession {
     if (!(bytes instanceof Uint8Array)) return { unreadable: bytes.kind };
     const decoded = decodeSource(bytes);
     if (!('text' in decoded)) return { unreadable: 'encoding' };
-    this.base = { text: decoded.text, hash: sha256(bytes), encoding: decoded.encoding };
+    this.base = { bytes, text: decoded.text, hash: sha256(bytes), encoding: decoded.encoding };
     this.edits = [];
     return { base: this.base };
   }
@@ -94,6 +96,11 @@ export class EditSession {
 
   get baseHash(): string {
     return this.opened.hash;
+  }
+
+  /** Whether saving can keep the file's encoding (UTF-8, with or without its BOM): a GB18030 or UTF-16 file is checked but not saved. */
+  get savable(): boolean {
+    return this.opened.encoding === 'utf-8' || this.opened.encoding === 'utf-8-bom';
   }
 
   /** The text with the edits, or why it cannot be made. */
@@ -136,7 +143,8 @@ export class EditSession {
       if (edits.length === 0) this.host.remove(recovery);
       else this.host.writeBytesAtomic(recovery, encoder.encode(JSON.stringify({ file: this.file, base: this.opened.hash, edits })));
     }
-    const from = withSource(this.host, this.file, encoder.encode(working.text));
+    // Edited text is UTF-8 (as it is saved); the file as it is keeps its own encoding, and the checker's word on it (RPT1010).
+    const from = withSource(this.host, this.file, edits.length === 0 ? this.opened.bytes : encoder.encode(working.text));
     const checked = placedChecked(checkForBuild(from, this.file, {}, { fonts: true }));
     const isMachine = (d: Diagnostic) => (catalog[d.code] as { scope?: 'run' }).scope === 'run';
     return {
@@ -177,12 +185,12 @@ export class EditSession {
   save(edits: readonly Edit[], base: string): Saved {
     if (base !== this.opened.hash || this.changedOnDisk()) return { conflict: true };
     const { encoding } = this.opened;
-    if (encoding !== 'utf-8' && encoding !== 'utf-8-bom') return { refused: 'encoding' };
+    if (!this.savable) return { refused: 'encoding' };
     const working = this.working(edits);
     if (!('text' in working)) return { refused: working.refused };
     const bytes = encoder.encode((encoding === 'utf-8-bom' ? '\ufeff' : '') + working.text);
     this.host.writeBytesAtomic(this.file, bytes);
-    this.base = { text: working.text, hash: sha256(bytes), encoding };
+    this.base = { bytes, text: working.text, hash: sha256(bytes), encoding };
     this.edits = [];
     this.host.remove(recoveryPath(this.host, this.file));
     return { saved: this.base.hash };
