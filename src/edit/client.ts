@@ -144,17 +144,23 @@ export function editPage(): void {
 
   for (const field of fields) field.addEventListener('input', checkSoon);
 
-  // A table cell's problem, shown beside the cell in focus: a box of its own, so the table's scrolling frame does not clip it.
+  // The table cell in focus, named beside it with its problem if it has one: on a phone the row's label has often scrolled
+  // out of sight. A box of its own, so the table's scrolling frame does not clip it (screen readers have both as the cell's name and description).
   const bubble = byId('bubble');
   function showBubble(): void {
     const field = document.activeElement;
-    const text = field instanceof HTMLInputElement && field.dataset.row !== undefined ? document.getElementById(`${field.id}-msg`)?.textContent : '';
-    bubble.hidden = !text;
-    if (!text || !(field instanceof HTMLElement)) return;
-    bubble.textContent = text;
+    if (!(field instanceof HTMLInputElement) || field.dataset.row === undefined) {
+      bubble.hidden = true;
+      return;
+    }
+    const problem = document.getElementById(`${field.id}-msg`)?.textContent ?? '';
+    const name = document.createElement('strong');
+    name.textContent = field.getAttribute('aria-label') ?? '';
+    bubble.replaceChildren(name, ...(problem ? [document.createElement('br'), problem] : []));
+    bubble.classList.toggle('problem', problem !== '');
+    bubble.hidden = false;
     const cell = field.getBoundingClientRect();
-    const width = bubble.offsetWidth;
-    bubble.style.left = `${Math.max(8, Math.min(cell.left, window.innerWidth - width - 8))}px`;
+    bubble.style.left = `${Math.max(8, Math.min(cell.left, window.innerWidth - bubble.offsetWidth - 8))}px`;
     bubble.style.top = `${cell.bottom + 4}px`;
   }
   document.addEventListener('focusin', showBubble);

@@ -38,7 +38,9 @@ td.bad input, .field.bad input, .field.bad textarea { box-shadow: inset 0 0 0 2p
 td.warn, .field.warn { background: #fff4d6; }
 .msg { display: none; }
 .bad > .msg:not(:empty), .warn > .msg:not(:empty) { white-space: pre-line; }
-#bubble { position: fixed; z-index: 5; max-width: min(22rem, 92vw); padding: .4rem .6rem; background: #fff; border: 2px solid #c21b1b; box-shadow: 0 2px 6px rgba(0,0,0,.25); white-space: pre-line; font-size: .9rem; }
+#bubble { position: fixed; z-index: 5; max-width: min(22rem, 92vw); padding: .4rem .6rem; background: #fff; border: 2px solid #5a6470; box-shadow: 0 2px 6px rgba(0,0,0,.25); white-space: pre-line; font-size: .9rem; }
+#bubble.problem { border-color: #c21b1b; }
+#bubble strong { font-weight: 600; }
 #bubble[hidden] { display: none; }
 .field.bad > .msg:not(:empty), .field.warn > .msg:not(:empty) { display: block; color: #8f1414; }
 .side { min-width: 0; }
