@@ -9,7 +9,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { Host } from '../host';
-import type { OutputFormat } from '../render/registry';
+import { outputName } from '../core/output-names';
+import { rendererOf, type OutputFormat } from '../render/registry';
 import { MAX_SOURCE_BYTES } from '../source/load-yaml';
 import type { Edit } from './apply-edits';
 import { editPage } from './client';
@@ -111,10 +112,10 @@ export async function startEditServer(host: Host, file: string, options: { port?
     'GET edit.css': (_, response) => send(response, 200, 'text/css; charset=utf-8', EDIT_CSS),
     'GET state': (_, response) => json(response, { changedOnDisk: session.changedOnDisk() }),
     'GET preview': async (_, response) => {
-      const bytes = await session.render('html');
       const body =
-        bytes ?? new TextEncoder().encode('<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>预览</title><p>改正全部错误后显示预览。</p></html>');
-      send(response, 200, 'text/html; charset=utf-8', bytes ?? body, { 'content-security-policy': PREVIEW_POLICY });
+        (await session.render('html')) ??
+        new TextEncoder().encode('<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>预览</title><p>改正全部错误后显示预览。</p></html>');
+      send(response, 200, 'text/html; charset=utf-8', body, { 'content-security-policy': PREVIEW_POLICY });
     },
     'POST check': async (request, response) => {
       const body = await bodyOf(request);
@@ -159,7 +160,9 @@ export async function startEditServer(host: Host, file: string, options: { port?
       document && request.method === 'GET'
         ? async () => {
             const bytes = await session.render(document.format);
-            if (bytes) send(response, 200, document.type, bytes, { 'content-disposition': `attachment; filename="${guarded.route}"` });
+            // Named as `report build` names its output (2024.yaml → 2024.pdf), in UTF-8 for a Chinese file name.
+            const name = `${outputName(file)}${rendererOf(document.format).extension}`;
+            if (bytes) send(response, 200, document.type, bytes, { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
             else send(response, 409, 'text/plain; charset=utf-8', '报告有错误，改正后才能生成 / the report has errors\n');
           }
         : routes[`${request.method} ${guarded.route}`]?.bind(null, request, response);
