@@ -32,6 +32,7 @@ const E2E = [
   'made-up-format',
   'libreoffice',
   'html-browser',
+  'edit-browser',
   'pdf',
   'pdf-reader',
   'renderer-goldens-pdf',

@@ -24,6 +24,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['render', 'import', 'check.ts'],
   // One report from source to bytes (build, import, sum, manifests), and the worker pool that runs them.
   ['core'],
+  // The editing page of `report edit`: its local server, the form, the page's script and style.
+  ['edit'],
   // The entry points: the command line and the library API side by side, then the single executable (which runs the CLI).
   ['cli', 'index.ts'],
   ['sea'],

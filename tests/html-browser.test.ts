@@ -8,27 +8,17 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildModel } from '../src/model/build';
 import { renderHtml } from '../src/render/html';
 import type { CheckedReport } from '../src/report/types';
 import { fixtures, checkedOf, gridsOf, modelTexts, name, seed, squeeze, tablesOf } from './helpers/html-page';
 import { writeCorpus } from './helpers/corpus';
+import { launchChromium } from './helpers/chromium';
 import { lineCorpus } from './helpers/line-corpus';
 import { LEFT, lineBoxes, RIGHT } from './helpers/pdf-boxes';
 
 describe('in Chromium (playwright-core)', () => {
-  const CHROMIUM = '/usr/bin/chromium';
-  const ARGS = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
   /** Set HTML_SCREENSHOTS=dir to keep the screenshots for a look. */
   const keep = process.env.HTML_SCREENSHOTS;
   let browser: Browser;
@@ -36,8 +26,7 @@ describe('in Chromium (playwright-core)', () => {
   let file: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: node scripts/test-setup.js installs Debian's chromium`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-html-'));
     file = path.join(dir, 'yichun-2023.html');
     fs.writeFileSync(file, renderHtml(seed.model));

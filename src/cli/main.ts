@@ -299,6 +299,23 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     });
 
   program
+    .command('edit')
+    .description(
+      '在浏览器中填写报告：表格、逐格检查、预览，保存回 YAML / fill in a report in the browser: tables, live checks, preview, saved back to the YAML',
+    )
+    .argument('[file]', 'YAML 报告文件 report file')
+    .option('--port <n>', '端口（默认随机）port (default: random)', (value) => (/^\d+$/.test(value) ? Number(value) : NaN))
+    .option('--no-open', '不打开浏览器，只打印地址 / do not open a browser, only print the address')
+    .action(async (file: string | undefined, options: { port?: number; open: boolean }) => {
+      if (usage(options.port !== undefined && !(options.port >= 1 && options.port <= 65535) ? '--port 应为 1–65535 / --port must be 1–65535' : undefined))
+        return;
+      const stop = new AbortController();
+      process.once('SIGINT', () => stop.abort());
+      process.once('SIGTERM', () => stop.abort());
+      code = await (await import('./edit')).runEdit(host, io, file, { ...options, lang: lang(), signal: stop.signal });
+    });
+
+  program
     .command('verify')
     .description(
       '按存档清单核对已生成的文件；给出 YAML 时重新生成并逐字节比较 / check outputs against their manifest; rebuild given YAML and compare byte for byte',

@@ -1,0 +1,22 @@
+const { chromium } = require('playwright-core');
+const { spawn } = require('child_process');
+(async () => {
+  require('fs').copyFileSync('fixtures/yichun-2023.yaml', '/tmp/d.yaml');
+  const child = spawn(process.execPath, ['bin/report', 'edit', '/tmp/d.yaml', '--no-open'], { env: { ...process.env, XDG_CACHE_HOME: '/tmp/dcache' } });
+  const url = await new Promise((r) => child.stdout.once('data', (c) => r(String(c).split('\n')[0])));
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('console', (m) => console.log('console', m.text()));
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
+  await page.goto(url);
+  await page.waitForTimeout(1500);
+  console.log(await page.evaluate(() => document.getElementById('problems').outerHTML.slice(0, 500)));
+  const t0 = Date.now();
+  await page.getByRole('textbox', { name: '一、本年新收政府信息公开申请数量·总计', exact: true }).fill('5');
+  await page.waitForSelector('[aria-invalid="true"]');
+  console.log('ms', Date.now() - t0);
+  await page.screenshot({ path: '/tmp/shots/dbg.png' });
+  await browser.close();
+  child.kill('SIGINT');
+  child.on('exit', (c) => console.log('exit', c));
+})();
