@@ -35,6 +35,8 @@ export interface ImportJob {
   label?: string;
   /** Write next year's draft started from this report (a YAML report or a published one). */
   yearForward?: boolean;
+  /** Read blank number cells as 0 (`--blank-as-zero`: the clerk confirms the report meant 0 by them). */
+  blankAsZero?: boolean;
 }
 
 export interface ImportOutcome {
@@ -90,6 +92,53 @@ function withOrigin(d: Diagnostic, origins: Readonly<Record<string, string>>): D
   const pointer = d.pointer;
   const at = origins[pointer] ?? Object.entries(origins).find(([p]) => p.startsWith(`${pointer}/`))?.[1];
   return at ? { ...d, hints: [...d.hints, { zh: `原文位置：${at}`, en: `in the source: ${placeEn(at)}` }] } : d;
+}
+
+/** Findings that left a value null: the checker's diagnostics about that value are the same fact. */
+const LEFT_NULL: ReadonlySet<string> = new Set(['RPT4002', 'RPT4003', 'RPT4004', 'RPT4015', 'RPT4016', 'RPT4017', 'RPT4018', 'RPT4022', 'RPT4023', 'RPT4026']);
+
+/**
+ * One fact, one message: a checker's diagnostic about a value that an import finding left null (at
+ * the finding's pointer, or a cell of the finding's stretch of a table) is that finding's: one
+ * diagnostic with the finding's code and words (where in the source, why null), the checker's
+ * severity (an error still fails the run) and the checker's words as a hint. `merged`: those made so.
+ */
+function mergeFindings(findings: readonly Finding[], placed: readonly Diagnostic[]): { merged: Set<Diagnostic>; diagnostics: Diagnostic[] } {
+  const byPointer = new Map<string, Finding>();
+  for (const f of findings) {
+    if (!LEFT_NULL.has(f.code)) continue;
+    for (const pointer of [f.pointer, ...(f.cells ?? [])]) if (pointer !== '' && !byPointer.has(pointer)) byPointer.set(pointer, f);
+  }
+  const absorbed = new Map<Finding, Diagnostic[]>();
+  for (const d of placed) {
+    const f = d.pointer === null || (d.code.startsWith('RPT4') && d.code !== 'RPT4025') ? undefined : byPointer.get(d.pointer);
+    if (!f) continue;
+    const list = absorbed.get(f);
+    if (list) list.push(d);
+    else absorbed.set(f, [d]);
+  }
+  const keyOf = (code: string, zh: string) => `${code}\u0000${zh}`;
+  const findingOf = new Map([...absorbed.keys()].map((f) => [keyOf(f.code, findingDiagnostic(f).message.zh), f]));
+  const dropped = new Set([...absorbed.values()].flat());
+  const merged = new Set<Diagnostic>();
+  const diagnostics: Diagnostic[] = [];
+  for (const d of placed) {
+    if (dropped.has(d)) continue;
+    const f = d.code.startsWith('RPT4') ? findingOf.get(keyOf(d.code, d.message.zh)) : undefined;
+    const checks = f ? absorbed.get(f) : undefined;
+    if (!checks) {
+      diagnostics.push(d);
+      continue;
+    }
+    const [first] = checks as [Diagnostic];
+    const more = checks.length > 1 ? { zh: `等 ${checks.length} 处`, en: ` and ${checks.length - 1} more` } : { zh: '', en: '' };
+    const words = { zh: `检查：${first.message.zh}${more.zh}（${first.code}）`, en: `check: ${first.message.en}${more.en} (${first.code})` };
+    const severity = checks.some((c) => c.severity === 'error') ? ('error' as const) : d.severity;
+    const one = { ...d, severity, hints: [...d.hints, words, ...first.hints] };
+    merged.add(one);
+    diagnostics.push(one);
+  }
+  return { merged, diagnostics };
 }
 
 /** Last year's report (YAML, or any file a reader reads) → next year's YAML; the findings are last year's. */
@@ -155,7 +204,9 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
   const name = path.basename(job.file);
   let imported: Imported;
   try {
-    imported = job.yearForward ? await forwardReport(bytes, name, SCHEMA_REFERENCE) : await importReport(bytes, name, { schemaPath: SCHEMA_REFERENCE });
+    imported = job.yearForward
+      ? await forwardReport(bytes, name, SCHEMA_REFERENCE)
+      : await importReport(bytes, name, { schemaPath: SCHEMA_REFERENCE, blankAsZero: job.blankAsZero === true });
   } catch (error) {
     // A RangeError is a limit of the engine met by the input (a call stack, a Set, a string or an array
     // grown past its maximum): the file is too complex to read, not a bug to report as one.
@@ -181,6 +232,7 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
     file: job.file,
   }));
   const { organ, year } = imported.data;
+  const { merged, diagnostics } = mergeFindings(imported.findings, sink.placed());
   return {
     ...none,
     format: imported.format,
@@ -188,7 +240,7 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
     organ: typeof organ === 'string' ? organ : null,
     year: typeof year === 'number' ? year : null,
     findings: imported.findings,
-    diagnostics: [...undecoded, ...sink.placed().map((d) => withOrigin(d, imported.origins))],
+    diagnostics: [...undecoded, ...diagnostics.map((d) => (merged.has(d) ? d : withOrigin(d, imported.origins)))],
     skipped: checked.skipped,
   };
 }

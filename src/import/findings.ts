@@ -6,8 +6,10 @@
 import type { Code } from '../diagnostics/catalog';
 import { makeDiagnostic, type Diagnostic, type ParamsOf } from '../diagnostics/diagnostic';
 
-/** The codes of the import band. */
-export type ImportCode = Extract<Code, `RPT4${string}`>;
+/** The checker's codes in the import band: a blank region of a table (validate/collapse.ts). */
+export type CheckerBlankCode = 'RPT4025';
+/** The codes of the import band that the recogniser finds. */
+export type ImportCode = Exclude<Extract<Code, `RPT4${string}`>, CheckerBlankCode>;
 
 /** A finding's parameters: those its catalog messages and hint take, except the place (`at`). */
 export type FindingParams<C extends ImportCode> = Omit<ParamsOf<C>, 'at'>;
@@ -20,11 +22,13 @@ export interface Finding {
   pointer: string;
   /** The message's parameters (FindingParams of the code). */
   params: Readonly<Record<string, string | number>>;
+  /** For a finding about a stretch of a table (a blank column, a whole table): the pointers of its cells. */
+  cells?: readonly string[];
 }
 
 /** A finding of `code`, its parameters checked against the catalog. */
-export function finding<C extends ImportCode>(code: C, at: string, pointer: string, params: FindingParams<C>): Finding {
-  return { code, at, pointer, params: params as unknown as Record<string, string | number> };
+export function finding<C extends ImportCode>(code: C, at: string, pointer: string, params: FindingParams<C>, cells?: readonly string[]): Finding {
+  return { code, at, pointer, params: params as unknown as Record<string, string | number>, ...(cells ? { cells } : {}) };
 }
 
 /** The finding as a diagnostic (pointer '' → null: about the whole report); its message opens with the place in the source. */

@@ -1,7 +1,8 @@
 /**
  * One mistake, one diagnostic. A row left blank (every cell empty, "/", "—" or "无") is one error
- * naming the row and its columns, not one per cell; a table left empty is one error for the table,
- * not one per missing row. Runs over the structural diagnostics of a file and its loaded data.
+ * naming the row and its columns, not one per cell; so are columns blank in every row of table 三 or
+ * 四, and a table all blank (one error with the count of cells); a table left empty is one error for
+ * the table, not one per missing row. Runs over the structural diagnostics of a file and its loaded data.
  */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { FormatLabels } from '../format/format';
@@ -38,9 +39,54 @@ function valueAt(data: unknown, path: readonly string[]): unknown {
 
 const within = (pointer: string | null, place: string) => pointer !== null && (pointer === place || pointer.startsWith(place + '/'));
 
-/** Replaces the per-cell and per-row diagnostics of blank rows and empty tables (of `labels`' rows) by one each. */
+/**
+ * A table of rows × columns (三 or 四) with every cell blank, or with columns blank in every row:
+ * one RPT4025 naming them and their count of cells, at the table, for the cells' RPT2006.
+ */
+function collapseBlankColumns(labels: FormatLabels, data: unknown, diagnostics: Diagnostic[]): Diagnostic[] {
+  let out = diagnostics;
+  const tables = [
+    {
+      key: 'applications',
+      table: '表三',
+      tableEn: 'table 3',
+      rows: rowsOf(labels).filter((row) => row.path[0] === 'applications'),
+      columns: labels.APPLICANT_COLUMNS,
+    },
+    {
+      key: 'review_litigation',
+      table: '表四',
+      tableEn: 'table 4',
+      rows: rowsOf(labels).filter((row) => row.path[0] === 'review_litigation'),
+      columns: labels.CASE_COLUMNS,
+    },
+  ];
+  for (const t of tables) {
+    const values = t.rows.map((row) => valueAt(data, row.path));
+    if (!values.every((value) => Array.isArray(value) && value.length === t.columns.length)) continue;
+    const blank = t.columns.map((_, c) => c).filter((c) => values.every((value) => isBlankCell((value as unknown[])[c])));
+    if (blank.length === 0 || t.rows.length < 2) continue;
+    const cells = new Set(blank.flatMap((c) => t.rows.map((row) => rowPointer(row.path, c))));
+    const whole = blank.length === t.columns.length;
+    const names = blank.map((c) => t.columns[c] as (typeof t.columns)[number]);
+    const diagnostic = makeDiagnostic('RPT4025', `/${t.key}`, {
+      table: t.table,
+      tableEn: t.tableEn,
+      region: whole ? '全表' : `${names.map((n) => `“${n.label}”`).join('')}${names.length} 列`,
+      regionEn: whole ? 'the whole table' : `column${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n.en}"`).join(', ')}`,
+      count: cells.size,
+    });
+    const inside = (d: Diagnostic) => d.pointer !== null && (cells.has(d.pointer) || (whole && within(d.pointer, `/${t.key}`)));
+    const first = out.findIndex(inside);
+    if (first < 0) continue;
+    out = [...out.slice(0, first).filter((d) => !inside(d)), diagnostic, ...out.slice(first).filter((d) => !inside(d))];
+  }
+  return out;
+}
+
+/** Replaces the per-cell and per-row diagnostics of blank rows, blank columns and empty tables (of `labels`' rows) by one each. */
 export function collapseBlanks(labels: FormatLabels, data: unknown, diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  let out = [...diagnostics];
+  let out = collapseBlankColumns(labels, data, [...diagnostics]);
   const replace = (place: string, diagnostic: Diagnostic, alsoParentMissing: boolean) => {
     const inside = (d: Diagnostic) => within(d.pointer, place) || (alsoParentMissing && d.code === 'RPT2001' && d.pointer === place);
     if (!out.some(inside)) return;
