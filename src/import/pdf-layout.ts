@@ -460,6 +460,30 @@ export function lineBreakJoiner(before: string, after: string): string {
   return /[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after) && !/[/.@:]/.test(word) ? ' ' : '';
 }
 
+/** A cell's text that is a number or a “none” mark. */
+const NUMBER_CELL = /^(\d+(\.\d+)?|[/／无—－-]+)$/;
+
+/**
+ * A row a page broke (Word, WPS and LibreOffice let a tall row run on over the page): the first row
+ * of a table's continuation holds the rest of the previous page's last row when that row holds a
+ * number and it holds none, and each of its cells with text stands under a cell of that row (same
+ * left border). Its texts are then appended to those cells, so a label broken over the page is
+ * read whole; a row holding a number is never joined, so no number moves. Whether it was joined.
+ */
+function joinBrokenRow(previous: TableCell[] | undefined, next: TableCell[] | undefined): boolean {
+  if (!previous || !next) return false;
+  const isNumber = (cell: TableCell) => NUMBER_CELL.test(cell.text.replace(/\s+/g, ''));
+  const written = next.filter((cell) => cell.text.trim() !== '');
+  if (written.length === 0 || next.some(isNumber) || !previous.some(isNumber)) return false;
+  const above = (cell: TableCell) => previous.find((p) => Math.abs(p.x - cell.x) <= SNAP * 2);
+  if (!written.every((cell) => above(cell) !== undefined)) return false;
+  for (const cell of written) {
+    const target = above(cell) as TableCell;
+    target.text = target.text === '' ? cell.text : `${target.text}\n${cell.text}`;
+  }
+  return true;
+}
+
 /** A table of the source: its parts on successive pages (the page of each), read as one. */
 interface JoinedTable {
   kind: 'table';
@@ -513,8 +537,10 @@ export function sourceLines(pages: Block[][]): SourceLine[] {
       paragraph = undefined;
       const repeated = open && b === 0 ? repeatedHeader(open.table, block) : 0;
       if (open && b === 0 && (repeated > 0 || sameColumns(open.table, block))) {
-        // The table goes on from the previous page: its repeated header rows are left out.
-        open.joined.parts.push({ page, rows: block.rows.slice(repeated) });
+        // The table goes on from the previous page: its repeated header rows are left out, a row the page broke is joined.
+        const rows = block.rows.slice(repeated);
+        if (joinBrokenRow(open.joined.parts.at(-1)?.rows.at(-1), rows[0])) rows.shift();
+        open.joined.parts.push({ page, rows });
         open.joined.columns = cluster([...open.joined.columns, ...block.columns], SNAP * 2);
         return;
       }
