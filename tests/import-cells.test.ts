@@ -79,7 +79,7 @@ const truthOf = (yamlFile: string) => check(fs.readFileSync(yamlFile, 'utf8'), {
 
 const CELLS_DIR = path.join(FIXTURES, 'import', 'cells');
 const MADE = [
-  ...['unmerged-2023', 'blank-2023'].flatMap((name) => ['docx', 'pdf', 'html'].map((ext) => [`cells/${name}.${ext}`, `cells/${name}.yaml`])),
+  ...['unmerged-2023', 'blank-2023'].flatMap((name) => ['docx', 'pdf', 'html', 'txt'].map((ext) => [`cells/${name}.${ext}`, `cells/${name}.yaml`])),
   ...['docx', 'pdf', 'html'].map((ext) => [`relabelled/relabelled-2023.${ext}`, 'relabelled/relabelled-2023.yaml']),
 ] as const;
 
@@ -91,12 +91,15 @@ describe('made-for-purpose reports: each cell right, or null with a finding', ()
     // Only the cells printed blank are null: 125 of table 三 and 15 of table 四 in blank-2023. (The
     // LibreOffice PDFs break rows of table 三 across a page, a label's first lines on one page and the rest
     // on the next: 3 rows in unmerged-2023, 2 in blank-2023, each joined and read whole.)
-    expect(tally.nullWithFinding).toBe(source.startsWith('cells/blank') ? 140 : 0);
+    // The text copied from the page has no empty lines for the blank cells: which columns a row's two numbers
+    // are in is not certain, so every row of table 三 is null (RPT4004), and table 四 (RPT4016).
+    const nulls = { 'cells/blank-2023.txt': 25 * 7 + 15 }[source] ?? (source.startsWith('cells/blank') ? 140 : 0);
+    expect(tally.nullWithFinding).toBe(nulls);
   });
 });
 
 describe('label cells, empty ones too, are never read as numbers', () => {
-  it.each(['docx', 'pdf', 'html'])('unmerged-2023.%s: （七）总计 and 四、结转下年度继续办理 in their columns', async (ext) => {
+  it.each(['docx', 'pdf', 'html', 'txt'])('unmerged-2023.%s: （七）总计 and 四、结转下年度继续办理 in their columns', async (ext) => {
     const imported = await importFile(path.join(CELLS_DIR, `unmerged-2023.${ext}`));
     const truth = truthOf(path.join(CELLS_DIR, 'unmerged-2023.yaml'));
     expect(at(imported.data, '/applications/results/total')).toEqual(at(truth, '/applications/results/total'));

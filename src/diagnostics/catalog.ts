@@ -866,7 +866,8 @@ export const catalog = {
   RPT4024: {
     severity: 'warning',
     zh: (p: PlaceParams & BlankRegionParams) => `${placeZh(p)}${p.table}${p.region}空白（${p.count} 格），按 0 读入（--blank-as-zero）`,
-    en: (p: PlaceParams & BlankRegionParams) => `${atEn(p)}${p.tableEn} ${p.regionEn} blank (${p.count} cells); read as 0 (--blank-as-zero)`,
+    en: (p: PlaceParams & BlankRegionParams) =>
+      `${atEn(p)}${[p.tableEn, p.regionEn].filter(Boolean).join(' ')} blank (${p.count} cell${p.count === 1 ? '' : 's'}); read as 0 (--blank-as-zero)`,
     hint: () => ({ zh: '核实原报告这些空白确实表示 0', en: 'check that the report means 0 by these blanks' }),
   },
   RPT4025: {

@@ -123,7 +123,7 @@ export function blankFindings(labels: FormatLabels, blanks: readonly BlankCell[]
   for (const pointer of left) {
     const at = atOf.get(pointer) ?? '';
     findings.push(
-      asZero ? finding('RPT4024', at, pointer, { table: '', tableEn: 'a', region: '一格', regionEn: 'cell', count: 1 }) : finding('RPT4018', at, pointer, {}),
+      asZero ? finding('RPT4024', at, pointer, { table: '', tableEn: '', region: '一格', regionEn: 'a cell', count: 1 }) : finding('RPT4018', at, pointer, {}),
     );
   }
   return findings;
