@@ -123,7 +123,7 @@ export class TableReader {
    * The numbers after the row label `label`, one per cell pointer in `cellPointers` (where each value
    * goes in the report data); null for each that is missing or unreadable. `pointer` is the row's.
    * `columns`: the format's labels of the row's columns as the table's header prints them, to place
-   * a table's cells by the header's grid (placeCells); a row whose cells cannot be placed so, or
+   * a table's cells by the header's grid (table-grid.ts); a row whose cells cannot be placed so, or
    * whose count differs from the columns', is null, never shifted.
    */
   row(label: string, pointer: string, cellPointers: readonly string[] = [pointer], columns: readonly string[] = []): (number | null)[] {
