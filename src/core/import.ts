@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { collectChecks } from '../check';
 import { DiagnosticSink } from '../diagnostics/sink';
-import { findingDiagnostic } from '../import/findings';
+import { findingDiagnostic, mergeFindings } from '../import/findings';
 import { placeEn, type ImportCause } from '../diagnostics/catalog';
 import { makeDiagnostic, type Bilingual, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Skip } from '../diagnostics/skip';
@@ -92,53 +92,6 @@ function withOrigin(d: Diagnostic, origins: Readonly<Record<string, string>>): D
   const pointer = d.pointer;
   const at = origins[pointer] ?? Object.entries(origins).find(([p]) => p.startsWith(`${pointer}/`))?.[1];
   return at ? { ...d, hints: [...d.hints, { zh: `原文位置：${at}`, en: `in the source: ${placeEn(at)}` }] } : d;
-}
-
-/** Findings that left a value null: the checker's diagnostics about that value are the same fact. */
-const LEFT_NULL: ReadonlySet<string> = new Set(['RPT4002', 'RPT4003', 'RPT4004', 'RPT4015', 'RPT4016', 'RPT4017', 'RPT4018', 'RPT4022', 'RPT4023', 'RPT4026']);
-
-/**
- * One fact, one message: a checker's diagnostic about a value that an import finding left null (at
- * the finding's pointer, or a cell of the finding's stretch of a table) is that finding's: one
- * diagnostic with the finding's code and words (where in the source, why null), the checker's
- * severity (an error still fails the run) and the checker's words as a hint. `merged`: those made so.
- */
-function mergeFindings(findings: readonly Finding[], placed: readonly Diagnostic[]): { merged: Set<Diagnostic>; diagnostics: Diagnostic[] } {
-  const byPointer = new Map<string, Finding>();
-  for (const f of findings) {
-    if (!LEFT_NULL.has(f.code)) continue;
-    for (const pointer of [f.pointer, ...(f.cells ?? [])]) if (pointer !== '' && !byPointer.has(pointer)) byPointer.set(pointer, f);
-  }
-  const absorbed = new Map<Finding, Diagnostic[]>();
-  for (const d of placed) {
-    const f = d.pointer === null || (d.code.startsWith('RPT4') && d.code !== 'RPT4025') ? undefined : byPointer.get(d.pointer);
-    if (!f) continue;
-    const list = absorbed.get(f);
-    if (list) list.push(d);
-    else absorbed.set(f, [d]);
-  }
-  const keyOf = (code: string, zh: string) => `${code}\u0000${zh}`;
-  const findingOf = new Map([...absorbed.keys()].map((f) => [keyOf(f.code, findingDiagnostic(f).message.zh), f]));
-  const dropped = new Set([...absorbed.values()].flat());
-  const merged = new Set<Diagnostic>();
-  const diagnostics: Diagnostic[] = [];
-  for (const d of placed) {
-    if (dropped.has(d)) continue;
-    const f = d.code.startsWith('RPT4') ? findingOf.get(keyOf(d.code, d.message.zh)) : undefined;
-    const checks = f ? absorbed.get(f) : undefined;
-    if (!checks) {
-      diagnostics.push(d);
-      continue;
-    }
-    const [first] = checks as [Diagnostic];
-    const more = checks.length > 1 ? { zh: `等 ${checks.length} 处`, en: ` and ${checks.length - 1} more` } : { zh: '', en: '' };
-    const words = { zh: `检查：${first.message.zh}${more.zh}（${first.code}）`, en: `check: ${first.message.en}${more.en} (${first.code})` };
-    const severity = checks.some((c) => c.severity === 'error') ? ('error' as const) : d.severity;
-    const one = { ...d, severity, hints: [...d.hints, words, ...first.hints] };
-    merged.add(one);
-    diagnostics.push(one);
-  }
-  return { merged, diagnostics };
 }
 
 /** Last year's report (YAML, or any file a reader reads) → next year's YAML; the findings are last year's. */
