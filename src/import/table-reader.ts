@@ -165,12 +165,6 @@ export class TableReader {
       this.sink.findings.push(finding('RPT4015', (cells[0] as SourceLine).at, pointer, { row: label, count: digits.length }));
       return nulls(count);
     }
-    // Empty lines before the row's cells, beyond its count, are the label column's empty cells.
-    let extra = cells.length - count;
-    while (extra > 0 && found.inline.length === 0 && (cells[0] as SourceLine).text.trim() === '') {
-      cells.shift();
-      extra -= 1;
-    }
     if (cells.length !== count) {
       // Fewer or more cells than columns: which number is in which column is not certain.
       const at = labelLine.at;
@@ -183,8 +177,9 @@ export class TableReader {
 
   /**
    * The lines after the cursor that are the row's cells: up to the next label (or a line printed like
-   * one), and, once `count` are taken, up to the first line that is no cell (a number, a mark, empty).
-   * A few more than `count` are taken, so a row printing more cells than the format's is seen.
+   * one), and, once `count` are taken, up to the first line that is no number or mark. A few more
+   * than `count` are taken, so a row printing more cells than the format's is seen. (Running text has
+   * no empty cells: the text reader drops blank lines, and a table's cells are placed by table-grid.ts.)
    */
   private cellsAfter(count: number): SourceLine[] {
     const { lines } = this.region;
@@ -192,7 +187,7 @@ export class TableReader {
     while (this.cursor < lines.length && cells.length < count + MAX_EXTRA_CELLS) {
       const line = lines[this.cursor] as SourceLine;
       if (this.labels.has(norm(line.text)) || this.stops.has(this.cursor)) break;
-      if (cells.length >= count && !(isNumberLike(line) || line.text.trim() === '')) break;
+      if (cells.length >= count && !isNumberLike(line)) break;
       cells.push(line);
       this.cursor += 1;
     }
