@@ -14,6 +14,7 @@ import type { Finding } from '../src/import/findings';
 import { importReport, type Imported } from '../src/import/import';
 import { build, check } from '../src/index';
 import { FIXTURES } from './helpers/fixtures';
+import { TABLE_THREE_HEADER, tableThreeRows } from './helpers/import-deviations';
 
 const options = { schemaPath: '../schemas/report.schema.json' };
 const L = DEFAULT_FORMAT.labels;
@@ -105,6 +106,13 @@ describe('label cells, empty ones too, are never read as numbers', () => {
     expect(at(imported.data, '/applications/results/total')).toEqual(at(truth, '/applications/results/total'));
     expect(at(imported.data, '/applications/carry_forward')).toEqual(at(truth, '/applications/carry_forward'));
     expect(imported.findings.filter((f) => ['RPT4004', 'RPT4018', 'RPT4026'].includes(f.code))).toEqual([]);
+  });
+
+  it('the 2019 single row （六）其他处理 is told by its numbers after empty label cells, not by a sub-row label', async () => {
+    const page = tableThreeRows([TABLE_THREE_HEADER, ['', '（六）其他处理', '', '0', '0', '0', '0', '0', '0', '0']])();
+    const imported = await importReport(Buffer.from(page), 'other-2019.html', options);
+    expect(imported.findings.filter((f) => f.code === 'RPT4013').map((f) => f.pointer)).toEqual(['/applications/results/other']);
+    expect(at(imported.data, '/applications/results/other/overdue_fee')).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 
   it('a row whose cells fall under no column of the header is null with RPT4026, not shifted', async () => {

@@ -86,6 +86,14 @@ export class TableGrid {
     return { cells };
   }
 
+  /** Whether the first cell with text right of `label` in its row holds a number (not another label: a sub-row's). */
+  numberAfter(label: SourceLine): boolean {
+    if (!isGridLine(label)) return false;
+    const { table, row, col } = label.cell;
+    const next = (this.rows.get(`${table}:${row}`) ?? []).find((cell) => cell.cell.col > col && cell.text.trim() !== '');
+    return next !== undefined && holdsNumber(next.text);
+  }
+
   /** The grid columns of the header cells printing `columns`, nearest above the label's row; undefined unless all, left to right. */
   private headerColumns(label: GridLine, columns: readonly string[], count: number): number[] | undefined {
     if (columns.length !== count) return undefined;

@@ -194,10 +194,13 @@ export class TableReader {
     return cells;
   }
 
-  /** Whether the line after the label `label` is a number (a table laid out row by row). */
+  /** Whether numbers follow the label `label` (a table laid out row by row): on its line, the next line, or in its table row. */
   hasNumbersAfter(label: string): boolean {
     const found = this.find(norm(label), 0);
     if (!found) return false;
+    const line = this.region.lines[found.index] as SourceLine;
+    // A table cell: a number in a cell of its row right of it (empty label cells may come first).
+    if (line.cell && found.inline.length === 0) return this.grid.numberAfter(line);
     const next = this.region.lines[found.index + 1];
     return found.inline.length > 0 || (next !== undefined && isNumberLike(next));
   }
