@@ -67,3 +67,14 @@ it('validate of the YAML imported: one RPT4025 per blank stretch', async () => {
     ['RPT4025', '/review_litigation', '表四全表空白（15 格），应填数字'],
   ]);
 });
+
+it('validate: a column of table 二’s block of documents blank in both rows is one RPT4025', () => {
+  const yaml = fs
+    .readFileSync(path.join(FIXTURES, 'yichun-2023.yaml'), 'utf8')
+    .replace(/(rules: \{issued: \d+), repealed: \d+/, '$1, repealed: null')
+    .replace(/(normative_documents: \{issued: \d+), repealed: \d+/, '$1, repealed: null');
+  const { diagnostics } = check(yaml);
+  expect(aboutCells(diagnostics).map((d) => [d.code, d.pointer, d.message.zh])).toEqual([
+    ['RPT4025', '/proactive/rules', '表二“本年废止件数”1 列空白（2 格），应填数字'],
+  ]);
+});

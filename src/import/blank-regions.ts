@@ -34,7 +34,8 @@ function gridsOf(labels: FormatLabels): CellGrid[] {
     {
       table: '表二',
       tableEn: 'table 二',
-      pointer: '/proactive',
+      // The block's first row: where the checker's diagnostic about it is too (validate/collapse.ts).
+      pointer: documentRows[0]?.pointer ?? '/proactive',
       whole: { zh: `${DOCUMENT_BLOCK_ITEM}各格`, en: `every cell of ${DOCUMENT_BLOCK_ITEM}` },
       rows: documentRows,
       columns: [...DOCUMENT_COUNT_COLUMNS],
