@@ -149,6 +149,8 @@ export interface ImportOptions {
   file: string;
   /** Next year's draft instead (year + 1, tables zeroed, 上年结转 and 现行有效件数 carried over). */
   yearForward?: boolean;
+  /** Read blank number cells as 0 (as `report import --blank-as-zero`): the caller confirms the report meant 0 by them. */
+  blankAsZero?: boolean;
 }
 
 /**
@@ -162,7 +164,12 @@ export interface ImportOptions {
 export async function importReport(source: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
   const pool = importPool(1);
   try {
-    return await importSandboxed(pool, { file: options.file, bytes: source, ...(options.yearForward ? { yearForward: true } : {}) });
+    return await importSandboxed(pool, {
+      file: options.file,
+      bytes: source,
+      ...(options.yearForward ? { yearForward: true } : {}),
+      ...(options.blankAsZero ? { blankAsZero: true } : {}),
+    });
   } finally {
     await pool.close();
   }

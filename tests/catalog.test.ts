@@ -296,7 +296,12 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
 
 // The import band: `report import` of a hand-made deviating input (tests/import-findings.test.ts checks each in detail).
 for (const [code, deviation] of Object.entries(DEVIATIONS)) {
-  cases.push([code, `report import of ${deviation.what}`, () => codesOfRun(['import', '--json', write(`${code}-${deviation.name}`, deviation.content())])]);
+  const flags = deviation.blankAsZero ? ['--blank-as-zero'] : [];
+  cases.push([
+    code,
+    `report import of ${deviation.what}`,
+    () => codesOfRun(['import', '--json', ...flags, write(`${code}-${deviation.name}`, deviation.content())]),
+  ]);
 }
 
 /** Codes raised, and by what. */

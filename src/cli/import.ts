@@ -32,6 +32,8 @@ export interface ImportOptions extends OutputOptions {
   out?: string;
   /** --year-forward: write next year's report, started from the input (a YAML report or a published one). */
   yearForward?: boolean;
+  /** --blank-as-zero: blank number cells read as 0 (the clerk confirms the report meant 0). */
+  blankAsZero?: boolean;
   /** --check: review only — print each report's findings and a line per report; write only where --out says. */
   check?: boolean;
   /** --time-limit: seconds each file may take to read (default IMPORT_LIMITS). */
@@ -92,7 +94,13 @@ export async function runImport(host: Host, io: Io, files: readonly string[], op
     const output = outputOf(file, options);
     // In a review nothing is written: the YAML is named beside its source, so two folders' report.pdf stay apart.
     const label = options.check && !output ? path.join(path.dirname(file), yamlNameOf(file)) : undefined;
-    return { file, ...(output ? { output } : {}), ...(label ? { label } : {}), ...(options.yearForward ? { yearForward: true } : {}) };
+    return {
+      file,
+      ...(output ? { output } : {}),
+      ...(label ? { label } : {}),
+      ...(options.yearForward ? { yearForward: true } : {}),
+      ...(options.blankAsZero ? { blankAsZero: true } : {}),
+    };
   });
   // Every file, even one alone, is read in a sandboxed worker: a hostile file stops there, the batch goes on.
   const outcomes = await runBatch(jobs, {

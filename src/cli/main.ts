@@ -214,6 +214,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .addOption(reporterOption())
     .option('--strict', '有警告也返回 1 / warnings also fail')
     .option('--year-forward', "由上年报告生成下一年度报告草稿 / start next year's report from this one")
+    .option('--blank-as-zero', '把表格中空白的数字格按 0 读入（核实原报告空白即表示 0 时用）/ read blank number cells as 0 (when the report means 0 by them)')
     .option('--time-limit <seconds>', '每个文件的读取时限，秒（默认 30）/ time limit for reading each file, in seconds (default 30)', (value) =>
       /^\d+$/.test(value) ? Number(value) : NaN,
     )
@@ -231,6 +232,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
           reporter: ReporterName;
           strict?: boolean;
           yearForward?: boolean;
+          blankAsZero?: boolean;
         },
       ) => {
         if (usage(jobsProblem(options.jobs) ?? reporterProblem(options))) return;

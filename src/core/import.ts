@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { collectChecks } from '../check';
 import { DiagnosticSink } from '../diagnostics/sink';
-import { findingDiagnostic } from '../import/findings';
+import { findingDiagnostic, mergeFindings } from '../import/findings';
 import type { ImportCause } from '../diagnostics/catalog';
 import { makeDiagnostic, type Bilingual, type Diagnostic } from '../diagnostics/diagnostic';
 import type { Skip } from '../diagnostics/skip';
@@ -35,6 +35,8 @@ export interface ImportJob {
   label?: string;
   /** Write next year's draft started from this report (a YAML report or a published one). */
   yearForward?: boolean;
+  /** Read blank number cells as 0 (`--blank-as-zero`: the clerk confirms the report meant 0 by them). */
+  blankAsZero?: boolean;
 }
 
 export interface ImportOutcome {
@@ -144,7 +146,9 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
   const name = path.basename(job.file);
   let imported: Imported;
   try {
-    imported = job.yearForward ? await forwardReport(bytes, name, SCHEMA_REFERENCE) : await importReport(bytes, name, { schemaPath: SCHEMA_REFERENCE });
+    imported = job.yearForward
+      ? await forwardReport(bytes, name, SCHEMA_REFERENCE)
+      : await importReport(bytes, name, { schemaPath: SCHEMA_REFERENCE, blankAsZero: job.blankAsZero === true });
   } catch (error) {
     // A RangeError is a limit of the engine met by the input (a call stack, a Set, a string or an array
     // grown past its maximum): the file is too complex to read, not a bug to report as one.
@@ -170,6 +174,7 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
     file: job.file,
   }));
   const { organ, year } = imported.data;
+  const diagnostics = mergeFindings(imported.findings, sink.placed());
   return {
     ...none,
     format: imported.format,
@@ -177,8 +182,9 @@ export async function importBytes(host: Host, bytes: Uint8Array, job: ImportJob)
     organ: typeof organ === 'string' ? organ : null,
     year: typeof year === 'number' ? year : null,
     findings: imported.findings,
-    // The checker's diagnostics name where each value stands in the published report: the YAML's 原文… comments say (source/source-place.ts).
-    diagnostics: [...undecoded, ...sink.placed()],
+    // The checker's diagnostics name where each value stands in the published report: the YAML's 原文… comments say
+    // (source/source-place.ts); a finding that left a value null and the checker's words about it are one message.
+    diagnostics: [...undecoded, ...diagnostics],
     skipped: checked.skipped,
   };
 }

@@ -105,6 +105,15 @@ export interface BalanceParams {
   fixesEn: string;
 }
 
+/** A blank stretch of a table: the table, the region (“商业企业”“科研机构”两列, 全表) and how many cells. */
+export interface BlankRegionParams {
+  table: string;
+  tableEn: string;
+  region: string;
+  regionEn: string;
+  count: number;
+}
+
 /** Where in a published report an import finding was made (第 29 行, 表 2 第 4 行第 1 格 …): the message's first words. */
 export interface PlaceParams {
   at: string;
@@ -797,9 +806,9 @@ export const catalog = {
   RPT4004: {
     severity: 'warning',
     zh: (p: PlaceParams & { row: string; found: number; expected: number }) =>
-      `${placeZh(p)}“${p.row}”一行只有 ${p.found} 个数，应为 ${p.expected} 个，缺少的留空（null）`,
+      `${placeZh(p)}“${p.row}”一行只有 ${p.found} 个数，应为 ${p.expected} 个，各数属于哪一列无法确定，整行留空（null）`,
     en: (p: PlaceParams & { row: string; found: number; expected: number }) =>
-      `${atEn(p)}the row "${p.row}" has ${p.found} numbers, not ${p.expected}; the missing ones are null`,
+      `${atEn(p)}the row "${p.row}" has ${p.found} numbers, not ${p.expected}; which column each is in is not certain, so the row is null`,
     hint: checkSource,
   },
   RPT4005: {
@@ -916,6 +925,35 @@ export const catalog = {
     en: (p: PlaceParams & { printed: string; row: string; candidates: string }) =>
       `${atEn(p)}the row label "${p.printed}" is as near to ${p.candidates} of the format; which row it is is not certain, so "${p.row}" is null`,
     hint: () => ({ zh: '对照原文确定这一行是哪一行，填上它的数', en: 'tell from the source which row this is and fill in its numbers' }),
+  },
+  RPT4023: {
+    severity: 'warning',
+    zh: (p: PlaceParams & BlankRegionParams) => `${placeZh(p)}${p.table}${p.region}空白（${p.count} 格），留空（null）`,
+    en: (p: PlaceParams & BlankRegionParams) => `${atEn(p)}${p.tableEn} ${p.regionEn} blank (${p.count} cells); left null`,
+    hint: () => ({
+      zh: '原报告空白处若就是 0，核实后用 report import --blank-as-zero 按 0 读入；否则对照原文填写',
+      en: 'if the report left them blank for 0, confirm and import with --blank-as-zero; otherwise fill them in from the source',
+    }),
+  },
+  RPT4024: {
+    severity: 'warning',
+    zh: (p: PlaceParams & BlankRegionParams) => `${placeZh(p)}${p.table}${p.region}空白（${p.count} 格），按 0 读入（--blank-as-zero）`,
+    en: (p: PlaceParams & BlankRegionParams) =>
+      `${atEn(p)}${[p.tableEn, p.regionEn].filter(Boolean).join(' ')} blank (${p.count} cell${p.count === 1 ? '' : 's'}); read as 0 (--blank-as-zero)`,
+    hint: () => ({ zh: '核实原报告这些空白确实表示 0', en: 'check that the report means 0 by these blanks' }),
+  },
+  RPT4025: {
+    severity: 'error',
+    zh: (p: BlankRegionParams) => `${p.table}${p.region}空白（${p.count} 格），应填数字`,
+    en: (p: BlankRegionParams) => `${p.tableEn} ${p.regionEn} blank (${p.count} cells); numbers belong there`,
+    hint: () => ({ zh: '没有数据也要填 0，不要留空或写“/”', en: 'write 0 when there is nothing to report; never leave it blank or write "/"' }),
+  },
+  RPT4026: {
+    severity: 'warning',
+    zh: (p: PlaceParams & { row: string; reason: string }) => `${placeZh(p)}“${p.row}”一行的格无法确定各属哪一列（${p.reason}），整行留空（null）`,
+    en: (p: PlaceParams & { row: string; reasonEn: string }) =>
+      `${atEn(p)}which column each cell of the row "${p.row}" is in is not certain (${p.reasonEn}); the row is null`,
+    hint: checkSource,
   },
 
   RPT4035: {

@@ -7,7 +7,7 @@ import { ImportError, MAX_LINES, tooManyLines } from './reader';
 import { lostText, type LostPlace } from './lost-text';
 import { READERS } from './readers';
 import { findingDiagnostic, type Finding } from './findings';
-import { recognise, type ReportData } from './recognise';
+import { recognise, type RecogniseOptions, type ReportData } from './recognise';
 import { writeYaml, type Note, type WriteOptions } from '../report/write-yaml';
 
 export interface Imported {
@@ -26,7 +26,7 @@ export interface Imported {
  * Imports `bytes` (the file `name`) as a report in `options.format` (by default the default format:
  * a published report names no format); throws ImportError when no reader can read it.
  */
-export async function importReport(bytes: Uint8Array, name: string, options: Omit<WriteOptions, 'source'>): Promise<Imported> {
+export async function importReport(bytes: Uint8Array, name: string, options: Omit<WriteOptions, 'source'> & RecogniseOptions): Promise<Imported> {
   const format: Format = options.format ?? DEFAULT_FORMAT;
   const reader = READERS.find((r) => r.detect(bytes, name));
   if (!reader) throw new ImportError('无法识别的文件格式', 'unknown file format', 'format');
@@ -36,7 +36,7 @@ export async function importReport(bytes: Uint8Array, name: string, options: Omi
   if (read.length === 0) throw new ImportError('文件是空的', 'the file is empty', 'empty');
   // Every reader's lines, once: spaces a text layer put between CJK characters go (cjk-spacing.ts).
   const lines = closeCjkSpacing(read);
-  const recognised = recognise(lines, format);
+  const recognised = recognise(lines, format, { blankAsZero: options.blankAsZero === true });
   const { asWritten, origins } = recognised;
   const { data, findings, places, notes } = lostText(
     recognised.data,

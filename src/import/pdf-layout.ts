@@ -631,10 +631,8 @@ export function sourceLines(
       continue;
     }
     const table = tableCount++;
-    const colOf = (x: number) => {
-      const i = item.columns.findIndex((c) => Math.abs(c - x) <= SNAP * 2);
-      return i < 0 ? 0 : i;
-    };
+    // -1: a cell on no column border of the table (table-grid.ts never places it).
+    const colOf = (x: number) => item.columns.findIndex((c) => Math.abs(c - x) <= SNAP * 2);
     let row = 0;
     for (const part of item.parts) {
       for (const cells of part.rows) {

@@ -58,6 +58,7 @@ export function readTable2Of2019(labels: FormatLabels, region: Region, sign: Sou
       row.label,
       pointer,
       DOCUMENT_COLUMNS_2019.map((_, i) => (i === ISSUED_COLUMN_2019 ? `${pointer}/issued` : pointer)),
+      DOCUMENT_COLUMNS_2019,
     );
     data[row.key] = { issued: values[ISSUED_COLUMN_2019] ?? null, repealed: null, in_force: null };
     for (const column of DOCUMENT_COUNT_COLUMNS.slice(1)) unmapped(`${pointer}/${column.key}`, column.label);
@@ -74,6 +75,7 @@ export function readTable2Of2019(labels: FormatLabels, region: Region, sign: Sou
         row.label,
         pointer,
         DECISION_COLUMNS_2019.map(() => pointer),
+        DECISION_COLUMNS_2019,
       );
       data[row.key] = values[DECISION_COLUMNS_2019.length - 1] ?? null;
     }

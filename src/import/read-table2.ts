@@ -25,9 +25,11 @@ export function readTable2(labels: FormatLabels, region: Region, sink: TableSink
       row.label,
       `/proactive/${row.key}`,
       DOCUMENT_COUNT_COLUMNS.map((c) => `/proactive/${row.key}/${c.key}`),
+      DOCUMENT_COUNT_COLUMNS.map((c) => c.label),
     );
     data[row.key] = Object.fromEntries(DOCUMENT_COUNT_COLUMNS.map((column, i) => [column.key, values[i]]));
   }
-  for (const block of SINGLE_VALUE_BLOCKS) for (const row of block.rows) data[row.key] = table.row(row.label, `/proactive/${row.key}`)[0];
+  for (const block of SINGLE_VALUE_BLOCKS)
+    for (const row of block.rows) data[row.key] = table.row(row.label, `/proactive/${row.key}`, undefined, [block.valueLabel])[0];
   return { data, written: table.written };
 }

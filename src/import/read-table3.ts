@@ -16,6 +16,7 @@ export function readTable3(labels: FormatLabels, region: Region, sink: TableSink
   const header = [TABLE3_CORNER, TABLE3_APPLICANTS, TABLE3_ORGANISATIONS, RESULTS_LABEL, ...APPLICANT_COLUMNS.map((c) => c.label)];
   const table = new TableReader(region, [...header, ...RESULT_GROUPS.map((g) => g.label), ...APPLICATION_ROWS.map((r) => r.label)], sink);
   const width = APPLICANT_COLUMNS.length;
+  const columns = APPLICANT_COLUMNS.map((c) => c.label);
   const other = RESULT_GROUPS.find((group) => group.key === 'other') as (typeof RESULT_GROUPS)[number];
   // The 2019 format printed （六）其他处理 as one row with numbers; 2021 splits it into three sub-rows.
   const otherAsOneRow = table.hasNumbersAfter(other.label);
@@ -27,13 +28,13 @@ export function readTable3(labels: FormatLabels, region: Region, sink: TableSink
       const otherPointer = `/applications/results/${other.key}`;
       const at = region.lines.find((line) => norm(line.text) === norm(other.label))?.at ?? region.at;
       sink.findings.push(finding('RPT4013', at, otherPointer, { table: '表三', tableEn: 'table 三', sign: other.label }));
-      const values = table.row(other.label, otherPointer, listCells(otherPointer, width));
+      const values = table.row(other.label, otherPointer, listCells(otherPointer, width), columns);
       // All zeros: each of the three sub-rows is zero. Otherwise no split of them is certain.
       const zeros = values.every((value) => value === 0);
       if (!zeros) sink.findings.push(finding('RPT4017', at, otherPointer, { row: other.label, rows: other.rows.length }));
       for (const sub of other.rows) setIn(data, ['applications', 'results', other.key, sub.key], zeros ? values : nulls(width));
     }
-    setIn(data, row.path, table.row(row.label, pointer, listCells(pointer, width)));
+    setIn(data, row.path, table.row(row.label, pointer, listCells(pointer, width), columns));
   }
   return data.applications as Record<string, unknown>;
 }

@@ -17,13 +17,27 @@ export function readTable4(labels: FormatLabels, region: Region, sink: TableSink
   const table = new TableReader(region, [LITIGATION_LABEL, ...CASE_COLUMNS.map((c) => c.label), ...CASE_ROWS.map((r) => r.label)], sink);
   if (CASE_ROWS.some((row) => table.hasNumbersAfter(row.label))) {
     return Object.fromEntries(
-      CASE_ROWS.map((row) => [row.key, table.row(row.label, `/review_litigation/${row.key}`, listCells(`/review_litigation/${row.key}`, width))]),
+      CASE_ROWS.map((row) => [
+        row.key,
+        table.row(
+          row.label,
+          `/review_litigation/${row.key}`,
+          listCells(`/review_litigation/${row.key}`, width),
+          CASE_COLUMNS.map((c) => c.label),
+        ),
+      ]),
     );
   }
   const lines = table.lines;
   let start = lines.length;
   while (start > 0 && isNumberLike(lines[start - 1] as SourceLine)) start -= 1;
   let cells: readonly SourceLine[] = lines.slice(start);
+  const last = lines.at(-1)?.cell;
+  if (last) {
+    // A table's cells: the data row is the table's last row, its cells (blank ones too) placed by their columns.
+    const row = lines.filter((line) => line.cell?.table === last.table && line.cell.row === last.row);
+    if (row.every((line, i) => (line.cell?.col ?? -1) >= 0 && (i === 0 || (line.cell?.col ?? -1) > (row[i - 1]?.cell?.col ?? Infinity)))) cells = row;
+  }
   const wanted = width * CASE_ROWS.length;
   const [run] = cells;
   if (cells.length === 1 && run && (run as Piece).run) {

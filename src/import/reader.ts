@@ -15,7 +15,7 @@ export interface SourceLine {
   text: string;
   /** Where it was found, for diagnostics and YAML comments: 第 12 行, 第 3 段, 表 2 第 4 行第 1 格, 第 2 页第 7 行. */
   at: string;
-  /** For a table cell: which table of the source, and the cell's row and column there (0-based). */
+  /** For a table cell: which table of the source, and the cell's row and column there (0-based; col -1: on no column of a PDF table's grid). */
   cell?: { table: number; row: number; col: number };
 }
 

@@ -7,6 +7,7 @@
  * onto the 2021 rows is read. The format — its headings and labels — is a parameter.
  */
 import type { Format } from '../format/format';
+import { blankFindings } from './blank-regions';
 import { finding, type Finding } from './findings';
 import { norm } from './line-text';
 import { findParts, partTitles, splitInlineHeadings, titleOf } from './part-headings';
@@ -35,10 +36,15 @@ export interface Recognised {
   lostCells: Record<string, string>;
 }
 
+export interface RecogniseOptions {
+  /** Read blank number cells as 0 (`report import --blank-as-zero`): the clerk confirms the report meant 0 by them. */
+  blankAsZero?: boolean;
+}
+
 const DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 
 /** Recognises a report in `format` (its part headings and table labels) in the reader's lines. */
-export function recognise(input: readonly SourceLine[], format: Format): Recognised {
+export function recognise(input: readonly SourceLine[], format: Format, options: RecogniseOptions = {}): Recognised {
   const labels = format.labels;
   const lines = splitNumberLines(splitInlineHeadings(labels, input));
   const findings: Finding[] = [];
@@ -83,11 +89,12 @@ export function recognise(input: readonly SourceLine[], format: Format): Recogni
   data.date = date ? `${date[1]}-${date[2]?.padStart(2, '0')}-${date[3]?.padStart(2, '0')}` : null;
   if (preamble) Object.assign(data, { preamble }, readContact(preamble));
   data.overview = readOverview(region(0).lines);
-  const sink: TableSink = { findings, origins: {}, lostCells: {} };
+  const sink: TableSink = { findings, origins: {}, lostCells: {}, blanks: [], blankAsZero: options.blankAsZero === true };
   const table2 = readTable2(labels, region(1), sink);
   data.proactive = table2.data;
   data.applications = readTable3(labels, region(2), sink);
   data.review_litigation = readTable4(labels, region(3), sink);
+  findings.push(...blankFindings(labels, sink.blanks, sink.origins, sink.blankAsZero));
   data.problems = paragraphs(region(4).lines);
   Object.assign(data, readOtherMatters(region(5).lines));
   return { data, findings, asWritten: table2.written, origins: sink.origins, lostCells: sink.lostCells };

@@ -8,6 +8,17 @@ import { matcher } from './label-match';
 import { NONE_MARK, norm, nulls, NUMBER, NUMBERS } from './line-text';
 import type { SourceLine } from './reader';
 import { segment, type Piece } from './segment';
+import { TableGrid, type Misfit } from './table-grid';
+
+/** How many cells past the format's a row is read for, to see that it prints more (bounded work). */
+const MAX_EXTRA_CELLS = 8;
+
+/** Why a row of running text is not read: more cells than columns. */
+const textMisfit = (row: string, found: number, expected: number): Misfit & { row: string } => ({
+  row,
+  reason: `在下一行名之前有 ${found} 格，表头只有 ${expected} 列`,
+  reasonEn: `${found} cells before the next row label, for ${expected} columns`,
+});
 
 /** A stretch of the source lines: one part of the report. */
 export interface Region {
@@ -40,7 +51,11 @@ export class TableReader {
     const lines = segment(region.lines, [...this.labels]);
     this.region = { ...region, lines };
     this.matchPrinted(lines, labels);
+    this.grid = new TableGrid(lines);
   }
+
+  /** The table's cells by their place in the source's grid (DOCX, HTML, a ruled PDF table). */
+  private readonly grid: TableGrid;
 
   /**
    * Lines that print a label differently from the format (numbering, width, 行政 dropped, one
@@ -107,8 +122,11 @@ export class TableReader {
   /**
    * The numbers after the row label `label`, one per cell pointer in `cellPointers` (where each value
    * goes in the report data); null for each that is missing or unreadable. `pointer` is the row's.
+   * `columns`: the format's labels of the row's columns as the table's header prints them, to place
+   * a table's cells by the header's grid (table-grid.ts); a row whose cells cannot be placed so, or
+   * whose count differs from the columns', is null, never shifted.
    */
-  row(label: string, pointer: string, cellPointers: readonly string[] = [pointer]): (number | null)[] {
+  row(label: string, pointer: string, cellPointers: readonly string[] = [pointer], columns: readonly string[] = []): (number | null)[] {
     const count = cellPointers.length;
     const { lines } = this.region;
     const found = this.find(norm(label));
@@ -121,18 +139,22 @@ export class TableReader {
       if (!unsure) this.sink.findings.push(finding('RPT4003', this.region.at, pointer, { row: label }));
       return nulls(count);
     }
+    const labelLine = lines[found.index] as Piece;
     const printed = this.printedAs.get(found.index);
     if (printed !== undefined) {
-      this.sink.findings.push(finding('RPT4021', (lines[found.index] as SourceLine).at, pointer, { printed, row: label }));
+      this.sink.findings.push(finding('RPT4021', labelLine.at, pointer, { printed, row: label }));
     }
     this.cursor = found.index + 1;
-    const cells = [...found.inline];
-    while (cells.length < count && this.cursor < lines.length) {
-      const line = lines[this.cursor] as SourceLine;
-      if (this.labels.has(norm(line.text)) || this.stops.has(this.cursor)) break;
-      cells.push(line);
-      this.cursor += 1;
+    if (labelLine.cell && found.inline.length === 0) {
+      // A table cell: its row's cells are placed by the header's columns, never counted off in order.
+      const placed = this.grid.place(labelLine, columns, count);
+      if ('why' in placed) {
+        this.sink.findings.push(finding('RPT4026', labelLine.at, pointer, { row: label, ...placed.why }));
+        return nulls(count);
+      }
+      return placed.cells.map((cell, i) => this.readCell(cell, cellPointers[i] as string, label));
     }
+    const cells = [...found.inline, ...this.cellsAfter(count)];
     if (count > 1 && cells.length < count && cells.some((cell) => (cell as Piece).run)) {
       // The row's numbers printed without separators: which digits make which cell is certain only when each is one digit.
       const digits = cells.map((cell) => norm(cell.text)).join('');
@@ -143,31 +165,56 @@ export class TableReader {
       this.sink.findings.push(finding('RPT4015', (cells[0] as SourceLine).at, pointer, { row: label, count: digits.length }));
       return nulls(count);
     }
-    const values = cells.map((cell, i) => this.readCell(cell, cellPointers[i] as string, label));
-    if (values.length < count) {
-      const at = (lines[found.index] as SourceLine).at;
-      this.sink.findings.push(finding('RPT4004', at, pointer, { row: label, found: values.length, expected: count }));
+    if (cells.length !== count) {
+      // Fewer or more cells than columns: which number is in which column is not certain.
+      const at = labelLine.at;
+      if (cells.length < count) this.sink.findings.push(finding('RPT4004', at, pointer, { row: label, found: cells.length, expected: count }));
+      else this.sink.findings.push(finding('RPT4026', at, pointer, textMisfit(label, cells.length, count)));
+      return nulls(count);
     }
-    return [...values, ...nulls(count - values.length)];
+    return cells.map((cell, i) => this.readCell(cell, cellPointers[i] as string, label));
   }
 
-  /** Whether the line after the label `label` is a number (a table laid out row by row). */
+  /**
+   * The lines after the cursor that are the row's cells: up to the next label (or a line printed like
+   * one), and, once `count` are taken, up to the first line that is no number or mark. A few more
+   * than `count` are taken, so a row printing more cells than the format's is seen. (Running text has
+   * no empty cells: the text reader drops blank lines, and a table's cells are placed by table-grid.ts.)
+   */
+  private cellsAfter(count: number): SourceLine[] {
+    const { lines } = this.region;
+    const cells: SourceLine[] = [];
+    while (this.cursor < lines.length && cells.length < count + MAX_EXTRA_CELLS) {
+      const line = lines[this.cursor] as SourceLine;
+      if (this.labels.has(norm(line.text)) || this.stops.has(this.cursor)) break;
+      if (cells.length >= count && !isNumberLike(line)) break;
+      cells.push(line);
+      this.cursor += 1;
+    }
+    return cells;
+  }
+
+  /** Whether numbers follow the label `label` (a table laid out row by row): on its line, the next line, or in its table row. */
   hasNumbersAfter(label: string): boolean {
     const found = this.find(norm(label), 0);
     if (!found) return false;
+    const line = this.region.lines[found.index] as SourceLine;
+    // A table cell: a number in a cell of its row right of it (empty label cells may come first).
+    if (line.cell && found.inline.length === 0) return this.grid.numberAfter(line);
     const next = this.region.lines[found.index + 1];
     return found.inline.length > 0 || (next !== undefined && isNumberLike(next));
   }
 
-  /** One cell as a number: null when it cannot be read, 0 for a “none” mark (with a finding either way). */
+  /** One cell as a number: null when it cannot be read, 0 for a “none” mark (with a finding either way); a blank one is noted in the sink. */
   readCell(line: SourceLine, pointer: string, row: string): number | null {
     this.sink.origins[pointer] = line.at;
     const raw = line.text.trim();
     if (LOST.test(raw)) this.sink.lostCells[pointer] = raw;
     const text = norm(raw).replace(/[,，]/g, '');
     if (raw === '') {
-      this.sink.findings.push(finding('RPT4018', line.at, pointer, {}));
-      return null;
+      // One finding per blank stretch of the table, once all is read (blank-regions.ts).
+      this.sink.blanks.push({ pointer, at: line.at });
+      return this.sink.blankAsZero ? 0 : null;
     }
     if (NUMBERS.test(raw)) {
       // One cell printing several numbers: a merged cell over rows the format keeps apart.
@@ -214,6 +261,16 @@ export interface TableSink {
   origins: Record<string, string>;
   /** The text of cells that lost characters to bad bytes, by pointer. */
   lostCells: Record<string, string>;
+  /** The blank number cells read (empty, not 0), where they were printed. */
+  blanks: BlankCell[];
+  /** Read a blank cell as 0 (`report import --blank-as-zero`: the clerk confirms the report meant 0). */
+  blankAsZero: boolean;
+}
+
+/** A blank number cell: its value's pointer and its place in the source. */
+export interface BlankCell {
+  pointer: string;
+  at: string;
 }
 
 /** A table's data, and its numbers with decimals as printed, by pointer. */

@@ -1,7 +1,8 @@
 /**
  * One mistake, one diagnostic. A row left blank (every cell empty, "/", "—" or "无") is one error
- * naming the row and its columns, not one per cell; a table left empty is one error for the table,
- * not one per missing row. Runs over the structural diagnostics of a file and its loaded data.
+ * naming the row and its columns, not one per cell; so are columns blank in every row of table 三, 四
+ * or table 二's block of documents, and such a table all blank (one error with the count of cells); a table left empty is one error for
+ * the table, not one per missing row. Runs over the structural diagnostics of a file and its loaded data.
  */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
 import type { FormatLabels } from '../format/format';
@@ -38,9 +39,95 @@ function valueAt(data: unknown, path: readonly string[]): unknown {
 
 const within = (pointer: string | null, place: string) => pointer !== null && (pointer === place || pointer.startsWith(place + '/'));
 
-/** Replaces the per-cell and per-row diagnostics of blank rows and empty tables (of `labels`' rows) by one each. */
+/** A table (or a block of one) as rows × columns: where each cell is, and what its stretches are called. */
+interface BlankGrid {
+  pointer: string;
+  table: string;
+  tableEn: string;
+  whole: { zh: string; en: string };
+  rows: readonly (readonly string[])[];
+  columns: readonly { label: string; en: string }[];
+  /** The path of a cell: a row's list index, or a document row's column key. */
+  cell: (row: readonly string[], column: number) => string[];
+}
+
+function gridsOf(labels: FormatLabels): BlankGrid[] {
+  const whole = { zh: '全表', en: 'the whole table' };
+  const rows = (table: string) =>
+    rowsOf(labels)
+      .filter((row) => row.path[0] === table)
+      .map((row) => row.path);
+  const { DOCUMENT_BLOCK_ITEM, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS } = labels;
+  return [
+    {
+      // Table 二's block of documents: its pointer is its first row's, as the import's finding about it.
+      pointer: `/proactive/${DOCUMENT_ROWS[0]?.key}`,
+      table: '表二',
+      tableEn: 'table 2',
+      whole: { zh: `${DOCUMENT_BLOCK_ITEM}各格`, en: `every cell of ${DOCUMENT_BLOCK_ITEM}` },
+      rows: DOCUMENT_ROWS.map((row) => ['proactive', row.key]),
+      columns: DOCUMENT_COUNT_COLUMNS,
+      cell: (row, c) => [...row, DOCUMENT_COUNT_COLUMNS[c]?.key as string],
+    },
+    {
+      pointer: '/applications',
+      table: '表三',
+      tableEn: 'table 3',
+      whole,
+      rows: rows('applications'),
+      columns: labels.APPLICANT_COLUMNS,
+      cell: (row, c) => [...row, String(c)],
+    },
+    {
+      pointer: '/review_litigation',
+      table: '表四',
+      tableEn: 'table 4',
+      whole,
+      rows: rows('review_litigation'),
+      columns: labels.CASE_COLUMNS,
+      cell: (row, c) => [...row, String(c)],
+    },
+  ];
+}
+
+/**
+ * A table (三, 四, or table 二's block of documents) with every cell blank, or with columns blank in
+ * every row: one RPT4025 naming them and their count of cells, for the cells' RPT2006.
+ */
+function collapseBlankColumns(labels: FormatLabels, data: unknown, diagnostics: Diagnostic[]): Diagnostic[] {
+  let out = diagnostics;
+  for (const grid of gridsOf(labels)) {
+    // Every row written out in full (a list of all its cells, or a mapping): a cell left out is not blank.
+    const full = (value: unknown) => (Array.isArray(value) ? value.length === grid.columns.length : value !== null && typeof value === 'object');
+    if (grid.rows.length < 2 || !grid.rows.every((row) => full(valueAt(data, row)))) continue;
+    const blankAt = (row: readonly string[], c: number) => {
+      const value = valueAt(data, grid.cell(row, c));
+      return value !== undefined && isBlankCell(value);
+    };
+    const blank = grid.columns.map((_, c) => c).filter((c) => grid.rows.every((row) => blankAt(row, c)));
+    if (blank.length === 0) continue;
+    const cells = new Set(blank.flatMap((c) => grid.rows.map((row) => rowPointer(grid.cell(row, c)))));
+    const whole = blank.length === grid.columns.length;
+    const names = blank.map((c) => grid.columns[c] as BlankGrid['columns'][number]);
+    const diagnostic = makeDiagnostic('RPT4025', grid.pointer, {
+      table: grid.table,
+      tableEn: grid.tableEn,
+      region: whole ? grid.whole.zh : `${names.map((n) => `“${n.label}”`).join('')}${names.length} 列`,
+      regionEn: whole ? grid.whole.en : `column${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n.en}"`).join(', ')}`,
+      count: cells.size,
+    });
+    const rowPointers = grid.rows.map((row) => rowPointer(row));
+    const inside = (d: Diagnostic) => d.pointer !== null && (cells.has(d.pointer) || (whole && rowPointers.some((row) => within(d.pointer, row))));
+    const first = out.findIndex(inside);
+    if (first < 0) continue;
+    out = [...out.slice(0, first).filter((d) => !inside(d)), diagnostic, ...out.slice(first).filter((d) => !inside(d))];
+  }
+  return out;
+}
+
+/** Replaces the per-cell and per-row diagnostics of blank rows, blank columns and empty tables (of `labels`' rows) by one each. */
 export function collapseBlanks(labels: FormatLabels, data: unknown, diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  let out = [...diagnostics];
+  let out = collapseBlankColumns(labels, data, [...diagnostics]);
   const replace = (place: string, diagnostic: Diagnostic, alsoParentMissing: boolean) => {
     const inside = (d: Diagnostic) => within(d.pointer, place) || (alsoParentMissing && d.code === 'RPT2001' && d.pointer === place);
     if (!out.some(inside)) return;

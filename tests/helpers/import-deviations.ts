@@ -43,7 +43,17 @@ export const TABLE2_OF_2019 = replaceLines(
 export const otherAsOneRow = (numbers: readonly number[]) => replaceLines(310, 340, ['（六）其他处理', ...numbers.map(String)]);
 
 /** An HTML page of the seed with table 三 reduced to its row 一, printed with the cells `row` (after the label). */
-const tableThreePage = (row: readonly string[]) => () => {
+const tableThreePage = (row: readonly string[]) => tableThreeRows([['一、本年新收政府信息公开申请数量', ...row]]);
+
+/** Table 三's header as published (TEMPLATE §4): the corner, 申请人情况, 自然人 … 总计 in their grid columns. */
+export const TABLE_THREE_HEADER = [
+  '<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>',
+  '<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>',
+  '<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>',
+].join('');
+
+/** An HTML page of the seed with table 三 printed as the `rows` of cells (raw HTML rows pass as they are). */
+export const tableThreeRows = (rows: readonly (readonly string[] | string)[]) => () => {
   const lines = seedText().split('\n');
   const paragraphs = (from: number, to: number) =>
     lines
@@ -56,7 +66,7 @@ const tableThreePage = (row: readonly string[]) => () => {
     '<!DOCTYPE html><html><body>',
     paragraphs(1, 75),
     '<table>',
-    cells(['一、本年新收政府信息公开申请数量', ...row]),
+    ...rows.map((row) => (typeof row === 'string' ? row : cells(row))),
     '</table>',
     paragraphs(362, 433),
     '</body></html>',
@@ -68,6 +78,8 @@ export interface Deviation {
   /** The file's name (its extension chooses the reader) and content. */
   name: string;
   content: () => string | Uint8Array;
+  /** Import with --blank-as-zero. */
+  blankAsZero?: true;
 }
 
 /** A deviation's content as the bytes of its file. */
@@ -78,6 +90,13 @@ export const deviationBytes = (deviation: Deviation): Uint8Array => {
 
 /** A PDF of fixtures/import/pages (LibreOffice exports with pages removed, repeated or reordered by qpdf; see its ORIGIN.md). */
 const pagesPdf = (what: string, name: string): Deviation => ({ what, name, content: () => fs.readFileSync(path.join(FIXTURES, 'import', 'pages', name)) });
+
+/** Table 三 with a header and its rows 一 and 二 (their label in the first of three label columns, two empty), the five 法人或其他组织 columns blank. */
+const BLANK_COLUMNS = tableThreeRows([
+  TABLE_THREE_HEADER,
+  ['一、本年新收政府信息公开申请数量', '', '', '3', '', '', '', '', '', '3'],
+  ['二、上年结转政府信息公开申请数量', '', '', '1', '', '', '', '', '', '1'],
+]);
 
 const text = (what: string, edits: () => Record<number, string>): Deviation => ({ what, name: 'deviating.txt', content: () => edit(seedText(), edits()) });
 
@@ -103,6 +122,13 @@ export const DEVIATIONS: Record<ImportCode, Deviation> = {
   RPT4015: text('the numbers of 规章 run together on its line', () => ({ 37: '\t规章0010', 38: '', 39: '', 40: '' })),
   RPT4016: text('table 四 with 14 numbers', () => ({ 416: '' })),
   RPT4017: { what: 'a table cell holding two numbers', name: 'merged.html', content: tableThreePage(['0<br>0', '0', '0', '0', '0', '0', '0']) },
+  RPT4023: { what: "table 三's five 法人或其他组织 columns blank", name: 'blank-columns.html', content: BLANK_COLUMNS },
+  RPT4024: { what: 'the same, imported with --blank-as-zero', name: 'blank-columns.html', content: BLANK_COLUMNS, blankAsZero: true },
+  RPT4026: {
+    what: 'a row of eight numbers for seven columns, and no header',
+    name: 'eight.html',
+    content: tableThreePage(['1', '2', '3', '4', '5', '6', '7', '8']),
+  },
   RPT4018: { what: 'blank applicant cells, only the total printed', name: 'blank.html', content: tableThreePage(['', '', '', '', '', '', '0']) },
   RPT4021: text('the row 行政规范性文件 printed 规范性文件', () => ({ 42: '\t规范性文件' })),
   RPT4022: text('two rows printed near 行政规范性文件 (规范性文件, 行政规范性文)', () => ({ 41: '\t行政规范性文\n\t1\n\t2\n\t3', 42: '\t规范性文件' })),
