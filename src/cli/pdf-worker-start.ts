@@ -28,6 +28,8 @@ export function startEarlyWorker(argv: readonly string[]): Worker | undefined {
   const format = option('--format');
   const jobs = option('--jobs') ?? option('-j');
   if ((format !== undefined && !format.split(',').includes('pdf')) || jobs === '1') return undefined;
+  // Two report files or more are a batch, whose task workers build whole files (core/build-workers.ts): this worker would only take a core while they start.
+  if (args.filter((arg) => /\.ya?ml$/i.test(arg) && !arg.startsWith('-')).length > 1) return undefined;
   return new (workerThreads().Worker)(PDF_WORKER_SCRIPT, { argv: [...WORKER_ARGV], workerData: { preloadFonts: {} } });
 }
 
