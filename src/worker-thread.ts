@@ -1,5 +1,5 @@
 /**
- * Whether this thread is one of nianbao's workers, known without loading worker_threads (~4 ms of
+ * Whether this thread is one of nianbao's workers, known without loading worker_threads (0.5–4 ms of
  * every start, which `validate` and most commands never need): every worker nianbao starts (the
  * PDF worker, the task workers of a batch) gets WORKER_ARGV as its process.argv after the script
  * (Worker's argv option), where a command line has its command. Only a thread that has it loads
