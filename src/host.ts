@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { threadId } from 'node:worker_threads';
 import { userCacheDir } from './user-cache-dir';
 import { makeDirectory } from './make-directory';
+import { workerThreads } from './worker-thread';
 
 export { userCacheDir };
 
@@ -256,7 +256,7 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
       const dir = path.dirname(path.resolve(file));
       makeDirectory(dir);
       // A dot name (hidden), unique per process, thread and call, so two writers never share a temp.
-      const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${threadId}-${tempCounter++}.tmp`);
+      const temp = path.join(dir, `.${path.basename(file)}.${process.pid}-${workerThreads().threadId}-${tempCounter++}.tmp`);
       try {
         fs.writeFileSync(temp, bytes);
       } catch (error) {

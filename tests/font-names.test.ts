@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import type { Io } from '../src/cli/io';
 import { runCli } from '../src/cli/main';
 import { readFaceNames } from '../src/fonts/font-names';
-import { BUNDLED, resolveFonts } from '../src/fonts/resolve';
+import { BUNDLED, FONT_ROLES, resolveFonts } from '../src/fonts/resolve';
+import { SHIPPED_FONTS, shippedFontFile } from '../src/fonts/shipped-fonts';
 import { CACHE_NAME } from '../src/fonts/system-fonts';
 import { nodeHost, type Host } from '../src/host';
 import { spawnReport, STACK_FRAME, tempDir } from './helpers/cli';
@@ -75,6 +76,14 @@ describe('family names from the name table', () => {
     );
     const faces = readFaceNames(host, file, fs.statSync(file).size);
     expect(faces).toEqual([{ families: ['FangSong', 'FangSong Macä', 'FangSong_GB2312', '仿宋_GB2312', '方正仿宋'], weight: 400 }]);
+  });
+
+  test('the shipped faces: the family names written in shipped-fonts.ts are those their name tables give', () => {
+    const host = nodeHost({});
+    for (const role of FONT_ROLES) {
+      const file = shippedFontFile(role);
+      expect([role, readFaceNames(host, file, fs.statSync(file).size).map((face) => face.families)]).toEqual([role, [SHIPPED_FONTS[role].families]]);
+    }
   });
 
   test('a collection: each face by its PostScript name; 宋体 (SimSun) is the SimSun face of simsun.ttc, not NSimSun, and the PDF draws with it', async () => {

@@ -4,10 +4,12 @@
  * thread loads, parses argv and checks the report. An early worker that turns out not to be needed
  * (docx only, errors, --help) is simply terminated. This file is also the worker's script: in the
  * worker thread it loads the PDF worker bundle (dist/pdf-worker.js, core/pdf-worker.ts) through its
- * code cache (load-bundle.ts). Kept tiny: bin/report requires it before anything else.
+ * code cache (load-bundle.ts). Kept tiny: bin/report requires it before anything else, and it loads
+ * worker_threads only for a build that starts the worker, or in the worker (worker-thread.ts).
  */
 import * as path from 'node:path';
-import { isMainThread, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { isNianbaoWorker, WORKER_ARGV, workerThreads } from '../worker-thread';
 import { loadBundle } from './load-bundle';
 
 /** The PDF worker's script: this file, beside the CLI bundle's folder (dist/cli/pdf-worker-start.js). */
@@ -26,8 +28,10 @@ export function startEarlyWorker(argv: readonly string[]): Worker | undefined {
   const format = option('--format');
   const jobs = option('--jobs') ?? option('-j');
   if ((format !== undefined && !format.split(',').includes('pdf')) || jobs === '1') return undefined;
-  return new Worker(PDF_WORKER_SCRIPT, { workerData: { preloadFonts: {} } });
+  // Two report files or more are a batch, whose task workers build whole files (core/build-workers.ts): this worker would only take a core while they start.
+  if (args.filter((arg) => /\.ya?ml$/i.test(arg) && !arg.startsWith('-')).length > 1) return undefined;
+  return new (workerThreads().Worker)(PDF_WORKER_SCRIPT, { argv: [...WORKER_ARGV], workerData: { preloadFonts: {} } });
 }
 
 // Run as the worker's script (never required by a worker for anything else): serve PDF requests.
-if (!isMainThread) loadBundle(path.join(__dirname, '..', 'pdf-worker.js'));
+if (isNianbaoWorker()) loadBundle(path.join(__dirname, '..', 'pdf-worker.js'));

@@ -5,14 +5,15 @@
  * are plain data. The CLI bundle itself runs as a task worker: the mark below tells it so.
  */
 import { availableParallelism } from 'node:os';
-import { Worker, workerData, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import { isNianbaoWorker, WORKER_ARGV, workerThreads } from '../worker-thread';
 
 /** Marks a worker thread started to run tasks (the CLI bundle runs both as the CLI and as a task worker). */
 export const TASK_WORKER_MARK = 'nianbao-task-worker';
 
 /** True in a task worker thread: the bundle then serves requests instead of parsing argv (worker-tasks.ts, loaded only then). */
 export function isTaskWorker(): boolean {
-  return (workerData as { mark?: unknown } | undefined)?.mark === TASK_WORKER_MARK;
+  return isNianbaoWorker() && (workerThreads().workerData as { mark?: unknown } | undefined)?.mark === TASK_WORKER_MARK;
 }
 
 interface Task<Request, Result> {
@@ -65,7 +66,11 @@ export class WorkerPool<Request, Result> {
   }
 
   private start(): Worker {
-    return new Worker(this.script, { workerData: this.data, ...(this.limits ? { resourceLimits: this.limits.resourceLimits } : {}) });
+    return new (workerThreads().Worker)(this.script, {
+      argv: [...WORKER_ARGV],
+      workerData: this.data,
+      ...(this.limits ? { resourceLimits: this.limits.resourceLimits } : {}),
+    });
   }
 
   /** Workers worth starting for `tasks` pieces of work: never more than the tasks or the cores, whatever --jobs asks. */

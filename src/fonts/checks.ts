@@ -128,8 +128,10 @@ export function checkFonts(
   if (fileProblems.length > 0) return { fonts, diagnostics: fileProblems };
   const resolved = resolveFonts(host, fonts);
   const damaged = new Map<string, Diagnostic>();
+  // Each face's map by its FontFile (the chains share them), so a lookup does not name the face again.
+  const maps = new Map<FontFile, CharacterMap | FontDataError>();
   const has = (font: FontFile, codePoint: number): boolean => {
-    const map = characterMap(host, font);
+    const map = maps.get(font) ?? maps.set(font, characterMap(host, font)).get(font)!;
     if (!(map instanceof FontDataError)) return map.has(codePoint);
     damaged.set(faceKey(font), fontFileDiagnostic({ kind: 'damaged', reason: map.message }, roleOf(resolved, font), font.file, null));
     return false;

@@ -62,15 +62,13 @@ export function checkGlyphCoverage(
   resolved: Record<FontRole, ResolvedRole>,
   has: (font: FontFile, codePoint: number) => boolean,
 ): Diagnostic[] {
-  const chains = new Map<FontRole, FontFile[]>();
-  const found = new Map<string, boolean>();
+  // Per role, the chain and the answer for each code point asked (a report repeats a few hundred characters thousands of times).
+  const roles = new Map<FontRole, { chain: FontFile[]; found: Map<number, boolean> }>();
   const covered = (role: FontRole, codePoint: number): boolean => {
-    const key = `${role}:${codePoint}`;
-    let answer = found.get(key);
-    if (answer === undefined) {
-      const chain = chains.get(role) ?? chains.set(role, fallbackChain(resolved, role)).get(role)!;
-      found.set(key, (answer = chain.some((font) => has(font, codePoint))));
-    }
+    let known = roles.get(role);
+    if (!known) roles.set(role, (known = { chain: fallbackChain(resolved, role), found: new Map() }));
+    let answer = known.found.get(codePoint);
+    if (answer === undefined) known.found.set(codePoint, (answer = known.chain.some((font) => has(font, codePoint))));
     return answer;
   };
   const diagnostics: Diagnostic[] = [];

@@ -116,7 +116,9 @@ export function resolveFonts(host: Host, configured: Partial<Record<FontRole, st
       resolved[role] = { role, font, source: 'system', tried, family: official.family, design: ROLE_DESIGN[role] };
       continue;
     }
-    resolved[role] = classified({ ...shipped(host, role, tried), tried });
+    // A shipped face's names are known (shipped-fonts.ts): only whether its file is there is asked.
+    const families = host.statFile(BUNDLED[role].file).kind === 'file' ? [...SHIPPED_FONTS[role].families] : [];
+    resolved[role] = classified({ ...shipped(host, role, tried), tried }, families);
   }
   return resolved;
 }

@@ -13,6 +13,11 @@ export interface ShippedFont {
   file: string;
   /** The face's name, as `report fonts` shows it. */
   face: string;
+  /**
+   * The family names its name table gives (font-names.ts), written here so that resolving the fonts
+   * does not read them from the file on every run (a test reads them from the shipped files).
+   */
+  families: readonly string[];
   /** Where the build takes it from: a file of an npm package, TrueType or (converted) WOFF 1. */
   from: string;
   /** The licence file beside it in the same package. */
@@ -22,6 +27,7 @@ export interface ShippedFont {
 const NOTO_SERIF_REGULAR: ShippedFont = {
   file: 'NotoSerifSC-Regular.ttf',
   face: 'Noto Serif SC Regular',
+  families: ['Noto Serif SC'],
   from: '@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf',
   licence: '@expo-google-fonts/noto-serif-sc/LICENSE_FONT',
 };
@@ -31,6 +37,7 @@ export const SHIPPED_FONTS: Record<FontRole, ShippedFont> = {
   heiti: {
     file: 'NotoSansSC-Bold.ttf',
     face: 'Noto Sans SC Bold',
+    families: ['Noto Sans SC'],
     from: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
     licence: '@expo-google-fonts/noto-sans-sc/LICENSE_FONT',
   },
@@ -38,12 +45,14 @@ export const SHIPPED_FONTS: Record<FontRole, ShippedFont> = {
   kaiti: {
     file: 'LXGWWenKai-Regular.ttf',
     face: 'LXGW WenKai Regular（霞鹜文楷）',
+    families: ['LXGW WenKai', '霞鹜文楷'],
     from: '@fontsource/lxgw-wenkai/files/lxgw-wenkai-latin-500-normal.woff',
     licence: '@fontsource/lxgw-wenkai/LICENSE',
   },
   xiaobiaosong: {
     file: 'NotoSerifSC-Bold.ttf',
     face: 'Noto Serif SC Bold',
+    families: ['Noto Serif SC'],
     from: '@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf',
     licence: '@expo-google-fonts/noto-serif-sc/LICENSE_FONT',
   },

@@ -34,6 +34,26 @@ export function widestWordEms(label: string, breaks: Readonly<Record<string, str
  * column is narrower than the layout data allows for) is split between its characters.
  */
 export function breakLabel(label: string, widthEms: number, breaks: Readonly<Record<string, string>>): string {
+  let memo = brokenLabels.get(breaks);
+  if (!memo) brokenLabels.set(breaks, (memo = new Map()));
+  const key = `${widthEms}\0${label}`;
+  let lines = memo.get(key);
+  if (lines === undefined) {
+    if (memo.size >= MAX_BROKEN_LABELS) memo.clear();
+    memo.set(key, (lines = breakLabelAt(label, widthEms, breaks)));
+  }
+  return lines;
+}
+
+/**
+ * Labels already broken, by the format's breaks, then width and label: the model tries each table
+ * at several widths, and a batch breaks the same labels at the same widths for every report (a
+ * tenth of checking and modelling one). Bounded: emptied when it holds MAX_BROKEN_LABELS.
+ */
+const brokenLabels = new WeakMap<Readonly<Record<string, string>>, Map<string, string>>();
+const MAX_BROKEN_LABELS = 10_000;
+
+function breakLabelAt(label: string, widthEms: number, breaks: Readonly<Record<string, string>>): string {
   const room = widthEms - SLACK_EMS;
   return labelWords(label, breaks)
     .map((words) =>

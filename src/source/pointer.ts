@@ -17,7 +17,13 @@ export function parsePointer(pointer: Pointer): string[] {
 
 /** ['a', 'b/c', 0] → '/a/b~1c/0' */
 export function formatPointer(path: readonly (string | number)[]): Pointer {
-  return path.map((part) => '/' + String(part).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  let pointer = '';
+  for (const part of path) {
+    const text = String(part);
+    // Most parts need no escape: validation formats a pointer for every node of a report.
+    pointer += '/' + (text.includes('~') || text.includes('/') ? text.replace(/~/g, '~0').replace(/\//g, '~1') : text);
+  }
+  return pointer;
 }
 
 /** The pointers of the values that contain a pointer's, nearest first: '/a/b/0' → ['/a/b', '/a', '']. */

@@ -1,0 +1,16 @@
+/**
+ * Whether this thread is one of nianbao's workers, known without loading worker_threads (0.5–4 ms of
+ * every start, which `validate` and most commands never need): every worker nianbao starts (the
+ * PDF worker, the task workers of a batch) gets WORKER_ARGV as its process.argv after the script
+ * (Worker's argv option), where a command line has its command. Only a thread that has it loads
+ * worker_threads, to be sure it is not the main thread of someone typing the mark as a command.
+ */
+export const WORKER_ARGV: readonly string[] = ['--nianbao-worker'];
+
+/** worker_threads, loaded when first used. */
+export const workerThreads = (): typeof import('node:worker_threads') => require('node:worker_threads') as typeof import('node:worker_threads');
+
+/** True in a worker thread nianbao started (the PDF worker, a task worker). */
+export function isNianbaoWorker(): boolean {
+  return process.argv[2] === WORKER_ARGV[0] && !workerThreads().isMainThread;
+}
