@@ -317,8 +317,8 @@ describe('commander’s usage errors speak the CLI’s language and exit 2', () 
     ],
     [
       ['frobnicate'],
-      '错误：未知命令 frobnicate（可用命令：validate、build、fonts、init、schema、import、sum、watch、verify、version）',
-      'error: unknown command frobnicate (commands: validate, build, fonts, init, schema, import, sum, watch, verify, version)',
+      '错误：未知命令 frobnicate（可用命令：validate、build、fonts、init、schema、import、sum、watch、edit、verify、version）',
+      'error: unknown command frobnicate (commands: validate, build, fonts, init, schema, import, sum, watch, edit, verify, version)',
     ],
     [['validate'], '错误：缺少参数 <files>', 'error: missing argument <files>'],
     [['build', seed, '--out'], '错误：选项 --out <dir> 缺少值', 'error: option --out <dir> needs a value'],
