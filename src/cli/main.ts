@@ -419,9 +419,8 @@ export function main(argv: readonly string[], early?: Worker): void {
       // A build that did not get to render leaves the early worker idle: stop it so the process can exit.
       await early?.terminate();
       process.exitCode = code;
-      // Dropped files, or a double click (no arguments: the help, which says how to drop a file).
-      const args = argv.slice(2);
-      if ((args.length === 0 || droppedFiles(args)) && ownConsoleWindow()) await waitForKey();
+      // Dropped files: the result stays until a key. (A double click runs `edit`, src/sea/standalone-args.ts: the window is its server's, closed to end it.)
+      if (droppedFiles(argv.slice(2)) && ownConsoleWindow()) await waitForKey();
     },
     (error: unknown) => {
       process.stderr.write(internalErrorLine(error));
