@@ -155,8 +155,11 @@ describe('the Linux program, with no node on PATH', () => {
 
   /** The program started with no arguments in a terminal of its own (as a double click does): the page at the address it shows, then its exit status after Ctrl+C typed there. */
   async function doubleClicked(): Promise<{ page: string; status: number | null }> {
-    // No /usr/bin on PATH: no xdg-open, so no browser opens (the address is there to open by hand).
-    const child = spawn('/usr/bin/script', ['-qec', LINUX, '/dev/null'], { cwd: tempDir(), env: { ...env, SHELL: '/bin/sh', PATH: PATH_WITHOUT_NODE } });
+    // No /usr/bin on PATH: no xdg-open, so no browser opens (the address is there to open by hand). `exec`: Ctrl+C reaches the program, not a shell waiting on it.
+    const child = spawn('/usr/bin/script', ['-qec', `exec ${LINUX}`, '/dev/null'], {
+      cwd: tempDir(),
+      env: { ...env, SHELL: '/bin/sh', PATH: PATH_WITHOUT_NODE },
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     let shown = '';
     const url = await new Promise<string>((resolve, reject) => {

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_FORMAT } from '../format/registry';
 import { escapeHtml } from '../render/html/escape';
+import { pageHead } from './page';
 import { IMPORTABLE, MAX_UPLOAD_BYTES, type Listed } from './start';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -26,17 +27,7 @@ export function startPageHtml(folder: string, listed: readonly Listed[], lastYea
           )
           .join('')}</ul>`;
   return [
-    '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<title>打开或新建年报 — nianbao</title>',
-    '<link rel="icon" href="data:,">',
-    '<link rel="stylesheet" href="edit.css">',
-    '<script src="start.js" defer></script>',
-    `<script type="application/json" id="page-data">${JSON.stringify({ maxBytes: MAX_UPLOAD_BYTES }).replace(/</g, '\\u003c')}</script>`,
-    '</head>',
+    ...pageHead('打开或新建年报 — nianbao', 'start.js', { maxBytes: MAX_UPLOAD_BYTES }),
     '<body>',
     '<header class="bar"><h1>打开或新建年报</h1></header>',
     '<div id="notice" role="alert"></div>',
