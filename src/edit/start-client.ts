@@ -19,7 +19,11 @@ export function startPage(): void {
     notice.textContent = '';
     status.textContent = doing;
     try {
-      const answer = (await (await request()).json()) as { file?: string; refused?: string };
+      const response = await request();
+      // A refusal before the server read the request (too large, say) is plain text: its status is said.
+      const answer = (
+        response.headers.get('content-type')?.startsWith('application/json') ? await response.json() : { refused: `未能完成（${response.status}），请重试。` }
+      ) as { file?: string; refused?: string };
       if (answer.file !== undefined) {
         status.textContent = `正在打开 ${answer.file}…`;
         window.location.reload();
