@@ -162,7 +162,12 @@ function startRoutes(host: Host, start: StartOptions, chosen: (file: string) => 
   const answer = (response: ServerResponse, result: Chosen) => json(response, 'file' in result ? chosen(result.file) : result, 'file' in result ? 200 : 422);
   return {
     'GET ': (_, response) =>
-      send(response, 200, 'text/html; charset=utf-8', startPageHtml(path.resolve(start.folder), listReports(host, start.folder), host.today().getFullYear() - 1)),
+      send(
+        response,
+        200,
+        'text/html; charset=utf-8',
+        startPageHtml(path.resolve(start.folder), listReports(host, start.folder), host.today().getFullYear() - 1),
+      ),
     'GET start.js': (_, response) => send(response, 200, 'text/javascript; charset=utf-8', START_SCRIPT),
     'GET edit.css': (_, response) => send(response, 200, 'text/css; charset=utf-8', EDIT_CSS),
     'POST open': async (request, response) => answer(response, chooseExisting(host, start.folder, (Object(await bodyOf(request)) as { name?: unknown }).name)),
