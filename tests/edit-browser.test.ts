@@ -50,7 +50,13 @@ let count = 0;
 function startEdit(text = SEED): Promise<Editing> {
   const file = path.join(dir, `report-${count++}.yaml`);
   fs.writeFileSync(file, text);
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'report'), 'edit', file, '--no-open'], {
+  return spawnEdit([file], dir, file);
+}
+
+/** Starts `report edit --no-open` with the arguments given, in `cwd`. */
+function spawnEdit(args: string[], cwd: string, file: string): Promise<Editing> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'report'), 'edit', ...args, '--no-open'], {
+    cwd,
     env: { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -268,6 +274,37 @@ test.each([1280, 640, 390])('axe-core at %i px, every rule: no violations', asyn
     await cell.evaluate((input) => input.scrollIntoView({ block: 'center' }));
     fs.writeFileSync(path.join(keep, `edit-${width}.png`), await page.screenshot());
   }
+  await page.close();
+  await stop(editing);
+});
+
+test('without a file: the start page (axe clean at 390 px) makes a blank report, and the same address edits it, its cells named', async () => {
+  const folder = fs.mkdtempSync(path.join(dir, 'start-'));
+  fs.writeFileSync(path.join(folder, '2023.yaml'), SEED);
+  const editing = await spawnEdit([], folder, path.join(folder, '2024.yaml'));
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 }, bypassCSP: true });
+  await page.goto(editing.url);
+  await expect(page.getByRole('button', { name: '2023.yaml' }).count()).resolves.toBe(1);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: (context: Document) => Promise<unknown> } }).axe.run(document),
+  )) as import('axe-core').AxeResults;
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(' | ')}`)).toEqual([]);
+  if (keep) fs.writeFileSync(path.join(keep, 'edit-start-390.png'), await page.screenshot({ fullPage: true }));
+  // A name outside the folder is refused, on the page.
+  await page.getByRole('textbox', { name: '发布机关全称' }).fill('某某市某某局');
+  await page.getByRole('spinbutton', { name: '年度' }).fill('2024');
+  await page.getByRole('textbox', { name: /^文件名（不填则为/ }).fill('../2024.yaml');
+  await page.getByRole('button', { name: '新建并填写' }).click();
+  await page.waitForFunction(() => document.getElementById('notice')?.textContent?.includes('不可用'));
+  await page.getByRole('textbox', { name: /^文件名（不填则为/ }).fill('');
+  await page.getByRole('button', { name: '新建并填写' }).click();
+  await page.waitForURL(editing.url);
+  await page.waitForSelector('h1:text("2024.yaml")');
+  await expectChecked(page);
+  await expect(page.getByRole('textbox', { name: NEW_BUSINESS, exact: true }).inputValue()).resolves.toBe('0');
+  await expect(page.getByRole('region', { name: '问题' }).getByRole('listitem').count()).resolves.toBe(0);
+  expect(fs.readFileSync(editing.file, 'utf8')).toContain('某某市某某局');
   await page.close();
   await stop(editing);
 });

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { guard } from '../src/edit/guard';
 import { startEditServer } from '../src/edit/server';
+import { runEdit } from '../src/cli/edit';
 import { EditSession } from '../src/edit/session';
 import { runReport } from './helpers/cli';
 import { ROOT } from './helpers/fixtures';
@@ -190,11 +191,18 @@ test('the form: every number of the three tables is a cell named as the diagnost
   );
 });
 
-test('`report edit` without a report, or with one that is not there, says how to make one (init, import) and exits 2', async () => {
-  const none = await runReport(['edit']);
-  expect(none.status).toBe(2);
-  expect(none.stderr).toContain('report init');
-  expect(none.stderr).toContain('report import');
+test('`report edit` without a report serves the start page until stopped; with one that is not there it exits 2', async () => {
+  const stop = new AbortController();
+  let stdout = '';
+  let stderr = '';
+  const io = { isTTY: false, stdout: (text: string) => void (stdout += text), stderr: (text: string) => void (stderr += text) };
+  const running = runEdit(testHost(), io, undefined, { open: false, lang: 'zh', signal: stop.signal });
+  while (!stdout.includes('\n')) await new Promise((resolve) => setTimeout(resolve, 20));
+  const page = await fetch(stdout.trim());
+  expect(await page.text()).toContain('<h1>打开或新建年报</h1>');
+  expect(stderr).toContain('打开、新建或导入一份报告');
+  stop.abort();
+  await expect(running).resolves.toBe(0);
   const missing = await runReport(['edit', 'no-such-2024.yaml']);
   expect(missing.status).toBe(2);
   expect(missing.stderr).toContain('找不到文件 no-such-2024.yaml');

@@ -305,7 +305,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
     .description(
       '在浏览器中填写报告：表格、逐格检查、预览，保存回 YAML / fill in a report in the browser: tables, live checks, preview, saved back to the YAML',
     )
-    .argument('[file]', 'YAML 报告文件 report file')
+    .argument('[file]', 'YAML 报告文件；不给时打开起始页（打开、新建或导入报告）/ report file; without one, a start page opens, makes or imports one')
     .option('--port <n>', '端口（默认随机）port (default: random)', (value) => (/^\d+$/.test(value) ? Number(value) : NaN))
     .option('--no-open', '不打开浏览器，只打印地址 / do not open a browser, only print the address')
     .action(async (file: string | undefined, options: { port?: number; open: boolean }) => {
@@ -421,9 +421,8 @@ export function main(argv: readonly string[], early?: Worker): void {
       // A build that did not get to render leaves the early worker idle: stop it so the process can exit.
       await early?.terminate();
       process.exitCode = code;
-      // Dropped files, or a double click (no arguments: the help, which says how to drop a file).
-      const args = argv.slice(2);
-      if ((args.length === 0 || droppedFiles(args)) && ownConsoleWindow()) await waitForKey();
+      // Dropped files: the result stays until a key. (A double click runs `edit`, src/sea/standalone-args.ts: the window is its server's, closed to end it.)
+      if (droppedFiles(argv.slice(2)) && ownConsoleWindow()) await waitForKey();
     },
     (error: unknown) => {
       process.stderr.write(internalErrorLine(error));

@@ -47,6 +47,21 @@ function field(item: Field, id: string): string {
   return `<div class="field"><label for="${id}">${escapeHtml(item.name)}</label>${input(item, id)}</div>`;
 }
 
+/** The head of the server's pages: the title, the shared style, the page's own script and the data it reads (in a JSON block, `<` escaped). */
+export const pageHead = (title: string, script: string, data: unknown): string[] => [
+  '<!DOCTYPE html>',
+  '<html lang="zh-CN">',
+  '<head>',
+  '<meta charset="utf-8">',
+  '<meta name="viewport" content="width=device-width, initial-scale=1">',
+  `<title>${escapeHtml(title)}</title>`,
+  '<link rel="icon" href="data:,">',
+  '<link rel="stylesheet" href="edit.css">',
+  `<script src="${script}" defer></script>`,
+  `<script type="application/json" id="page-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`,
+  '</head>',
+];
+
 /** The whole page. `form` is undefined when the file cannot be laid out (its YAML does not parse): the problem list says why. */
 export function pageHtml(file: string, form: FormPart[] | undefined, data: PageData): string {
   let next = 0;
@@ -57,17 +72,7 @@ export function pageHtml(file: string, form: FormPart[] | undefined, data: PageD
   });
   const unusable = form ? '' : '<p class="unusable">这份文件无法按表格显示（见右侧问题）。请先用文本编辑器改正后重新打开。</p>';
   return [
-    '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(path(file))} — 填写年报</title>`,
-    '<link rel="icon" href="data:,">',
-    '<link rel="stylesheet" href="edit.css">',
-    '<script src="edit.js" defer></script>',
-    `<script type="application/json" id="page-data">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`,
-    '</head>',
+    ...pageHead(`${path(file)} — 填写年报`, 'edit.js', data),
     '<body>',
     '<header class="bar">',
     `<h1>${escapeHtml(path(file))}</h1>`,

@@ -5,6 +5,7 @@
  * else, and nothing from the network.
  */
 import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +18,9 @@ import { editPage } from './client';
 import { guard } from './guard';
 import { pageHtml } from './page';
 import { EditSession } from './session';
+import { chooseExisting, createBlank, createImported, listReports, MAX_UPLOAD_BYTES, type Chosen, type ImportRunner } from './start';
+import { startPage } from './start-client';
+import { startPageHtml } from './start-page';
 import { EDIT_CSS } from './style';
 
 export interface EditServer {
@@ -33,6 +37,7 @@ const PAGE_POLICY =
 const PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'; base-uri 'none'";
 
 const SCRIPT = `(${editPage.toString()})();\n`;
+const START_SCRIPT = `(${startPage.toString()})();\n`;
 
 /** The page's requests carry edits: far below the report's own size limit. */
 const MAX_BODY_BYTES = MAX_SOURCE_BYTES * 2;
@@ -52,28 +57,25 @@ function send(response: ServerResponse, status: number, type: string, body: stri
 const json = (response: ServerResponse, value: unknown, status = 200, headers: Record<string, string> = {}) =>
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);
 
-/** A request's JSON body, read up to the limit. */
-function bodyOf(request: IncomingMessage): Promise<unknown> {
+/** A request's body, read up to `limit` bytes (larger: refused, and the request dropped). */
+function bytesOf(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         reject(new Error('too large'));
         request.destroy();
       } else chunks.push(chunk);
     });
-    request.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch (error) {
-        reject(error);
-      }
-    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
+
+/** A request's JSON body, read up to the limit. */
+const bodyOf = async (request: IncomingMessage): Promise<unknown> => JSON.parse((await bytesOf(request, MAX_BODY_BYTES)).toString('utf8'));
 
 /** The edits of a request body, each checked to be what the page sends. */
 function editsOf(body: unknown): Edit[] {
@@ -92,15 +94,11 @@ const DOCUMENTS: Record<string, { format: OutputFormat; type: string }> = {
   'report.docx': { format: 'docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
 };
 
-/** Starts the server for one report file; the file must be readable (the caller says why not otherwise). */
-export async function startEditServer(host: Host, file: string, options: { port?: number } = {}): Promise<EditServer | { unreadable: string }> {
-  const session = new EditSession(host, file);
-  const opened = session.open();
-  if ('unreadable' in opened) return opened;
-  const token = randomBytes(18).toString('base64url');
-  let port = 0;
+type Route = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
-  const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void> | void> = {
+/** The editing page's routes, for one report being edited. */
+function editorRoutes(file: string, session: EditSession): Record<string, Route> {
+  return {
     'GET ': (_, response) =>
       send(
         response,
@@ -140,7 +138,100 @@ export async function startEditServer(host: Host, file: string, options: { port?
       const reopened = session.open();
       json(response, 'unreadable' in reopened ? reopened : { base: session.baseHash });
     },
+    ...documentRoutes(file, session),
   };
+}
+
+/** The PDF and DOCX of the text being edited, named as `report build` names its output (2024.yaml → 2024.pdf, in UTF-8 for a Chinese file name). */
+function documentRoutes(file: string, session: EditSession): Record<string, Route> {
+  return Object.fromEntries(
+    Object.entries(DOCUMENTS).map(([route, document]) => [
+      `GET ${route}`,
+      async (_: IncomingMessage, response: ServerResponse) => {
+        const bytes = await session.render(document.format);
+        const name = `${outputName(file)}${rendererOf(document.format).extension}`;
+        if (bytes) send(response, 200, document.type, bytes, { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
+        else send(response, 409, 'text/plain; charset=utf-8', '报告有错误，改正后才能生成 / the report has errors\n');
+      },
+    ]),
+  );
+}
+
+/** The start page's routes (no file yet): each choice that succeeds calls `chosen`, and the same address serves that file's editing page. */
+function startRoutes(host: Host, start: StartOptions, chosen: (file: string) => Chosen): Record<string, Route> {
+  const answer = (response: ServerResponse, result: Chosen) => json(response, 'file' in result ? chosen(result.file) : result, 'file' in result ? 200 : 422);
+  return {
+    'GET ': (_, response) =>
+      send(
+        response,
+        200,
+        'text/html; charset=utf-8',
+        startPageHtml(path.resolve(start.folder), listReports(host, start.folder), host.today().getFullYear() - 1),
+      ),
+    'GET start.js': (_, response) => send(response, 200, 'text/javascript; charset=utf-8', START_SCRIPT),
+    'GET edit.css': (_, response) => send(response, 200, 'text/css; charset=utf-8', EDIT_CSS),
+    'POST open': async (request, response) => answer(response, chooseExisting(host, start.folder, (Object(await bodyOf(request)) as { name?: unknown }).name)),
+    'POST init': async (request, response) => {
+      const created = createBlank(host, start.folder, Object(await bodyOf(request)) as Record<string, unknown>);
+      if ('file' in created) start.created?.(created.file);
+      answer(response, created);
+    },
+    'POST import': async (request, response) => {
+      const query = new URL(request.url ?? '', 'http://127.0.0.1').searchParams;
+      const bytes = await bytesOf(request, MAX_UPLOAD_BYTES);
+      const created = await createImported(host, start.folder, { source: query.get('source'), name: query.get('name'), bytes }, start.importer);
+      if ('file' in created) start.created?.(created.file);
+      answer(response, created);
+    },
+  };
+}
+
+/** Without a file: where reports are listed and made, and how. */
+export interface StartOptions {
+  /** The folder the start page lists and writes in (the working folder). */
+  folder: string;
+  /** Runs `report import`'s core in its sandbox. */
+  importer: ImportRunner;
+  /** Called with each report made (the CLI writes the schema beside it, as `init` and `import` do). */
+  created?: (file: string) => void;
+}
+
+/**
+ * Starts the server for one report file, or (`file` undefined) on the start page, which chooses the
+ * file; the file must be readable (the caller says why not otherwise).
+ */
+export async function startEditServer(
+  host: Host,
+  file: string | undefined,
+  options: { port?: number; start?: StartOptions } = {},
+): Promise<EditServer | { unreadable: string }> {
+  let routes: Record<string, Route>;
+  let warmUp: NodeJS.Immediate | undefined;
+  /** Opens the file for editing: from now on the address serves its page. */
+  const edit = (chosen: string): { file: string } | { unreadable: string } => {
+    const session = new EditSession(host, chosen);
+    const opened = session.open();
+    if ('unreadable' in opened) return opened;
+    routes = editorRoutes(chosen, session);
+    // The first checks of a process run before the JIT has compiled the checker (~300 ms, then ~20 ms):
+    // two made now, while the browser opens, make the clerk's first edit as quick as the rest.
+    warmUp = setImmediate(() => {
+      for (let i = 0; i < 2; i++) session.check([], { keepRecovery: true });
+    });
+    return { file: chosen };
+  };
+  if (file !== undefined) {
+    const opened = edit(file);
+    if ('unreadable' in opened) return opened;
+  } else {
+    if (!options.start) throw new Error('no file and no start options');
+    routes = startRoutes(host, options.start, (chosen) => {
+      const opened = edit(chosen);
+      return 'unreadable' in opened ? { refused: `无法读取 ${chosen}（${opened.unreadable}）` } : opened;
+    });
+  }
+  const token = randomBytes(18).toString('base64url');
+  let port = 0;
 
   const server = createServer((request, response) => {
     const guarded = guard(
@@ -155,17 +246,7 @@ export async function startEditServer(host: Host, file: string, options: { port?
       token,
     );
     if ('refused' in guarded) return send(response, 403, 'text/plain; charset=utf-8', `refused: ${guarded.refused}\n`);
-    const document = DOCUMENTS[guarded.route];
-    const route =
-      document && request.method === 'GET'
-        ? async () => {
-            const bytes = await session.render(document.format);
-            // Named as `report build` names its output (2024.yaml → 2024.pdf), in UTF-8 for a Chinese file name.
-            const name = `${outputName(file)}${rendererOf(document.format).extension}`;
-            if (bytes) send(response, 200, document.type, bytes, { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}` });
-            else send(response, 409, 'text/plain; charset=utf-8', '报告有错误，改正后才能生成 / the report has errors\n');
-          }
-        : routes[`${request.method} ${guarded.route}`]?.bind(null, request, response);
+    const route = routes[`${request.method} ${guarded.route}`]?.bind(null, request, response);
     if (!route) return send(response, 404, 'text/plain; charset=utf-8', 'not found\n');
     Promise.resolve(route()).catch(() => {
       if (!response.headersSent) send(response, 400, 'text/plain; charset=utf-8', 'bad request\n');
@@ -177,17 +258,12 @@ export async function startEditServer(host: Host, file: string, options: { port?
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
-  // The first checks of a process run before the JIT has compiled the checker (~300 ms, then ~20 ms):
-  // two made now, while the browser opens, make the clerk's first edit as quick as the rest.
-  const warmUp = setImmediate(() => {
-    for (let i = 0; i < 2; i++) session.check([], { keepRecovery: true });
-  });
   return {
     url: `http://127.0.0.1:${port}/${token}/`,
     port,
     close: () =>
       new Promise<void>((resolve) => {
-        clearImmediate(warmUp);
+        if (warmUp) clearImmediate(warmUp);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

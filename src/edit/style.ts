@@ -60,4 +60,9 @@ dialog table { border-collapse: collapse; }
 dialog th, dialog td { border: 1px solid #8a8f96; padding: .2rem .4rem; text-align: left; }
 .dialog-buttons { display: flex; gap: .5rem; margin-top: .75rem; }
 .unusable { padding: .75rem; border: 2px solid #c21b1b; }
+.start { max-width: 48rem; padding: 0 1rem 2rem; }
+.start section { margin-top: 1.5rem; }
+.reports { list-style: none; padding: 0; }
+.reports li { margin: .4rem 0; }
+.reports span { color: #404040; font-size: .9rem; }
 `;

@@ -4,7 +4,8 @@
  * real files (worker scripts, pdf.js's ES modules, fonts, the schema). So the package's files travel
  * inside the program as one compressed asset and are unpacked once, atomically (a temp folder, then a
  * rename), into the user's cache folder under a name keyed by version and content hash; later runs
- * only check the marker file. Then bin/report runs from there as it does from an npm install.
+ * only check the marker file. Then bin/report runs from there as it does from an npm install; with no
+ * arguments (a double click) it runs `report edit`, whose page opens, makes or imports a report.
  * Bundled by esbuild with the few helpers it imports (only Node built-ins).
  */
 import * as fs from 'node:fs';
@@ -16,6 +17,7 @@ import * as sea from 'node:sea';
 import { EXIT } from '../cli/exit-codes';
 import { userCacheDir } from '../host';
 import { makeDirectory } from '../make-directory';
+import { standaloneArgs } from './standalone-args';
 
 /** The payload's table (scripts/dist.js): version, content hash, and [path, size] of each file in order. */
 interface PayloadIndex {
@@ -98,5 +100,7 @@ try {
 }
 if (root !== undefined) {
   const bin = path.join(root, 'bin', 'report');
+  // A single executable's argv repeats the program at [1] where a script's path would be: the arguments follow.
+  process.argv.splice(2, Infinity, ...standaloneArgs(process.argv.slice(2)));
   createRequire(bin)(bin);
 }
