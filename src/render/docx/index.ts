@@ -179,17 +179,19 @@ function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)
       // Word measures nothing for us: widths in characters of the official faces (half-width digits).
       const organ = fullWidthChars(block.organLines[0] ?? '');
       const place = signaturePlacement(block, organ, fullWidthChars(block.dateText), 1);
-      // A date shorter than the name is set from the left, two characters right of where the name's
-      // first line begins (whole characters), so the offset does not hang on the width of its
-      // digits, which differs between the official faces and their stand-ins. A longer date ends
-      // two characters from the margin and the name moves left by its estimated width.
-      const dateLeft = place.organRight === block.rightIndentChars ? GRID.chars - place.organRight - organ + block.dateShiftChars : undefined;
+      // The date is set from the left, two characters right of where the name's first line begins
+      // (whole characters), so the offset does not hang on the width of its digits, which differs
+      // between the official faces and their stand-ins. A date longer than the name ends two
+      // characters from the margin in the official faces (the name moved left by as much); the
+      // date may use those two characters where a stand-in's digits are wider, rather than wrap.
+      const dateLeft = GRID.chars - place.organRight - organ + block.dateShiftChars;
       // The name keeps with its date; both stay with the end of the text as far as a page allows.
-      const line = (children: ParagraphChild[], alignment: 'left' | 'right', indentChars: number, before: number, keepNext: boolean) =>
+      const twips = (chars: number) => Math.round(chars * BODY_CHAR);
+      const line = (children: ParagraphChild[], alignment: 'left' | 'right', indent: { left?: number; right?: number }, before: number, keepNext: boolean) =>
         new Paragraph({
           children,
           alignment: ALIGN[alignment],
-          indent: { firstLine: 0, [alignment]: Math.round(indentChars * BODY_CHAR) },
+          indent: { firstLine: 0, ...indent },
           spacing: { ...exactLines(BODY_LINE), before },
           keepNext,
           keepLines: true,
@@ -198,11 +200,11 @@ function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)
         line(
           block.organLines.flatMap((text, i) => runs(text, i > 0 ? { break: 1 } : {})),
           'right',
-          place.organRight,
+          { right: twips(place.organRight) },
           BODY_LINE * block.spaceBeforeLines,
           true,
         ),
-        dateLeft === undefined ? line(runs(block.dateText), 'right', place.dateRight, 0, false) : line(runs(block.dateText), 'left', dateLeft, 0, false),
+        line(runs(block.dateText), 'left', { left: twips(dateLeft), right: -twips(block.rightIndentChars) }, 0, false),
       ];
     }
     default: {
