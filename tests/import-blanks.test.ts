@@ -25,7 +25,7 @@ const run = (ext: string, blankAsZero = false) =>
 const aboutCells = (diagnostics: readonly Diagnostic[]) =>
   diagnostics.filter((d) => d.pointer !== null && /^\/(applications|review_litigation|proactive)/.test(d.pointer));
 
-describe.each(['html', 'docx', 'pdf'])('blank-2023.%s', (ext) => {
+describe.each(['html', 'docx', 'pdf', 'txt'])('blank-2023.%s', (ext) => {
   it('one message per blank stretch: the finding and the checker’s error about its cells as one', async () => {
     const outcome = await run(ext);
     const blanks = aboutCells(outcome.diagnostics).filter((d) => d.pointer === '/applications' || d.pointer === '/review_litigation');
@@ -77,4 +77,13 @@ it('validate: a column of table 二’s block of documents blank in both rows is
   expect(aboutCells(diagnostics).map((d) => [d.code, d.pointer, d.message.zh])).toEqual([
     ['RPT4025', '/proactive/rules', '表二“本年废止件数”1 列空白（2 格），应填数字'],
   ]);
+});
+
+it('text: an empty cell before a row’s first number may be an empty label cell, so the row is not placed', async () => {
+  const text = fs
+    .readFileSync(path.join(CELLS, 'blank-2023.txt'), 'utf8')
+    .replace('\t一、本年新收政府信息公开申请数量\n\t141\n', '\t一、本年新收政府信息公开申请数量\n\t\n');
+  const outcome = await importBytes(nodeHost(), Buffer.from(text), { file: 'blank-2023.txt', label: 'blank-2023.yaml' });
+  expect(outcome.findings.filter((f) => f.pointer === '/applications/new').map((f) => [f.code, f.params.found])).toEqual([['RPT4004', 1]]);
+  expect((parse(outcome.yaml as string) as { applications: { new: unknown } }).applications.new).toEqual([null, null, null, null, null, null, null]);
 });
