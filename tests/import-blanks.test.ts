@@ -87,3 +87,31 @@ it('text: an empty cell before a row’s first number may be an empty label cell
   expect(outcome.findings.filter((f) => f.pointer === '/applications/new').map((f) => [f.code, f.params.found])).toEqual([['RPT4004', 1]]);
   expect((parse(outcome.yaml as string) as { applications: { new: unknown } }).applications.new).toEqual([null, null, null, null, null, null, null]);
 });
+
+it('validate: table 二’s single values (许可, 处罚, 强制, 收费) all blank are one RPT4025', () => {
+  let yaml = fs.readFileSync(path.join(FIXTURES, 'yichun-2023.yaml'), 'utf8');
+  for (const key of ['licensing', 'punishment', 'enforcement', 'fees']) yaml = yaml.replace(new RegExp(`(\\n  ${key}: )[\\d.]+`), '$1null');
+  const { diagnostics } = check(yaml);
+  expect(aboutCells(diagnostics).map((d) => [d.code, d.pointer, d.message.zh])).toEqual([
+    ['RPT4025', '/proactive', '表二第二十条第（五）（六）（八）项各格空白（4 格），应填数字'],
+  ]);
+  // One of them written: each blank one is its own error, as before.
+  const one = check(yaml.replace(/(\n {2}fees: )null/, '$10'));
+  expect(aboutCells(one.diagnostics).map((d) => [d.code, d.pointer])).toEqual([
+    ['RPT2006', '/proactive/licensing'],
+    ['RPT2006', '/proactive/punishment'],
+    ['RPT2006', '/proactive/enforcement'],
+  ]);
+});
+
+it('import: table 二’s single values printed blank are one message, the finding and the checker’s error as one', async () => {
+  const html = fs
+    .readFileSync(path.join(CELLS, 'blank-2023.html'), 'utf8')
+    .replace(/(<td>(?:行政许可|行政处罚|行政强制|行政事业性收费)<\/td><td colspan="3">)[\d.]+</g, '$1<');
+  const outcome = await importBytes(nodeHost(), Buffer.from(html), { file: 'blank-2023.html', label: 'blank-2023.yaml' });
+  const proactive = outcome.diagnostics.filter((d) => d.pointer?.startsWith('/proactive'));
+  expect(proactive.map((d) => [d.code, d.pointer, d.message.zh.replace(/^原文[^：]*：/, '')])).toEqual([
+    ['RPT4023', '/proactive', '表二第二十条第（五）（六）（八）项各格空白（4 格），留空（null）'],
+  ]);
+  expect(proactive[0]?.hints.map((h) => h.zh)).toContain('检查：表二第二十条第（五）（六）（八）项各格空白（4 格），应填数字（RPT4025）');
+});
