@@ -115,3 +115,16 @@ it('import: table 二’s single values printed blank are one message, the findi
   ]);
   expect(proactive[0]?.hints.map((h) => h.zh)).toContain('检查：表二第二十条第（五）（六）（八）项各格空白（4 格），应填数字（RPT4025）');
 });
+
+it('text: a row of as many empty cells as columns and no number is a row printed blank', async () => {
+  const text = fs
+    .readFileSync(path.join(CELLS, 'blank-2023.txt'), 'utf8')
+    .replace('\t一、本年新收政府信息公开申请数量\n\t141\n\t\n\t\n\t\n\t\n\t\n\t141\n', `\t一、本年新收政府信息公开申请数量\n${'\t\n'.repeat(7)}`);
+  const outcome = await importBytes(nodeHost(), Buffer.from(text), { file: 'blank-2023.txt', label: 'blank-2023.yaml' });
+  // Its five cells in the blank columns go with them; its other two are blank cells (not a row of missing numbers, RPT4004).
+  expect(outcome.findings.filter((f) => f.pointer.startsWith('/applications')).map((f) => [f.code, f.pointer, f.params.count])).toEqual([
+    ['RPT4023', '/applications', 125],
+    ['RPT4018', '/applications/new/0', undefined],
+    ['RPT4018', '/applications/new/6', undefined],
+  ]);
+});
