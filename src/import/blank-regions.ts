@@ -8,6 +8,7 @@
 import type { BlankRegionParams } from '../diagnostics/catalog';
 import type { FormatLabels } from '../format/format';
 import { rowPointer } from '../report/rows';
+import { SINGLE_VALUES_WHOLE } from '../validate/collapse';
 import { finding, type Finding } from './findings';
 import type { BlankCell } from './table-reader';
 
@@ -45,7 +46,7 @@ function gridsOf(labels: FormatLabels): CellGrid[] {
       table: '表二',
       tableEn: 'table 二',
       pointer: '/proactive',
-      whole: { zh: '第二十条第（五）（六）（八）项各格', en: 'every cell of items 20(5), (6) and (8)' },
+      whole: SINGLE_VALUES_WHOLE,
       rows: singles.map((row) => ({ pointer: `/proactive/${row.key}`, label: row.label, en: row.en })),
       columns: [{ label: '数量', en: 'value' }],
       cell: (r) => `/proactive/${singles[r]?.key}`,

@@ -4,7 +4,7 @@ import { finding } from './findings';
 import { indexes, listCells, norm, nulls } from './line-text';
 import type { SourceLine } from './reader';
 import type { Piece } from './segment';
-import { isNumberLike, TableReader, type Region, type TableSink } from './table-reader';
+import { blankCells, isNumberLike, TableReader, withBlanksBetween, type Region, type TableSink } from './table-reader';
 
 /**
  * Table 四 is printed with its rows side by side (行政复议 | 行政诉讼: 未经复议直接起诉 | 复议后起诉): copied
@@ -31,14 +31,17 @@ export function readTable4(labels: FormatLabels, region: Region, sink: TableSink
   const lines = table.lines;
   let start = lines.length;
   while (start > 0 && isNumberLike(lines[start - 1] as SourceLine)) start -= 1;
-  let cells: readonly SourceLine[] = lines.slice(start);
+  const wanted = width * CASE_ROWS.length;
+  // Text: the empty cells between the numbers are cells; a table printed blank is its 15 empty cells after the labels.
+  let cells: readonly SourceLine[] = withBlanksBetween(lines.slice(start));
+  const before = lines[start - 1];
+  if (cells.length === 0 && before?.blanksAfter?.length === wanted) cells = blankCells(before);
   const last = lines.at(-1)?.cell;
   if (last) {
     // A table's cells: the data row is the table's last row, its cells (blank ones too) placed by their columns.
     const row = lines.filter((line) => line.cell?.table === last.table && line.cell.row === last.row);
     if (row.every((line, i) => (line.cell?.col ?? -1) >= 0 && (i === 0 || (line.cell?.col ?? -1) > (row[i - 1]?.cell?.col ?? Infinity)))) cells = row;
   }
-  const wanted = width * CASE_ROWS.length;
   const [run] = cells;
   if (cells.length === 1 && run && (run as Piece).run) {
     // The 15 numbers run together: certain only when each is one digit.

@@ -17,6 +17,12 @@ export interface SourceLine {
   at: string;
   /** For a table cell: which table of the source, and the cell's row and column there (0-based; col -1: on no column of a PDF table's grid). */
   cell?: { table: number; row: number; col: number };
+  /**
+   * Text only: where the empty cells printed right after this line are (a line holding nothing but
+   * a tab: a table cell copied empty). Kept off the lines, so prose and labels never see them; the
+   * table reader takes them as blank cells where they are certainly a row's number cells.
+   */
+  blanksAfter?: string[];
 }
 
 /** A reader for one source format. */

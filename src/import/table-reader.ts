@@ -154,7 +154,9 @@ export class TableReader {
       }
       return placed.cells.map((cell, i) => this.readCell(cell, cellPointers[i] as string, label));
     }
-    const cells = [...found.inline, ...this.cellsAfter(count)];
+    let cells = [...found.inline, ...this.cellsAfter(count)];
+    // A row of text with no number and exactly as many empty cells as columns: a row printed blank.
+    if (cells.length === 0 && count >= 2 && labelLine.blanksAfter?.length === count) cells = blankCells(labelLine);
     if (count > 1 && cells.length < count && cells.some((cell) => (cell as Piece).run)) {
       // The row's numbers printed without separators: which digits make which cell is certain only when each is one digit.
       const digits = cells.map((cell) => norm(cell.text)).join('');
@@ -178,8 +180,9 @@ export class TableReader {
   /**
    * The lines after the cursor that are the row's cells: up to the next label (or a line printed like
    * one), and, once `count` are taken, up to the first line that is no number or mark. A few more
-   * than `count` are taken, so a row printing more cells than the format's is seen. (Running text has
-   * no empty cells: the text reader drops blank lines, and a table's cells are placed by table-grid.ts.)
+   * than `count` are taken, so a row printing more cells than the format's is seen. Empty cells of
+   * text (SourceLine.blanksAfter) are taken between two numbers only: before a row's first number or
+   * after its last they may be empty label cells (a table's cells are placed by table-grid.ts).
    */
   private cellsAfter(count: number): SourceLine[] {
     const { lines } = this.region;
@@ -190,6 +193,8 @@ export class TableReader {
       if (cells.length >= count && !isNumberLike(line)) break;
       cells.push(line);
       this.cursor += 1;
+      const next = lines[this.cursor];
+      if (next && isNumberLike(line) && isNumberLike(next) && !this.stops.has(this.cursor)) cells.push(...blankCells(line).slice(0, count + MAX_EXTRA_CELLS));
     }
     return cells;
   }
@@ -248,6 +253,13 @@ export class TableReader {
     return search(from) ?? search(0);
   }
 }
+
+/** The empty cells of text printed right after `line`, as blank cells. */
+export const blankCells = (line: SourceLine): SourceLine[] => (line.blanksAfter ?? []).map((at) => ({ text: '', at }));
+
+/** `cells` with the empty cells of text printed between two of them (never before the first or after the last). */
+export const withBlanksBetween = (cells: readonly SourceLine[]): SourceLine[] =>
+  cells.flatMap((cell, i) => (i < cells.length - 1 ? [cell, ...blankCells(cell)] : [cell]));
 
 export const isNumberLike = (line: SourceLine) => {
   const text = norm(line.text).replace(/[,，]/g, '');

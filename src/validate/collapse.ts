@@ -1,7 +1,7 @@
 /**
  * One mistake, one diagnostic. A row left blank (every cell empty, "/", "—" or "无") is one error
  * naming the row and its columns, not one per cell; so are columns blank in every row of table 三, 四
- * or table 二's block of documents, and such a table all blank (one error with the count of cells); a table left empty is one error for
+ * or table 二's block of documents, table 二's single values all blank, and such a table all blank (one error with the count of cells); a table left empty is one error for
  * the table, not one per missing row. Runs over the structural diagnostics of a file and its loaded data.
  */
 import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic';
@@ -51,13 +51,16 @@ interface BlankGrid {
   cell: (row: readonly string[], column: number) => string[];
 }
 
+/** Table 二's items 20(5), (6) and (8) (one value a row) all blank, as a message names them (the import's finding too). */
+export const SINGLE_VALUES_WHOLE = { zh: '第二十条第（五）（六）（八）项各格', en: 'every cell of items 20(5), (6) and (8)' };
+
 function gridsOf(labels: FormatLabels): BlankGrid[] {
   const whole = { zh: '全表', en: 'the whole table' };
   const rows = (table: string) =>
     rowsOf(labels)
       .filter((row) => row.path[0] === table)
       .map((row) => row.path);
-  const { DOCUMENT_BLOCK_ITEM, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS } = labels;
+  const { DOCUMENT_BLOCK_ITEM, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, SINGLE_VALUE_BLOCKS } = labels;
   return [
     {
       // Table 二's block of documents: its pointer is its first row's, as the import's finding about it.
@@ -68,6 +71,16 @@ function gridsOf(labels: FormatLabels): BlankGrid[] {
       rows: DOCUMENT_ROWS.map((row) => ['proactive', row.key]),
       columns: DOCUMENT_COUNT_COLUMNS,
       cell: (row, c) => [...row, DOCUMENT_COUNT_COLUMNS[c]?.key as string],
+    },
+    {
+      // Table 二's single values (许可, 处罚, 强制, 收费): one column, so blank only as a whole; at /proactive, as the import's finding.
+      pointer: '/proactive',
+      table: '表二',
+      tableEn: 'table 2',
+      whole: SINGLE_VALUES_WHOLE,
+      rows: SINGLE_VALUE_BLOCKS.flatMap((block) => block.rows.map((row) => ['proactive', row.key])),
+      columns: [{ label: '数量', en: 'value' }],
+      cell: (row) => [...row],
     },
     {
       pointer: '/applications',
@@ -91,14 +104,19 @@ function gridsOf(labels: FormatLabels): BlankGrid[] {
 }
 
 /**
- * A table (三, 四, or table 二's block of documents) with every cell blank, or with columns blank in
- * every row: one RPT4025 naming them and their count of cells, for the cells' RPT2006.
+ * A table (三, 四, table 二's block of documents or its single values) with every cell blank, or with
+ * columns blank in every row: one RPT4025 naming them and their count of cells, for the cells' RPT2006.
  */
 function collapseBlankColumns(labels: FormatLabels, data: unknown, diagnostics: Diagnostic[]): Diagnostic[] {
   let out = diagnostics;
   for (const grid of gridsOf(labels)) {
-    // Every row written out in full (a list of all its cells, or a mapping): a cell left out is not blank.
-    const full = (value: unknown) => (Array.isArray(value) ? value.length === grid.columns.length : value !== null && typeof value === 'object');
+    // Every row written out in full (a list of all its cells, a mapping, or a row's one value): a cell left out is not blank.
+    const full = (value: unknown) =>
+      grid.columns.length === 1
+        ? value !== undefined
+        : Array.isArray(value)
+          ? value.length === grid.columns.length
+          : value !== null && typeof value === 'object';
     if (grid.rows.length < 2 || !grid.rows.every((row) => full(valueAt(data, row)))) continue;
     const blankAt = (row: readonly string[], c: number) => {
       const value = valueAt(data, grid.cell(row, c));
