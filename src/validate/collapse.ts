@@ -39,46 +39,49 @@ function valueAt(data: unknown, path: readonly string[]): unknown {
 
 const within = (pointer: string | null, place: string) => pointer !== null && (pointer === place || pointer.startsWith(place + '/'));
 
-/** A table (or a block of one) as rows × columns: where each cell is, and what its stretches are called. */
-interface BlankGrid {
+/**
+ * A table (or a block of one) whose blank cells are named together, as the checker's RPT4025 and the
+ * import's RPT4023/RPT4024 name them: its rows and columns as the format gives them, where each cell
+ * is, and what the whole is called. Defined once for both.
+ */
+export interface BlankGrid {
+  /** Where a message about the whole or its columns stands. */
   pointer: string;
   table: string;
   tableEn: string;
   whole: { zh: string; en: string };
-  rows: readonly (readonly string[])[];
+  rows: readonly { path: readonly string[]; label: string; en: string }[];
   columns: readonly { label: string; en: string }[];
-  /** The path of a cell: a row's list index, or a document row's column key. */
+  /** The path of a cell: a row's list index, or a document row's column key; a single value is its row. */
   cell: (row: readonly string[], column: number) => string[];
 }
 
-/** Table 二's items 20(5), (6) and (8) (one value a row) all blank, as a message names them (the import's finding too). */
-export const SINGLE_VALUES_WHOLE = { zh: '第二十条第（五）（六）（八）项各格', en: 'every cell of items 20(5), (6) and (8)' };
+/** Table 二's items 20(5), (6) and (8) (one value a row) all blank, as a message names them. */
+const SINGLE_VALUES_WHOLE = { zh: '第二十条第（五）（六）（八）项各格', en: 'every cell of items 20(5), (6) and (8)' };
 
-function gridsOf(labels: FormatLabels): BlankGrid[] {
+/** The grids of tables 二 (its block of documents, its single values), 三 and 四. */
+export function blankGrids(labels: FormatLabels): BlankGrid[] {
   const whole = { zh: '全表', en: 'the whole table' };
-  const rows = (table: string) =>
-    rowsOf(labels)
-      .filter((row) => row.path[0] === table)
-      .map((row) => row.path);
+  const rows = (table: string) => rowsOf(labels).filter((row) => row.path[0] === table);
   const { DOCUMENT_BLOCK_ITEM, DOCUMENT_COUNT_COLUMNS, DOCUMENT_ROWS, SINGLE_VALUE_BLOCKS } = labels;
   return [
     {
-      // Table 二's block of documents: its pointer is its first row's, as the import's finding about it.
+      // Table 二's block of documents: its pointer is its first row's.
       pointer: `/proactive/${DOCUMENT_ROWS[0]?.key}`,
       table: '表二',
       tableEn: 'table 2',
       whole: { zh: `${DOCUMENT_BLOCK_ITEM}各格`, en: `every cell of ${DOCUMENT_BLOCK_ITEM}` },
-      rows: DOCUMENT_ROWS.map((row) => ['proactive', row.key]),
+      rows: DOCUMENT_ROWS.map((row) => ({ path: ['proactive', row.key], label: row.label, en: row.en })),
       columns: DOCUMENT_COUNT_COLUMNS,
       cell: (row, c) => [...row, DOCUMENT_COUNT_COLUMNS[c]?.key as string],
     },
     {
-      // Table 二's single values (许可, 处罚, 强制, 收费): one column, so blank only as a whole; at /proactive, as the import's finding.
+      // Table 二's single values (许可, 处罚, 强制, 收费): one column, so blank only as a whole.
       pointer: '/proactive',
       table: '表二',
       tableEn: 'table 2',
       whole: SINGLE_VALUES_WHOLE,
-      rows: SINGLE_VALUE_BLOCKS.flatMap((block) => block.rows.map((row) => ['proactive', row.key])),
+      rows: SINGLE_VALUE_BLOCKS.flatMap((block) => block.rows.map((row) => ({ path: ['proactive', row.key], label: row.label, en: row.en }))),
       columns: [{ label: '数量', en: 'value' }],
       cell: (row) => [...row],
     },
@@ -103,13 +106,24 @@ function gridsOf(labels: FormatLabels): BlankGrid[] {
   ];
 }
 
+/** How a message names the blank stretch of a grid: the whole, or its columns (“商业企业”“科研机构”2 列). */
+export function blankRegion(grid: BlankGrid, columns: readonly number[] | 'whole'): { region: string; regionEn: string } {
+  if (columns === 'whole') return { region: grid.whole.zh, regionEn: grid.whole.en };
+  const names = columns.map((c) => grid.columns[c] as BlankGrid['columns'][number]);
+  return {
+    region: `${names.map((n) => `“${n.label}”`).join('')}${names.length} 列`,
+    regionEn: `column${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n.en}"`).join(', ')}`,
+  };
+}
+
 /**
  * A table (三, 四, table 二's block of documents or its single values) with every cell blank, or with
  * columns blank in every row: one RPT4025 naming them and their count of cells, for the cells' RPT2006.
  */
 function collapseBlankColumns(labels: FormatLabels, data: unknown, diagnostics: Diagnostic[]): Diagnostic[] {
   let out = diagnostics;
-  for (const grid of gridsOf(labels)) {
+  for (const grid of blankGrids(labels)) {
+    const rows = grid.rows.map((row) => row.path);
     // Every row written out in full (a list of all its cells, a mapping, or a row's one value): a cell left out is not blank.
     const full = (value: unknown) =>
       grid.columns.length === 1
@@ -117,24 +131,22 @@ function collapseBlankColumns(labels: FormatLabels, data: unknown, diagnostics: 
         : Array.isArray(value)
           ? value.length === grid.columns.length
           : value !== null && typeof value === 'object';
-    if (grid.rows.length < 2 || !grid.rows.every((row) => full(valueAt(data, row)))) continue;
+    if (rows.length < 2 || !rows.every((row) => full(valueAt(data, row)))) continue;
     const blankAt = (row: readonly string[], c: number) => {
       const value = valueAt(data, grid.cell(row, c));
       return value !== undefined && isBlankCell(value);
     };
-    const blank = grid.columns.map((_, c) => c).filter((c) => grid.rows.every((row) => blankAt(row, c)));
+    const blank = grid.columns.map((_, c) => c).filter((c) => rows.every((row) => blankAt(row, c)));
     if (blank.length === 0) continue;
-    const cells = new Set(blank.flatMap((c) => grid.rows.map((row) => rowPointer(grid.cell(row, c)))));
+    const cells = new Set(blank.flatMap((c) => rows.map((row) => rowPointer(grid.cell(row, c)))));
     const whole = blank.length === grid.columns.length;
-    const names = blank.map((c) => grid.columns[c] as BlankGrid['columns'][number]);
     const diagnostic = makeDiagnostic('RPT4025', grid.pointer, {
       table: grid.table,
       tableEn: grid.tableEn,
-      region: whole ? grid.whole.zh : `${names.map((n) => `“${n.label}”`).join('')}${names.length} 列`,
-      regionEn: whole ? grid.whole.en : `column${names.length > 1 ? 's' : ''} ${names.map((n) => `"${n.en}"`).join(', ')}`,
+      ...blankRegion(grid, whole ? 'whole' : blank),
       count: cells.size,
     });
-    const rowPointers = grid.rows.map((row) => rowPointer(row));
+    const rowPointers = rows.map((row) => rowPointer(row));
     const inside = (d: Diagnostic) => d.pointer !== null && (cells.has(d.pointer) || (whole && rowPointers.some((row) => within(d.pointer, row))));
     const first = out.findIndex(inside);
     if (first < 0) continue;
