@@ -8,7 +8,8 @@ import { Document, isCollection, isMap, isScalar, isSeq, type Node, type Pair } 
 import type { Format } from '../format/format';
 import { formatOf } from '../format/registry';
 import { schemaHeader } from '../schema/schema-file';
-import { sourcePlaceComment } from '../source/source-place';
+import { parsePointer } from '../source/pointer';
+import { cellIndexIn, sourcePlaceComment } from '../source/source-place';
 
 /** The top-level key each part of the report is written under. */
 const PART_KEYS = ['overview', 'proactive', 'applications', 'review_litigation', 'problems', ['other_matters', 'processing_fees']] as const;
@@ -72,17 +73,13 @@ function labelRows(doc: Document, format: Format): void {
 function commentOrigins(doc: Document, origins: Readonly<Record<string, string>>): void {
   const rows = new Map<string, { path: string[]; places: (string | undefined)[] }>();
   for (const [pointer, at] of Object.entries(origins)) {
-    const path = pointer.split('/').slice(1);
+    const path = parsePointer(pointer);
     if (!doc.hasIn(path)) continue;
     const line = commentPath(doc, path);
     const node = doc.getIn(line, true);
     const row = rows.get(line.join('/')) ?? { path: line, places: isCollection(node) ? node.items.map(() => undefined) : [undefined] };
     rows.set(line.join('/'), row);
-    const index = !isCollection(node)
-      ? 0
-      : isSeq(node)
-        ? Number(path.at(-1))
-        : node.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === path.at(-1));
+    const index = isCollection(node) ? cellIndexIn(node, path.at(-1) ?? '') : 0;
     if (index >= 0 && index < row.places.length) row.places[index] = at;
   }
   for (const { path, places } of rows.values()) {

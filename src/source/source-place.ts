@@ -6,7 +6,8 @@
  * of that YAML, so its diagnostics still name the place in the source (the locator's hint). The
  * comments are the file's text, untrusted: read with anchored linear patterns, nothing expanded.
  */
-import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { parsePointer } from './pointer';
 
 const MARK = '原文';
 /** Where one value stands: the forms the importers' findings use (import/findings.ts `at`). */
@@ -54,6 +55,12 @@ function placeIn(written: string, index: number | undefined): string | undefined
   return place === '?' ? undefined : place;
 }
 
+/** The index of cell `key` in a table row's node (a list by position, a mapping by key); -1 when it has none. */
+export function cellIndexIn(row: YAMLSeq | YAMLMap, key: string): number {
+  if (isSeq(row)) return /^\d+$/.test(key) ? Number(key) : -1;
+  return row.items.findIndex((pair) => isScalar(pair.key) && String(pair.key.value) === key);
+}
+
 /** Each node's 原文… read once: a file's diagnostics may all point into one row (its comment up to the file's size). */
 const readPlaces = new WeakMap<Node, string | undefined>();
 
@@ -72,7 +79,7 @@ function placeOf(node: Node): string | undefined {
 
 /** Where the value at `pointer` was printed in the published report, as the YAML's comments say. */
 export function sourcePlace(doc: Document, pointer: string): string | undefined {
-  const path = pointer.split('/').slice(1);
+  const path = parsePointer(pointer);
   const node = doc.getIn(path, true) as Node | undefined;
   const own = node && (isScalar(node) || isSeq(node) || isMap(node)) ? placeOf(node) : undefined;
   if (own !== undefined) return placeIn(own, isScalar(node) ? 0 : undefined);
@@ -82,6 +89,6 @@ export function sourcePlace(doc: Document, pointer: string): string | undefined 
   if (!(isSeq(row) || isMap(row)) || !row.flow || key === undefined) return undefined;
   const written = placeOf(row);
   if (written === undefined) return undefined;
-  const index = isSeq(row) ? Number(key) : row.items.findIndex((pair) => isScalar(pair.key) && String(pair.key.value) === key);
-  return Number.isInteger(index) && index >= 0 ? placeIn(written, index) : undefined;
+  const index = cellIndexIn(row, key);
+  return index >= 0 ? placeIn(written, index) : undefined;
 }
