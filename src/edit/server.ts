@@ -54,6 +54,12 @@ function send(response: ServerResponse, status: number, type: string, body: stri
   response.end(body);
 }
 
+const html = (response: ServerResponse, body: string | Uint8Array, headers: Record<string, string> = {}) =>
+  send(response, 200, 'text/html; charset=utf-8', body, headers);
+
+/** The style both pages (the start page and the editing page) share. */
+const styleRoute = (_: IncomingMessage, response: ServerResponse) => send(response, 200, 'text/css; charset=utf-8', EDIT_CSS);
+
 const json = (response: ServerResponse, value: unknown, status = 200, headers: Record<string, string> = {}) =>
   send(response, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);
 
@@ -100,20 +106,15 @@ type Route = (request: IncomingMessage, response: ServerResponse) => Promise<voi
 function editorRoutes(file: string, session: EditSession): Record<string, Route> {
   return {
     'GET ': (_, response) =>
-      send(
-        response,
-        200,
-        'text/html; charset=utf-8',
-        pageHtml(file, session.form(), { base: session.baseHash, recovered: session.recovered(), savable: session.savable }),
-      ),
+      html(response, pageHtml(file, session.form(), { base: session.baseHash, recovered: session.recovered(), savable: session.savable })),
     'GET edit.js': (_, response) => send(response, 200, 'text/javascript; charset=utf-8', SCRIPT),
-    'GET edit.css': (_, response) => send(response, 200, 'text/css; charset=utf-8', EDIT_CSS),
+    'GET edit.css': styleRoute,
     'GET state': (_, response) => json(response, { changedOnDisk: session.changedOnDisk() }),
     'GET preview': async (_, response) => {
       const body =
         (await session.render('html')) ??
         new TextEncoder().encode('<!DOCTYPE html><html lang="zh-CN"><meta charset="utf-8"><title>预览</title><p>改正全部错误后显示预览。</p></html>');
-      send(response, 200, 'text/html; charset=utf-8', body, { 'content-security-policy': PREVIEW_POLICY });
+      html(response, body, { 'content-security-policy': PREVIEW_POLICY });
     },
     'POST check': async (request, response) => {
       const body = await bodyOf(request);
@@ -161,15 +162,9 @@ function documentRoutes(file: string, session: EditSession): Record<string, Rout
 function startRoutes(host: Host, start: StartOptions, chosen: (file: string) => Chosen): Record<string, Route> {
   const answer = (response: ServerResponse, result: Chosen) => json(response, 'file' in result ? chosen(result.file) : result, 'file' in result ? 200 : 422);
   return {
-    'GET ': (_, response) =>
-      send(
-        response,
-        200,
-        'text/html; charset=utf-8',
-        startPageHtml(path.resolve(start.folder), listReports(host, start.folder), host.today().getFullYear() - 1),
-      ),
+    'GET ': (_, response) => html(response, startPageHtml(path.resolve(start.folder), listReports(host, start.folder), host.today().getFullYear() - 1)),
     'GET start.js': (_, response) => send(response, 200, 'text/javascript; charset=utf-8', START_SCRIPT),
-    'GET edit.css': (_, response) => send(response, 200, 'text/css; charset=utf-8', EDIT_CSS),
+    'GET edit.css': styleRoute,
     'POST open': async (request, response) => answer(response, chooseExisting(host, start.folder, (Object(await bodyOf(request)) as { name?: unknown }).name)),
     'POST init': async (request, response) => {
       const created = createBlank(host, start.folder, Object(await bodyOf(request)) as Record<string, unknown>);
