@@ -5,7 +5,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { userCacheDir } from './user-cache-dir';
 import { makeDirectory } from './make-directory';
 import { workerThreads } from './worker-thread';
@@ -52,16 +51,17 @@ export interface Host {
    * FIFO or device never is), at most `limit` bytes read. Returns the reason instead of throwing.
    */
   readBytes(file: string, limit: number): Uint8Array | ReadFailure;
-  /** readBytes without blocking this thread (for large font files). */
-  readBytesAsync(file: string, limit: number): Promise<Uint8Array | ReadFailure>;
   /** Standard input, read to its end or until more than `limit` bytes came (for the file argument `-`). */
   readStdin(limit: number): Uint8Array | ReadFailure;
   /** Whether standard input is a terminal (a person types or pastes the report; nothing is piped). */
   stdinIsTerminal(): boolean;
   /** What a path is and, for a regular file, its size; never opens it. */
   statFile(file: string): FileKind;
-  /** Up to `length` bytes of a regular file from `offset` (fewer at its end); throws when it cannot be read or is not a regular file. */
-  readRange(file: string, offset: number, length: number): Uint8Array;
+  /**
+   * Byte ranges of a regular file, each up to its `length` from its `offset` (fewer at the file's
+   * end), read through one opening of the file; throws when it cannot be read or is not a regular file.
+   */
+  readRanges(file: string, ranges: readonly { offset: number; length: number }[]): Uint8Array[];
   /** Writes `bytes` to a new temp file beside `file` (creating the folder) and returns the temp's path. */
   writeTemp(file: string, bytes: Uint8Array): string;
   /** Renames a file over another (atomic within one folder). */
@@ -201,23 +201,6 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
         fs.closeSync(opened.fd);
       }
     },
-    async readBytesAsync(file, limit) {
-      const opened = openRegular(file, limit);
-      if ('kind' in opened) return opened;
-      const read = promisify(fs.read);
-      try {
-        const bounded = new Bounded(limit, opened.size);
-        for (;;) {
-          const chunk = bounded.next();
-          const done = bounded.take(chunk, (await read(opened.fd, chunk, 0, chunk.length, null)).bytesRead);
-          if (done) return done;
-        }
-      } catch (error) {
-        return failureOf(error);
-      } finally {
-        fs.closeSync(opened.fd);
-      }
-    },
     readStdin(limit) {
       try {
         const bounded = new Bounded(limit);
@@ -242,12 +225,18 @@ export function nodeHost(env: NodeJS.ProcessEnv = process.env): Host {
         return failureOf(error) as FileKind;
       }
     },
-    readRange(file, offset, length) {
+    readRanges(file, ranges) {
       const opened = openRegular(file, Number.MAX_SAFE_INTEGER);
       if ('kind' in opened) throw Object.assign(new Error(`${file}: ${opened.kind}`), { code: opened.kind === 'special' ? 'ENOTREGULAR' : opened.kind });
       try {
-        const buffer = Buffer.alloc(length);
-        return buffer.subarray(0, fs.readSync(opened.fd, buffer, 0, length, offset));
+        // One allocation for all of them: a subset reads a few hundred glyphs of a few hundred bytes each.
+        const buffer = Buffer.alloc(ranges.reduce((total, range) => total + range.length, 0));
+        let at = 0;
+        return ranges.map(({ offset, length }) => {
+          const part = buffer.subarray(at, at + fs.readSync(opened.fd, buffer, at, length, offset));
+          at += length;
+          return part;
+        });
       } finally {
         fs.closeSync(opened.fd);
       }

@@ -104,7 +104,7 @@ describe('bad font files are the report’s errors, found by validate and build 
     const real = nodeHost();
     const denied: Host = {
       ...real,
-      readRange: () => {
+      readRanges: () => {
         throw Object.assign(new Error('denied'), { code: 'EACCES' });
       },
     };

@@ -194,7 +194,7 @@ const cases: [code: string, what: string, run: () => Promise<string[]>][] = [
     () =>
       codesOfRun(['validate', '--json', seed, '--font', `kaiti=${serif}`], {
         ...real,
-        readRange: () => {
+        readRanges: () => {
           throw Object.assign(new Error('denied'), { code: 'EACCES' });
         },
       }),

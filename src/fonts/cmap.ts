@@ -7,7 +7,7 @@
 import type { Host } from '../host';
 import { FontDataError } from './font-data-error';
 import type { FontFile } from './resolve';
-import { faceOffsets, FontBytes, postscriptName, readDirectory, type Reader, type TableDirectory } from './sfnt';
+import { faceDirectory, FontBytes, type Reader, type TableDirectory } from './sfnt';
 
 // Part of this module's interface (its readers throw it); defined apart so woff.ts can throw it without importing the font chain.
 export { FontDataError };
@@ -30,18 +30,6 @@ export interface CharacterMap {
 }
 
 /** The directory of the face to use: the file's only face, or the collection's face named `postscriptName` (else its first, as font-set.ts opens it). */
-function faceDirectory(bytes: FontBytes, font: FontFile): TableDirectory {
-  const faces = faceOffsets(bytes);
-  // A single face is the one fontkit opens, whatever name is asked for.
-  if (faces.length === 1) return readDirectory(bytes, faces[0] as number);
-  for (const offset of font.postscriptName ? faces : []) {
-    const tables = readDirectory(bytes, offset);
-    if (postscriptName(bytes, tables) === font.postscriptName) return tables;
-  }
-  if (font.postscriptName) throw new FontDataError(`no face named ${font.postscriptName}`);
-  return readDirectory(bytes, faces[0] as number);
-}
-
 /** A cmap subtable of format 4 (BMP segments). */
 function segmentMap(table: Reader, at: number): CharacterMap {
   const segCount = table.u16(at + 6) / 2;

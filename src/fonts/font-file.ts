@@ -4,6 +4,7 @@
  * huge file is refused without opening or reading it.
  */
 import type { Host } from '../host';
+import { readRange } from './sfnt';
 
 /**
  * The largest font file accepted. Real CJK TrueType files are 10–25 MB and a .ttc collection up to
@@ -35,7 +36,7 @@ export function inspectFontFile(host: Host, file: string): FontFileProblem | und
   if (stat.size > FONT_FILE_LIMIT_BYTES) return { kind: 'too-large', size: stat.size };
   let head: Uint8Array;
   try {
-    head = host.readRange(file, 0, 4);
+    head = readRange(host, file, 0, 4);
   } catch (error) {
     return { kind: 'unreadable', reason: (error as NodeJS.ErrnoException).code ?? String(error) };
   }

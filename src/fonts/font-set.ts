@@ -8,6 +8,8 @@ import { FONT_ROLES, type FontRole } from '../format/font-roles';
 import { FontDataError } from './cmap';
 import { faceKey, fallbackChain } from './fallback';
 import { openFont, trueTypeTables, unshaped } from './fontkit-adapter';
+import { nodeHost, type Host } from '../host';
+import { openSparse, type SparseFace } from './sparse-font';
 import type { FontFile, ResolvedRole } from './resolve';
 import type { TrueTypeTables } from './truetype';
 
@@ -28,10 +30,10 @@ export class FontSet {
   private readonly advanceCache = new Map<Face, Map<number, number>>();
   private readonly choiceCache = new Map<FontRole, Map<number, Face | null>>();
 
-  /** `prefetched`: font file contents already read (by path), e.g. asynchronously while pdfkit loaded. */
+  /** `host`: where the font files are read (a TrueType face in parts, sparse-font.ts). */
   constructor(
     readonly resolved: Record<FontRole, ResolvedRole>,
-    private readonly prefetched: ReadonlyMap<string, Uint8Array> = new Map(),
+    private readonly host: Host = nodeHost(),
   ) {
     this.chains = Object.fromEntries(FONT_ROLES.map((role) => [role, fallbackChain(resolved, role)])) as Record<FontRole, FontFile[]>;
   }
@@ -42,13 +44,15 @@ export class FontSet {
     let face = this.faces.get(key);
     if (!face) {
       let font: fontkit.Font;
+      let sparse: SparseFace | undefined;
       try {
-        font = openFont(file, this.prefetched.get(file.file));
+        sparse = openSparse(this.host, file);
+        font = openFont(file, sparse?.bytes);
       } catch (error) {
         // cmap.ts refuses most damage before rendering; what it cannot see surfaces here.
         throw new FontDataError(error instanceof Error ? error.message : String(error), file.file);
       }
-      const raw = trueTypeTables(font);
+      const raw = trueTypeTables(font, sparse?.outlines);
       face = { key: `nb${this.faces.size + 1}`, font, unshaped: unshaped(font, raw), raw, file };
       this.faces.set(key, face);
     }

@@ -8,7 +8,7 @@
 import * as fontkit from 'fontkit';
 import { checkPinned } from '../pinned-library';
 import type { FontFile } from './resolve';
-import { TrueTypeSubset, TrueTypeTables } from './truetype';
+import { TrueTypeSubset, TrueTypeTables, type OutlineSource } from './truetype';
 
 /** The fontkit release this module was checked against. */
 export const FONTKIT_VERSION = '2.0.4';
@@ -21,12 +21,12 @@ interface LightGlyph {
   codePoints: number[];
 }
 
-/** The raw TrueType tables of a face, when it has glyf outlines (undefined for CFF fonts). */
-export function trueTypeTables(font: fontkit.Font): TrueTypeTables | undefined {
+/** The raw TrueType tables of a face, when it has glyf outlines (undefined for CFF fonts); `outlines` when they are not among its bytes (sparse-font.ts). */
+export function trueTypeTables(font: fontkit.Font, outlines?: OutlineSource): TrueTypeTables | undefined {
   const internals = font as unknown as { directory?: { tables: Record<string, { offset: number; length: number }> }; stream?: { buffer: Uint8Array } };
   const tables = internals.directory?.tables;
   const bytes = internals.stream?.buffer;
-  return tables && bytes && TrueTypeTables.supports(tables) ? new TrueTypeTables(bytes, tables) : undefined;
+  return tables && bytes && TrueTypeTables.supports(tables) ? new TrueTypeTables(bytes, tables, outlines) : undefined;
 }
 
 /**
@@ -62,11 +62,9 @@ export function unshaped(font: fontkit.Font, raw: TrueTypeTables | undefined): f
   return view as unknown as fontkit.Font;
 }
 
-/** Opens a face from its file (or the file's bytes, already read); a collection opens at the named face. */
-export function openFont(file: FontFile, bytes?: Uint8Array): fontkit.Font {
-  const opened = bytes
-    ? fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), file.postscriptName)
-    : fontkit.openSync(file.file, file.postscriptName);
+/** Opens a face from its file, a collection at the named face; or from `face`, the bytes of that one face (sparse-font.ts). */
+export function openFont(file: FontFile, face?: Uint8Array): fontkit.Font {
+  const opened = face ? fontkit.create(Buffer.from(face.buffer, face.byteOffset, face.byteLength)) : fontkit.openSync(file.file, file.postscriptName);
   // A collection opened without a PostScript name is the whole collection; take its first face.
   const collection = opened as unknown as { fonts?: fontkit.Font[] };
   return collection.fonts?.[0] ?? (opened as fontkit.Font);

@@ -42,6 +42,9 @@ export class Reader {
   }
 }
 
+/** One byte range of a file (fewer bytes at its end). */
+export const readRange = (host: Host, file: string, offset: number, length: number): Uint8Array => host.readRanges(file, [{ offset, length }])[0] as Uint8Array;
+
 /**
  * Reads byte ranges of one font file. The first 4 KiB, which hold the header and table directory of
  * a plain font, are read once; each table is one more read.
@@ -53,13 +56,13 @@ export class FontBytes {
     readonly file: string,
     readonly size: number,
   ) {
-    this.head = host.readRange(file, 0, Math.min(size, 4096));
+    this.head = readRange(host, file, 0, Math.min(size, 4096));
   }
   /** `length` bytes at `offset`, all of them or FontDataError. */
   read(offset: number, length: number): Reader {
     if (offset + length > this.size) throw new FontDataError('file ends inside a table');
     if (offset + length <= this.head.length) return new Reader(this.head.subarray(offset, offset + length));
-    const bytes = this.host.readRange(this.file, offset, length);
+    const bytes = readRange(this.host, this.file, offset, length);
     if (bytes.length < length) throw new FontDataError('file ends inside a table');
     return new Reader(bytes);
   }
@@ -94,6 +97,19 @@ export function faceOffsets(font: FontBytes): number[] {
   if (count === 0 || count > 256) throw new FontDataError(`implausible face count ${count}`);
   const offsets = font.read(12, 4 * count);
   return Array.from({ length: count }, (_, i) => offsets.u32(4 * i));
+}
+
+/** The directory of the face fontkit would open for `font`: the only face of a plain file, else the one its PostScript name names. */
+export function faceDirectory(bytes: FontBytes, font: { postscriptName?: string }): TableDirectory {
+  const faces = faceOffsets(bytes);
+  // A single face is the one fontkit opens, whatever name is asked for.
+  if (faces.length === 1) return readDirectory(bytes, faces[0] as number);
+  for (const offset of font.postscriptName ? faces : []) {
+    const tables = readDirectory(bytes, offset);
+    if (postscriptName(bytes, tables) === font.postscriptName) return tables;
+  }
+  if (font.postscriptName) throw new FontDataError(`no face named ${font.postscriptName}`);
+  return readDirectory(bytes, faces[0] as number);
 }
 
 /** The name IDs read here (OpenType name table): family, PostScript name, typographic family. */

@@ -5,6 +5,8 @@
  * renumbered, and hmtx/loca rebuilt. CFF (OTF) fonts keep fontkit's subsetter.
  */
 
+import { FontDataError } from './font-data-error';
+
 interface TableRecord {
   offset: number;
   length: number;
@@ -17,19 +19,42 @@ const MORE_COMPONENTS = 0x0020;
 const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
 const WE_HAVE_A_TWO_BY_TWO = 0x0080;
 
+/**
+ * Where the outlines of a face come from: the glyf bytes of each range (offsets within the table,
+ * end excluded), read together. The bytes in memory, or the font file itself (sparse-font.ts).
+ */
+export interface OutlineSource {
+  read(ranges: readonly (readonly [number, number])[]): Uint8Array[];
+}
+
+/** Outlines from the glyf table among `bytes`; a range past the table's end is a damaged font, not a short glyph. */
+function outlinesIn(bytes: Uint8Array, glyf: TableRecord): OutlineSource {
+  return {
+    read: (ranges) =>
+      ranges.map(([start, end]) => {
+        if (start > end || end > glyf.length) throw new FontDataError('glyph outside the glyf table');
+        return bytes.subarray(glyf.offset + start, glyf.offset + end);
+      }),
+  };
+}
+
 /** The raw tables of one TrueType face inside its file (a .ttc holds several faces). */
 export class TrueTypeTables {
   private readonly view: DataView;
   private readonly numberOfHMetrics: number;
   private readonly longLoca: boolean;
+  private readonly outlines: OutlineSource;
 
+  /** `outlines`: where the glyf bytes are read, when not from `bytes` (a face opened without them). */
   constructor(
     readonly bytes: Uint8Array,
     readonly tables: Readonly<Record<string, TableRecord>>,
+    outlines?: OutlineSource,
   ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.numberOfHMetrics = this.view.getUint16(this.table('hhea').offset + 34);
     this.longLoca = this.view.getInt16(this.table('head').offset + 50) === 1;
+    this.outlines = outlines ?? outlinesIn(bytes, this.table('glyf'));
   }
 
   /** True when the face has TrueType outlines this module can subset. */
@@ -53,14 +78,15 @@ export class TrueTypeTables {
     return { advance, bearing };
   }
 
-  /** The glyf bytes of a glyph (empty for a glyph without outline). */
-  glyphBytes(gid: number): Uint8Array {
-    const loca = this.table('loca').offset;
-    const [start, end] = this.longLoca
-      ? [this.view.getUint32(loca + 4 * gid), this.view.getUint32(loca + 4 * gid + 4)]
-      : [this.view.getUint16(loca + 2 * gid) * 2, this.view.getUint16(loca + 2 * gid + 2) * 2];
-    const glyf = this.table('glyf').offset;
-    return this.bytes.subarray(glyf + start, glyf + end);
+  /** The glyf bytes of each glyph (empty for a glyph without outline), read together. */
+  glyphBytes(gids: readonly number[]): Uint8Array[] {
+    const loca = this.table('loca');
+    const ranges = gids.map((gid): [number, number] => {
+      const at = loca.offset + (this.longLoca ? 4 : 2) * gid;
+      if (gid < 0 || (this.longLoca ? 4 : 2) * (gid + 2) > loca.length) throw new FontDataError(`glyph ${gid} is not in the loca table`);
+      return this.longLoca ? [this.view.getUint32(at), this.view.getUint32(at + 4)] : [this.view.getUint16(at) * 2, this.view.getUint16(at + 2) * 2];
+    });
+    return this.outlines.read(ranges);
   }
 
   /**
@@ -127,13 +153,15 @@ export class TrueTypeSubset {
     const parts: Uint8Array[] = [];
     const offsets: number[] = [];
     let size = 0;
-    // Components found in composites are appended to `glyphs` while this loop runs.
-    for (let i = 0; i < this.glyphs.length; i++) {
-      const raw = this.font.glyphBytes(this.glyphs[i] as number);
-      const data = raw.length >= 10 && new DataView(raw.buffer, raw.byteOffset).getInt16(0) < 0 ? this.withComponents(raw) : raw;
-      offsets.push(size);
-      parts.push(data);
-      size += data.length + ((4 - (data.length % 4)) % 4);
+    // Components found in composites are appended to `glyphs` while this loop runs: each pass reads
+    // the glyphs not read yet together (one opening of the file when the outlines are read from it).
+    while (parts.length < this.glyphs.length) {
+      for (const raw of this.font.glyphBytes(this.glyphs.slice(parts.length))) {
+        const data = raw.length >= 10 && new DataView(raw.buffer, raw.byteOffset).getInt16(0) < 0 ? this.withComponents(raw) : raw;
+        offsets.push(size);
+        parts.push(data);
+        size += data.length + ((4 - (data.length % 4)) % 4);
+      }
     }
     offsets.push(size);
     const glyf = new Uint8Array(size);
@@ -190,7 +218,7 @@ function checksum(data: Uint8Array): number {
   return sum;
 }
 
-/** An sfnt file of the given tables (tags already in sorted order), each 4-byte aligned. */
+/** An sfnt file of the given tables in the order given (OpenType sorts them by tag), each 4-byte aligned. */
 export function writeSfnt(tables: [string, Uint8Array][]): Uint8Array {
   const count = tables.length;
   const directory = 12 + 16 * count;
