@@ -1,14 +1,15 @@
 /**
  * A TrueType face opened without its outlines (src/fonts/sparse-font.ts): what fontkit and the PDF
- * read of it equals what they read of the whole file, the embedded subset is the same bytes, and
- * the outlines it leaves out can only be had from the file, unchanged.
+ * read of it equals what they read of the whole file, its character map read in place (cmap.ts)
+ * gives fontkit's glyphs, the embedded subset is the same bytes, and the outlines it leaves out can
+ * only be had from the file, unchanged.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as fontkit from 'fontkit';
 import { FontDataError } from '../src/fonts/font-data-error';
-import { trueTypeTables } from '../src/fonts/fontkit-adapter';
+import { characterMapOfFont, trueTypeTables } from '../src/fonts/fontkit-adapter';
 import { BUNDLED } from '../src/fonts/resolve';
 import { openSparse } from '../src/fonts/sparse-font';
 import { TrueTypeSubset, type TrueTypeTables } from '../src/fonts/truetype';
@@ -74,6 +75,21 @@ describe.each(shippedFiles.map((file) => [path.basename(file), file]))('%s opene
     const fromSparse = subsetOf(light, trueTypeTables(light, sparse.outlines) as TrueTypeTables);
     expect(fromSparse.length).toBeGreaterThan(10_000);
     expect(Buffer.from(fromSparse).equals(Buffer.from(fromWhole))).toBe(true);
+  });
+
+  test('the character map read in place gives fontkit’s glyph for every code point of the BMP and plane 2', () => {
+    const cmap = characterMapOfFont(light);
+    const differing: string[] = [];
+    for (const [from, to] of [
+      [0, 0xffff],
+      [0x20000, 0x2ffff],
+    ]) {
+      for (let codePoint = from as number; codePoint <= (to as number); codePoint++) {
+        const expected = whole.hasGlyphForCodePoint(codePoint) ? whole.glyphForCodePoint(codePoint).id : 0;
+        if (cmap.glyph(codePoint) !== expected || cmap.has(codePoint) !== (expected !== 0)) differing.push(codePoint.toString(16));
+      }
+    }
+    expect(differing.slice(0, 20)).toEqual([]);
   });
 
   test('an outline asked of the light bytes fails rather than reading another table', () => {

@@ -24,12 +24,21 @@ const UNICODE_SUBTABLES: readonly [number, number][] = [
   [0, 0],
 ];
 
-/** The code points a face maps to a glyph other than .notdef. */
+/**
+ * A face's character map, read in place as fontkit's CmapProcessor.lookup reads it (the same
+ * subtable preference, the same arithmetic): the PDF renderer's glyph for every character and
+ * validate's coverage check come from this one reading.
+ */
 export interface CharacterMap {
+  /** The glyph of a code point; 0 (.notdef) when the face has none. */
+  glyph(codePoint: number): number;
+  /** Whether the face maps the code point to a glyph other than .notdef. */
   has(codePoint: number): boolean;
 }
 
-/** The directory of the face to use: the file's only face, or the collection's face named `postscriptName` (else its first, as font-set.ts opens it). */
+/** A map from its glyph lookup. */
+const mapOf = (glyph: (codePoint: number) => number): CharacterMap => ({ glyph, has: (codePoint) => glyph(codePoint) !== 0 });
+
 /** A cmap subtable of format 4 (BMP segments). */
 function segmentMap(table: Reader, at: number): CharacterMap {
   const segCount = table.u16(at + 6) / 2;
@@ -37,25 +46,23 @@ function segmentMap(table: Reader, at: number): CharacterMap {
   const starts = ends + 2 * segCount + 2;
   const deltas = starts + 2 * segCount;
   const rangeOffsets = deltas + 2 * segCount;
-  return {
-    has(codePoint) {
-      let [min, max] = [0, segCount - 1];
-      while (min <= max) {
-        const mid = (min + max) >> 1;
-        if (codePoint < table.u16(starts + 2 * mid)) max = mid - 1;
-        else if (codePoint > table.u16(ends + 2 * mid)) min = mid + 1;
-        else {
-          const rangeOffset = table.u16(rangeOffsets + 2 * mid);
-          if (rangeOffset === 0) return ((codePoint + table.i16(deltas + 2 * mid)) & 0xffff) !== 0;
-          // idRangeOffset counts from its own position into glyphIdArray (OpenType cmap format 4).
-          const at = rangeOffsets + 2 * mid + rangeOffset + 2 * (codePoint - table.u16(starts + 2 * mid));
-          const glyph = at + 2 <= table.bytes.length ? table.u16(at) : 0;
-          return glyph !== 0 && ((glyph + table.i16(deltas + 2 * mid)) & 0xffff) !== 0;
-        }
+  return mapOf((codePoint) => {
+    let [min, max] = [0, segCount - 1];
+    while (min <= max) {
+      const mid = (min + max) >> 1;
+      if (codePoint < table.u16(starts + 2 * mid)) max = mid - 1;
+      else if (codePoint > table.u16(ends + 2 * mid)) min = mid + 1;
+      else {
+        const rangeOffset = table.u16(rangeOffsets + 2 * mid);
+        if (rangeOffset === 0) return (codePoint + table.i16(deltas + 2 * mid)) & 0xffff;
+        // idRangeOffset counts from its own position into glyphIdArray (OpenType cmap format 4).
+        const at = rangeOffsets + 2 * mid + rangeOffset + 2 * (codePoint - table.u16(starts + 2 * mid));
+        const glyph = at + 2 <= table.bytes.length ? table.u16(at) : 0;
+        return glyph === 0 ? 0 : (glyph + table.i16(deltas + 2 * mid)) & 0xffff;
       }
-      return false;
-    },
-  };
+    }
+    return 0;
+  });
 }
 
 /**
@@ -67,19 +74,17 @@ function groupMap(table: Reader, at: number, format: 12 | 13): CharacterMap {
   const count = table.u32(at + 12);
   if (at + 16 + 12 * count > table.bytes.length) throw new FontDataError('truncated cmap');
   const group = (i: number, field: 0 | 4 | 8) => table.u32(at + 16 + 12 * i + field);
-  return {
-    has(codePoint) {
-      let [min, max] = [0, count - 1];
-      while (min <= max) {
-        const mid = (min + max) >> 1;
-        const start = group(mid, 0);
-        if (codePoint < start) max = mid - 1;
-        else if (codePoint > group(mid, 4)) min = mid + 1;
-        else return group(mid, 8) + (format === 12 ? codePoint - start : 0) !== 0;
-      }
-      return false;
-    },
-  };
+  return mapOf((codePoint) => {
+    let [min, max] = [0, count - 1];
+    while (min <= max) {
+      const mid = (min + max) >> 1;
+      const start = group(mid, 0);
+      if (codePoint < start) max = mid - 1;
+      else if (codePoint > group(mid, 4)) min = mid + 1;
+      else return group(mid, 8) + (format === 12 ? codePoint - start : 0);
+    }
+    return 0;
+  });
 }
 
 /** The head table's magic number and loca format, which fontkit needs to open the face at all. */
@@ -99,7 +104,11 @@ export function readCharacterMap(host: Host, font: FontFile): CharacterMap {
   checkHead(bytes, tables);
   const cmap = tables.get('cmap');
   if (!cmap) throw new FontDataError('no cmap table');
-  const table = bytes.read(cmap.offset, cmap.length);
+  return characterMapOf(bytes.read(cmap.offset, cmap.length));
+}
+
+/** The character map in a face's cmap table: its preferred Unicode subtable, as fontkit picks it. */
+export function characterMapOf(table: Reader): CharacterMap {
   const subtables = Array.from({ length: table.u16(2) }, (_, i) => ({
     platform: table.u16(4 + 8 * i),
     encoding: table.u16(6 + 8 * i),

@@ -5,9 +5,9 @@
  */
 import type * as fontkit from 'fontkit';
 import { FONT_ROLES, type FontRole } from '../format/font-roles';
-import { FontDataError } from './cmap';
+import { FontDataError, type CharacterMap } from './cmap';
 import { faceKey, fallbackChain } from './fallback';
-import { openFont, trueTypeTables, unshaped } from './fontkit-adapter';
+import { characterMapOfFont, openFont, trueTypeTables, unshaped } from './fontkit-adapter';
 import { nodeHost, type Host } from '../host';
 import { openSparse, type SparseFace } from './sparse-font';
 import type { FontFile, ResolvedRole } from './resolve';
@@ -21,6 +21,8 @@ export interface Face {
   unshaped: fontkit.Font;
   /** Its raw TrueType tables, for fast metrics and subsetting (undefined for CFF fonts). */
   raw: TrueTypeTables | undefined;
+  /** Its character map, read in place (cmap.ts): the glyph of each character. */
+  cmap: CharacterMap;
   file: FontFile;
 }
 
@@ -45,15 +47,17 @@ export class FontSet {
     if (!face) {
       let font: fontkit.Font;
       let sparse: SparseFace | undefined;
+      let cmap: CharacterMap;
       try {
         sparse = openSparse(this.host, file);
         font = openFont(file, sparse?.bytes);
+        cmap = characterMapOfFont(font);
       } catch (error) {
         // cmap.ts refuses most damage before rendering; what it cannot see surfaces here.
         throw new FontDataError(error instanceof Error ? error.message : String(error), file.file);
       }
       const raw = trueTypeTables(font, sparse?.outlines);
-      face = { key: `nb${this.faces.size + 1}`, font, unshaped: unshaped(font, raw), raw, file };
+      face = { key: `nb${this.faces.size + 1}`, font, unshaped: unshaped(font, raw, cmap), raw, cmap, file };
       this.faces.set(key, face);
     }
     return face;
@@ -68,7 +72,7 @@ export class FontSet {
     let chosen: Face | null = null;
     for (const file of this.chains[role]) {
       const face = this.face(file);
-      if (face.font.hasGlyphForCodePoint(codePoint)) {
+      if (face.cmap.has(codePoint)) {
         chosen = face;
         break;
       }
@@ -83,8 +87,8 @@ export class FontSet {
     if (!cache) this.advanceCache.set(face, (cache = new Map()));
     let units = cache.get(codePoint);
     if (units === undefined) {
-      const glyph = face.font.glyphForCodePoint(codePoint);
-      units = (face.raw ? face.raw.metrics(glyph.id).advance : glyph.advanceWidth) / face.font.unitsPerEm;
+      const id = face.cmap.glyph(codePoint);
+      units = (face.raw ? face.raw.metrics(id).advance : face.font.getGlyph(id, [codePoint]).advanceWidth) / face.font.unitsPerEm;
       cache.set(codePoint, units);
     }
     return units * sizePt;

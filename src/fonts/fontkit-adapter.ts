@@ -8,6 +8,9 @@
 import * as fontkit from 'fontkit';
 import { checkPinned } from '../pinned-library';
 import type { FontFile } from './resolve';
+import { characterMapOf, type CharacterMap } from './cmap';
+import { FontDataError } from './font-data-error';
+import { Reader } from './sfnt';
 import { TrueTypeSubset, TrueTypeTables, type OutlineSource } from './truetype';
 
 /** The fontkit release this module was checked against. */
@@ -21,11 +24,23 @@ interface LightGlyph {
   codePoints: number[];
 }
 
+/** The bytes fontkit opened a face from and its table directory. */
+function internalsOf(font: fontkit.Font): { tables?: Record<string, { offset: number; length: number }>; bytes?: Uint8Array } {
+  const internals = font as unknown as { directory?: { tables: Record<string, { offset: number; length: number }> }; stream?: { buffer: Uint8Array } };
+  return { tables: internals.directory?.tables, bytes: internals.stream?.buffer };
+}
+
+/** A face's character map read in place (cmap.ts), for the glyph of each character without fontkit decoding its cmap. */
+export function characterMapOfFont(font: fontkit.Font): CharacterMap {
+  const { tables, bytes } = internalsOf(font);
+  const cmap = tables?.cmap;
+  if (!cmap || !bytes || cmap.offset + cmap.length > bytes.length) throw new FontDataError('no cmap table');
+  return characterMapOf(new Reader(bytes.subarray(cmap.offset, cmap.offset + cmap.length)));
+}
+
 /** The raw TrueType tables of a face, when it has glyf outlines (undefined for CFF fonts); `outlines` when they are not among its bytes (sparse-font.ts). */
 export function trueTypeTables(font: fontkit.Font, outlines?: OutlineSource): TrueTypeTables | undefined {
-  const internals = font as unknown as { directory?: { tables: Record<string, { offset: number; length: number }> }; stream?: { buffer: Uint8Array } };
-  const tables = internals.directory?.tables;
-  const bytes = internals.stream?.buffer;
+  const { tables, bytes } = internalsOf(font);
   return tables && bytes && TrueTypeTables.supports(tables) ? new TrueTypeTables(bytes, tables, outlines) : undefined;
 }
 
@@ -35,7 +50,7 @@ export function trueTypeTables(font: fontkit.Font, outlines?: OutlineSource): Tr
  * nothing but costs ~100 ms a report, and positions must equal the advances the line breaker
  * measured. Glyph metrics, the post fields and the embedded subset come from the raw TrueType tables (truetype.ts).
  */
-export function unshaped(font: fontkit.Font, raw: TrueTypeTables | undefined): fontkit.Font {
+export function unshaped(font: fontkit.Font, raw: TrueTypeTables | undefined, cmap: CharacterMap): fontkit.Font {
   const view = Object.create(font) as { layout: (text: string) => unknown; getGlyph: (id: number) => unknown; createSubset: () => unknown };
   const glyph = (id: number, codePoints: number[]): LightGlyph | fontkit.Glyph =>
     raw ? { id, advanceWidth: raw.metrics(id).advance, codePoints } : font.getGlyph(id, codePoints);
@@ -45,7 +60,7 @@ export function unshaped(font: fontkit.Font, raw: TrueTypeTables | undefined): f
     let advanceWidth = 0;
     for (const char of text) {
       const codePoint = char.codePointAt(0) ?? 0;
-      const g = glyph(font.glyphForCodePoint(codePoint).id, [codePoint]);
+      const g = glyph(cmap.glyph(codePoint), [codePoint]);
       glyphs.push(g);
       positions.push({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
       advanceWidth += g.advanceWidth;
