@@ -68,7 +68,7 @@ export class FontBytes {
   }
 }
 
-export type TableDirectory = Map<string, { offset: number; length: number }>;
+export type TableDirectory = Map<string, { offset: number; length: number; checksum: number }>;
 
 /** The table directory of the face at `faceOffset`, with every table inside the file and those the renderer needs present. */
 export function readDirectory(font: FontBytes, faceOffset: number): TableDirectory {
@@ -81,7 +81,7 @@ export function readDirectory(font: FontBytes, faceOffset: number): TableDirecto
     const offset = records.u32(16 * i + 8);
     const length = records.u32(16 * i + 12);
     if (offset + length > font.size) throw new FontDataError(`table ${records.tag(16 * i).trim()} lies beyond the end of the file`);
-    tables.set(records.tag(16 * i), { offset, length });
+    tables.set(records.tag(16 * i), { offset, length, checksum: records.u32(16 * i + 4) });
   }
   const missing: string[] = REQUIRED_TABLES.filter((tag) => !tables.has(tag));
   if (!(tables.has('glyf') && tables.has('loca')) && !tables.has('CFF ') && !tables.has('CFF2')) missing.push('glyf');

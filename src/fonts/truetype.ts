@@ -218,8 +218,11 @@ function checksum(data: Uint8Array): number {
   return sum;
 }
 
-/** An sfnt file of the given tables in the order given (OpenType sorts them by tag), each 4-byte aligned. */
-export function writeSfnt(tables: [string, Uint8Array][]): Uint8Array {
+/**
+ * An sfnt file of the given tables in the order given (OpenType sorts them by tag), each 4-byte
+ * aligned; a table's checksum as given (copied from the file it was read from) or computed.
+ */
+export function writeSfnt(tables: (readonly [string, Uint8Array, number?])[]): Uint8Array {
   const count = tables.length;
   const directory = 12 + 16 * count;
   const size = tables.reduce((total, [, data]) => total + data.length + ((4 - (data.length % 4)) % 4), directory);
@@ -232,10 +235,10 @@ export function writeSfnt(tables: [string, Uint8Array][]): Uint8Array {
   view.setUint16(8, Math.log2(power));
   view.setUint16(10, count * 16 - power * 16);
   let offset = directory;
-  tables.forEach(([tag, data], i) => {
+  tables.forEach(([tag, data, sum], i) => {
     const record = 12 + 16 * i;
     for (let c = 0; c < 4; c++) view.setUint8(record + c, tag.charCodeAt(c));
-    view.setUint32(record + 4, checksum(data));
+    view.setUint32(record + 4, sum ?? checksum(data));
     view.setUint32(record + 8, offset);
     view.setUint32(record + 12, data.length);
     file.set(data, offset);
