@@ -151,22 +151,31 @@ class Reader {
     return tokens;
   }
 
-  /** Reads the gap before the next item of a collection at `indent`: undefined (the gap unread) when the collection ends there. */
-  private gapBefore(indent: number): Token[] | undefined {
+  /**
+   * Reads the gap after an item of a collection at column `indent` (a sequence when `isSeq`): the
+   * next item's tokens when one follows; else, when a comment in the gap is at the collection's
+   * column or deeper, the collection's own trailing comment and where it ends (yaml keeps the gap
+   * there); else nothing, the gap unread, for an outer collection to read (yaml moves it there).
+   */
+  private gapBefore(indent: number, isSeq: boolean): { next: Token[] } | { comment: string; end: number } | undefined {
     const from = this.line;
     const tokens = this.gap();
-    if (this.line >= this.starts.length) {
-      this.line = from;
-      return undefined;
-    }
-    const next = this.indentOf(this.line);
+    const atEnd = this.line >= this.starts.length;
+    const next = atEnd ? -1 : this.indentOf(this.line);
     if (next > indent) giveUp();
-    for (const token of tokens) if (token.type === 'comment' && token.indent !== next) giveUp();
-    if (next < indent) {
-      this.line = from;
-      return undefined;
+    let deepest = -1;
+    for (const token of tokens) if (token.type === 'comment') deepest = Math.max(deepest, token.indent);
+    // A comment deeper than the collection's items joins the value before it (yaml's atIndentedComment): left to yaml.
+    if (deepest > indent) giveUp();
+    const isItem = next === indent && (!isSeq || /^-( |$)/.test(this.restOf(this.line, indent)));
+    if (isItem) return { next: tokens };
+    if (indent > 0 && deepest >= indent) {
+      const end = atEnd ? this.text.length : (this.starts[this.line] ?? 0) + next;
+      const trailing = next > 0 ? [...tokens, { type: 'space' as const, source: ' '.repeat(next) }] : tokens;
+      return { comment: props(trailing, isSeq ? 'seq-item-ind' : 'explicit-key-ind', true).comment, end };
     }
-    return tokens;
+    this.line = from;
+    return undefined;
   }
 
   private enter(): void {
@@ -188,6 +197,7 @@ class Reader {
     let start = firstStart;
     let rangeStart = -1;
     let offset = 0;
+    let commentEnd: number | undefined;
     for (;;) {
       const lineStart = this.starts[this.line] ?? 0;
       const lineEnd = this.ends[this.line] ?? 0;
@@ -200,13 +210,17 @@ class Reader {
       const value = this.mapValue(indent, colon + 1, lineEnd);
       map.items.push(new Pair(key, value));
       offset = value.range?.[2] ?? 0;
-      const gap = this.gapBefore(indent);
-      if (!gap) break;
-      start = indent > 0 ? [...gap, { type: 'space', source: ' '.repeat(indent) }] : gap;
+      const after = this.gapBefore(indent, false);
+      if (after && 'comment' in after) {
+        if (after.comment) map.comment = after.comment;
+        commentEnd = after.end;
+      }
+      if (!after || !('next' in after)) break;
+      start = indent > 0 ? [...after.next, { type: 'space', source: ' '.repeat(indent) }] : after.next;
       // A line at the mapping's column that is no key (a `- ` item) ends nothing: yaml reads it as an error.
       if (this.text[(this.starts[this.line] ?? 0) + indent] === '-' && /^-( |$)/.test(this.restOf(this.line, indent))) giveUp();
     }
-    map.range = [rangeStart, offset, offset];
+    map.range = [rangeStart, offset, commentEnd ?? offset];
     this.depth--;
     return map;
   }
@@ -307,6 +321,7 @@ class Reader {
     const rangeStart = (this.starts[this.line] ?? 0) + indent;
     let gap: Token[] = [];
     let offset = 0;
+    let commentEnd: number | undefined;
     for (;;) {
       const lineStart = this.starts[this.line] ?? 0;
       const lineEnd = this.ends[this.line] ?? 0;
@@ -326,19 +341,15 @@ class Reader {
       applyProps(node, start, 'seq-item-ind', true);
       seq.items.push(node);
       offset = node.range?.[2] ?? 0;
-      const from = this.line;
-      const next = this.gapBefore(indent);
-      if (!next) break;
-      if (!/^-( |$)/.test(this.restOf(this.line, indent))) {
-        // A key at the column of the sequence's dashes (`key:\n- a\nnext:`) ends it. yaml keeps comments
-        // before that key in the sequence unless the sequence is at column 0.
-        if (indent > 0 && next.some((token) => token.type === 'comment')) giveUp();
-        this.line = from;
-        break;
+      const after = this.gapBefore(indent, true);
+      if (after && 'comment' in after) {
+        if (after.comment) seq.comment = after.comment;
+        commentEnd = after.end;
       }
-      gap = next;
+      if (!after || !('next' in after)) break;
+      gap = after.next;
     }
-    seq.range = [rangeStart, offset, offset];
+    seq.range = [rangeStart, offset, commentEnd ?? offset];
     this.depth--;
     return seq;
   }
@@ -540,8 +551,17 @@ interface ScalarTag {
   resolve: (value: string, onError: (message: string) => void, options: unknown) => unknown;
 }
 
-/** yaml's resolveProps for the tokens before a node (comments, line breaks, indentation, one indicator): its blank-line mark and comment. */
-function applyProps(node: Node, tokens: readonly Token[], indicator: 'explicit-key-ind' | 'map-value-ind' | 'seq-item-ind', startOnNewline: boolean): void {
+type Indicator = 'explicit-key-ind' | 'map-value-ind' | 'seq-item-ind';
+
+/** Gives a node the blank-line mark and comment of the tokens before it, as yaml's composeNode does. */
+function applyProps(node: Node, tokens: readonly Token[], indicator: Indicator, startOnNewline: boolean): void {
+  const { spaceBefore, comment } = props(tokens, indicator, startOnNewline);
+  if (spaceBefore) node.spaceBefore = true;
+  if (comment) node.commentBefore = comment;
+}
+
+/** yaml's resolveProps for tokens before a node (comments, line breaks, indentation, one indicator): a blank line before it, and the comment. */
+function props(tokens: readonly Token[], indicator: Indicator, startOnNewline: boolean): { spaceBefore: boolean; comment: string } {
   let spaceBefore = false;
   let atNewline = startOnNewline;
   let comment = '';
@@ -572,8 +592,7 @@ function applyProps(node: Node, tokens: readonly Token[], indicator: 'explicit-k
         break;
     }
   }
-  if (spaceBefore) node.spaceBefore = true;
-  if (comment) node.commentBefore = comment;
+  return { spaceBefore, comment };
 }
 
 /** yaml's resolveEnd for the comments and line breaks after the last node: the document's comment and end. */
