@@ -68,6 +68,9 @@ class Reader {
   private items = 0;
   private depth = 0;
   private readonly schema: Schema;
+  /** The tag each plain text resolves by, as a key and as a value (yaml's findScalarTagByTest is a function of the text). */
+  private readonly keyTags = new Map<string, ScalarTag>();
+  private readonly valueTags = new Map<string, ScalarTag>();
   private readonly doc: Document.Parsed;
 
   constructor(
@@ -167,7 +170,7 @@ class Reader {
     for (const token of tokens) if (token.type === 'comment') deepest = Math.max(deepest, token.indent);
     // A comment deeper than the collection's items joins the value before it (yaml's atIndentedComment): left to yaml.
     if (deepest > indent) giveUp();
-    const isItem = next === indent && (!isSeq || /^-( |$)/.test(this.restOf(this.line, indent)));
+    const isItem = next === indent && (!isSeq || this.isItem(this.line, indent));
     if (isItem) return { next: tokens };
     if (indent > 0 && deepest >= indent) {
       const end = atEnd ? this.text.length : (this.starts[this.line] ?? 0) + next;
@@ -218,15 +221,17 @@ class Reader {
       if (!after || !('next' in after)) break;
       start = indent > 0 ? [...after.next, { type: 'space', source: ' '.repeat(indent) }] : after.next;
       // A line at the mapping's column that is no key (a `- ` item) ends nothing: yaml reads it as an error.
-      if (this.text[(this.starts[this.line] ?? 0) + indent] === '-' && /^-( |$)/.test(this.restOf(this.line, indent))) giveUp();
+      if (this.isItem(this.line, indent)) giveUp();
     }
     map.range = [rangeStart, offset, commentEnd ?? offset];
     this.depth--;
     return map;
   }
 
-  private restOf(line: number, column: number): string {
-    return this.text.slice((this.starts[line] ?? 0) + column, this.ends[line] ?? 0);
+  /** Whether line `line` has a sequence item's `- ` (or a lone `-`) at `column`. */
+  private isItem(line: number, column: number): boolean {
+    const at = (this.starts[line] ?? 0) + column;
+    return this.text.charCodeAt(at) === 45 && (at + 1 === this.ends[line] || this.text.charCodeAt(at + 1) === 32);
   }
 
   /** The offset of the `:` ending a plain one-line key that starts at `start`. */
@@ -269,7 +274,7 @@ class Reader {
     for (const token of tokens) if (token.type === 'comment' && token.indent !== next) giveUp();
     sep.push(...tokens);
     if (next > 0) sep.push({ type: 'space', source: ' '.repeat(next) });
-    const isItem = /^-( |$)/.test(this.restOf(this.line, next));
+    const isItem = this.isItem(this.line, next);
     let node: Node;
     if (isItem && next >= indent) node = this.seq(next);
     else if (!isItem && next > indent) node = this.map(next, []);
@@ -293,7 +298,7 @@ class Reader {
       return coll;
     }
     const node = this.flowScalar(at, lineEnd, false);
-    if (node.type === 'PLAIN' && /: |:$/.test(node.source as string)) giveUp();
+    if (node.type === 'PLAIN' && ((node.source as string).includes(': ') || (node.source as string).endsWith(':'))) giveUp();
     const range = node.range as [number, number, number];
     const after = this.lineEnd(range[1], lineEnd);
     range[2] = after.end;
@@ -403,8 +408,14 @@ class Reader {
     )
       giveUp();
     const value = this.text.slice(start, end);
-    const tags = this.schema.tags as ScalarTag[];
-    const tag = tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(value)) ?? this.stringTag();
+    // A report repeats its values (hundreds of 0s, the same keys in every row): each text is matched once.
+    const found = atKey ? this.keyTags : this.valueTags;
+    let tag = found.get(value);
+    if (!tag) {
+      const tags = this.schema.tags as ScalarTag[];
+      tag = tags.find((t) => (t.default === true || (atKey && t.default === 'key')) && t.test?.test(value)) ?? this.stringTag();
+      found.set(value, tag);
+    }
     return this.resolve(value, tag, 'PLAIN', [start, end, end]);
   }
 
@@ -497,7 +508,7 @@ class Reader {
   /** A `|`, `|-`, `>` or `>-` block scalar whose header is at `at`; its text indented at least `minIndent`. */
   private blockScalar(at: number, lineEnd: number, minIndent: number): Scalar {
     const header = this.text.slice(at, lineEnd);
-    if (!/^[|>]-?$/.test(header) || lineEnd >= this.text.length) giveUp();
+    if ((header !== '|' && header !== '|-' && header !== '>' && header !== '>-') || lineEnd >= this.text.length) giveUp();
     this.count();
     const folded = header[0] === '>';
     this.line++;
