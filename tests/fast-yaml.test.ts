@@ -2,7 +2,7 @@
  * The fast reader (src/source/fast-yaml.ts) against yaml's own parser: whenever it gives a document,
  * that document is yaml's, node for node — class, range, value, type, source, format, comments,
  * blank-line marks, flow, tag, anchor, the order of their fields, and the document's own fields — for
- * every YAML fixture, reports written by `report import` (with 原文 comments), and thousands of
+ * every YAML fixture, reports written by `report import` (with 原文 comments), and 3,000
  * mutations of them. It must also read the seed and the valid fixtures, or it is no fast path.
  */
 import fc from 'fast-check';
@@ -143,16 +143,16 @@ describe('the fast YAML reader', () => {
     expect(codes(wide)).toContain('RPT1032');
   });
 
-  it('agrees with yaml on 4,000 mutated reports, and reads a good share of them', () => {
+  it('agrees with yaml on 3,000 mutated reports, and reads a good share of them', () => {
     const sources = [...fixtures.map((f) => f.text), ...importedTexts];
     let read = 0;
     fc.assert(
       fc.property(fc.nat(sources.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), (source, mutations) => {
         if (agrees(mutate(sources[source] as string, mutations))) read++;
       }),
-      { numRuns: 4000, seed: 20261203 },
+      { numRuns: 3000, seed: 20261203 },
     );
-    expect(read).toBeGreaterThan(500);
+    expect(read).toBeGreaterThan(400);
   });
 });
 
