@@ -155,12 +155,13 @@ class Reader {
   }
 
   /**
-   * Reads the gap after an item of a collection at column `indent` (a sequence when `isSeq`): the
-   * next item's tokens when one follows; else, when a comment in the gap is at the collection's
-   * column or deeper, the collection's own trailing comment and where it ends (yaml keeps the gap
-   * there); else nothing, the gap unread, for an outer collection to read (yaml moves it there).
+   * Reads the gap after an item of `coll`, whose items are at column `indent`: the next item's
+   * tokens when one follows. Else the collection ends: when a comment in the gap is at its column or
+   * deeper, yaml keeps the gap there as the collection's comment, which it gets, and where that ends
+   * is returned; else the gap is left unread, for an outer collection to read (yaml moves it there).
    */
-  private gapBefore(indent: number, isSeq: boolean): { next: Token[] } | { comment: string; end: number } | undefined {
+  private gapAfter(coll: YAMLMap | YAMLSeq, indent: number): Token[] | { commentEnd?: number } {
+    const isSeq = coll instanceof YAMLSeq;
     const from = this.line;
     const tokens = this.gap();
     const atEnd = this.line >= this.starts.length;
@@ -171,14 +172,15 @@ class Reader {
     // A comment deeper than the collection's items joins the value before it (yaml's atIndentedComment): left to yaml.
     if (deepest > indent) giveUp();
     const isItem = next === indent && (!isSeq || this.isItem(this.line, indent));
-    if (isItem) return { next: tokens };
+    if (isItem) return tokens;
     if (indent > 0 && deepest >= indent) {
-      const end = atEnd ? this.text.length : (this.starts[this.line] ?? 0) + next;
       const trailing = next > 0 ? [...tokens, { type: 'space' as const, source: ' '.repeat(next) }] : tokens;
-      return { comment: props(trailing, isSeq ? 'seq-item-ind' : 'explicit-key-ind', true).comment, end };
+      const { comment } = props(trailing, isSeq ? 'seq-item-ind' : 'explicit-key-ind', true);
+      if (comment) coll.comment = comment;
+      return { commentEnd: atEnd ? this.text.length : (this.starts[this.line] ?? 0) + next };
     }
     this.line = from;
-    return undefined;
+    return {};
   }
 
   private enter(): void {
@@ -197,15 +199,13 @@ class Reader {
   private map(indent: number, firstStart: Token[]): YAMLMap {
     this.enter();
     const map = new YAMLMap(this.schema);
+    const rangeStart = (this.starts[this.line] ?? 0) + indent;
     let start = firstStart;
-    let rangeStart = -1;
     let offset = 0;
     let commentEnd: number | undefined;
     for (;;) {
-      const lineStart = this.starts[this.line] ?? 0;
+      const keyStart = (this.starts[this.line] ?? 0) + indent;
       const lineEnd = this.ends[this.line] ?? 0;
-      const keyStart = lineStart + indent;
-      if (rangeStart < 0) rangeStart = keyStart;
       const colon = this.keyEnd(keyStart, lineEnd);
       const key = this.plainScalar(keyStart, colon, true);
       applyProps(key, start, 'explicit-key-ind', true);
@@ -213,13 +213,12 @@ class Reader {
       const value = this.mapValue(indent, colon + 1, lineEnd);
       map.items.push(new Pair(key, value));
       offset = value.range?.[2] ?? 0;
-      const after = this.gapBefore(indent, false);
-      if (after && 'comment' in after) {
-        if (after.comment) map.comment = after.comment;
-        commentEnd = after.end;
+      const after = this.gapAfter(map, indent);
+      if (!Array.isArray(after)) {
+        commentEnd = after.commentEnd;
+        break;
       }
-      if (!after || !('next' in after)) break;
-      start = indent > 0 ? [...after.next, { type: 'space', source: ' '.repeat(indent) }] : after.next;
+      start = indent > 0 ? [...after, { type: 'space', source: ' '.repeat(indent) }] : after;
       // A line at the mapping's column that is no key (a `- ` item) ends nothing: yaml reads it as an error.
       if (this.isItem(this.line, indent)) giveUp();
     }
@@ -346,13 +345,12 @@ class Reader {
       applyProps(node, start, 'seq-item-ind', true);
       seq.items.push(node);
       offset = node.range?.[2] ?? 0;
-      const after = this.gapBefore(indent, true);
-      if (after && 'comment' in after) {
-        if (after.comment) seq.comment = after.comment;
-        commentEnd = after.end;
+      const after = this.gapAfter(seq, indent);
+      if (!Array.isArray(after)) {
+        commentEnd = after.commentEnd;
+        break;
       }
-      if (!after || !('next' in after)) break;
-      gap = after.next;
+      gap = after;
     }
     seq.range = [rangeStart, offset, commentEnd ?? offset];
     this.depth--;
