@@ -11,14 +11,16 @@
  *   a mapping may start on an item's line (`- heading: …`);
  * - plain, double- and single-quoted one-line scalars; `|`, `|-`, `>`, `>-` block scalars;
  * - one-line flow sequences and mappings of such scalars (`[0, 0, 0]`, `{issued: 7, repealed: 0}`);
- * - comments after a value and on lines of their own at the indentation of the line they precede
- *   (at the top of the file and at its end: at column 0), empty lines.
+ * - comments after a value; comment lines before an item (at its column or left of it), after a
+ *   key's `:` (at the column of the line they precede), ending a mapping or list (yaml keeps them
+ *   there when one is at its column), at the top and the end of the file (at column 0); empty lines.
  *
  * Everything else — tags, anchors, aliases, directives, `---`, tabs, CR, a key that is not plain, a
- * key without a value, a multi-line plain or quoted scalar, odd indentation, a comment at another
- * indentation, anything yaml would report — is left to yaml. What it accepts stays well inside the
- * token pass's limits (scan-tokens.ts), so no limit is passed unnoticed.
- * tests/fast-yaml.test.ts holds it to yaml's output on every fixture and thousands of mutations.
+ * key without a value, a list right inside a list item, a multi-line plain or quoted scalar, odd
+ * indentation, a comment deeper than the items around it, anything yaml would report — is left to
+ * yaml. What it accepts stays well inside the token pass's limits (scan-tokens.ts), so no limit is
+ * passed unnoticed. tests/fast-yaml.test.ts holds it to yaml's output on every fixture, imported
+ * reports, documents yaml writes and thousands of mutations.
  */
 import { Composer, Pair, Scalar, YAMLMap, YAMLSeq, type Document, type DocumentOptions, type ParseOptions, type Schema, type SchemaOptions } from 'yaml';
 import { MAX_ITEMS, MAX_LINES, MAX_NESTING_DEPTH } from './scan-tokens';
@@ -44,7 +46,10 @@ const SCALAR_TAG = Symbol.for('yaml.scalar');
 /** Characters that begin something other than a plain scalar (an indicator), as yaml's lexer reads them. */
 const INDICATOR_START = new Set([...'#&*!|>\'"%@`[]{},?:-']);
 const FLOW_INDICATORS = new Set([...',[]{}']);
-/** How deep a file accepted here may nest collections: half the token pass's limit, which counts a level more at most per collection. */
+/**
+ * How deep a file accepted here may nest collections: well inside the token pass's limit, which
+ * counts at most one level per open collection, one for an item's value and one for a bracket.
+ */
 const MAX_DEPTH = MAX_NESTING_DEPTH / 2 - 2;
 
 /**
