@@ -15,90 +15,13 @@ import { YAML_ERRORS } from '../src/diagnostics/yaml-errors';
 import { nodeHost, type Host } from '../src/host';
 import { runReport, STACK_FRAME, tempDir } from './helpers/cli';
 import { FIXTURES, yamlFiles } from './helpers/fixtures';
+import { anyMutation, mutate, PIECES } from './helpers/mutate';
 
 const sources = [path.join(FIXTURES, 'yichun-2023.yaml'), ...yamlFiles(path.join(FIXTURES, 'valid')), ...yamlFiles(path.join(FIXTURES, 'invalid'))].map(
   (file) => fs.readFileSync(file, 'utf8'),
 );
 
-/** Text a clerk, an editor or an attacker might put anywhere in a file. */
-const PIECES = [
-  ',',
-  ':',
-  ': ',
-  '[',
-  ']',
-  '{',
-  '}',
-  '- ',
-  '#',
-  '&a ',
-  '*a',
-  '!',
-  '!!binary ',
-  '!!str ',
-  '|',
-  '>',
-  "'",
-  '"',
-  '\t',
-  '\n',
-  '\n  ',
-  '   ',
-  '\u0000',
-  '\u001b',
-  '\u0007',
-  '\u202e',
-  '\ud800',
-  '\u3000',
-  '１２',
-  '1,234',
-  '1，2',
-  '1e3',
-  '0x10',
-  '-0',
-  '5.0',
-  '1_000',
-  '/',
-  '—',
-  '无',
-  '~',
-  'null',
-  '99999999999999999999',
-  '-1',
-  '1.5',
-  '012345',
-  '[[[[[[[[[[',
-  '{{{{{{{{',
-  '---\n',
-  '...\n',
-  '? ',
-  '<<: *a',
-  '%YAML 1.1\n',
-  '\r',
-  '\ufeff',
-];
-
-const mutation = fc.record({
-  at: fc.nat(),
-  cut: fc.nat({ max: 40 }),
-  insert: fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 8 }), fc.constant('')),
-  moveLine: fc.boolean(),
-});
-
-function mutate(text: string, mutations: { at: number; cut: number; insert: string; moveLine: boolean }[]): string {
-  let out = text;
-  for (const m of mutations) {
-    if (m.moveLine) {
-      const lines = out.split('\n');
-      const [line] = lines.splice(m.at % lines.length, 1);
-      lines.splice((m.at * 7) % (lines.length + 1), 0, line ?? '');
-      out = lines.join('\n');
-    }
-    const at = m.at % (out.length + 1);
-    out = out.slice(0, at) + m.insert + out.slice(at + m.cut);
-  }
-  return out;
-}
+const mutation = anyMutation(PIECES, fc.nat({ max: 40 }), 8);
 
 const memoryHost = (text: string): Host => ({ ...nodeHost({}), readBytes: () => Buffer.from(text, 'utf8') });
 const known = new Set(Object.keys(catalog));
