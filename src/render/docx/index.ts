@@ -27,7 +27,7 @@ import type { FontRole } from '../../format/font-roles';
 import { documentSkeleton, documentXml, type DocumentSkeleton } from './docx-adapter';
 import { paragraphXml, runXml, tableXml, type Justification, type ParagraphOptions, type RunOptions } from './body-xml';
 import { fontTableXml, WORD_FONTS } from './fonts';
-import { writeZip } from '../../zip';
+import { deflateEntry, writeZip, type DeflatedEntry } from '../../zip';
 import { coreXml } from './reproducible';
 
 const twip = (pt: number) => Math.round(pt * 20);
@@ -296,17 +296,26 @@ interface SkeletonKey {
   landscape: boolean[];
 }
 
+/** The parts each report writes itself; the rest of its package is the skeleton's. */
+const OWN_PARTS = ['word/document.xml', 'docProps/core.xml'];
+
+/** A skeleton with its shared parts deflated for the zip (the report's own parts: undefined). */
+interface Package {
+  skeleton: DocumentSkeleton;
+  parts: [string, DeflatedEntry | undefined][];
+}
+
 /**
  * Packages made by docx, by key (JSON of a SkeletonKey): the reports of a batch share a handful, so
- * docx builds and writes the styles, settings, theme, numbering and footers once for them. Bounded
- * (a long-lived process, the editor's server, renders reports of any shape).
+ * docx builds and writes the styles, settings, theme, numbering and footers, and they are
+ * deflated, once for them. Bounded (a long-lived process, the editor's server, renders reports of any shape).
  */
-const skeletons = new Map<string, DocumentSkeleton>();
-const MAX_SKELETONS = 16;
+const packages = new Map<string, Package>();
+const MAX_PACKAGES = 16;
 
-function skeletonOf(key: SkeletonKey): DocumentSkeleton {
+function packageOf(key: SkeletonKey): Package {
   const id = JSON.stringify(key);
-  const known = skeletons.get(id);
+  const known = packages.get(id);
   if (known) return known;
   const document = new Document({
     evenAndOddHeaderAndFooters: true,
@@ -336,9 +345,10 @@ function skeletonOf(key: SkeletonKey): DocumentSkeleton {
   });
   // docx's core.xml has the current time; the report's own (reproducible.ts) replaces it below.
   const skeleton = documentSkeleton(document, { 'word/fontTable.xml': fontTableXml() });
-  if (skeletons.size >= MAX_SKELETONS) skeletons.clear();
-  skeletons.set(id, skeleton);
-  return skeleton;
+  const made: Package = { skeleton, parts: skeleton.parts.map(([name, data]) => [name, OWN_PARTS.includes(name) ? undefined : deflateEntry(data)]) };
+  if (packages.size >= MAX_PACKAGES) packages.clear();
+  packages.set(id, made);
+  return made;
 }
 
 /**
@@ -357,7 +367,7 @@ function sectionXml(parts: BodyPart[], sectionProperties: string, last: boolean)
 /** Renders the model to DOCX bytes. */
 export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<Uint8Array> {
   const sections = sectionsOf(doc);
-  const skeleton = skeletonOf({
+  const { skeleton, parts } = packageOf({
     lang: doc.meta.lang,
     tableSizes: [...new Set(doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.grid.fontSizePt] : [])))],
     landscape: sections.map((section) => section.landscape),
@@ -369,6 +379,8 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
     })
     .join('');
   const own: Record<string, string> = { 'word/document.xml': documentXml(skeleton, body), 'docProps/core.xml': coreXml(doc, options.timestamp) };
-  const parts = skeleton.parts.map(([name, data]): [string, Uint8Array] => [name, name in own ? Buffer.from(own[name] as string, 'utf8') : data]);
-  return writeZip(parts, options.timestamp);
+  return writeZip(
+    parts.map(([name, deflated]) => [name, deflated ?? Buffer.from(own[name] ?? '', 'utf8')]),
+    options.timestamp,
+  );
 }
