@@ -22,10 +22,10 @@ interface Task<Request, Result> {
   reject: (error: Error) => void;
 }
 
-/** Bounds on each worker of a pool: V8's heap and stack sizes, and the wall-clock time of one request. */
+/** Bounds on each worker of a pool: V8's heap and stack sizes, and the wall-clock time of one request (when given). */
 export interface WorkerLimits {
   resourceLimits: ResourceLimits;
-  timeMs: number;
+  timeMs?: number;
 }
 
 /** A request stopped by its worker's limits: the worker was terminated (time) or ran out of its heap (memory). */
@@ -123,7 +123,7 @@ export class WorkerPool<Request, Result> {
     while (this.idle.length > 0 && this.waiting.length > 0) {
       const worker = this.idle.pop() as Worker;
       const task = { ...(this.waiting.shift() as Task<Request, Result>), id: this.nextId++ };
-      const timer = this.limits ? setTimeout(() => this.stop(worker), this.limits.timeMs) : undefined;
+      const timer = this.limits?.timeMs !== undefined ? setTimeout(() => this.stop(worker), this.limits.timeMs) : undefined;
       this.running.set(worker, { ...task, ...(timer ? { timer } : {}) });
       worker.postMessage({ id: task.id, request: task.request });
     }
