@@ -18,6 +18,12 @@ const whole = (value: number) => {
   if (!Number.isFinite(value)) throw new Error(`Invalid value '${value}' specified. Must be an integer.`);
   return Math.floor(value);
 };
+/** docx's unsigned measures (heights, first-line indents): whole and not negative. */
+const unsigned = (value: number) => {
+  const result = whole(value);
+  if (result < 0) throw new Error(`Invalid value '${value}' specified. Must be a positive integer.`);
+  return result;
+};
 
 /** w:jc values. */
 export type Justification = 'left' | 'center' | 'right' | 'both';
@@ -84,12 +90,6 @@ export function paragraphXml(options: ParagraphOptions, runs = '', sectionProper
   const content = (properties ? `<w:pPr>${properties}</w:pPr>` : '') + runs;
   return content ? `<w:p>${content}</w:p>` : '<w:p/>';
 }
-
-const unsigned = (value: number) => {
-  const result = whole(value);
-  if (result < 0) throw new Error(`Invalid value '${value}' specified. Must be a positive integer.`);
-  return result;
-};
 
 /** A cell border, as docx writes a table's w:tblBorders sides. */
 export interface BorderOptions {

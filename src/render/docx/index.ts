@@ -1,7 +1,9 @@
 /**
- * Stage 4 (render): ReportDoc → DOCX bytes with the `docx` package. Reads only the model and the
- * page standard; knows nothing of YAML or the PDF renderer. The page, type and table layout follow GB/T 9704
- * (../shared/TEMPLATE.md §8); the output is made byte-reproducible in reproducible.ts.
+ * Stage 4 (render): ReportDoc → DOCX bytes: the package (styles, settings, footers, sections) made
+ * by the `docx` package, once per shape of report, and the body written by body-xml.ts. Reads only
+ * the model and the page standard; knows nothing of YAML or the PDF renderer. The page, type and
+ * table layout follow GB/T 9704 (../shared/TEMPLATE.md §8); the output is made byte-reproducible in
+ * reproducible.ts.
  */
 import {
   PageOrientation,
