@@ -39,9 +39,9 @@ export class WorkerLimitError extends Error {
  * Workers running requests as they come, one at a time each; answers are `{id, result}` or `{id, error}`.
  * A worker that dies (an uncaught error, process.exit, out of memory) rejects only the request it
  * was running; a new worker takes its place when there is more work, so the rest of a batch goes on.
- * With `limits`, a request still running after `timeMs` has its worker terminated (a long synchronous
- * parse cannot be interrupted any other way), and both that and a heap exhausted reject it with a
- * WorkerLimitError.
+ * With `limits`, each worker has their heap sizes, and a request still running after `timeMs` (when
+ * given) has its worker terminated (a long synchronous parse cannot be interrupted any other way);
+ * both that and a heap exhausted reject it with a WorkerLimitError.
  */
 export class WorkerPool<Request, Result> {
   private readonly idle: Worker[] = [];
