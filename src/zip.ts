@@ -22,19 +22,31 @@ function dosDateTime(timestamp: Date): { time: number; date: number } {
   };
 }
 
+/** An entry's data deflated, with what its headers record of the data: done once for a part many zips share. */
+export interface DeflatedEntry {
+  compressed: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+/** Deflates `data` as writeZip does. */
+export function deflateEntry(data: Uint8Array): DeflatedEntry {
+  return { compressed: deflateRawSync(data, { level: 6 }), crc: crc32(data), size: data.length };
+}
+
 /**
  * A zip of the given entries, in the given order ([Content_Types].xml first, as Office writes it),
- * each deflated, all dated `timestamp`. Names are UTF-8 (flag bit 11).
+ * each deflated (or given deflated: deflateEntry), all dated `timestamp`. Names are UTF-8 (flag bit 11).
  */
-export function writeZip(entries: readonly [string, Uint8Array][], timestamp: Date): Uint8Array {
+export function writeZip(entries: readonly [string, Uint8Array | DeflatedEntry][], timestamp: Date): Uint8Array {
   const { time, date } = dosDateTime(timestamp);
   const ordered = [...entries].sort(([a], [b]) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml'));
-  const locals: Buffer[] = [];
+  const locals: Uint8Array[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, data] of ordered) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const compressed = deflateRawSync(data, { level: 6 });
+    const { compressed, crc, size } = data instanceof Uint8Array ? deflateEntry(data) : data;
     // The fields a local header and its central directory record share, in the same order.
     const common = Buffer.alloc(26);
     common.writeUInt16LE(20, 0); // version needed: 2.0 (deflate)
@@ -42,9 +54,9 @@ export function writeZip(entries: readonly [string, Uint8Array][], timestamp: Da
     common.writeUInt16LE(8, 4); // deflate
     common.writeUInt16LE(time, 6);
     common.writeUInt16LE(date, 8);
-    common.writeUInt32LE(crc32(data), 10);
+    common.writeUInt32LE(crc, 10);
     common.writeUInt32LE(compressed.length, 14);
-    common.writeUInt32LE(data.length, 18);
+    common.writeUInt32LE(size, 18);
     common.writeUInt16LE(nameBytes.length, 22);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);

@@ -22,10 +22,10 @@ interface Task<Request, Result> {
   reject: (error: Error) => void;
 }
 
-/** Bounds on each worker of a pool: V8's heap and stack sizes, and the wall-clock time of one request. */
+/** Bounds on each worker of a pool: V8's heap and stack sizes, and the wall-clock time of one request (when given). */
 export interface WorkerLimits {
   resourceLimits: ResourceLimits;
-  timeMs: number;
+  timeMs?: number;
 }
 
 /** A request stopped by its worker's limits: the worker was terminated (time) or ran out of its heap (memory). */
@@ -39,9 +39,9 @@ export class WorkerLimitError extends Error {
  * Workers running requests as they come, one at a time each; answers are `{id, result}` or `{id, error}`.
  * A worker that dies (an uncaught error, process.exit, out of memory) rejects only the request it
  * was running; a new worker takes its place when there is more work, so the rest of a batch goes on.
- * With `limits`, a request still running after `timeMs` has its worker terminated (a long synchronous
- * parse cannot be interrupted any other way), and both that and a heap exhausted reject it with a
- * WorkerLimitError.
+ * With `limits`, each worker has their heap sizes, and a request still running after `timeMs` (when
+ * given) has its worker terminated (a long synchronous parse cannot be interrupted any other way);
+ * both that and a heap exhausted reject it with a WorkerLimitError.
  */
 export class WorkerPool<Request, Result> {
   private readonly idle: Worker[] = [];
@@ -123,7 +123,7 @@ export class WorkerPool<Request, Result> {
     while (this.idle.length > 0 && this.waiting.length > 0) {
       const worker = this.idle.pop() as Worker;
       const task = { ...(this.waiting.shift() as Task<Request, Result>), id: this.nextId++ };
-      const timer = this.limits ? setTimeout(() => this.stop(worker), this.limits.timeMs) : undefined;
+      const timer = this.limits?.timeMs !== undefined ? setTimeout(() => this.stop(worker), this.limits.timeMs) : undefined;
       this.running.set(worker, { ...task, ...(timer ? { timer } : {}) });
       worker.postMessage({ id: task.id, request: task.request });
     }

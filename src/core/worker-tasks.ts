@@ -51,10 +51,18 @@ export function serveTasks(): void {
   });
 }
 
+/**
+ * The heap of a build worker: twice V8's default young generation (48 MB). A report's check, model
+ * and outputs are a few MB of objects that live for one report; with the default, many of them
+ * outlived two scavenges, were copied to the old generation and collected there again (GC took a
+ * seventh of a batch's time). About 30 MB more memory a worker.
+ */
+export const BUILD_LIMITS: WorkerLimits = { resourceLimits: { maxYoungGenerationSizeMb: 96 } };
+
 /** The pool of a batch build: `size` task workers (the CLI bundle `script`) building whole files; `preloadFonts` when PDFs will be rendered. */
 export function buildPool(script: string, size: number, preloadFonts?: Partial<Record<FontRole, string>>): WorkerPool<FileJob, FileOutcome> {
   const setup: WorkerSetup = { mark: TASK_WORKER_MARK, ...(preloadFonts ? { preloadFonts } : {}) };
-  return new WorkerPool(script, size, setup);
+  return new WorkerPool(script, size, setup, [], BUILD_LIMITS);
 }
 
 /** The tasks a worker does besides building, and what each takes and gives. */
@@ -81,10 +89,10 @@ export type ImportRequest = ImportJob & { bytes?: Uint8Array };
  * batch runs, keep a whole import under 1 GB; external memory (pdfjs's decoded streams) is
  * bounded by the reader (import/pdf-streams.ts).
  */
-export const IMPORT_LIMITS: WorkerLimits = {
+export const IMPORT_LIMITS = {
   resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   timeMs: 30_000,
-};
+} satisfies WorkerLimits;
 
 /** Import workers at once: each may grow to its ceiling, so not one per core on a large machine. */
 export const MAX_IMPORT_WORKERS = 2;
@@ -99,7 +107,7 @@ export function importPool(size: number, timeMs = IMPORT_LIMITS.timeMs): WorkerP
 export function importSandboxed(pool: WorkerPool<ImportRequest, ImportOutcome>, { bytes, ...job }: ImportRequest): Promise<ImportOutcome> {
   return pool.run(bytes ? { ...job, bytes } : job).catch((error: unknown) => {
     if (!(error instanceof WorkerLimitError)) throw error;
-    const { timeMs, resourceLimits } = pool.limits ?? IMPORT_LIMITS;
+    const { timeMs = IMPORT_LIMITS.timeMs, resourceLimits } = pool.limits ?? IMPORT_LIMITS;
     return stoppedOutcome(job, error.limit === 'time' ? { time: timeMs / 1000 } : { memory: resourceLimits.maxOldGenerationSizeMb ?? 0 });
   });
 }

@@ -2,8 +2,9 @@
  * Every use of docx's private API, written against docx 9.15.2 and checked against the installed
  * version when this module loads. docx's own packer zips with the current time and a JavaScript
  * deflate, so the renderer takes the parts from its internal compiler and zips them itself
- * (reproducible.ts); and docx cannot write every paragraph default a 公文 needs, so word/styles.xml
- * is patched where docx leaves the defaults empty.
+ * (reproducible.ts); docx cannot write every paragraph default a 公文 needs, so word/styles.xml
+ * is patched where docx leaves the defaults empty; and the body of word/document.xml is written by
+ * body-xml.ts into the package docx makes for the document's sections without their content.
  */
 import { Packer, type Document } from 'docx';
 import { checkPinned } from '../../pinned-library';
@@ -56,4 +57,40 @@ export function documentParts(document: Document, overrides: Record<string, stri
     name,
     typeof data === 'string' ? Buffer.from(name === 'word/styles.xml' ? withParagraphDefaults(data) : data, 'utf8') : data,
   ]);
+}
+
+/** The package of a document whose sections are empty, ready to take a body (body-xml.ts). */
+export interface DocumentSkeleton {
+  /** The package's parts in docx's order, as documentParts gives them; word/document.xml is the empty one. */
+  parts: [string, Uint8Array][];
+  /** word/document.xml up to and with <w:body>. */
+  head: string;
+  /** Each section's w:sectPr: in the paragraph that ends the section, or (the last) at the end of the body. */
+  sectionProperties: string[];
+}
+
+const SECTION_PROPERTIES = /<w:sectPr>[\s\S]*?<\/w:sectPr>/g;
+const BODY_END = '</w:body></w:document>';
+
+/**
+ * The package docx makes for `document`, whose sections have no children: docx then writes each
+ * section but the last as an empty paragraph holding its w:sectPr, and the last w:sectPr at the
+ * end of the body. Anything else in that body means docx changed, and fails loudly.
+ */
+export function documentSkeleton(document: Document, overrides: Record<string, string>): DocumentSkeleton {
+  const parts = documentParts(document, overrides);
+  const xml = Buffer.from(parts.find(([name]) => name === 'word/document.xml')?.[1] ?? []).toString('utf8');
+  const start = xml.indexOf('<w:body>') + '<w:body>'.length;
+  const sectionProperties = xml.slice(start).match(SECTION_PROPERTIES) ?? [];
+  const expected =
+    sectionProperties.map((properties, i) => (i < sectionProperties.length - 1 ? `<w:p><w:pPr>${properties}</w:pPr></w:p>` : properties)).join('') + BODY_END;
+  if (start < '<w:body>'.length || sectionProperties.length === 0 || xml.slice(start) !== expected) {
+    throw new Error('word/document.xml of a document without content is not the sections alone');
+  }
+  return { parts, head: xml.slice(0, start), sectionProperties };
+}
+
+/** word/document.xml: the skeleton's head, the `body` (which holds every section's w:sectPr), the end. */
+export function documentXml(skeleton: DocumentSkeleton, body: string): string {
+  return skeleton.head + body + BODY_END;
 }

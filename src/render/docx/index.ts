@@ -1,7 +1,9 @@
 /**
- * Stage 4 (render): ReportDoc → DOCX bytes with the `docx` package. Reads only the model and the
- * page standard; knows nothing of YAML or the PDF renderer. The page, type and table layout follow GB/T 9704
- * (../shared/TEMPLATE.md §8); the output is made byte-reproducible in reproducible.ts.
+ * Stage 4 (render): ReportDoc → DOCX bytes: the package (styles, settings, footers, sections) made
+ * by the `docx` package, once per shape of report, and the body written by body-xml.ts. Reads only
+ * the model and the page standard; knows nothing of YAML or the PDF renderer. The page, type and
+ * table layout follow GB/T 9704 (../shared/TEMPLATE.md §8); the output is made byte-reproducible in
+ * reproducible.ts.
  */
 import {
   PageOrientation,
@@ -9,21 +11,14 @@ import {
   BorderStyle,
   Document,
   Footer,
-  HeightRule,
   LineRuleType,
   PageNumber,
   Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  VerticalAlignTable,
-  WidthType,
   convertMillimetersToTwip,
   type IParagraphStyleOptions,
   type IRunOptions,
-  type ParagraphChild,
+  type ISectionOptions,
 } from 'docx';
 import type { Align, Block, GridCell, ReportDoc, TableBlock } from '../../model/types';
 import { fullWidthChars } from '../../model/title-lines';
@@ -31,9 +26,10 @@ import { signaturePlacement } from '../../model/signature';
 import { isTurned } from '../../model/turned';
 import { CELL_LINE_HEIGHT, CELL_PADDING_PT, GRID, PAGE, ROLE, SIZE_PT, TABLE_BORDER_PT, TYPE_AREA } from '../../format/page-standard';
 import type { FontRole } from '../../format/font-roles';
-import { documentParts } from './docx-adapter';
+import { documentSkeleton, documentXml, type DocumentSkeleton } from './docx-adapter';
+import { paragraphXml, runXml, tableXml, type Justification, type ParagraphOptions, type RunOptions } from './body-xml';
 import { fontTableXml, WORD_FONTS } from './fonts';
-import { writeZip } from '../../zip';
+import { deflateEntry, writeZip, type DeflatedEntry } from '../../zip';
 import { coreXml } from './reproducible';
 
 const twip = (pt: number) => Math.round(pt * 20);
@@ -71,11 +67,11 @@ function font(role: FontRole, sizePt: number, extra: Partial<IRunOptions> = {}):
 }
 
 const ALIGN = {
-  left: AlignmentType.LEFT,
-  center: AlignmentType.CENTER,
-  right: AlignmentType.RIGHT,
-  justify: AlignmentType.JUSTIFIED,
-} as const satisfies Record<Align, unknown>;
+  left: 'left',
+  center: 'center',
+  right: 'right',
+  justify: 'both',
+} as const satisfies Record<Align, Justification>;
 
 const exactLines = (twips: number) => ({ line: twips, lineRule: LineRuleType.EXACT, before: 0, after: 0 });
 
@@ -140,9 +136,12 @@ function paragraphStyles(tableSizes: number[]): IParagraphStyleOptions[] {
  */
 const DIGIT_HYPHEN = /(?<=\d)-(?=\d)/g;
 
-/** Text with `\n` forced breaks → runs. */
-function runs(text: string, run: IRunOptions = {}): ParagraphChild[] {
-  return text.split('\n').map((line, i) => new TextRun({ ...run, text: line.replace(DIGIT_HYPHEN, '-\u2060'), ...(i > 0 ? { break: 1 } : {}) }));
+/** Text with `\n` forced breaks → runs (body-xml.ts). */
+function runs(text: string, run: Omit<RunOptions, 'text'> = {}): string {
+  return text
+    .split('\n')
+    .map((line, i) => runXml({ ...run, text: line.replace(DIGIT_HYPHEN, '-\u2060'), ...(i > 0 ? { break: 1 } : {}) }))
+    .join('');
 }
 
 /**
@@ -157,24 +156,26 @@ function startsPage(table: Block | undefined): boolean {
   return table.grid.rowCount * rowPt > TYPE_AREA.heightPt / 2;
 }
 
+/** A block's body XML, as paragraphs (their options and runs, so the last of a section can take its w:sectPr) and tables. */
+type BodyPart = { paragraph: ParagraphOptions; runs: string } | { table: string };
+
 /** `next`: the block after this one (a signature must not stand alone on a page, GB/T 9704 7.3.5; a long table brings its heading to a new page). */
-function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)[] {
+function renderBlock(block: Block, next: Block | undefined): BodyPart[] {
   const keepNext = next?.kind === 'signature';
   switch (block.kind) {
     case 'title':
-      return [new Paragraph({ style: STYLE.title, children: block.lines.flatMap((line, i) => runs(line, i > 0 ? { break: 1 } : {})) })];
+      return [{ paragraph: { style: STYLE.title }, runs: block.lines.map((line, i) => runs(line, i > 0 ? { break: 1 } : {})).join('') }];
     case 'heading':
       return [
-        new Paragraph({
-          style: block.level === 1 ? STYLE.h1 : block.level === 2 ? STYLE.h2 : STYLE.h3,
-          children: runs(block.text),
-          ...(startsPage(next) ? { pageBreakBefore: true } : {}),
-        }),
+        {
+          paragraph: { style: block.level === 1 ? STYLE.h1 : block.level === 2 ? STYLE.h2 : STYLE.h3, ...(startsPage(next) ? { pageBreakBefore: true } : {}) },
+          runs: runs(block.text),
+        },
       ];
     case 'paragraph':
-      return [new Paragraph({ children: runs(block.text), ...(keepNext ? { keepNext: true, keepLines: true } : {}) })];
+      return [{ paragraph: keepNext ? { keepNext: true, keepLines: true } : {}, runs: runs(block.text) }];
     case 'table':
-      return [renderTable(block), new Paragraph({ children: [], spacing: exactLines(Math.round(BODY_LINE / 2)) })];
+      return [{ table: renderTable(block) }, { paragraph: { spacing: exactLines(Math.round(BODY_LINE / 2)) }, runs: '' }];
     case 'signature': {
       // Word measures nothing for us: widths in characters of the official faces (half-width digits).
       const organ = fullWidthChars(block.organLines[0] ?? '');
@@ -187,18 +188,19 @@ function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)
       const dateLeft = GRID.chars - place.organRight - organ + block.dateShiftChars;
       // The name keeps with its date; both stay with the end of the text as far as a page allows.
       const twips = (chars: number) => Math.round(chars * BODY_CHAR);
-      const line = (children: ParagraphChild[], alignment: 'left' | 'right', indent: { left?: number; right?: number }, before: number, keepNext: boolean) =>
-        new Paragraph({
-          children,
-          alignment: ALIGN[alignment],
-          indent: { firstLine: 0, ...indent },
-          spacing: { ...exactLines(BODY_LINE), before },
+      const line = (text: string, alignment: 'left' | 'right', indent: { left?: number; right?: number }, before: number, keepNext: boolean): BodyPart => ({
+        paragraph: {
           keepNext,
           keepLines: true,
-        });
+          spacing: { ...exactLines(BODY_LINE), before },
+          indent: { ...indent, firstLine: 0 },
+          alignment: ALIGN[alignment],
+        },
+        runs: text,
+      });
       return [
         line(
-          block.organLines.flatMap((text, i) => runs(text, i > 0 ? { break: 1 } : {})),
+          block.organLines.map((text, i) => runs(text, i > 0 ? { break: 1 } : {})).join(''),
           'right',
           { right: twips(place.organRight) },
           BODY_LINE * block.spaceBeforeLines,
@@ -216,7 +218,7 @@ function renderBlock(block: Block, next: Block | undefined): (Paragraph | Table)
 
 const border = { style: BorderStyle.SINGLE, size: Math.round(TABLE_BORDER_PT * 8), color: '000000' };
 
-function renderTable(table: TableBlock): Table {
+function renderTable(table: TableBlock): string {
   const { grid } = table;
   // A landscape table's fractions are of the turned type area's width (the upright one's height).
   const total = twip(grid.landscape ? TYPE_AREA.heightPt : TYPE_AREA.widthPt);
@@ -227,39 +229,32 @@ function renderTable(table: TableBlock): Table {
   // Rows whose paragraphs keep with the next row: all but the last of a short table, else the
   // header rows and the first data row, so a table never starts with only its header at a page foot.
   const keptRows = grid.keepTogether ? grid.rowCount - 1 : grid.headerRows + 1;
-  const rows = Array.from({ length: grid.rowCount }, (_, r) => {
-    const cells = (byRow.get(r) ?? []).map(
-      (cell) =>
-        new TableCell({
-          children: [
-            new Paragraph({
-              style,
-              // Numbers smaller than the table's text carry their size on the run; the style keeps the table's.
-              children: runs(cell.text, !cell.header && grid.numberSizePt !== grid.fontSizePt ? { size: halfPt(grid.numberSizePt) } : {}),
-              ...(cell.align === 'center' ? {} : { alignment: ALIGN[cell.align] }),
-              ...(r < keptRows ? { keepNext: true } : {}),
-            }),
-          ],
-          columnSpan: cell.colSpan,
-          rowSpan: cell.rowSpan,
-          width: { size: widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0), type: WidthType.DXA },
-          verticalAlign: VerticalAlignTable.CENTER,
-        }),
-    );
-    return new TableRow({
-      children: cells,
-      ...(r < grid.headerRows ? { tableHeader: true } : {}),
-      cantSplit: true,
-      height: { value: twip(grid.fontSizePt * CELL_LINE_HEIGHT + CELL_PADDING_PT.y * 2), rule: HeightRule.ATLEAST },
-    });
-  });
-  return new Table({
+  const rows = Array.from({ length: grid.rowCount }, (_, r) => ({
+    tableHeader: r < grid.headerRows,
+    cantSplit: true,
+    height: twip(grid.fontSizePt * CELL_LINE_HEIGHT + CELL_PADDING_PT.y * 2),
+    cells: (byRow.get(r) ?? []).map((cell) => {
+      const alignment = cell.align === 'center' ? undefined : ALIGN[cell.align];
+      return {
+        // Numbers smaller than the table's text carry their size on the run; the style keeps the table's.
+        paragraph: paragraphXml(
+          { style, ...(r < keptRows ? { keepNext: true } : {}), ...(alignment ? { alignment } : {}) },
+          runs(cell.text, !cell.header && grid.numberSizePt !== grid.fontSizePt ? { size: halfPt(grid.numberSizePt) } : {}),
+        ),
+        ...(alignment ? { alignment } : {}),
+        columnSpan: cell.colSpan,
+        rowSpan: cell.rowSpan,
+        width: widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0),
+        verticalAlign: 'center' as const,
+      };
+    }),
+  }));
+  return tableXml({
     rows,
     columnWidths: widths,
-    width: { size: total, type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
+    width: total,
     margins: { left: twip(CELL_PADDING_PT.x), right: twip(CELL_PADDING_PT.x), top: twip(CELL_PADDING_PT.y), bottom: twip(CELL_PADDING_PT.y) },
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    border,
   });
 }
 
@@ -296,18 +291,41 @@ function sectionsOf(doc: ReportDoc): { landscape: boolean; blocks: { block: Bloc
   return sections;
 }
 
-/** Renders the model to DOCX bytes. */
-export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<Uint8Array> {
+/** The parts of a report's package that depend on more than its body: the language, the tables' type sizes, which sections are turned. */
+interface SkeletonKey {
+  lang: string;
+  tableSizes: number[];
+  landscape: boolean[];
+}
+
+/** The parts each report writes itself; the rest of its package is the skeleton's. */
+const OWN_PARTS = ['word/document.xml', 'docProps/core.xml'];
+
+/** A skeleton with its shared parts deflated for the zip (the report's own parts: undefined). */
+interface Package {
+  skeleton: DocumentSkeleton;
+  parts: [string, DeflatedEntry | undefined][];
+}
+
+/**
+ * Packages made by docx, by key (JSON of a SkeletonKey): the reports of a batch share a handful, so
+ * docx builds and writes the styles, settings, theme, numbering and footers, and they are
+ * deflated, once for them. Bounded (a long-lived process, the editor's server, renders reports of any shape).
+ */
+const packages = new Map<string, Package>();
+const MAX_PACKAGES = 16;
+
+function packageOf(key: SkeletonKey): Package {
+  const id = JSON.stringify(key);
+  const known = packages.get(id);
+  if (known) return known;
   const document = new Document({
-    title: doc.meta.title,
-    creator: doc.meta.author,
-    lastModifiedBy: doc.meta.author,
     evenAndOddHeaderAndFooters: true,
     styles: {
-      default: { document: { run: { ...font(ROLE.body, SIZE_PT.body), language: { value: 'en-US', eastAsia: doc.meta.lang } } } },
-      paragraphStyles: paragraphStyles([...new Set(doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.grid.fontSizePt] : [])))]),
+      default: { document: { run: { ...font(ROLE.body, SIZE_PT.body), language: { value: 'en-US', eastAsia: key.lang } } } },
+      paragraphStyles: paragraphStyles(key.tableSizes),
     },
-    sections: sectionsOf(doc).map(({ landscape, blocks }) => ({
+    sections: key.landscape.map((landscape): ISectionOptions => ({
       properties: {
         page: {
           size: landscape ? { ...A4_TWIP, orientation: PageOrientation.LANDSCAPE } : A4_TWIP,
@@ -324,10 +342,47 @@ export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<
         grid: { linePitch: BODY_LINE },
       },
       footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
-      children: blocks.flatMap(({ block, next }) => renderBlock(block, next)),
+      children: [],
     })),
   });
-  // docx's own packer zips with the current time: take its parts (docx-adapter.ts) and zip them in reproducible.ts.
-  const parts = documentParts(document, { 'docProps/core.xml': coreXml(doc, options.timestamp), 'word/fontTable.xml': fontTableXml() });
-  return writeZip(parts, options.timestamp);
+  // docx's core.xml has the current time; the report's own (reproducible.ts) replaces it below.
+  const skeleton = documentSkeleton(document, { 'word/fontTable.xml': fontTableXml() });
+  const made: Package = { skeleton, parts: skeleton.parts.map(([name, data]) => [name, OWN_PARTS.includes(name) ? undefined : deflateEntry(data)]) };
+  if (packages.size >= MAX_PACKAGES) packages.clear();
+  packages.set(id, made);
+  return made;
+}
+
+/**
+ * A section's body XML with its w:sectPr where docx puts it: in the section's last paragraph (an
+ * empty one added after a closing table), or at the end of the body for the last section.
+ */
+function sectionXml(parts: BodyPart[], sectionProperties: string, last: boolean): string {
+  if (last) return parts.map((part) => ('table' in part ? part.table : paragraphXml(part.paragraph, part.runs))).join('') + sectionProperties;
+  const end = 'table' in (parts[parts.length - 1] ?? { table: '' }) ? parts.length : parts.length - 1;
+  return (
+    parts.map((part, i) => ('table' in part ? part.table : paragraphXml(part.paragraph, part.runs, i === end ? sectionProperties : ''))).join('') +
+    (end === parts.length ? paragraphXml({}, '', sectionProperties) : '')
+  );
+}
+
+/** Renders the model to DOCX bytes. */
+export async function renderDocx(doc: ReportDoc, options: DocxOptions): Promise<Uint8Array> {
+  const sections = sectionsOf(doc);
+  const { skeleton, parts } = packageOf({
+    lang: doc.meta.lang,
+    tableSizes: [...new Set(doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.grid.fontSizePt] : [])))],
+    landscape: sections.map((section) => section.landscape),
+  });
+  const body = sections
+    .map(({ blocks }, i) => {
+      const parts = blocks.flatMap(({ block, next }) => renderBlock(block, next));
+      return sectionXml(parts, skeleton.sectionProperties[i] as string, i === sections.length - 1);
+    })
+    .join('');
+  const own: Record<string, string> = { 'word/document.xml': documentXml(skeleton, body), 'docProps/core.xml': coreXml(doc, options.timestamp) };
+  return writeZip(
+    parts.map(([name, deflated]) => [name, deflated ?? Buffer.from(own[name] ?? '', 'utf8')]),
+    options.timestamp,
+  );
 }
