@@ -47,7 +47,7 @@ const E2E = [
   'docx-grid',
 ];
 
-const ts = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
+const ts = { '^.+\\.ts$': '<rootDir>/tests/helpers/ts-transform.js' };
 const fileOf = (name) => `<rootDir>/tests/${name}.test.ts`;
 
 /** Settings every tier shares. */
