@@ -1,5 +1,5 @@
 /**
- * Jest runs the TypeScript tests through ts-jest (transpile only; `npm test` type-checks with tsc first),
+ * Jest runs the TypeScript tests through esbuild (tests/helpers/ts-transform.js: types stripped; `npm test` type-checks with tsc first),
  * in three tiers (README「测试」/ Tests):
  *   unit         no dist/, no child processes, no Debian tools: `npm run test:unit`, the developer's loop;
  *   integration  the built package: dist/ bundles, worker sandboxes, the real `report` process (smoke tests);
@@ -52,7 +52,7 @@ const fileOf = (name) => `<rootDir>/tests/${name}.test.ts`;
 
 /** Settings every tier shares. */
 const common = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/tests/helpers/node-environment.js',
   roots: ['<rootDir>/tests'],
   transform: ts,
 };
