@@ -16,7 +16,8 @@ class PlainGlobalEnvironment extends TestEnvironment {
   constructor(config, context) {
     // jest-environment-node calls vm.createContext(itsProxy) in its constructor: make that call the plain kind.
     const createContext = vm.createContext;
-    vm.createContext = () => createContext(vm.constants.DONT_CONTEXTIFY);
+    // (Node 20.18+ and 22.8+ have the constant; an older Node makes an ordinary context from undefined: slower, same tests.)
+    vm.createContext = () => createContext(vm.constants?.DONT_CONTEXTIFY);
     try {
       super(config, context);
     } finally {
