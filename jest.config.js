@@ -1,5 +1,5 @@
 /**
- * Jest runs the TypeScript tests through ts-jest (transpile only; `npm test` type-checks with tsc first),
+ * Jest runs the TypeScript tests through esbuild (tests/helpers/ts-transform.js: types stripped; `npm test` type-checks with tsc first),
  * in three tiers (README「测试」/ Tests):
  *   unit         no dist/, no child processes, no Debian tools: `npm run test:unit`, the developer's loop;
  *   integration  the built package: dist/ bundles, worker sandboxes, the real `report` process (smoke tests);
@@ -47,12 +47,12 @@ const E2E = [
   'docx-grid',
 ];
 
-const ts = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] };
+const ts = { '^.+\\.ts$': '<rootDir>/tests/helpers/ts-transform.js' };
 const fileOf = (name) => `<rootDir>/tests/${name}.test.ts`;
 
 /** Settings every tier shares. */
 const common = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/tests/helpers/node-environment.js',
   roots: ['<rootDir>/tests'],
   transform: ts,
 };
@@ -63,6 +63,8 @@ const VALIDATOR = '^\\./report-validator\\.js$';
 module.exports = {
   // A root option (a project's own testTimeout is ignored).
   testTimeout: 60000,
+  // The long files first, also on a fresh clone, which has no timings for jest to order by.
+  testSequencer: '<rootDir>/tests/helpers/slow-first.js',
   // A test file per core: jest's default (cores − 1) runs one file at a time on a 2-core machine. Measured here:
   // unit 36 s → 25 s, integration 190 s → 100 s, e2e 328 s → 163 s; most files wait on child processes or I/O.
   maxWorkers: '100%',

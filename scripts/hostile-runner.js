@@ -151,18 +151,24 @@ function problemsOf(c, outcome) {
   return problems;
 }
 
-/** Runs `cases` `parallel` at a time; `onDone` hears each result as it ends. */
+/**
+ * Runs `cases` `parallel` at a time; `onDone` hears each result as it ends. A case marked `waits`
+ * (a `watch` that sits for seconds between the changes made to its file) runs beside the others
+ * from the start instead of holding one of the `parallel` places for its idle seconds.
+ */
 async function runAll(cases, parallel = 2, onDone = () => {}) {
   const results = new Array(cases.length);
+  const run = async (index) => {
+    results[index] = await runCase(cases[index]);
+    onDone(results[index]);
+  };
+  const waiting = cases.flatMap((c, index) => (c.waits ? [index] : []));
+  const queue = cases.flatMap((c, index) => (c.waits ? [] : [index]));
   let next = 0;
   const worker = async () => {
-    while (next < cases.length) {
-      const index = next++;
-      results[index] = await runCase(cases[index]);
-      onDone(results[index]);
-    }
+    while (next < queue.length) await run(queue[next++]);
   };
-  await Promise.all(Array.from({ length: Math.min(parallel, cases.length) }, worker));
+  await Promise.all([...waiting.map(run), ...Array.from({ length: Math.min(parallel, queue.length) }, worker)]);
   return results;
 }
 

@@ -194,14 +194,23 @@ function composeDocument(lexemes: readonly string[], length: number, options: Pa
     yield* parser.end();
   };
   let doc: Document.Parsed | undefined;
-  for (const next of new Composer(options).compose(tokens(), true, length)) {
-    if (!doc) doc = next;
-    else {
-      doc.errors.push(
-        new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'),
-      );
-      break;
+  // yaml makes an Error object for each syntax problem, and each captures a stack trace that nothing
+  // here reads (only code, message and position): for a broken file the traces took a tenth of the
+  // check (the fuzz's profile), more than most of the parse. None are captured while composing.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const next of new Composer(options).compose(tokens(), true, length)) {
+      if (!doc) doc = next;
+      else {
+        doc.errors.push(
+          new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'),
+        );
+        break;
+      }
     }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   // compose(…, forceDoc = true) always gives one.
   return doc as Document.Parsed;

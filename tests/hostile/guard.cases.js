@@ -253,6 +253,8 @@ module.exports.push({
 /** `watch` while its file becomes a symlink to /dev/zero, then a FIFO, then a report again: bounded, and it keeps hearing saves. */
 module.exports.push({
   name: 'watch: the file replaced by /dev/zero, a FIFO, then a report',
+  // Idle but for the three saves and their builds: runs beside the other cases (hostile-runner.js runAll).
+  waits: true,
   setup: (dir) => {
     seed(dir);
     const file = path.join(dir, 'x.yaml');
