@@ -37,19 +37,14 @@ export function openSparse(host: Host, font: { file: string; postscriptName?: st
     ['glyf', new Uint8Array(0)],
   ]);
   const outlines: OutlineSource = {
+    length: glyf.length,
     read(ranges) {
       // The file was read in parts: one changed since (a font being replaced) would mix two fonts' glyphs.
       const now = host.statFile(font.file);
       if (now.kind !== 'file' || now.size !== stat.size || now.mtimeMs !== stat.mtimeMs) throw new FontDataError('the font file changed while it was in use');
-      const parts = host.readRanges(
-        font.file,
-        ranges.map(([start, end]) => {
-          if (start > end || end > glyf.length) throw new FontDataError('glyph outside the glyf table');
-          return { offset: glyf.offset + start, length: end - start };
-        }),
-      );
-      if (parts.some((part, i) => part.length !== (ranges[i] as readonly [number, number])[1] - (ranges[i] as readonly [number, number])[0]))
-        throw new FontDataError('file ends inside the glyf table');
+      const requests = ranges.map(([start, end]) => ({ offset: glyf.offset + start, length: end - start }));
+      const parts = host.readRanges(font.file, requests);
+      if (parts.some((part, i) => part.length !== requests[i]?.length)) throw new FontDataError('file ends inside the glyf table');
       return parts;
     },
   };

@@ -20,23 +20,20 @@ const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040;
 const WE_HAVE_A_TWO_BY_TWO = 0x0080;
 
 /**
- * Where the outlines of a face come from: the glyf bytes of each range (offsets within the table,
- * end excluded), read together. The bytes in memory, or the font file itself (sparse-font.ts).
+ * Where the outlines of a face come from: the glyf table's length, and the bytes of each range within
+ * it (end excluded; TrueTypeTables checks them against the length), read together. The bytes in
+ * memory, or the font file itself (sparse-font.ts).
  */
 export interface OutlineSource {
+  readonly length: number;
   read(ranges: readonly (readonly [number, number])[]): Uint8Array[];
 }
 
-/** Outlines from the glyf table among `bytes`; a range past the table's end is a damaged font, not a short glyph. */
-function outlinesIn(bytes: Uint8Array, glyf: TableRecord): OutlineSource {
-  return {
-    read: (ranges) =>
-      ranges.map(([start, end]) => {
-        if (start > end || end > glyf.length) throw new FontDataError('glyph outside the glyf table');
-        return bytes.subarray(glyf.offset + start, glyf.offset + end);
-      }),
-  };
-}
+/** Outlines from the glyf table among `bytes`. */
+const outlinesIn = (bytes: Uint8Array, glyf: TableRecord): OutlineSource => ({
+  length: glyf.length,
+  read: (ranges) => ranges.map(([start, end]) => bytes.subarray(glyf.offset + start, glyf.offset + end)),
+});
 
 /** The raw tables of one TrueType face inside its file (a .ttc holds several faces). */
 export class TrueTypeTables {
@@ -84,7 +81,12 @@ export class TrueTypeTables {
     const ranges = gids.map((gid): [number, number] => {
       const at = loca.offset + (this.longLoca ? 4 : 2) * gid;
       if (gid < 0 || (this.longLoca ? 4 : 2) * (gid + 2) > loca.length) throw new FontDataError(`glyph ${gid} is not in the loca table`);
-      return this.longLoca ? [this.view.getUint32(at), this.view.getUint32(at + 4)] : [this.view.getUint16(at) * 2, this.view.getUint16(at + 2) * 2];
+      const [start, end] = this.longLoca
+        ? [this.view.getUint32(at), this.view.getUint32(at + 4)]
+        : [this.view.getUint16(at) * 2, this.view.getUint16(at + 2) * 2];
+      // A range past the table's end is a damaged font, not a short glyph.
+      if (start > end || end > this.outlines.length) throw new FontDataError('glyph outside the glyf table');
+      return [start, end];
     });
     return this.outlines.read(ranges);
   }
