@@ -4,15 +4,11 @@
  * ourselves (src/zip.ts writeZip: one fixed date on every entry).
  */
 import type { ReportDoc } from '../../model/types';
-
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** ISO 8601 without milliseconds, as W3CDTF wants it. */
-const w3cdtf = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+import { escapeXml, isoSeconds } from '../xml-text';
 
 /** docProps/core.xml: title, author = organ, language, and the pinned dates. */
 export function coreXml(doc: ReportDoc, timestamp: Date): string {
-  const when = w3cdtf(timestamp);
+  const when = isoSeconds(timestamp);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +

@@ -4,10 +4,7 @@
  * writes the whole description block itself, escaped, with the same dates as the Info dictionary.
  */
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** ISO 8601 in UTC without milliseconds, as pdfkit writes the Info dates (D:…Z). */
-export const xmpDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+import { escapeXml, isoSeconds } from '../xml-text';
 
 export interface XmpFields {
   title: string;
@@ -24,9 +21,9 @@ export interface XmpFields {
 export function xmpDescriptions(f: XmpFields): string {
   return [
     '<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">',
-    `<xmp:CreateDate>${xmpDate(f.created)}</xmp:CreateDate>`,
-    `<xmp:ModifyDate>${xmpDate(f.modified)}</xmp:ModifyDate>`,
-    `<xmp:MetadataDate>${xmpDate(f.modified)}</xmp:MetadataDate>`,
+    `<xmp:CreateDate>${isoSeconds(f.created)}</xmp:CreateDate>`,
+    `<xmp:ModifyDate>${isoSeconds(f.modified)}</xmp:ModifyDate>`,
+    `<xmp:MetadataDate>${isoSeconds(f.modified)}</xmp:MetadataDate>`,
     `<xmp:CreatorTool>${escapeXml(f.creatorTool)}</xmp:CreatorTool>`,
     '</rdf:Description>',
     '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">',
