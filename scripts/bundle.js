@@ -56,13 +56,25 @@ const vendorPlugin = (from, except = []) => ({
   },
 });
 
-/** commander's `require('node:child_process')`, taken only by executable subcommands: a stub that loads it on use. */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+/**
+ * Modules a library requires at load but uses only in a feature nianbao never calls, each replaced
+ * (for that library alone) by a stub in scripts/stubs that requires the real module on first use:
+ * - commander's `node:child_process`, for executable subcommands: it pulls in net, dgram and the
+ *   socket machinery (~3 ms of every start);
+ * - pdfkit's `@noble/ciphers/aes`, for encrypted PDFs: it computes its tables when loaded.
+ */
+const LAZY_MODULES = [
+  { library: 'commander', module: /^(node:)?child_process$/, stub: 'lazy-child-process.js' },
+  { library: 'pdfkit', module: /^@noble\/ciphers\/aes$/, stub: 'lazy-aes.js' },
+];
+
+const lazyModules = {
+  name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: path.join(__dirname, 'stubs', 'lazy-child-process.js') } : undefined,
-    );
+    for (const { library, module, stub } of LAZY_MODULES) {
+      const importer = new RegExp(`[\\\\/]node_modules[\\\\/]${library}[\\\\/]`);
+      build.onResolve({ filter: module }, (args) => (importer.test(args.importer) ? { path: path.join(__dirname, 'stubs', stub) } : undefined));
+    }
   },
 };
 
@@ -219,17 +231,22 @@ function copyPdfkitData() {
           resolveDir: root,
         },
         outfile: path.join(vendorDir, `${name}.js`),
-        plugins: [vendorPlugin(vendorDir, [name]), patchLibraries],
+        plugins: [vendorPlugin(vendorDir, [name]), patchLibraries, lazyModules],
       }),
     ),
     esbuild.build({
       ...common,
       entryPoints: [path.join(dist, 'cli', 'main.js')],
       outfile: path.join(dist, 'report.js'),
-      plugins: [vendorPlugin(dist), lazyChildProcess],
+      plugins: [vendorPlugin(dist), lazyModules],
     }),
     esbuild.build({ ...common, entryPoints: [path.join(dist, 'index.js')], outfile: path.join(dist, 'api.js'), plugins: [vendorPlugin(dist)] }),
-    esbuild.build({ ...common, entryPoints: [path.join(dist, 'core', 'pdf-worker.js')], outfile: path.join(dist, 'pdf-worker.js'), plugins: [patchLibraries] }),
+    esbuild.build({
+      ...common,
+      entryPoints: [path.join(dist, 'core', 'pdf-worker.js')],
+      outfile: path.join(dist, 'pdf-worker.js'),
+      plugins: [patchLibraries, lazyModules],
+    }),
   ]);
   for (const file of ['report.js', 'api.js', 'pdf-worker.js', ...VENDORS.map((name) => path.join('vendor', `${name}.js`))]) asciiOnly(path.join(dist, file));
   copyPdfjs();

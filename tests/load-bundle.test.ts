@@ -61,3 +61,27 @@ test('without a build-time cache, the first run writes one for its user at exit,
   expect(userCachePath(bundle, cacheDir)).not.toBe(cache);
   expect(run()).toBe('43\n');
 });
+
+test('pdfkit as bundled still encrypts: its AES module, loaded only on use (scripts/stubs/lazy-aes.js), works when called', async () => {
+  const PDFDocument = require(path.join(ROOT, 'dist', 'vendor', 'pdfkit.js')) as typeof import('pdfkit');
+  const render = async (encrypted: boolean) => {
+    const doc = new PDFDocument({
+      pdfVersion: '1.7ext3',
+      ...(encrypted ? { userPassword: 'user', ownerPassword: 'owner' } : {}),
+      font: path.join(ROOT, 'fonts', 'NotoSansSC-Bold.ttf'),
+      info: { Title: 'nianbao plain title' },
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise((resolve) => doc.on('end', resolve));
+    doc.end();
+    await ended;
+    return Buffer.concat(chunks).toString('latin1');
+  };
+  expect(await render(false)).toContain('(nianbao plain title)');
+  const pdf = await render(true);
+  // AES-256 (PDF 1.7 extension level 3): the file key wrapped by AES-ECB, strings and streams by AES-CBC.
+  expect(pdf).toMatch(/\/Filter \/Standard/);
+  expect(pdf).toMatch(/\/CFM \/AESV3/);
+  expect(pdf).not.toContain('nianbao plain title');
+});
