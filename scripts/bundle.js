@@ -61,11 +61,15 @@ const vendorPlugin = (from, except = []) => ({
  * (for that library alone) by a stub in scripts/stubs that requires the real module on first use:
  * - commander's `node:child_process`, for executable subcommands: it pulls in net, dgram and the
  *   socket machinery (~3 ms of every start);
- * - pdfkit's `@noble/ciphers/aes`, for encrypted PDFs: it computes its tables when loaded.
+ * - pdfkit's `@noble/ciphers/aes`, for encrypted PDFs: it computes its tables when loaded;
+ * - pdfkit's `linebreak`, for the wrapping of its text(), which nianbao does not call: it decodes its data when loaded;
+ * - fontkit's `unicode-properties`, for shaping: it decodes its Unicode data when loaded.
  */
 const LAZY_MODULES = [
   { library: 'commander', module: /^(node:)?child_process$/, stub: 'lazy-child-process.js' },
   { library: 'pdfkit', module: /^@noble\/ciphers\/aes$/, stub: 'lazy-aes.js' },
+  { library: 'pdfkit', module: /^linebreak$/, stub: 'lazy-linebreak.js' },
+  { library: 'fontkit', module: /^unicode-properties$/, stub: 'lazy-unicode-properties.js' },
 ];
 
 const lazyModules = {

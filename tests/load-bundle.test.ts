@@ -62,26 +62,50 @@ test('without a build-time cache, the first run writes one for its user at exit,
   expect(run()).toBe('43\n');
 });
 
-test('pdfkit as bundled still encrypts: its AES module, loaded only on use (scripts/stubs/lazy-aes.js), works when called', async () => {
+/**
+ * The bundles load some modules of pdfkit and fontkit only on first use (LAZY_MODULES in scripts/bundle.js): what
+ * nianbao never asks of them must still work when asked, through the stubs in scripts/stubs.
+ */
+describe('pdfkit and fontkit as bundled, in what nianbao does not use', () => {
   const PDFDocument = require(path.join(ROOT, 'dist', 'vendor', 'pdfkit.js')) as typeof import('pdfkit');
-  const render = async (encrypted: boolean) => {
-    const doc = new PDFDocument({
-      pdfVersion: '1.7ext3',
-      ...(encrypted ? { userPassword: 'user', ownerPassword: 'owner' } : {}),
-      font: path.join(ROOT, 'fonts', 'NotoSansSC-Bold.ttf'),
-      info: { Title: 'nianbao plain title' },
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const ended = new Promise((resolve) => doc.on('end', resolve));
+  const fontkit = require(path.join(ROOT, 'dist', 'vendor', 'fontkit.js')) as typeof import('fontkit');
+  const FONT = path.join(ROOT, 'fonts', 'NotoSansSC-Bold.ttf');
+
+  test('pdfkit encrypts (AES, lazy-aes.js)', async () => {
+    const render = async (encrypted: boolean) => {
+      const doc = new PDFDocument({
+        pdfVersion: '1.7ext3',
+        ...(encrypted ? { userPassword: 'user', ownerPassword: 'owner' } : {}),
+        font: FONT,
+        info: { Title: 'nianbao plain title' },
+      });
+      const chunks: Buffer[] = [];
+      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const ended = new Promise((resolve) => doc.on('end', resolve));
+      doc.end();
+      await ended;
+      return Buffer.concat(chunks).toString('latin1');
+    };
+    expect(await render(false)).toContain('(nianbao plain title)');
+    const pdf = await render(true);
+    // AES-256 (PDF 1.7 extension level 3): the file key wrapped by AES-ECB, strings and streams by AES-CBC.
+    expect(pdf).toMatch(/\/Filter \/Standard/);
+    expect(pdf).toMatch(/\/CFM \/AESV3/);
+    expect(pdf).not.toContain('nianbao plain title');
+  });
+
+  test('pdfkit wraps text at its break opportunities (linebreak, lazy-linebreak.js)', () => {
+    const doc = new PDFDocument({ font: FONT });
+    const text = 'nianbao wraps this sentence of several words';
+    const oneLine = doc.heightOfString(text);
+    expect(doc.heightOfString(text, { width: 60 })).toBeGreaterThanOrEqual(4 * oneLine);
     doc.end();
-    await ended;
-    return Buffer.concat(chunks).toString('latin1');
-  };
-  expect(await render(false)).toContain('(nianbao plain title)');
-  const pdf = await render(true);
-  // AES-256 (PDF 1.7 extension level 3): the file key wrapped by AES-ECB, strings and streams by AES-CBC.
-  expect(pdf).toMatch(/\/Filter \/Standard/);
-  expect(pdf).toMatch(/\/CFM \/AESV3/);
-  expect(pdf).not.toContain('nianbao plain title');
+  });
+
+  test('fontkit shapes text (unicode-properties, lazy-unicode-properties.js)', () => {
+    const font = fontkit.openSync(FONT) as import('fontkit').Font;
+    const run = font.layout('年报 2023 nianbao');
+    expect(run.glyphs.map((glyph) => glyph.codePoints).flat()).toEqual([...'年报 2023 nianbao'].map((char) => char.codePointAt(0)));
+    expect(run.glyphs.every((glyph) => glyph.id > 0 && !glyph.isMark)).toBe(true);
+  });
 });
