@@ -62,6 +62,7 @@ const vendorPlugin = (from, except = []) => ({
  * - commander's `node:child_process`, for executable subcommands: it pulls in net, dgram and the
  *   socket machinery (~3 ms of every start);
  * - pdfkit's `@noble/ciphers/aes`, for encrypted PDFs: it computes its tables when loaded;
+ * - @noble/hashes' `node:crypto` (through `@noble/hashes/crypto`), for the random bytes of encryption;
  * - pdfkit's `linebreak`, for the wrapping of its text(), which nianbao does not call: it decodes its data when loaded;
  * - fontkit's `unicode-properties`, for shaping: it decodes its Unicode data when loaded.
  */
@@ -69,6 +70,7 @@ const LAZY_MODULES = [
   { library: 'commander', module: /^(node:)?child_process$/, stub: 'lazy-child-process.js' },
   { library: 'pdfkit', module: /^@noble\/ciphers\/aes$/, stub: 'lazy-aes.js' },
   { library: 'pdfkit', module: /^linebreak$/, stub: 'lazy-linebreak.js' },
+  { library: '@noble/hashes', module: /^@noble\/hashes\/crypto$/, stub: 'lazy-noble-crypto.js' },
   { library: 'fontkit', module: /^unicode-properties$/, stub: 'lazy-unicode-properties.js' },
 ];
 
@@ -76,7 +78,7 @@ const lazyModules = {
   name: 'lazy-modules',
   setup(build) {
     for (const { library, module, stub } of LAZY_MODULES) {
-      const importer = new RegExp(`[\\\\/]node_modules[\\\\/]${library}[\\\\/]`);
+      const importer = new RegExp(`[\\\\/]node_modules[\\\\/]${library.replace('/', '[\\\\/]')}[\\\\/]`);
       build.onResolve({ filter: module }, (args) => (importer.test(args.importer) ? { path: path.join(__dirname, 'stubs', stub) } : undefined));
     }
   },
