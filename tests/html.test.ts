@@ -45,6 +45,14 @@ import { runReport, tempDir } from './helpers/cli';
 import { FIXTURES, ROOT } from './helpers/fixtures';
 import { domOf, FIXTURE_FILES, fixtures, gridsOf, modelTexts, name, SEED, seed, squeeze, tablesOf } from './helpers/html-page';
 
+/** jsdom's document of a page, parsed once for all the tests that only read it (a parse is about 50 ms). */
+const pages = new Map<string, Document>();
+function pageOf(html: string): Document {
+  let doc = pages.get(html);
+  if (!doc) pages.set(html, (doc = domOf(html).window.document));
+  return doc;
+}
+
 /** What a table's grid must hold by the format data and the report, label or number in each slot: [text, is a header]. */
 function expectedGrid(table: TableBlock['id'], report: CheckedReport): [string, boolean][][] {
   const label = (text: string): [string, boolean] => [text, true];
@@ -94,7 +102,7 @@ function expectedGrid(table: TableBlock['id'], report: CheckedReport): [string, 
 
 describe('the page', () => {
   const html = renderHtml(seed.model);
-  const doc = domOf(html).window.document;
+  const doc = pageOf(html);
 
   test('is an HTML5 document in Chinese with charset, viewport and title, and no script or external resource', async () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
@@ -122,7 +130,7 @@ describe('the page', () => {
   });
 
   test.each(fixtures.map((f) => [name(f.file), f] as const))('%s: every text and number of the model reaches the page, in order', (_, fixture) => {
-    const text = squeeze(domOf(renderHtml(fixture.model)).window.document.body.textContent ?? '');
+    const text = squeeze(pageOf(renderHtml(fixture.model)).body.textContent ?? '');
     let at = 0;
     for (const wanted of modelTexts(fixture.model).map(squeeze)) {
       const found = text.indexOf(wanted, at);
@@ -187,7 +195,7 @@ describe('--fragment', () => {
     expect(doc.querySelectorAll('article [style]').length).toBeGreaterThan(doc.querySelectorAll('article th, article td').length);
     for (const table of doc.querySelectorAll('table'))
       expect([...table.attributes].map((a) => `${a.name}=${a.value}`)).toEqual(expect.arrayContaining(['border=1', 'cellspacing=0']));
-    expect(domOf(renderHtml(seed.model)).window.document.querySelectorAll('article [style], table[border]')).toHaveLength(0);
+    expect(pageOf(renderHtml(seed.model)).querySelectorAll('article [style], table[border]')).toHaveLength(0);
   });
 
   test('reaches the CLI and the library as plain data', async () => {
@@ -234,7 +242,7 @@ describe('axe-core in jsdom', () => {
 
 describe('the tables against the format data', () => {
   describe.each(fixtures.map((f) => [name(f.file), f] as const))('%s', (_, fixture) => {
-    const doc = domOf(renderHtml(fixture.model)).window.document;
+    const doc = pageOf(renderHtml(fixture.model));
     const grids = gridsOf(doc, false);
 
     test.each(['proactive', 'applications', 'review_litigation'] as const)('%s: labels and numbers at their rows and columns', (id) => {
@@ -262,7 +270,7 @@ describe('the tables against the format data', () => {
     });
   });
 
-  const doc = domOf(renderHtml(seed.model)).window.document;
+  const doc = pageOf(renderHtml(seed.model));
   const headersText = (cell: Element) => (cell.getAttribute('headers') ?? '').split(' ').map((id) => squeeze(doc.getElementById(id)?.textContent ?? '?'));
 
   test('table 三: the corner cell verbatim, 3 header rows, 三、本年度办理结果 a row group of 22 rows', async () => {

@@ -15,9 +15,14 @@ import { recognise } from '../src/import/recognise';
 import { DEVIATIONS, deviationBytes, edit, otherAsOneRow, seedText } from './helpers/import-deviations';
 
 const options = { schemaPath: '../schemas/report.schema.json' };
-const importDeviation = (code: ImportCode) => {
+const imports = new Map<ImportCode, Promise<Imported>>();
+/** A deviation imported, once for the whole file: the tests only read what an import gives. */
+const importDeviation = (code: ImportCode): Promise<Imported> => {
   const deviation = DEVIATIONS[code];
-  return importReport(deviationBytes(deviation), deviation.name, { ...options, blankAsZero: deviation.blankAsZero === true });
+  let imported = imports.get(code);
+  if (!imported)
+    imports.set(code, (imported = importReport(deviationBytes(deviation), deviation.name, { ...options, blankAsZero: deviation.blankAsZero === true })));
+  return imported;
 };
 const importText = (text: string) => importReport(Buffer.from(text, 'utf8'), 'report.txt', options);
 const codes = (imported: Imported) => imported.findings.map((f) => f.code);

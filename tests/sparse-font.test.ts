@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import * as fontkit from 'fontkit';
 import { FontDataError } from '../src/fonts/font-data-error';
 import { characterMapOfFont, trueTypeTables } from '../src/fonts/fontkit-adapter';
@@ -61,13 +62,19 @@ describe.each(shippedFiles.map((file) => [path.basename(file), file]))('%s opene
     expect(faceFacts(light)).toEqual(faceFacts(whole));
     const lightTables = trueTypeTables(light, sparse.outlines) as TrueTypeTables;
     const wholeTables = trueTypeTables(whole) as TrueTypeTables;
+    // Each character compared here and the differing ones asserted at once: an expect per character
+    // and fact (about 10,000 of them) was a third of this file's time.
+    const differing: { char: string; light: unknown[]; whole: unknown[] }[] = [];
     for (const char of new Set(seedText)) {
       const codePoint = char.codePointAt(0) ?? 0;
-      expect([char, light.hasGlyphForCodePoint(codePoint)]).toEqual([char, whole.hasGlyphForCodePoint(codePoint)]);
       const id = whole.glyphForCodePoint(codePoint).id;
-      expect([char, light.glyphForCodePoint(codePoint).id]).toEqual([char, id]);
-      expect(lightTables.metrics(id)).toEqual(wholeTables.metrics(id));
+      const facts = {
+        light: [light.hasGlyphForCodePoint(codePoint), light.glyphForCodePoint(codePoint).id, lightTables.metrics(id)],
+        whole: [whole.hasGlyphForCodePoint(codePoint), id, wholeTables.metrics(id)],
+      };
+      if (!isDeepStrictEqual(facts.light, facts.whole)) differing.push({ char, ...facts });
     }
+    expect(differing).toEqual([]);
   });
 
   test('the embedded subset is the same bytes', () => {

@@ -18,6 +18,8 @@ export const PDFJS_VERSION = '5.4.624';
 /** pdfjs's Node build and CMaps, copied into the package at build time (scripts/bundle.js). */
 export const PDFJS_DIR = path.join(PACKAGE_ROOT, 'dist', 'vendor', 'pdfjs');
 const PDFJS_ENTRY = path.join(PDFJS_DIR, 'legacy', 'build', 'pdf.mjs');
+/** The code pdfjs runs in its worker; with no worker thread of its own, pdfjs looks for it on globalThis before loading it. */
+const PDFJS_WORKER = path.join(PDFJS_DIR, 'legacy', 'build', 'pdf.worker.mjs');
 
 export interface PdfjsTextItem {
   str: string;
@@ -80,7 +82,15 @@ export function loadPdfjs(): Promise<Pdfjs> {
     // pdfjs 5 reaches Node's modules through process.getBuiltinModule (Node 20.16, 22.3); nianbao runs from 20.15.
     const proc = process as { getBuiltinModule?: (id: string) => unknown };
     proc.getBuiltinModule ??= (id: string) => require(id.replace(/^node:/, '')) as unknown;
+    // The legacy build carries core-js, which adds what Node 20 lacks but also replaces the native
+    // Array.prototype.push of the whole realm with a JavaScript one (V8's push() of nothing onto an
+    // array whose length is read-only does not throw, as the standard says it should): every push of
+    // the reader, pdfjs's own and everyone else's, became a function call in JavaScript. Both bundles
+    // are loaded here, the worker's too (each brings its core-js), and the native push put back.
+    const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push') as PropertyDescriptor;
     const pdfjs = (await esmImport(pathToFileURL(PDFJS_ENTRY).href)) as Pdfjs;
+    await esmImport(pathToFileURL(PDFJS_WORKER).href);
+    Object.defineProperty(Array.prototype, 'push', push);
     checkPinned('pdfjs-dist', PDFJS_VERSION, 'src/import/pdfjs-adapter.ts', pdfjs.version);
     return pdfjs;
   })();

@@ -13,33 +13,41 @@ export interface WalkedNode {
   isKey: boolean;
 }
 
-/** The nodes of a document, parents before children; aliases are yielded, not followed. */
+/** A node the walk met. The pointer is formatted only when asked for: most walks need the nodes or the path alone. */
+class Walked implements WalkedNode {
+  constructor(
+    readonly node: YamlNode,
+    readonly path: readonly string[],
+    readonly isKey: boolean,
+  ) {}
+
+  get pointer(): string {
+    return formatPointer(this.path);
+  }
+}
+
+/**
+ * The nodes of a document, parents before children; aliases are yielded, not followed. Validation
+ * walks every node of a report more than once (written values, duplicate keys): what each node met
+ * costs is an instance of a class and, for a collection, its children pushed straight onto the stack.
+ */
 export function* walkNodes(doc: Document): Generator<WalkedNode> {
-  const stack: { node: unknown; path: string[]; isKey: boolean }[] = [{ node: doc.contents, path: [], isKey: false }];
+  const stack: { node: unknown; path: readonly string[]; isKey: boolean }[] = [{ node: doc.contents, path: [], isKey: false }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     const { node, path, isKey } = item;
     if (!isScalar(node) && !isMap(node) && !isSeq(node) && !isAlias(node)) continue;
-    // The pointer is formatted only when asked for: most walks need the nodes or the path alone.
-    yield {
-      node,
-      path,
-      get pointer() {
-        return formatPointer(path);
-      },
-      isKey,
-    };
-    const children: { node: unknown; path: string[]; isKey: boolean }[] = [];
+    yield new Walked(node, path, isKey);
+    // Children go onto the stack last first, so that they come out in document order (a key before its value).
     if (isMap(node)) {
-      for (const pair of node.items) {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const pair = node.items[i];
         if (!isPair(pair)) continue;
         const childPath = [...path, isScalar(pair.key) ? String(pair.key.value) : String(pair.key)];
-        children.push({ node: pair.key, path: childPath, isKey: true }, { node: pair.value, path: childPath, isKey: false });
+        stack.push({ node: pair.value, path: childPath, isKey: false }, { node: pair.key, path: childPath, isKey: true });
       }
     } else if (isSeq(node)) {
-      node.items.forEach((child, index) => children.push({ node: child, path: [...path, String(index)], isKey: false }));
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push({ node: node.items[i], path: [...path, String(i)], isKey: false });
     }
-    // Reversed onto the stack, so nodes come out in document order.
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as (typeof children)[number]);
   }
 }
 

@@ -21,6 +21,8 @@ export class Unusable {
 
   /** The unusable place at or above a pointer, if any. */
   covering(pointer: string): string | undefined {
+    // Asked for every cell a rule reads: in a report with nothing unusable, no pointer is taken apart.
+    if (this.places.size === 0) return undefined;
     if (this.places.has(pointer)) return pointer;
     return ancestorPointers(pointer).find((place) => this.places.has(place));
   }

@@ -34,13 +34,18 @@ export class WrittenValues {
   *numbers(): Generator<WrittenValue & { pointer: string; value: number }> {
     for (const [pointer, node] of this.nodes) {
       if (isScalar(node) && typeof node.value === 'number' && node.type === 'PLAIN') {
-        yield { ...this.describe(node), pointer, value: node.value };
+        // describe(node) spelled out: this runs for every number of a report.
+        yield { text: this.textOf(node), plain: true, value: node.value, pointer };
       }
     }
   }
 
   private describe(node: YamlNode): WrittenValue {
+    return { text: this.textOf(node), plain: isScalar(node) && node.type === 'PLAIN', value: isScalar(node) ? node.value : undefined };
+  }
+
+  private textOf(node: YamlNode): string {
     const [start, end] = node.range ?? [0, 0];
-    return { text: this.source.text.slice(start, end), plain: isScalar(node) && node.type === 'PLAIN', value: isScalar(node) ? node.value : undefined };
+    return this.source.text.slice(start, end);
   }
 }

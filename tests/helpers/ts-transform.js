@@ -17,6 +17,30 @@ const { compilerOptions } = JSON.parse(fs.readFileSync(path.join(__dirname, '..'
 const TSCONFIG = { compilerOptions: { target: compilerOptions.target, esModuleInterop: compilerOptions.esModuleInterop } };
 const SELF = fs.readFileSync(__filename);
 
+/**
+ * esbuild's CommonJS output exports an ES module's bindings through getters, two deep (the module's
+ * own export object, then the copy `__toCommonJS` makes), so that they stay live while the module
+ * runs. Every call of an imported function then goes through both: in the hot loops of the line
+ * breaker (`fitsIn`) that was a third of a test's time, a cost the bundled CLI, where esbuild joins
+ * the modules into one scope, does not have. Once the module has run, its exports are what they
+ * will stay (no source module reassigns an exported `let`, and the cycle test keeps src/ free of
+ * import cycles), so they are copied into plain properties. Should a getter throw (a binding not yet
+ * set, in a cycle), the live object is kept.
+ */
+const LIVE_EXPORTS = 'module.exports = __toCommonJS(';
+const PLAIN_EXPORTS = `
+;(() => {
+  const live = module.exports;
+  const plain = Object.defineProperty({}, '__esModule', { value: true });
+  try {
+    for (const key of Object.keys(live)) plain[key] = live[key];
+  } catch {
+    return;
+  }
+  module.exports = plain;
+})();
+`;
+
 module.exports = {
   getCacheKey(sourceText, sourcePath) {
     return crypto.createHash('sha256').update(sourceText).update(sourcePath).update(SELF).update(version).digest('hex');
@@ -33,6 +57,6 @@ module.exports = {
       // import() becomes require(), as tsc's CommonJS output has it: jest runs modules without --experimental-vm-modules.
       supported: { 'dynamic-import': false },
     });
-    return { code, map };
+    return { code: code.includes(LIVE_EXPORTS) ? code + PLAIN_EXPORTS : code, map };
   },
 };
