@@ -43,6 +43,9 @@ const WIDE: readonly (readonly [number, number])[] = [
 ];
 
 function isWide(cp: number): boolean {
+  // Most characters of a text are ASCII or unified ideographs: answered before the list is searched.
+  if (cp < 0x00b7) return false;
+  if (cp >= 0x4e00 && cp <= 0x9fff) return true;
   for (const [first, last] of WIDE) if (cp >= first && cp <= last) return true;
   return false;
 }

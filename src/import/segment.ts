@@ -31,7 +31,11 @@ export type Piece = SourceLine & { run?: true };
  * 2、其他法律行政法规禁止公开 are not cut at the column label 其他.
  */
 export function segment(lines: readonly SourceLine[], labels: readonly string[]): Piece[] {
-  const longestFirst = [...labels].filter((label) => label.length > 1).sort((a, b) => b.length - a.length);
+  // The labels that can begin at a character, longest first: a character is compared with those only
+  // (a 15 MB line was compared with every label at every character: 1.9 s of its import).
+  const startingWith = new Map<string, string[]>();
+  for (const label of [...labels].filter((label) => label.length > 1).sort((a, b) => b.length - a.length))
+    startingWith.set(label.charAt(0), [...(startingWith.get(label.charAt(0)) ?? []), label]);
   const set = new Set(labels);
   const match = matcher(labels);
   return lines.flatMap((line): Piece[] => {
@@ -43,7 +47,7 @@ export function segment(lines: readonly SourceLine[], labels: readonly string[])
     // part took the import worker past its 256 MB heap.
     let rest = 0;
     for (let i = 0; i < text.length;) {
-      const label = longestFirst.find((l) => text.startsWith(l, i));
+      const label = startingWith.get(text.charAt(i))?.find((l) => text.startsWith(l, i));
       if (label) {
         pieces.push(text.slice(rest, i), label);
         i += label.length;

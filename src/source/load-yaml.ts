@@ -4,6 +4,7 @@
  */
 import {
   Composer,
+  type CST,
   isAlias,
   isScalar,
   isSeq,
@@ -101,14 +102,14 @@ export function parseSource(source: SourceFile): Omit<Loaded, 'source'> {
     return { diagnostics };
   }
   // Phase 2: YAML syntax. Duplicate keys are found below, in linear time (yaml-walk.ts).
-  const doc = fast ?? composeDocument(scan.lexemes, source.text.length, YAML_OPTIONS);
+  const { doc, cst } = fast ? { doc: fast, cst: undefined } : composeDocument(scan.lexemes, source.text.length, YAML_OPTIONS);
   for (const { key, pointer } of duplicateKeys(doc)) {
     const [start, end] = key.range ?? [0, 0];
     diagnostics.push(at(makeDiagnostic('RPT1001', pointer, { key: String(key.value) }), start, end));
   }
   const blankItems = new Map<string, number>();
   const syntax = doc.errors.filter((error) => !isBlankItem(error));
-  const mistakes = syntax.length > 0 ? findMistakes(source.text, syntax) : [];
+  const mistakes = syntax.length > 0 ? findMistakes(source.text, syntax, cst) : [];
   for (const mistake of mistakes) diagnostics.push(at(mistakeDiagnostic(mistake), mistake.start, mistake.start + 1));
   // Without a known mistake behind them, the first syntax error is reported: yaml's recovery reads
   // what follows it differently, so its later errors are consequences.
@@ -186,14 +187,23 @@ function tagDiagnostic(found: FoundTag): Diagnostic {
 /**
  * yaml's parseDocument, from the lexemes scanTokens kept rather than from the text: its parser and
  * composer, fed the same tokens its lexer would give, and its rule that a second document is an error.
+ * Also the parser's tokens (the CST), which syntax-mistakes.ts reads for a broken file instead of
+ * parsing the text again (in the fuzz's profile that second parse was a quarter of checking a broken
+ * file); undefined when a second document stopped the composer before the end of the file.
  */
-function composeDocument(lexemes: readonly string[], length: number, options: ParseOptions & DocumentOptions & SchemaOptions): Document.Parsed {
+function composeDocument(
+  lexemes: readonly string[],
+  length: number,
+  options: ParseOptions & DocumentOptions & SchemaOptions,
+): { doc: Document.Parsed; cst?: CST.Token[] } {
   const parser = new Parser();
+  const cst: CST.Token[] = [];
   const tokens = function* () {
-    for (const lexeme of lexemes) yield* parser.next(lexeme);
-    yield* parser.end();
+    for (const lexeme of lexemes) for (const token of parser.next(lexeme)) yield (cst.push(token), token);
+    for (const token of parser.end()) yield (cst.push(token), token);
   };
   let doc: Document.Parsed | undefined;
+  let complete = true;
   // yaml makes an Error object for each syntax problem, and each captures a stack trace that nothing
   // here reads (only code, message and position): for a broken file the traces took a tenth of the
   // check (the fuzz's profile), more than most of the parse. None are captured while composing.
@@ -206,6 +216,7 @@ function composeDocument(lexemes: readonly string[], length: number, options: Pa
         doc.errors.push(
           new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'),
         );
+        complete = false;
         break;
       }
     }
@@ -213,7 +224,7 @@ function composeDocument(lexemes: readonly string[], length: number, options: Pa
     Error.stackTraceLimit = stackTraceLimit;
   }
   // compose(…, forceDoc = true) always gives one.
-  return doc as Document.Parsed;
+  return { doc: doc as Document.Parsed, ...(complete ? { cst } : {}) };
 }
 
 /** Aliases that refer to a node containing them (`a: &a [*a]`): the data would be infinite. */

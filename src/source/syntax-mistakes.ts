@@ -13,8 +13,11 @@ export type Mistake =
   | { kind: 'quote'; start: number; quote: '"' | "'" }
   | { kind: 'bracket'; start: number; open: '[' | '{' };
 
-/** Mistakes behind yaml's errors, in the order of the file; [] when none of the common ones is behind them. */
-export function findMistakes(text: string, errors: readonly YAMLError[]): Mistake[] {
+/**
+ * Mistakes behind yaml's errors, in the order of the file; [] when none of the common ones is behind
+ * them. `cst`: yaml's parser tokens of the whole `text`, when the caller has them (else it is parsed here).
+ */
+export function findMistakes(text: string, errors: readonly YAMLError[], cst?: readonly CST.Token[]): Mistake[] {
   const found: Mistake[] = [];
   const lines = new Set<number>();
   for (const error of errors) {
@@ -27,7 +30,7 @@ export function findMistakes(text: string, errors: readonly YAMLError[]): Mistak
       if (colon) found.push(colon);
     }
   }
-  unclosed(new Parser().parse(text), found);
+  unclosed(cst ?? new Parser().parse(text), found);
   // A Tab on a line makes yaml misread that line: a colon there is not the clerk's mistake.
   const tabLines = new Set(found.filter((m) => m.kind === 'tab').map((m) => text.lastIndexOf('\n', m.start - 1) + 1));
   return found.filter((m) => m.kind !== 'colon' || !tabLines.has(text.lastIndexOf('\n', m.start - 1) + 1)).sort((a, b) => a.start - b.start);

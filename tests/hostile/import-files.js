@@ -148,11 +148,17 @@ const runLengthBombPdf = (megabytes = 4) => pdfWith(runLengthBomb(megabytes), '/
 /** A PDF whose content stream is a Flate bomb (to `megabytes` MB) behind ASCII85: [/ASCII85Decode /FlateDecode]. */
 const ascii85FlateBombPdf = (megabytes = 4096) => pdfWith(ascii85(inflatingTo(megabytes)), '[/ASCII85Decode /FlateDecode]');
 
+/** manyItemsPdf's files by count: two hostile cases read the same one, which takes about a second of CPU to make. */
+const manyItems = new Map();
+
 /** A PDF whose page shows `count` one-letter text items, each at its own place (compressed: a few hundred KB). */
 function manyItemsPdf(count = 1_000_000) {
-  const ops = [];
-  for (let i = 0; i < count; i++) ops.push(`BT /F1 6 Tf ${(i % 90) * 6} ${(Math.floor(i / 90) % 130) * 6} Td (a) Tj ET\n`);
-  return pdfWith(zlib.deflateSync(Buffer.from(ops.join(''), 'latin1')), '/FlateDecode');
+  if (!manyItems.has(count)) {
+    const ops = [];
+    for (let i = 0; i < count; i++) ops.push(`BT /F1 6 Tf ${(i % 90) * 6} ${(Math.floor(i / 90) % 130) * 6} Td (a) Tj ET\n`);
+    manyItems.set(count, pdfWith(zlib.deflateSync(Buffer.from(ops.join(''), 'latin1')), '/FlateDecode'));
+  }
+  return manyItems.get(count);
 }
 
 /** A PDF whose uncompressed content stream is about `megabytes` MB of text and path operators. */
