@@ -35,10 +35,30 @@ function allYaml(dir: string): string[] {
 const fixtureFiles = allYaml(FIXTURES);
 const fixtures = fixtureFiles.map((file) => ({ name: path.relative(FIXTURES, file), text: fs.readFileSync(file, 'utf8') }));
 
+/** Fields of a document or node that are not compared: the document's own (see docFields). */
+const SKIPPED = new Set(['schema', 'options', 'directives']);
+
+/**
+ * Whether two nodes are the same in structure: the same class, every own field in the same order,
+ * nodes within likewise, numbers told apart as Object.is does (NaN, infinities, -0). Walked in place,
+ * without building the dumps below, which only a difference needs (for jest's diff).
+ */
+function sameNode(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameNode(item, b[i]));
+  if (typeof a === 'number') return Object.is(a, b);
+  if (a === null || typeof a !== 'object' || b === null || typeof b !== 'object' || Array.isArray(b)) return a === b;
+  if (a.constructor.name !== b.constructor.name) return false;
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length || keys.some((key, i) => key !== other[i])) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  return keys.every((key) => SKIPPED.has(key) || sameNode(left[key], right[key]));
+}
+
 /**
  * A structural dump of a node: its class and every own field in order, nodes within dumped likewise;
- * numbers as text that tells NaN, infinities and -0 apart (JSON.stringify writes them all as null or 0),
- * so that the dump compares as plain JSON (a replacer function would be called for every value).
+ * numbers as text that tells NaN, infinities and -0 apart, for jest's diff when sameNode finds a difference.
  */
 function dump(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dump);
@@ -47,7 +67,7 @@ function dump(value: unknown): unknown {
   if (isPair(value)) return { class: 'Pair', fields: Object.keys(value), key: dump(value.key), value: dump(value.value) };
   const out: Record<string, unknown> = { class: value.constructor.name, fields: Object.keys(value) };
   for (const [key, field] of Object.entries(value)) {
-    if (key === 'schema' || key === 'options' || key === 'directives') continue;
+    if (SKIPPED.has(key)) continue;
     out[key] = dump(field);
   }
   return out;
@@ -74,11 +94,10 @@ function agrees(text: string): boolean {
   const fast = readFastYaml(text, OPTIONS);
   if (!fast) return false;
   const reference = parseDocument(text, OPTIONS);
-  const got = { doc: dump(fast), fields: docFields(fast) };
-  const want = { doc: dump(reference), fields: docFields(reference) };
-  // Compared as JSON first (fields in order, and fast); jest's diff, with the text, only when they differ.
-  const same = JSON.stringify(got.doc) === JSON.stringify(want.doc) && JSON.stringify(got.fields, exactNumbers) === JSON.stringify(want.fields, exactNumbers);
-  if (!same) expect({ text, ...got }).toEqual({ text, ...want });
+  const fields = { got: docFields(fast), want: docFields(reference) };
+  // Compared in place first (fields in order, and fast); jest's diff, with the text and the dumps, only when they differ.
+  const same = sameNode(fast, reference) && JSON.stringify(fields.got, exactNumbers) === JSON.stringify(fields.want, exactNumbers);
+  if (!same) expect({ text, doc: dump(fast), fields: fields.got }).toEqual({ text, doc: dump(reference), fields: fields.want });
   return true;
 }
 
