@@ -8,11 +8,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { runInNewContext, runInThisContext } from 'node:vm';
 import { parse } from 'yaml';
 import { importReport, type Imported } from '../src/import/import';
 import { pageOrder, type PrintedNumber } from '../src/import/page-order';
 import { dropFurniture, lineBreakJoiner, pageBlocks, printedNumbers, sourceLines, type TextRun } from '../src/import/pdf-layout';
 import { pdfReader } from '../src/import/pdf-reader';
+import { loadPdfjs } from '../src/import/pdfjs-adapter';
 import { FIXTURES } from './helpers/fixtures';
 import { squeeze } from './helpers/text';
 
@@ -328,4 +330,13 @@ describe('gaps of the PDF reader (fixtures/import/pages/gaps.pdf)', () => {
     expect(gaps.findings).toEqual([]);
     for (const key of TABLES) expect([key, gaps.data[key]]).toEqual([key, reference.data[key]]);
   });
+});
+
+test('pdfjs leaves the native Array.prototype.push in the realm it loads into (its core-js replaces it)', async () => {
+  await loadPdfjs();
+  // core-js makes its functions' toString say [native code]: a new realm's toString tells the truth.
+  const sourceOf = runInNewContext('Function.prototype.toString') as (this: unknown) => string;
+  // pdfjs is loaded by Node's own loader into Node's realm, which under jest is not this file's context.
+  expect(sourceOf.call(runInThisContext('Array.prototype.push'))).toContain('[native code]');
+  expect(sourceOf.call([].push)).toContain('[native code]');
 });

@@ -82,26 +82,38 @@ export function loadPdfjs(): Promise<Pdfjs> {
     // pdfjs 5 reaches Node's modules through process.getBuiltinModule (Node 20.16, 22.3); nianbao runs from 20.15.
     const proc = process as { getBuiltinModule?: (id: string) => unknown };
     proc.getBuiltinModule ??= (id: string) => require(id.replace(/^node:/, '')) as unknown;
-    // The legacy build carries core-js, which adds what Node 20 lacks but also replaces the native
-    // Array.prototype.push of the whole realm with a JavaScript one (V8's push() of nothing onto an
-    // array whose length is read-only does not throw, as the standard says it should): every push of
-    // the reader, pdfjs's own and everyone else's, became a function call in JavaScript. Both bundles
-    // are loaded here, the worker's too (each brings its core-js), and the native push put back.
-    const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push') as PropertyDescriptor;
-    const pdfjs = (await esmImport(pathToFileURL(PDFJS_ENTRY).href)) as Pdfjs;
-    await esmImport(pathToFileURL(PDFJS_WORKER).href);
-    Object.defineProperty(Array.prototype, 'push', push);
+    const [pdfjs] = (await esmImportKeepingPush([pathToFileURL(PDFJS_ENTRY).href, pathToFileURL(PDFJS_WORKER).href])) as [Pdfjs, unknown];
     checkPinned('pdfjs-dist', PDFJS_VERSION, 'src/import/pdfjs-adapter.ts', pdfjs.version);
     return pdfjs;
   })();
   return loading;
 }
 
-/** `import(specifier)` from a real CommonJS module, whose dynamic imports Node's default loader serves. */
-function esmImport(specifier: string): Promise<unknown> {
+/**
+ * `import()` of each specifier in turn from a real CommonJS module, whose dynamic imports Node's
+ * default loader serves, in that module's realm. pdfjs's legacy build carries core-js, which adds
+ * what Node 20 lacks but also replaces the realm's native Array.prototype.push with a JavaScript one
+ * (V8's push() of nothing onto an array whose length is read-only does not throw, as the standard
+ * says it should): every push of the reader, pdfjs's own and everyone else's, would be a function
+ * call in JavaScript. Both bundles are loaded (the worker's brings its own core-js) and the native
+ * push put back by code of the realm they loaded into, which is not this module's under jest.
+ */
+function esmImportKeepingPush(specifiers: string[]): Promise<unknown[]> {
   const file = path.join(__dirname, 'pdfjs-esm-import.js');
   const loader = new Module(file) as Module & { _compile(code: string, filename: string): void };
   loader.filename = file;
-  loader._compile('module.exports = (specifier) => import(specifier);', file);
-  return (loader.exports as (s: string) => Promise<unknown>)(specifier);
+  loader._compile(
+    `module.exports = async (specifiers) => {
+      const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
+      try {
+        const modules = [];
+        for (const specifier of specifiers) modules[modules.length] = await import(specifier);
+        return modules;
+      } finally {
+        Object.defineProperty(Array.prototype, 'push', push);
+      }
+    };`,
+    file,
+  );
+  return (loader.exports as (s: string[]) => Promise<unknown[]>)(specifiers);
 }
