@@ -26,8 +26,9 @@ const TOOLS = [
   ['pdfinfo', 'poppler-utils'],
   ['qpdf', 'qpdf'],
   ['soffice', 'libreoffice-writer-nogui'],
-  // The HTML tests open the page in a real browser through playwright-core, which cannot download one here.
-  ['chromium', 'chromium'],
+  // The HTML tests open the page in a real browser through playwright-core, which cannot download one here:
+  // Chromium's old headless shell (tests/helpers/chromium.ts).
+  ['chromium-headless-shell', 'chromium-headless-shell'],
   // tests/standalone.test.ts runs the Windows program of `npm run dist` under wine.
   ['wine', 'wine'],
 ];
