@@ -179,6 +179,10 @@ const common = {
   target: 'node20',
   format: 'cjs',
   logLevel: 'warning',
+  // Every start reads and compiles its bundles from source text (with a code cache): without the
+  // whitespace the CLI's is 1.56 → 1.10 MB and the PDF worker's 1.29 → 0.94 MB (~10 ms of a validate).
+  // Names stay, so stack traces still say which function.
+  minifyWhitespace: true,
   // A JSON string, not an object: esbuild would call an initialiser of an object define in every module.
   define: { NIANBAO_VENDORED: JSON.stringify(JSON.stringify(vendored)) },
   // fontkit's WOFF2 decoder (npm `brotli`, ~16 ms to load): nianbao opens TTF, OTF and TTC only.
