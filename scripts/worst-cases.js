@@ -21,34 +21,52 @@ const SEED = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'yichun-2023
 const LIMIT = 1024 * 1024;
 const BUDGET = LIMIT - 4096;
 
-/** `head`, `count` repetitions of `line(i)`, then `tail`. */
-const repeat = (head, line, tail, count) => head + Array.from({ length: count }, (_, i) => line(i)).join('') + tail;
-
-/** How many repetitions of `line(i)` fit between `head` and `tail` within the byte budget (in UTF-8). */
-function countWithinBudget(head, line, tail) {
-  let bytes = Buffer.byteLength(head) + Buffer.byteLength(tail);
-  let count = 0;
-  while (bytes + Buffer.byteLength(line(count)) <= BUDGET) bytes += Buffer.byteLength(line(count++));
-  return count;
+/** The repetitions `line(0)`, `line(1)` … that fit between `head` and `tail` within the byte budget (in UTF-8). */
+function linesWithinBudget(head, line, tail) {
+  // A character is at least a byte: take lines while their characters fit, then drop lines from the end while the bytes do not.
+  const fixed = Buffer.byteLength(head) + Buffer.byteLength(tail);
+  const lines = [];
+  for (let chars = fixed; ;) {
+    const next = line(lines.length);
+    chars += next.length;
+    if (chars > BUDGET) break;
+    lines.push(next);
+  }
+  for (let bytes = fixed + Buffer.byteLength(lines.join('')); bytes > BUDGET;) bytes -= Buffer.byteLength(lines.pop());
+  return lines;
 }
 
 /** Repeats `line(i)` after `head` while the whole stays within the byte budget. */
-const fillBytes = (head, line, tail = '') => repeat(head, line, tail, countWithinBudget(head, line, tail));
+const fillBytes = (head, line, tail = '') => head + linesWithinBudget(head, line, tail).join('') + tail;
 
-/** Repeats `line(i)` as often as the file stays within the item and line limits (and the byte budget). */
+/**
+ * Repeats `line(i)` as often as the file stays within the item and line limits (and the byte budget):
+ * the largest count that fits, as a binary search over all counts finds it. The scan of the fullest
+ * text stops at the limit, and a count whose lines reach past that place stops there too, so the
+ * search starts just below it and goes down by doubling steps (the tail's own items cost a few
+ * lines): a few scans of a megabyte instead of about seventeen.
+ */
 function fillItems(head, line, tail = '') {
+  const lines = linesWithinBudget(head, line, tail);
+  const text = (count) => head + lines.slice(0, count).join('') + tail;
   const fits = (count) => {
-    const limit = scanTokens(repeat(head, line, tail, count)).stoppedAt?.limit;
+    const limit = scanTokens(text(count)).stoppedAt?.limit;
     return limit !== 'items' && limit !== 'lines';
   };
-  let [low, high] = [0, countWithinBudget(head, line, tail)];
-  if (fits(high)) return repeat(head, line, tail, high);
+  const stop = scanTokens(text(lines.length)).stoppedAt;
+  if (stop?.limit !== 'items' && stop?.limit !== 'lines') return text(lines.length);
+  // The lines that end before the place the fullest text stops at.
+  let before = 0;
+  for (let end = head.length; before < lines.length && end + lines[before].length <= stop.offset; before++) end += lines[before].length;
+  // Checked rather than assumed, so the count is the binary search's whatever the scanner looks ahead.
+  let [low, high] = fits(before + 1) ? [before + 1, lines.length] : [before, before + 1];
+  for (let step = 1; low > 0 && !fits(low); step *= 2) [low, high] = [Math.max(0, low - step), low];
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
     if (fits(middle)) low = middle;
     else high = middle;
   }
-  return repeat(head, line, tail, low);
+  return text(low);
 }
 
 /** The seed report with one top-level key's block replaced (the key line and its indented lines). */
