@@ -43,15 +43,11 @@ import { rowAt } from '../src/report/rows';
 import type { CheckedReport } from '../src/report/types';
 import { runReport, tempDir } from './helpers/cli';
 import { FIXTURES, ROOT } from './helpers/fixtures';
+import { once } from './helpers/once';
 import { domOf, FIXTURE_FILES, fixtures, gridsOf, modelTexts, name, SEED, seed, squeeze, tablesOf } from './helpers/html-page';
 
 /** jsdom's document of a page, parsed once for all the tests that only read it (a parse is about 50 ms). */
-const pages = new Map<string, Document>();
-function pageOf(html: string): Document {
-  let doc = pages.get(html);
-  if (!doc) pages.set(html, (doc = domOf(html).window.document));
-  return doc;
-}
+const pageOf = once((html: string): Document => domOf(html).window.document);
 
 /** What a table's grid must hold by the format data and the report, label or number in each slot: [text, is a header]. */
 function expectedGrid(table: TableBlock['id'], report: CheckedReport): [string, boolean][][] {

@@ -14,6 +14,7 @@ import type { Finding } from '../src/import/findings';
 import { importReport, type Imported } from '../src/import/import';
 import { build, check } from '../src/index';
 import { FIXTURES } from './helpers/fixtures';
+import { once } from './helpers/once';
 import { TABLE_THREE_HEADER, tableThreeRows } from './helpers/import-deviations';
 
 const options = { schemaPath: '../schemas/report.schema.json' };
@@ -75,14 +76,11 @@ function againstItself(imported: Imported): Tally {
   return tally;
 }
 
-const imports = new Map<string, Promise<Imported>>();
 /** A file imported, once for the whole file (the tests only read what an import gives): unmerged-2023's four are read by two tests. */
-const importFile = (file: string, blankAsZero = false): Promise<Imported> => {
-  const key = `${file} ${blankAsZero}`;
-  let imported = imports.get(key);
-  if (!imported) imports.set(key, (imported = importReport(fs.readFileSync(file), path.basename(file), { ...options, blankAsZero })));
-  return imported;
-};
+const importFile = once(
+  (file: string, blankAsZero: boolean = false): Promise<Imported> => importReport(fs.readFileSync(file), path.basename(file), { ...options, blankAsZero }),
+  (file: string, blankAsZero: boolean = false) => `${file} ${blankAsZero}`,
+);
 const truthOf = (yamlFile: string) => check(fs.readFileSync(yamlFile, 'utf8'), { file: yamlFile }).report;
 
 const CELLS_DIR = path.join(FIXTURES, 'import', 'cells');

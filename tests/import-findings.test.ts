@@ -13,17 +13,14 @@ import { importReport, type Imported } from '../src/import/import';
 import { DEFAULT_FORMAT } from '../src/format/registry';
 import { recognise } from '../src/import/recognise';
 import { DEVIATIONS, deviationBytes, edit, otherAsOneRow, seedText } from './helpers/import-deviations';
+import { once } from './helpers/once';
 
 const options = { schemaPath: '../schemas/report.schema.json' };
-const imports = new Map<ImportCode, Promise<Imported>>();
 /** A deviation imported, once for the whole file: the tests only read what an import gives. */
-const importDeviation = (code: ImportCode): Promise<Imported> => {
+const importDeviation = once((code: ImportCode): Promise<Imported> => {
   const deviation = DEVIATIONS[code];
-  let imported = imports.get(code);
-  if (!imported)
-    imports.set(code, (imported = importReport(deviationBytes(deviation), deviation.name, { ...options, blankAsZero: deviation.blankAsZero === true })));
-  return imported;
-};
+  return importReport(deviationBytes(deviation), deviation.name, { ...options, blankAsZero: deviation.blankAsZero === true });
+});
 const importText = (text: string) => importReport(Buffer.from(text, 'utf8'), 'report.txt', options);
 const codes = (imported: Imported) => imported.findings.map((f) => f.code);
 const ofCode = (imported: Imported, code: ImportCode) => imported.findings.filter((f) => f.code === code);

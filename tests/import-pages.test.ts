@@ -16,17 +16,13 @@ import { dropFurniture, lineBreakJoiner, pageBlocks, printedNumbers, sourceLines
 import { pdfReader } from '../src/import/pdf-reader';
 import { loadPdfjs } from '../src/import/pdfjs-adapter';
 import { FIXTURES } from './helpers/fixtures';
+import { once } from './helpers/once';
 import { squeeze } from './helpers/text';
 
 const PAGES = path.join(FIXTURES, 'import', 'pages');
 const options = { schemaPath: '../schemas/report.schema.json' };
-const imports = new Map<string, Promise<Imported>>();
 /** A fixture imported, once for the whole file: the tests only read what an import gives. */
-const load = (name: string): Promise<Imported> => {
-  let imported = imports.get(name);
-  if (!imported) imports.set(name, (imported = importReport(fs.readFileSync(path.join(PAGES, name)), name, options)));
-  return imported;
-};
+const load = once((name: string): Promise<Imported> => importReport(fs.readFileSync(path.join(PAGES, name)), name, options));
 const TABLES = ['proactive', 'applications', 'review_litigation'] as const;
 /** Findings as code, place and parameters. */
 const found = (imported: Imported) => imported.findings.map((f) => [f.code, f.at, f.params]);
