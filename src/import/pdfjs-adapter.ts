@@ -107,7 +107,7 @@ function esmImportKeepingPush(specifiers: string[]): Promise<unknown[]> {
       const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
       try {
         const modules = [];
-        for (const specifier of specifiers) modules[modules.length] = await import(specifier);
+        for (const specifier of specifiers) modules.push(await import(specifier));
         return modules;
       } finally {
         Object.defineProperty(Array.prototype, 'push', push);
