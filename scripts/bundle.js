@@ -5,7 +5,9 @@
  * or by a dependency's engine range. Run by `npm run build` after tsc (which writes dist/**.js).
  *
  * - dist/report.js: the CLI; dist/api.js: the library (package.json `main`); dist/pdf-worker.js: the
- *   PDF render worker, with pdfkit and fontkit inside (its code cache covers them).
+ *   PDF render worker, with pdfkit and fontkit inside (its code cache covers them). The CLI's and the
+ *   worker's are written as module functions (moduleFunction, src/cli/load-bundle.ts), loaded only
+ *   through dist/cli/boot.js, itself bundled in place: bin/report and every worker load one script first.
  * - dist/vendor/{docx,pdfkit,fontkit}.js: the heavy libraries, each loaded only by a command that
  *   renders (a `validate` never parses them); the CLI and the library share one copy. Likewise
  *   dist/vendor/htmlparser2.js, loaded by an import of a web page or a DOCX.
@@ -16,6 +18,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
+const { moduleFunction } = require('../dist/cli/load-bundle.js');
 
 const root = path.join(__dirname, '..');
 const dist = path.join(root, 'dist');
@@ -164,14 +167,17 @@ const patchLibraries = {
  * (src/cli/load-bundle.ts). An odd run of `\` before the character ends in an identity escape,
  * whose `\` goes (`\年` is `年`); an even run is escaped backslashes and stays.
  */
-function asciiOnly(file) {
+function asciiOnly(file, wrap = (code) => code) {
   const source = fs.readFileSync(file, 'utf8');
   const ascii = source.replace(/(\\*)([^\x00-\x7f])/g, (_, escapes, char) => {
     const kept = escapes.length % 2 === 1 ? escapes.slice(1) : escapes;
     return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
-  fs.writeFileSync(file, ascii);
+  fs.writeFileSync(file, wrap(ascii));
 }
+
+/** The bundles loaded through dist/cli/boot.js (src/cli/load-bundle.ts), written as module functions. */
+const LOADED_BUNDLES = ['report.js', 'pdf-worker.js'];
 
 const common = {
   bundle: true,
@@ -258,7 +264,12 @@ function copyPdfkitData() {
       plugins: [patchLibraries, lazyModules],
     }),
   ]);
-  for (const file of ['report.js', 'api.js', 'pdf-worker.js', ...VENDORS.map((name) => path.join('vendor', `${name}.js`))]) asciiOnly(path.join(dist, file));
+  // bin/report's and every worker's first script, with the loader and worker marks it imports, in one file.
+  const boot = path.join(dist, 'cli', 'boot.js');
+  await esbuild.build({ ...common, entryPoints: [boot], outfile: boot, allowOverwrite: true });
+  for (const file of [...LOADED_BUNDLES, 'api.js', ...VENDORS.map((name) => path.join('vendor', `${name}.js`))]) {
+    asciiOnly(path.join(dist, file), LOADED_BUNDLES.includes(file) ? moduleFunction : undefined);
+  }
   copyPdfjs();
   copyPdfkitData();
 })().catch((error) => {

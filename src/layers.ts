@@ -5,7 +5,7 @@
  * beside it or above it, so no two folders can depend on each other.
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  // The user's cache folder, making folders, and which thread this is: also needed by bin/report before the bundle loads (cli/load-bundle.ts, cli/pdf-worker-start.ts).
+  // The user's cache folder, making folders, and which thread this is: also needed by bin/report before the bundle loads (cli/boot.ts).
   ['user-cache-dir.ts', 'make-directory.ts', 'worker-thread.ts'],
   // The platform, the zip format (DOCX written and read), and the data of the national formats (labels, table layouts, GB/T 9704 page standard).
   ['host.ts', 'package-root.ts', 'pinned-library.ts', 'zip.ts', 'format', 'layers.ts'],

@@ -1,6 +1,6 @@
 /**
  * The platform's per-user cache folder (XDG Base Directory on Linux), with a nianbao folder in it.
- * A module of its own, needing only node:path, because bin/report's loader (cli/load-bundle.ts)
+ * A module of its own, needing only node:path, because bin/report's loader (cli/boot.ts, cli/load-bundle.ts)
  * needs it before any bundle is loaded; host.ts gives it to everything else.
  */
 import * as path from 'node:path';

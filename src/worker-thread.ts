@@ -7,6 +7,15 @@
  */
 export const WORKER_ARGV: readonly string[] = ['--nianbao-worker'];
 
+/**
+ * What every nianbao worker is given: the bundle it runs (dist/<bundle>, loaded by dist/cli/boot.js,
+ * the script of every worker), and whatever that bundle's workers are told besides.
+ */
+export interface WorkerData {
+  bundle: 'report.js' | 'pdf-worker.js';
+  [setting: string]: unknown;
+}
+
 /** worker_threads, loaded when first used. */
 export const workerThreads = (): typeof import('node:worker_threads') => require('node:worker_threads') as typeof import('node:worker_threads');
 

@@ -30,7 +30,7 @@ test('a request past its time or its heap fails with the limit it met; the pool 
   const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-sandbox-')), 'worker.js');
   fs.writeFileSync(script, WORKER);
   // A long time limit for the heap's case: a heap filling up slows down as the collector works harder.
-  const pools = [1000, 30_000].map((timeMs) => new WorkerPool<string, string>(script, 1, undefined, [], { resourceLimits, timeMs }));
+  const pools = [1000, 30_000].map((timeMs) => new WorkerPool<string, string>(script, 1, { bundle: 'report.js' }, [], { resourceLimits, timeMs }));
   const [quick, patient] = pools as [WorkerPool<string, string>, WorkerPool<string, string>];
   const limitOf = (pool: WorkerPool<string, string>, request: string) =>
     pool.run(request).then(

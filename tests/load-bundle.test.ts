@@ -3,7 +3,7 @@ import { isAscii } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cachePath, compileBundle, loadBundle, userCachePath } from '../src/cli/load-bundle';
+import { cachePath, compileBundle, loadBundle, moduleFunction, userCachePath } from '../src/cli/load-bundle';
 import { tempDir } from './helpers/cli';
 import { ROOT } from './helpers/fixtures';
 
@@ -20,16 +20,34 @@ test.each(['report.js', 'api.js', 'pdf-worker.js', 'vendor/docx.js', 'vendor/pdf
   },
 );
 
-test('a bundle that is not ASCII is still read as UTF-8', () => {
-  const bundle = path.join(tempDir(), 'bundle.js');
-  fs.writeFileSync(bundle, 'exports.answer = /^年报$/.test("年报") && "仿宋";');
-  expect(loadBundle<{ answer: string }>(bundle).answer).toBe('仿宋');
+test.each(['report.js', 'pdf-worker.js'])('%s is written as the module function it is compiled as, and still runs as a CommonJS module', (name) => {
+  const text = fs.readFileSync(path.join(ROOT, 'dist', name), 'latin1');
+  const code = text.slice(text.indexOf('{') + 1, text.lastIndexOf('\n})'));
+  expect(text).toBe(moduleFunction(code));
+  expect(code.startsWith('"use strict";')).toBe(true);
+});
+
+test('bin/report and every worker load one script before their bundle: dist/cli/boot.js requires only Node built-ins', () => {
+  const required = [...fs.readFileSync(path.join(ROOT, 'dist', 'cli', 'boot.js'), 'utf8').matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+  expect(required).toContain('node:vm');
+  expect(required.filter((name) => !name?.startsWith('node:'))).toEqual([]);
+});
+
+test('a bundle loads as a CommonJS module: its exports, its require (relative to it), its file and folder', () => {
+  const dir = tempDir();
+  fs.writeFileSync(path.join(dir, 'beside.js'), 'module.exports = "beside";');
+  const bundle = path.join(dir, 'bundle.js');
+  fs.writeFileSync(
+    bundle,
+    moduleFunction('module.exports = { beside: require("./beside.js"), file: __filename, dir: __dirname, same: exports === module.exports };'),
+  );
+  expect(loadBundle(bundle)).toEqual({ beside: 'beside', file: bundle, dir, same: true });
 });
 
 test('a cache from elsewhere is rejected and the bundle still loads and runs', () => {
   const dir = tempDir();
   const bundle = path.join(dir, 'bundle.js');
-  fs.writeFileSync(bundle, 'exports.answer = require("node:path").basename(__filename) + ":" + 42;');
+  fs.writeFileSync(bundle, moduleFunction('exports.answer = require("node:path").basename(__filename) + ":" + 42;'));
   fs.writeFileSync(cachePath(bundle), Buffer.from('not a V8 code cache'));
   expect(compileBundle(bundle).cachedDataRejected).toBe(true);
   expect(loadBundle<{ answer: string }>(bundle).answer).toBe('bundle.js:42');
@@ -38,7 +56,7 @@ test('a cache from elsewhere is rejected and the bundle still loads and runs', (
 test('without a build-time cache, the first run writes one for its user at exit, which later runs read and keep', () => {
   const dir = tempDir();
   const bundle = path.join(dir, 'bundle.js');
-  fs.writeFileSync(bundle, 'exports.answer = [1, 2, 3].map((n) => n * 14)[2];');
+  fs.writeFileSync(bundle, moduleFunction('exports.answer = [1, 2, 3].map((n) => n * 14)[2];'));
   const cacheDir = path.join(dir, 'user-cache');
   const loader = path.join(ROOT, 'dist', 'cli', 'load-bundle.js');
   const run = () =>
@@ -57,7 +75,7 @@ test('without a build-time cache, the first run writes one for its user at exit,
   // Accepted, so not written again (a rename would give a new inode).
   expect(fs.statSync(cache).ino).toBe(written.ino);
   // A changed bundle has a cache of its own.
-  fs.writeFileSync(bundle, 'exports.answer = 43;');
+  fs.writeFileSync(bundle, moduleFunction('exports.answer = 43;'));
   expect(userCachePath(bundle, cacheDir)).not.toBe(cache);
   expect(run()).toBe('43\n');
 });

@@ -67,6 +67,8 @@ describe('the tarball', () => {
       'package.json',
       'bin/report',
       'dist/report.js',
+      'dist/cli/boot.js',
+      'dist/pdf-worker.js',
       'dist/api.js',
       'dist/index.d.ts',
       'schemas/report.schema.json',

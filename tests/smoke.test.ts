@@ -33,14 +33,16 @@ test('a report piped to standard input is read to its end: validate - and build 
   expect(fs.readdirSync(out)).toEqual(['stdin.docx']);
 });
 
-test('a Node.js without zlib.crc32 (older than 20.15) is named, not a crash', () => {
-  const preload = path.join(tempDir(), 'old-node.js');
-  fs.writeFileSync(preload, "delete require('node:zlib').crc32;\n");
-  const r = spawnReport(['validate', seed], { env: { NODE_OPTIONS: `--require ${preload}` } });
-  expect(r.status).toBe(2);
-  expect(r.stderr).toBe(
-    `nianbao 需要 Node.js 20.15 或更新版本（22.x 需 22.2 或更新），当前为 ${process.version} / nianbao needs Node.js 20.15 or later (22.2 or later on 22.x); this is ${process.version}\n`,
-  );
+test('a Node.js outside the engines range (before 20.15, 21, 22 before 22.2) is named, not a crash', () => {
+  for (const version of ['v20.14.0', 'v21.7.3', 'v22.1.0', 'v18.20.4']) {
+    const preload = path.join(tempDir(), 'old-node.js');
+    fs.writeFileSync(preload, `Object.defineProperty(process, 'version', { value: '${version}' });\n`);
+    const r = spawnReport(['validate', seed], { env: { NODE_OPTIONS: `--require ${preload}` } });
+    expect([version, r.status]).toEqual([version, 2]);
+    expect(r.stderr).toBe(
+      `nianbao 需要 Node.js 20.15 或更新版本（22.x 需 22.2 或更新），当前为 ${version} / nianbao needs Node.js 20.15 or later (22.2 or later on 22.x); this is ${version}\n`,
+    );
+  }
   expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).engines.node).toBe('^20.15.0 || >=22.2.0');
 });
 

@@ -1,9 +1,9 @@
 /**
  * Which thread is a worker, told from process.argv without loading worker_threads (worker-thread.ts),
- * and when bin/report starts the PDF worker early (cli/pdf-worker-start.ts): never for a command that
+ * and when bin/report starts the PDF worker early (cli/boot.ts): never for a command that
  * renders no PDF, nor for a batch, whose task workers render their own.
  */
-import { startEarlyWorker } from '../src/cli/pdf-worker-start';
+import { startEarlyWorker } from '../src/cli/boot';
 import { isNianbaoWorker, WORKER_ARGV } from '../src/worker-thread';
 
 test('the worker mark typed as a command does not make the main thread a worker', () => {

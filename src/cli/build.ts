@@ -126,7 +126,7 @@ function writeManifest(host: Host, inputs: readonly Input[], outcomes: readonly 
   return { failure, dropped };
 }
 
-/** `early`: the PDF worker bin/report started before loading this script (pdf-worker-start.ts), adopted by the pool. */
+/** `script`: what workers run (WORKER_SCRIPT); `early`: the PDF worker bin/report started before loading the CLI bundle (boot.ts), adopted by the pool. */
 export async function runBuild(host: Host, io: Io, inputs: readonly Input[], options: BuildOptions, script: string, early: Worker[] = []): Promise<number> {
   // One output would overwrite another: refuse before anything is built (core/output-names.ts).
   const collisions = collidingInputs(inputs, options.out);

@@ -7,7 +7,7 @@ import type { Worker } from 'node:worker_threads';
 import { nodeHost, type Host } from '../host';
 import { EXIT, EXIT_TABLE } from './exit-codes';
 import { droppedFiles, runDropped } from './dropped';
-import { isTaskWorker } from '../core/worker-pool';
+import { isTaskWorker, WORKER_SCRIPT } from '../core/worker-pool';
 import { REPORTER_NAMES, type ReporterName } from '../diagnostics/reporters';
 import { FONT_ROLES } from '../fonts/resolve';
 import type { PdfConformance } from '../render/pdf';
@@ -33,7 +33,7 @@ const processIo: Io = {
 /** Runs the CLI and returns the exit code (does not exit). */
 export async function runCli(argv: readonly string[], host: Host = nodeHost(), io: Io = processIo, early: Worker[] = []): Promise<number> {
   const dropped = droppedFiles(argv.slice(2));
-  if (dropped) return runDropped(host, io, dropped, __filename);
+  if (dropped) return runDropped(host, io, dropped, WORKER_SCRIPT);
   let code: number = EXIT.ok;
   const program = new LocalizedCommand('report', langOf(argv))
     .localizedHelpCommand()
@@ -163,7 +163,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
             ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
             formats: options.emit ? [...formats, options.emit] : formats,
           },
-          __filename,
+          WORKER_SCRIPT,
           early,
         );
       },
@@ -269,7 +269,7 @@ export async function runCli(argv: readonly string[], host: Host = nodeHost(), i
       ) => {
         if (usage(jobsProblem(options.jobs) ?? reporterProblem(options))) return;
         const inputs = filesOf(files, REPORT_EXTENSIONS);
-        if (inputs) code = await (await import('./sum')).runSum(host, io, inputs, { ...options, lang: lang() }, __filename);
+        if (inputs) code = await (await import('./sum')).runSum(host, io, inputs, { ...options, lang: lang() }, WORKER_SCRIPT);
       },
     );
 
@@ -414,7 +414,7 @@ function parseFormats(text: string): OutputFormat[] | undefined {
   return formats.every((f): f is OutputFormat => isFormat(f) && DOCUMENTS.includes(f)) ? formats : undefined;
 }
 
-/** Entry point of bin/report; `early` is the PDF worker it may have started first (pdf-worker-start.ts). */
+/** Entry point of bin/report; `early` is the PDF worker it may have started first (boot.ts). */
 export function main(argv: readonly string[], early?: Worker): void {
   runCli(argv, nodeHost(), processIo, early ? [early] : []).then(
     async (code) => {
@@ -453,5 +453,5 @@ function waitForKey(): Promise<void> {
   });
 }
 
-// The same script runs in task worker threads (core/worker-tasks.ts, loaded only there): there it serves requests.
+// The same bundle runs in task worker threads (loaded by boot.ts; core/worker-tasks.ts, loaded only there): there it serves requests.
 if (isTaskWorker()) void import('../core/worker-tasks').then((workers) => workers.serveTasks());

@@ -5,7 +5,6 @@
  * the fonts while this thread checks the file and renders the other formats; with one worker
  * (--jobs 1, one core) everything in this thread.
  */
-import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { ItemPool, Where } from './batch';
 import { buildFile, prepareFile, renderedOutcome, renderOutputs, type FileJob, type FileOutcome } from './build';
@@ -18,11 +17,11 @@ import type { Host } from '../host';
 import type { RenderResult } from '../render/renderer';
 
 export interface BuildWorkers {
-  /** The CLI bundle, which task workers run; the PDF worker's script sits beside it (dist/report.js → dist/cli/pdf-worker-start.js). */
+  /** The script every worker runs (WORKER_SCRIPT, which loads the bundle each is started for; tests give stand-ins). */
   script: string;
   /** --jobs: at most this many workers. */
   jobs?: number;
-  /** The PDF worker bin/report started before loading the bundle (cli/pdf-worker-start.ts): adopted for a single report, stopped for a batch. */
+  /** The PDF worker bin/report started before loading the bundle (cli/boot.ts): adopted for a single report, stopped for a batch. */
   early: Worker[];
 }
 
@@ -33,8 +32,7 @@ function usableFonts(host: Host, fonts: Partial<Record<FontRole, string>>): Part
 
 /** A single report split between the PDF worker and this thread. All or nothing: a PDF error drops the other outputs too. */
 function splitPool(host: Host, workers: BuildWorkers, preload: Partial<Record<FontRole, string>>): ItemPool<FileJob, FileOutcome> {
-  const script = path.join(path.dirname(workers.script), 'cli', 'pdf-worker-start.js');
-  const pool = new WorkerPool<PdfRequest, RenderResult>(script, 1, { preloadFonts: preload }, workers.early);
+  const pool = new WorkerPool<PdfRequest, RenderResult>(workers.script, 1, { bundle: 'pdf-worker.js', preloadFonts: preload }, workers.early);
   const run = async (job: FileJob): Promise<FileOutcome> => {
     const prepared = prepareFile(host, job);
     if ('outcome' in prepared) return prepared.outcome;

@@ -2,11 +2,17 @@
  * A pool of worker threads (worker_threads) running one script, a request at a time each: the
  * mechanism under every worker nianbao starts — the task workers of a batch (worker-tasks.ts: build,
  * import, the checks of a sum) and the PDF worker of a single build (pdf-worker.ts). Messages
- * are plain data. The CLI bundle itself runs as a task worker: the mark below tells it so.
+ * are plain data. Every worker runs WORKER_SCRIPT, which loads the bundle its workerData names
+ * through the code cache; the CLI bundle itself runs as a task worker: the mark below tells it so.
  */
 import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
 import type { ResourceLimits, Worker } from 'node:worker_threads';
-import { isNianbaoWorker, WORKER_ARGV, workerThreads } from '../worker-thread';
+import { PACKAGE_ROOT } from '../package-root';
+import { isNianbaoWorker, WORKER_ARGV, workerThreads, type WorkerData } from '../worker-thread';
+
+/** The script of every worker (src/cli/boot.ts, bundled), which loads the bundle given in its workerData. Tests give stand-ins. */
+export const WORKER_SCRIPT = path.join(PACKAGE_ROOT, 'dist', 'cli', 'boot.js');
 
 /** Marks a worker thread started to run tasks (the CLI bundle runs both as the CLI and as a task worker). */
 export const TASK_WORKER_MARK = 'nianbao-task-worker';
@@ -53,11 +59,11 @@ export class WorkerPool<Request, Result> {
   /** Each worker's end: its request rejected with the reason, the worker forgotten (once). */
   private readonly lostOf = new WeakMap<Worker, (error: Error) => void>();
 
-  /** `adopted`: workers already started for this script (the early PDF worker of bin/report, cli/pdf-worker-start.ts). */
+  /** `data`: what each worker is told, with the bundle it runs; `adopted`: workers already started so (the early PDF worker of bin/report, cli/boot.ts). */
   constructor(
     private readonly script: string,
     private readonly size: number,
-    private readonly data: unknown,
+    private readonly data: WorkerData,
     adopted: Worker[] = [],
     readonly limits?: WorkerLimits,
   ) {

@@ -4,18 +4,18 @@
  * A batch builds several reports at once, one per core; every import, even of one file, is read in
  * a worker with a heap ceiling and a time limit; a county's many reports are checked for a sum in parallel.
  */
-import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildFile, type FileJob, type FileOutcome } from './build';
 import { importBytes, importFile, stoppedOutcome, type ImportJob, type ImportOutcome } from './import';
 import { checkForSum, type CheckedInput } from './sum';
 import { preloadFonts } from '../fonts/font-set-cache';
 import { nodeHost } from '../host';
-import { PACKAGE_ROOT } from '../package-root';
 import type { FontRole } from '../format/font-roles';
-import { TASK_WORKER_MARK, WorkerLimitError, WorkerPool, type WorkerLimits } from './worker-pool';
+import type { WorkerData } from '../worker-thread';
+import { TASK_WORKER_MARK, WORKER_SCRIPT, WorkerLimitError, WorkerPool, type WorkerLimits } from './worker-pool';
 
-interface WorkerSetup {
+interface WorkerSetup extends WorkerData {
+  bundle: 'report.js';
   mark: typeof TASK_WORKER_MARK;
   /** What the worker does with each request: build a report (the default), import one, or check one for a sum. */
   task?: WorkerTask;
@@ -59,9 +59,9 @@ export function serveTasks(): void {
  */
 export const BUILD_LIMITS: WorkerLimits = { resourceLimits: { maxYoungGenerationSizeMb: 96 } };
 
-/** The pool of a batch build: `size` task workers (the CLI bundle `script`) building whole files; `preloadFonts` when PDFs will be rendered. */
+/** The pool of a batch build: `size` task workers (running `script`, WORKER_SCRIPT) building whole files; `preloadFonts` when PDFs will be rendered. */
 export function buildPool(script: string, size: number, preloadFonts?: Partial<Record<FontRole, string>>): WorkerPool<FileJob, FileOutcome> {
-  const setup: WorkerSetup = { mark: TASK_WORKER_MARK, ...(preloadFonts ? { preloadFonts } : {}) };
+  const setup: WorkerSetup = { bundle: 'report.js', mark: TASK_WORKER_MARK, ...(preloadFonts ? { preloadFonts } : {}) };
   return new WorkerPool(script, size, setup, [], BUILD_LIMITS);
 }
 
@@ -72,9 +72,9 @@ interface WorkerTasks {
 }
 type WorkerTask = keyof WorkerTasks;
 
-/** The pool of a large sum: `size` task workers (the CLI bundle `script`) checking one input each. */
+/** The pool of a large sum: `size` task workers (running `script`, WORKER_SCRIPT) checking one input each. */
 export function sumCheckPool(script: string, size: number): WorkerPool<WorkerTasks['sum-check']['request'], WorkerTasks['sum-check']['result']> {
-  const setup: WorkerSetup = { mark: TASK_WORKER_MARK, task: 'sum-check' };
+  const setup: WorkerSetup = { bundle: 'report.js', mark: TASK_WORKER_MARK, task: 'sum-check' };
   return new WorkerPool(script, size, setup);
 }
 
@@ -99,8 +99,8 @@ export const MAX_IMPORT_WORKERS = 2;
 
 /** The pool of sandboxed import workers, `size` of them at most; `timeMs` the time limit per file. */
 export function importPool(size: number, timeMs = IMPORT_LIMITS.timeMs): WorkerPool<ImportRequest, ImportOutcome> {
-  const setup: WorkerSetup = { mark: TASK_WORKER_MARK, task: 'import' };
-  return new WorkerPool(path.join(PACKAGE_ROOT, 'dist', 'report.js'), Math.min(size, MAX_IMPORT_WORKERS), setup, [], { ...IMPORT_LIMITS, timeMs });
+  const setup: WorkerSetup = { bundle: 'report.js', mark: TASK_WORKER_MARK, task: 'import' };
+  return new WorkerPool(WORKER_SCRIPT, Math.min(size, MAX_IMPORT_WORKERS), setup, [], { ...IMPORT_LIMITS, timeMs });
 }
 
 /** Imports one request in the sandbox; a file stopped by a limit is its RPT1019 (time or memory), like any file that cannot be read. */
