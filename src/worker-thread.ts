@@ -16,6 +16,16 @@ export interface WorkerData {
   [setting: string]: unknown;
 }
 
+/**
+ * The heap of the PDF worker of a single report (started early by bin/report, cli/boot.ts, or by the
+ * build, core/build-workers.ts): a young generation of 3 MB, where V8's default grows to 48 MB as the
+ * render allocates (~17 MB for the seed, nearly all of it dying young). Every page the young generation
+ * grows into is a fresh page for the kernel to map (~4 ms a megabyte on this 2-core VM); the small one
+ * reuses its few pages, at the price of more, smaller scavenges. The seed's cold PDF build took
+ * 357 → 324 ms, busy-county's 342 → 310 ms (15 alternating runs each, `python3` wait4 harness).
+ */
+export const PDF_WORKER_LIMITS = { maxYoungGenerationSizeMb: 3 };
+
 /** worker_threads, loaded when first used. */
 export const workerThreads = (): typeof import('node:worker_threads') => require('node:worker_threads') as typeof import('node:worker_threads');
 

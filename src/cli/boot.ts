@@ -11,7 +11,7 @@
  */
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { isNianbaoWorker, WORKER_ARGV, workerThreads, type WorkerData } from '../worker-thread';
+import { isNianbaoWorker, PDF_WORKER_LIMITS, WORKER_ARGV, workerThreads, type WorkerData } from '../worker-thread';
 import { loadBundle } from './load-bundle';
 
 export { defaultCacheDir, loadBundle } from './load-bundle';
@@ -32,7 +32,7 @@ export function startEarlyWorker(argv: readonly string[]): Worker | undefined {
   // Two report files or more are a batch, whose task workers build whole files (core/build-workers.ts): this worker would only take a core while they start.
   if (args.filter((arg) => /\.ya?ml$/i.test(arg) && !arg.startsWith('-')).length > 1) return undefined;
   const workerData: WorkerData = { bundle: 'pdf-worker.js', preloadFonts: {} };
-  return new (workerThreads().Worker)(__filename, { argv: [...WORKER_ARGV], workerData });
+  return new (workerThreads().Worker)(__filename, { argv: [...WORKER_ARGV], workerData, resourceLimits: PDF_WORKER_LIMITS });
 }
 
 // Run as a worker's script: load the bundle it was started for, from the folder above this one (dist/).

@@ -15,6 +15,7 @@ import { inspectFontFile } from '../fonts/font-file';
 import type { FontRole } from '../format/font-roles';
 import type { Host } from '../host';
 import type { RenderResult } from '../render/renderer';
+import { PDF_WORKER_LIMITS } from '../worker-thread';
 
 export interface BuildWorkers {
   /** The script every worker runs (WORKER_SCRIPT, which loads the bundle each is started for; tests give stand-ins). */
@@ -32,7 +33,9 @@ function usableFonts(host: Host, fonts: Partial<Record<FontRole, string>>): Part
 
 /** A single report split between the PDF worker and this thread. All or nothing: a PDF error drops the other outputs too. */
 function splitPool(host: Host, workers: BuildWorkers, preload: Partial<Record<FontRole, string>>): ItemPool<FileJob, FileOutcome> {
-  const pool = new WorkerPool<PdfRequest, RenderResult>(workers.script, 1, { bundle: 'pdf-worker.js', preloadFonts: preload }, workers.early);
+  const pool = new WorkerPool<PdfRequest, RenderResult>(workers.script, 1, { bundle: 'pdf-worker.js', preloadFonts: preload }, workers.early, {
+    resourceLimits: PDF_WORKER_LIMITS,
+  });
   const run = async (job: FileJob): Promise<FileOutcome> => {
     const prepared = prepareFile(host, job);
     if ('outcome' in prepared) return prepared.outcome;
