@@ -4,6 +4,7 @@
  * workers started from the bundle, the Node.js version check before anything loads, and the version the
  * package says. Everything else about the command runs in this process (helpers/cli.ts runReport).
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnReport, STACK_FRAME, tempDir } from './helpers/cli';
@@ -31,6 +32,15 @@ test('a report piped to standard input is read to its end: validate - and build 
   const out = tempDir();
   expect(spawnReport(['build', '-', '--out', out, '--format', 'docx'], { input: text }).status).toBe(0);
   expect(fs.readdirSync(out)).toEqual(['stdin.docx']);
+});
+
+test('output larger than a pipe holds (170 KB of --json) reaches a reader that is slow to take it, whole', () => {
+  // A shell's pipe (64 KB) read a second later: the program is done long before, its writes still waiting.
+  const command = `"${process.execPath}" bin/report validate --json 'fixtures/**/*.yaml' | (sleep 1; cat)`;
+  const stdout = execFileSync('sh', ['-c', command], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+  expect(stdout.length).toBeGreaterThan(1 << 16);
+  const files = fs.readdirSync(path.join(ROOT, 'fixtures'), { recursive: true }).filter((name) => String(name).endsWith('.yaml'));
+  expect((JSON.parse(stdout) as { files: unknown[] }).files).toHaveLength(files.length);
 });
 
 test('a Node.js outside the engines range (before 20.15, 21, 22 before 22.2) is named, not a crash', () => {

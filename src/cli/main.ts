@@ -423,12 +423,22 @@ export function main(argv: readonly string[], early?: Worker): void {
       process.exitCode = code;
       // Dropped files: the result stays until a key. (A double click runs `edit`, src/sea/standalone-args.ts: the window is its server's, closed to end it.)
       if (droppedFiles(argv.slice(2)) && ownConsoleWindow()) await waitForKey();
+      exitWhenWritten();
     },
     (error: unknown) => {
       process.stderr.write(internalErrorLine(error));
       process.exitCode = EXIT.internal;
     },
   );
+}
+
+/**
+ * Ends the process now if all it printed has been handed to the system, which skips tearing down
+ * this thread's heap page by page (~10 ms of every run on this VM); otherwise (a pipe that has not
+ * taken everything yet: pipes are asynchronous on POSIX) it ends by itself once the writes finish.
+ */
+function exitWhenWritten(): void {
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit();
 }
 
 /**

@@ -46,6 +46,8 @@ function splitPool(host: Host, workers: BuildWorkers, preload: Partial<Record<Fo
       job.formats.filter((f) => f !== 'pdf'),
     );
     const result = await pdf;
+    // The only request: the worker's heap is torn down on its thread while this one writes the files.
+    void pool.close();
     // The worker renders the model only: its diagnostics come back unplaced, to this file's sink.
     prepared.checked.sink.add(result.diagnostics);
     return renderedOutcome(prepared, [{ format: 'pdf', bytes: result.bytes, ...(result.pages !== undefined ? { pages: result.pages } : {}) }, ...rest]);
