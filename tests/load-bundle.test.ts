@@ -33,15 +33,41 @@ test('bin/report and every worker load one script before their bundle: dist/cli/
   expect(required.filter((name) => !name?.startsWith('node:'))).toEqual([]);
 });
 
-test('a bundle loads as a CommonJS module: its exports, its require (relative to it), its file and folder', () => {
-  const dir = tempDir();
-  fs.writeFileSync(path.join(dir, 'beside.js'), 'module.exports = "beside";');
-  const bundle = path.join(dir, 'bundle.js');
-  fs.writeFileSync(
-    bundle,
-    moduleFunction('module.exports = { beside: require("./beside.js"), file: __filename, dir: __dirname, same: exports === module.exports };'),
-  );
-  expect(loadBundle(bundle)).toEqual({ beside: 'beside', file: bundle, dir, same: true });
+test.each(['in-heap', 'outside'] as const)(
+  'a bundle held %s loads as a CommonJS module: its exports, its require (relative to it), its file and folder',
+  (text) => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'beside.js'), 'module.exports = "beside";');
+    const bundle = path.join(dir, 'bundle.js');
+    fs.writeFileSync(
+      bundle,
+      moduleFunction('module.exports = { beside: require("./beside.js"), file: __filename, dir: __dirname, same: exports === module.exports };'),
+    );
+    expect(loadBundle(bundle, { text })).toEqual({ beside: 'beside', file: bundle, dir, same: true });
+  },
+);
+
+test("a bundle's text is held in V8's heap, or outside it only when asked (BundleText)", () => {
+  const bundle = path.join(tempDir(), 'bundle.js');
+  const size = 4_000_000;
+  fs.writeFileSync(bundle, moduleFunction(`exports.answer = 42; /*${'x'.repeat(size)}*/`));
+  // In a process of its own: Node's own counter of memory outside the heap, which jest's worker does not keep for strings.
+  const loader = path.join(ROOT, 'dist', 'cli', 'load-bundle.js');
+  const program = `const { compileBundle, runBundle } = require(${JSON.stringify(loader)});
+    const v8 = require('node:v8');
+    const grown = (text) => {
+      const before = v8.getHeapStatistics().external_memory;
+      const script = compileBundle(${JSON.stringify(bundle)}, text);
+      return [v8.getHeapStatistics().external_memory - before, runBundle(script, ${JSON.stringify(bundle)}).answer];
+    };
+    console.log(JSON.stringify([grown(), grown('outside')]));`;
+  const [[inHeap, first], [outside, second]] = JSON.parse(execFileSync(process.execPath, ['-e', program], { encoding: 'utf8' })) as [
+    [number, number],
+    [number, number],
+  ];
+  expect([first, second]).toEqual([42, 42]);
+  expect(inHeap).toBeLessThan(size / 4);
+  expect(outside).toBeGreaterThan(size);
 });
 
 test('a cache from elsewhere is rejected and the bundle still loads and runs', () => {
@@ -62,7 +88,7 @@ test('without a build-time cache, the first run writes one for its user at exit,
   const run = () =>
     execFileSync(
       process.execPath,
-      ['-e', `console.log(require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(bundle)}, () => ${JSON.stringify(cacheDir)}).answer)`],
+      ['-e', `console.log(require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(bundle)}, { cacheDir: () => ${JSON.stringify(cacheDir)} }).answer)`],
       {
         encoding: 'utf8',
       },

@@ -31,8 +31,8 @@ export function userCachePath(bundle: string, cacheDir: string): string {
 }
 
 /**
- * A file's bytes, read into `into` when that is large enough. A start reads its bundle and then the
- * bundle's code cache into the same memory: each page of a buffer is mapped by the kernel the first
+ * A file's bytes, read into `into` when that is large enough. A start that reads its bundle's bytes
+ * ('outside', below) then reads the bundle's code cache into the same memory: each page of a buffer is mapped by the kernel the first
  * time it is written (~4 ms a megabyte on this 2-core VM), and the bundle's bytes are no longer
  * needed once they are a string, nor the cache's once V8 has read it.
  */
@@ -49,8 +49,8 @@ function readBytes(file: string, into?: Buffer): Buffer {
   }
 }
 
-/** A code cache's bytes (into `into`, see readBytes), or undefined when there is none to read. */
-function readCache(file: string, into: Buffer): Buffer | undefined {
+/** A code cache's bytes (into `into` when given, see readBytes), or undefined when there is none to read. */
+function readCache(file: string, into?: Buffer): Buffer | undefined {
   try {
     return readBytes(file, into);
   } catch {
@@ -69,18 +69,31 @@ const compile = (bundle: string, source: string, cachedData: Buffer | undefined)
   new vm.Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
 
 /**
- * A bundle's source, and the bytes it was read into, for its cache to be read into next. Read as
- * Latin-1: the build makes every bundle ASCII (scripts/bundle.js, checked by tests/load-bundle.test.ts),
- * so this is its text, without UTF-8 decoding (~10 ms for the CLI's bundle) or even a scan for other bytes (~2 ms).
+ * How a bundle's text is held. 'in-heap': a string in V8's heap (a file read as UTF-8 is decoded
+ * straight into one). 'outside': the file's bytes as a Latin-1 string, which Node keeps outside V8's
+ * heap once it passes ~1 MB, as the CLI's bundle does: nothing is copied into fresh heap pages, so
+ * `validate` of the seed starts ~15 ms sooner. But while code is optimised on V8's helper threads, a
+ * source outside the heap (or a concatenation of strings, tried too) makes them touch fresh memory
+ * for every function they optimise: a batch of 200 reports took ~25,000 page faults (~6 %) more, all
+ * in those threads and none with --no-concurrent-recompilation, and a single build ~12 ms longer.
+ * So only a run that optimises little reads its bundle 'outside' (bin/report: `validate`, boot.ts).
  */
-function readSource(bundle: string): { source: string; bytes: Buffer } {
+export type BundleText = 'in-heap' | 'outside';
+
+/**
+ * A bundle's source and, when read 'outside', the bytes it was read into, for its cache to be read
+ * into next. Read 'outside' as Latin-1: the build makes every bundle ASCII (scripts/bundle.js,
+ * checked by tests/load-bundle.test.ts), so this is its text, without UTF-8 decoding or even a scan.
+ */
+function readSource(bundle: string, text: BundleText): { source: string; bytes?: Buffer } {
+  if (text === 'in-heap') return { source: fs.readFileSync(bundle, 'utf8') };
   const bytes = readBytes(bundle);
   return { source: bytes.toString('latin1'), bytes };
 }
 
 /** Compiles a CommonJS bundle with its build-time code cache when there is one. */
-export function compileBundle(bundle: string): vm.Script {
-  const { source, bytes } = readSource(bundle);
+export function compileBundle(bundle: string, text: BundleText = 'in-heap'): vm.Script {
+  const { source, bytes } = readSource(bundle, text);
   return compile(bundle, source, readCache(cachePath(bundle), bytes));
 }
 
@@ -105,10 +118,11 @@ function writeUserCache(script: vm.Script, file: string): void {
 
 /**
  * Loads a bundle, as `require` would, but through a code cache: the build's, else this user's (in
- * the folder `cacheDir` gives, asked only then), written when the process exits if V8 had none to accept.
+ * the folder `cacheDir` gives, asked only then), written when the process exits if V8 had none to
+ * accept; its text held as `text` says (BundleText).
  */
-export function loadBundle<T>(bundle: string, cacheDir?: () => string): T {
-  const { source, bytes } = readSource(bundle);
+export function loadBundle<T>(bundle: string, { cacheDir, text = 'in-heap' }: { cacheDir?: () => string; text?: BundleText } = {}): T {
+  const { source, bytes } = readSource(bundle, text);
   const built = readCache(cachePath(bundle), bytes);
   if (cacheDir === undefined) return runBundle<T>(compile(bundle, source, built), bundle);
   if (built) {
