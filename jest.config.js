@@ -65,9 +65,12 @@ module.exports = {
   testTimeout: 60000,
   // The long files first, also on a fresh clone, which has no timings for jest to order by.
   testSequencer: '<rootDir>/tests/helpers/slow-first.js',
-  // A test file per core: jest's default (cores − 1) runs one file at a time on a 2-core machine. Measured here:
-  // unit 36 s → 25 s, integration 190 s → 100 s, e2e 328 s → 163 s; most files wait on child processes or I/O.
-  maxWorkers: '100%',
+  // Three test files per two cores: jest's default (cores − 1) runs one file at a time on a 2-core machine (measured
+  // here: unit 36 s → 25 s, integration 190 s → 100 s, e2e 328 s → 163 s with one file per core), and with one per
+  // core a core still waited ~30 s of the suite while files waited on wine, browsers and other child processes:
+  // the whole suite 225 / 251 s with 2 workers, 211 / 217 s with 3 (alternating; idle core time 29-31 s → 3-7 s).
+  // The unit tier, which starts no process, keeps one per core (package.json's test:unit).
+  maxWorkers: '150%',
   projects: [
     {
       ...common,
