@@ -6,6 +6,8 @@
  *   e2e          what reads outputs with Debian tools (poppler, LibreOffice, Chromium, wine) and the long fuzz.
  * `npm test` runs all three. A test file is a unit test unless listed below.
  */
+const { availableParallelism } = require('node:os');
+
 /** Need the built package (dist/: bundles, the import sandbox's worker), a real process, or a tool a base system has (mkfifo, sha256sum). */
 const INTEGRATION = [
   'smoke',
@@ -69,8 +71,9 @@ module.exports = {
   // here: unit 36 s → 25 s, integration 190 s → 100 s, e2e 328 s → 163 s with one file per core), and with one per
   // core a core still waited ~30 s of the suite while files waited on wine, browsers and other child processes:
   // the whole suite 225 / 251 s with 2 workers, 211 / 217 s with 3 (alternating; idle core time 29-31 s → 3-7 s).
-  // The unit tier, which starts no process, keeps one per core (package.json's test:unit).
-  maxWorkers: '150%',
+  // The unit tier, which starts no process, keeps one per core (package.json's test:unit). A number, because jest
+  // reads a percentage over 100 as a count ('150%' would start 150 workers).
+  maxWorkers: Math.max(1, Math.floor(availableParallelism() * 1.5)),
   projects: [
     {
       ...common,
