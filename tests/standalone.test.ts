@@ -30,15 +30,14 @@ let dist: SpawnSyncReturns<string>;
 /** The wine prefix the Windows program runs in (below), made while dist.js builds: a first start of wine mostly waits. */
 let winePrefix: Promise<string>;
 
+/** The environment of wine in `prefix`, quiet, with `more` besides. */
+const wineEnv = (prefix: string, more: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all', ...more });
+
 /** A private wine prefix set to Windows 10 (Node refuses wine's default Windows 7); rejected when wine cannot make it. */
 function makeWinePrefix(): Promise<string> {
   const prefix = tempDir();
   const made = new Promise<string>((resolve, reject) => {
-    const child = spawn('wine', ['winecfg', '/v', 'win10'], {
-      env: { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all' },
-      stdio: 'ignore',
-      timeout: 5 * MINUTE,
-    });
+    const child = spawn('wine', ['winecfg', '/v', 'win10'], { env: wineEnv(prefix), stdio: 'ignore', timeout: 5 * MINUTE });
     child.on('error', reject);
     child.on('exit', (code, signal) => (code === 0 ? resolve(prefix) : reject(new Error(`wine winecfg /v win10 ended with ${signal ?? `exit ${code}`}`))));
   });
@@ -236,14 +235,17 @@ describe('the Linux program, with no node on PATH', () => {
  */
 describe('the Windows program under wine', () => {
   let prefix: string;
-  const wineEnv = () => ({ ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all', SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH });
 
   function wine(args: string[]): { status: number | null; stdout: string; stderr: string } {
     const dir = tempDir();
     const [out, err] = [path.join(dir, 'out'), path.join(dir, 'err')];
     const fds = [fs.openSync(out, 'w'), fs.openSync(err, 'w')];
     try {
-      const result = spawnSync('wine', [EXE, ...args], { stdio: ['ignore', fds[0] as number, fds[1] as number], env: wineEnv(), timeout: 5 * MINUTE });
+      const result = spawnSync('wine', [EXE, ...args], {
+        stdio: ['ignore', fds[0] as number, fds[1] as number],
+        env: wineEnv(prefix, { SOURCE_DATE_EPOCH: env.SOURCE_DATE_EPOCH }),
+        timeout: 5 * MINUTE,
+      });
       return { status: result.status, stdout: fs.readFileSync(out, 'utf8'), stderr: fs.readFileSync(err, 'utf8') };
     } finally {
       fds.forEach((fd) => fs.closeSync(fd));
