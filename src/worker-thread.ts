@@ -22,7 +22,8 @@ export interface WorkerData {
  * render allocates (~17 MB for the seed, nearly all of it dying young). Every page the young generation
  * grows into is a fresh page for the kernel to map (~4 ms a megabyte on this 2-core VM); the small one
  * reuses its few pages, at the price of more, smaller scavenges. The seed's cold PDF build took
- * 357 → 324 ms, busy-county's 342 → 310 ms (15 alternating runs each, `python3` wait4 harness).
+ * 357 → 324 ms, busy-county's 342 → 310 ms (15 alternating runs each, `python3` wait4 harness), when
+ * page faults were dear; when they were cheap, 3, 6, 12 MB and V8's default were equal within noise.
  */
 export const PDF_WORKER_LIMITS = { maxYoungGenerationSizeMb: 3 };
 

@@ -32,8 +32,9 @@ export function userCachePath(bundle: string, cacheDir: string): string {
 
 /**
  * A file's bytes, read into `into` when that is large enough. A start that reads its bundle's bytes
- * ('outside', below) then reads the bundle's code cache into the same memory: each page of a buffer is mapped by the kernel the first
- * time it is written (~4 ms a megabyte on this 2-core VM), and the bundle's bytes are no longer
+ * ('outside', below) then reads the bundle's code cache into the same memory: each page of a buffer
+ * is mapped by the kernel the first time it is written (~4 ms a megabyte on this 2-core VM when page
+ * faults are dear; they cost less at other times of day), and the bundle's bytes are no longer
  * needed once they are a string, nor the cache's once V8 has read it.
  */
 function readBytes(file: string, into?: Buffer): Buffer {
