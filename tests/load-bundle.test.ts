@@ -3,7 +3,7 @@ import { isAscii } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cachePath, compileBundle, loadBundle, moduleFunction, userCachePath } from '../src/cli/load-bundle';
+import { cacheFitsProcess, cachePath, compileBundle, loadBundle, moduleFunction, userCachePath } from '../src/cli/load-bundle';
 import { tempDir } from './helpers/cli';
 import { ROOT } from './helpers/fixtures';
 
@@ -105,6 +105,42 @@ test('without a build-time cache, the first run writes one for its user at exit,
   fs.writeFileSync(bundle, moduleFunction('exports.answer = 43;'));
   expect(userCachePath(bundle, cacheDir)).not.toBe(cache);
   expect(run()).toBe('43\n');
+});
+
+/**
+ * Under V8 flags (NODE_OPTIONS=--max-old-space-size, the hostile corpus's heap caps) the build's cache does not fit: it is
+ * not tried, and the user's cache for those flags is compiled with, once per start. Compiling with a cache V8 rejects
+ * first made V8 keep that script and hand it back for the user's cache, which was then never used.
+ */
+test('under V8 flags the build cache is skipped unread by V8 and the flags get a user cache of their own, one compile per start', () => {
+  const dir = tempDir();
+  const bundle = path.join(dir, 'bundle.js');
+  fs.writeFileSync(bundle, moduleFunction('exports.answer = [1, 2, 3].map((n) => n * 14)[2];'));
+  fs.writeFileSync(cachePath(bundle), compileBundle(bundle).createCachedData());
+  expect(cacheFitsProcess(fs.readFileSync(cachePath(bundle)))).toBe(true);
+  expect(cacheFitsProcess(Buffer.from('not a V8 code cache'))).toBe(false);
+  const cacheDir = path.join(dir, 'user-cache');
+  const loader = path.join(ROOT, 'dist', 'cli', 'load-bundle.js');
+  // Every compile the loader makes: whether it had a cache and whether V8 took it.
+  const program = `const vm = require('node:vm');
+    const compiles = [];
+    const Script = vm.Script;
+    vm.Script = class extends Script {
+      constructor(source, options) { super(source, options); if (options && options.filename === ${JSON.stringify(bundle)}) compiles.push([Boolean(options.cachedData), this.cachedDataRejected === true]); }
+    };
+    const { loadBundle, cacheFitsProcess, cachePath, userCachePath } = require(${JSON.stringify(loader)});
+    const answer = loadBundle(${JSON.stringify(bundle)}, { cacheDir: () => ${JSON.stringify(cacheDir)} }).answer;
+    console.log(JSON.stringify({ answer, compiles, fits: cacheFitsProcess(require('node:fs').readFileSync(cachePath(${JSON.stringify(bundle)}))), user: userCachePath(${JSON.stringify(bundle)}, ${JSON.stringify(cacheDir)}) }));`;
+  const run = (...flags: string[]) => JSON.parse(execFileSync(process.execPath, [...flags, '-e', program], { encoding: 'utf8' })) as Record<string, unknown>;
+  const plain = run();
+  expect(plain).toMatchObject({ answer: 42, compiles: [[true, false]], fits: true });
+  expect(fs.existsSync(plain.user as string)).toBe(false);
+  // The first run under a flag compiles without a cache and writes the flags' user cache; the next compiles once, with it.
+  expect(run('--max-old-space-size=100')).toMatchObject({ answer: 42, compiles: [[false, false]], fits: false });
+  const flagged = run('--max-old-space-size=100');
+  expect(flagged).toMatchObject({ answer: 42, compiles: [[true, false]], fits: false });
+  expect(flagged.user).not.toBe(plain.user);
+  expect(fs.existsSync(flagged.user as string)).toBe(true);
 });
 
 /**

@@ -3,9 +3,9 @@
  * reused instead of compiled again, ~25 ms of every start. A checkout has the cache `npm run build`
  * writes after a warm-up run (dist/report.js.cache, scripts/code-cache.js); an installed package
  * ships none (a cache fits one Node version only), so the first run on a machine writes one for
- * its user when it ends, under the user's cache folder, named for the bundle's size and time and
- * the Node version: a changed bundle or another Node never reads an old one. A cache V8 rejects
- * costs nothing but speed: the bundle compiles as usual.
+ * its user when it ends, under the user's cache folder, named for the bundle's size and time, the
+ * Node version and V8's flags: a changed bundle, another Node or other flags never read an old one.
+ * A cache V8 rejects costs nothing but speed: the bundle compiles as usual.
  */
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,17 +18,40 @@ import { userCacheDir } from '../user-cache-dir';
 /** The code cache file of a bundle written at build time. */
 export const cachePath = (bundle: string) => `${bundle}.cache`;
 
-/** The code cache of a bundle in this user's cache folder, for this bundle file and this Node. */
+/** The code cache of a bundle in this user's cache folder, for this bundle file, this Node and its V8 flags. */
 export function userCachePath(bundle: string, cacheDir: string): string {
   const stat = fs.statSync(bundle);
   // Required here, not at the top: only a run without the build's cache names a user's cache.
   const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const key = createHash('sha256')
-    .update(JSON.stringify([path.resolve(bundle), stat.size, stat.mtimeMs, process.version, process.arch]))
+    .update(JSON.stringify([path.resolve(bundle), stat.size, stat.mtimeMs, process.version, process.arch, v8Checked(processCacheHeader())]))
     .digest('hex')
     .slice(0, 16);
   return path.join(cacheDir, 'code-cache', `${path.basename(bundle)}-${key}.cache`);
 }
+
+/**
+ * What V8 compares of a code cache's header with the running process before it accepts the cache,
+ * in V8 11 to 14 (Node 20 to 26): the hash of its version (bytes 4–7) and of its flags (12–15),
+ * which a V8 flag changes (in Node 20 and 22 even NODE_OPTIONS=--max-old-space-size, the hostile
+ * corpus's heap caps). The other words (the source's hash, the payload's length and checksum) V8
+ * compares itself. Another layout would cost only speed: a cache that seems not to fit is not
+ * tried, and one that seems to fit is still checked by V8.
+ */
+const v8Checked = (header: Buffer): string => header.toString('hex', 4, 8) + header.toString('hex', 12, 16);
+
+let ownHeader: Buffer | undefined;
+/** A code cache made by this process (of a one-character script, ~0.3 ms), for its header. */
+const processCacheHeader = (): Buffer => (ownHeader ??= new vm.Script('0').createCachedData());
+
+/**
+ * Whether V8 in this process can accept `cache`, judged from its header without compiling. Compiling
+ * with a cache V8 rejects is not only wasted (~25 ms for the CLI's bundle: the whole script compiled
+ * from its text), it also defeats the next cache: V8 keeps the script it just compiled, so compiling
+ * the same text again with the user's cache returns that script, without the cache's code, and every
+ * function the run calls is compiled once more (~80 ms of a `validate` under --max-old-space-size).
+ */
+export const cacheFitsProcess = (cache: Buffer): boolean => cache.length >= 24 && v8Checked(cache) === v8Checked(processCacheHeader());
 
 /**
  * A file's bytes, read into `into` when that is large enough. A start that reads its bundle's bytes
@@ -124,7 +147,8 @@ function writeUserCache(script: vm.Script, file: string): void {
  */
 export function loadBundle<T>(bundle: string, { cacheDir, text = 'in-heap' }: { cacheDir?: () => string; text?: BundleText } = {}): T {
   const { source, bytes } = readSource(bundle, text);
-  const built = readCache(cachePath(bundle), bytes);
+  const read = readCache(cachePath(bundle), bytes);
+  const built = read && cacheFitsProcess(read) ? read : undefined;
   if (cacheDir === undefined) return runBundle<T>(compile(bundle, source, built), bundle);
   if (built) {
     const script = compile(bundle, source, built);
