@@ -34,3 +34,25 @@ export const workerThreads = (): typeof import('node:worker_threads') => require
 export function isNianbaoWorker(): boolean {
   return process.argv[2] === WORKER_ARGV[0] && !workerThreads().isMainThread;
 }
+
+/**
+ * The slot through which dist/cli/boot.js hands the bundle a worker runs (another bundle, with its own
+ * copy of this module) what to do once its first task is done: write the code cache the worker had
+ * none of (load-bundle.ts). A global under a registered symbol, the one thing two bundles share.
+ */
+const AFTER_FIRST_TASK = Symbol.for('nianbao.afterFirstTask');
+type Slot = { [AFTER_FIRST_TASK]?: () => void };
+
+/** Sets what the worker does after its first task (boot.ts). */
+export function setAfterFirstTask(run: () => void): void {
+  (globalThis as Slot)[AFTER_FIRST_TASK] = run;
+}
+
+/** Runs, once, what was set to follow the first task: called by a worker after each task, before its result is posted. */
+export function afterTask(): void {
+  const slot = globalThis as Slot;
+  const run = slot[AFTER_FIRST_TASK];
+  if (!run) return;
+  delete slot[AFTER_FIRST_TASK];
+  run();
+}

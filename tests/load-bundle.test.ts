@@ -107,6 +107,19 @@ test('without a build-time cache, the first run writes one for its user at exit,
   expect(run()).toBe('43\n');
 });
 
+test("a user cache is written when the loader's caller says: a worker's first task, not its exit", () => {
+  const dir = tempDir();
+  const bundle = path.join(dir, 'bundle.js');
+  fs.writeFileSync(bundle, moduleFunction('exports.answer = 42;'));
+  const cacheDir = path.join(dir, 'user-cache');
+  let write: (() => void) | undefined;
+  expect(loadBundle<{ answer: number }>(bundle, { cacheDir: () => cacheDir, writeWhen: (w) => (write = w) }).answer).toBe(42);
+  const file = userCachePath(bundle, cacheDir);
+  expect(fs.existsSync(file)).toBe(false);
+  write?.();
+  expect(fs.readdirSync(path.dirname(file))).toEqual([path.basename(file)]);
+});
+
 /**
  * Under V8 flags (NODE_OPTIONS=--max-old-space-size, the hostile corpus's heap caps) the build's cache does not fit: it is
  * not tried, and the user's cache for those flags is compiled with, once per start. Compiling with a cache V8 rejects

@@ -111,6 +111,20 @@ describe('installed globally', () => {
     expect(built.docx.equals(reference.docx)).toBe(true);
   });
 
+  test("with no code cache in the package, the first build writes its user's for the CLI and the PDF worker, which later builds read and keep", () => {
+    const cacheHome = tempDir();
+    const folder = path.join(cacheHome, 'nianbao', 'code-cache');
+    const report = path.join(prefix, 'bin', 'report');
+    const first = buildSeedWith([report], { XDG_CACHE_HOME: cacheHome });
+    // Each named for its bundle, with no temporary file left; the inode tells a rewrite (a rename) from a cache read and kept.
+    const caches = () => fs.readdirSync(folder).map((name) => [name.replace(/-[0-9a-f]{16}\.cache$/, ''), fs.statSync(path.join(folder, name)).ino]);
+    const written = caches();
+    expect(written.map(([name]) => name).sort()).toEqual(['pdf-worker.js', 'report.js']);
+    const second = buildSeedWith([report], { XDG_CACHE_HOME: cacheHome });
+    expect(caches()).toEqual(written);
+    for (const built of [first, second]) expect([built.pdf.equals(reference.pdf), built.docx.equals(reference.docx)]).toEqual([true, true]);
+  });
+
   test('`report fonts` finds the shipped faces inside the installed package', () => {
     // stderr piped, not inherited: on a machine without 仿宋 it carries the stand-in warning (RPT5012).
     const out = execFileSync(path.join(prefix, 'bin', 'report'), ['fonts'], { cwd: tempDir(), encoding: 'utf8', stdio: 'pipe' });

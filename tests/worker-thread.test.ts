@@ -4,7 +4,7 @@
  * renders no PDF, nor for a batch, whose task workers render their own.
  */
 import { startEarlyWorker } from '../src/cli/boot';
-import { isNianbaoWorker, WORKER_ARGV } from '../src/worker-thread';
+import { afterTask, isNianbaoWorker, setAfterFirstTask, WORKER_ARGV } from '../src/worker-thread';
 
 test('the worker mark typed as a command does not make the main thread a worker', () => {
   const argv = process.argv;
@@ -27,4 +27,13 @@ test('no early PDF worker for validate, a DOCX build, --jobs 1, --help, or two r
     ['build', '--out', 'out', 'a.yaml', 'b.yaml', 'c.yaml'],
   ];
   for (const args of cases) expect([args, startEarlyWorker(['node', 'report', ...args])]).toEqual([args, undefined]);
+});
+
+test('what is set to follow the first task runs once, after the first task only', () => {
+  const runs: string[] = [];
+  afterTask();
+  setAfterFirstTask(() => runs.push('cache written'));
+  afterTask();
+  afterTask();
+  expect(runs).toEqual(['cache written']);
 });

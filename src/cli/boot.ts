@@ -11,8 +11,8 @@
  */
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { isNianbaoWorker, PDF_WORKER_LIMITS, WORKER_ARGV, workerThreads, type WorkerData } from '../worker-thread';
-import { loadBundle, type BundleText } from './load-bundle';
+import { isNianbaoWorker, PDF_WORKER_LIMITS, setAfterFirstTask, WORKER_ARGV, workerThreads, type WorkerData } from '../worker-thread';
+import { defaultCacheDir, loadBundle, type BundleText } from './load-bundle';
 
 export { defaultCacheDir, loadBundle } from './load-bundle';
 
@@ -43,5 +43,14 @@ export function startEarlyWorker(argv: readonly string[]): Worker | undefined {
   return new (workerThreads().Worker)(__filename, { argv: [...WORKER_ARGV], workerData, resourceLimits: PDF_WORKER_LIMITS });
 }
 
-// Run as a worker's script: load the bundle it was started for, from the folder above this one (dist/).
-if (isNianbaoWorker()) loadBundle(path.join(__dirname, '..', (workerThreads().workerData as WorkerData).bundle));
+/**
+ * Run as a worker's script: load the bundle it was started for, from the folder above this one (dist/).
+ * Where the build's code cache does not fit (an installed package, another Node, V8 flags) a worker
+ * reads its user's: the PDF worker writes its own after its first render (it is terminated, never
+ * exits); a task worker runs the CLI's bundle, whose cache the CLI's own run writes at exit.
+ */
+if (isNianbaoWorker()) {
+  const { bundle } = workerThreads().workerData as WorkerData;
+  const writeWhen = bundle === 'pdf-worker.js' ? setAfterFirstTask : () => undefined;
+  loadBundle(path.join(__dirname, '..', bundle), { cacheDir: defaultCacheDir, writeWhen });
+}

@@ -132,7 +132,8 @@ export function runBundle<T>(script: vm.Script, bundle: string): T {
 function writeUserCache(script: vm.Script, file: string): void {
   try {
     makeDirectory(path.dirname(file));
-    const temporary = `${file}.${process.pid}.tmp`;
+    // Named for this thread too: workers of one process may write the same cache at once.
+    const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
     fs.writeFileSync(temporary, script.createCachedData());
     fs.renameSync(temporary, file);
   } catch {
@@ -140,12 +141,25 @@ function writeUserCache(script: vm.Script, file: string): void {
   }
 }
 
+/** How a bundle is loaded (loadBundle). */
+export interface LoadOptions {
+  /** The user's cache folder, asked only when the build's cache does not fit; without it, no user cache is read or written. */
+  cacheDir?: () => string;
+  text?: BundleText;
+  /**
+   * When the user's cache is written, if V8 had none to accept: late, so that it holds what the run
+   * compiled, not only the bundle's top level. By default when the process exits; a worker, which is
+   * terminated rather than exits, gives its own moment (boot.ts).
+   */
+  writeWhen?: (write: () => void) => void;
+}
+
 /**
  * Loads a bundle, as `require` would, but through a code cache: the build's, else this user's (in
- * the folder `cacheDir` gives, asked only then), written when the process exits if V8 had none to
- * accept; its text held as `text` says (BundleText).
+ * the folder `cacheDir` gives), written when `writeWhen` says if V8 had none to accept; its text
+ * held as `text` says (BundleText).
  */
-export function loadBundle<T>(bundle: string, { cacheDir, text = 'in-heap' }: { cacheDir?: () => string; text?: BundleText } = {}): T {
+export function loadBundle<T>(bundle: string, { cacheDir, text = 'in-heap', writeWhen = atExit }: LoadOptions = {}): T {
   const { source, bytes } = readSource(bundle, text);
   const read = readCache(cachePath(bundle), bytes);
   const built = read && cacheFitsProcess(read) ? read : undefined;
@@ -157,10 +171,11 @@ export function loadBundle<T>(bundle: string, { cacheDir, text = 'in-heap' }: { 
   const file = userCachePath(bundle, cacheDir());
   const cached = readCache(file, bytes);
   const script = compile(bundle, source, cached);
-  // Written at exit, so that it holds what the run compiled, not only the bundle's top level.
-  if (!cached || script.cachedDataRejected) process.once('exit', () => writeUserCache(script, file));
+  if (!cached || script.cachedDataRejected) writeWhen(() => writeUserCache(script, file));
   return runBundle<T>(script, bundle);
 }
+
+const atExit = (write: () => void) => void process.once('exit', write);
 
 /** This user's cache folder for nianbao (user-cache-dir.ts), for bin/report. */
 export const defaultCacheDir = (): string => userCacheDir(process.env, process.platform, os.homedir());

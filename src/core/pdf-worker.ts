@@ -11,6 +11,7 @@ import type { ReportDoc } from '../model/types';
 import { pdfRenderer } from '../render/pdf/renderer';
 import type { RenderResult, RenderSettings } from '../render/renderer';
 import type { FontRole } from '../format/font-roles';
+import { afterTask } from '../worker-thread';
 
 /** A request: the model and its render settings. */
 export type PdfRequest = RenderSettings & { doc: ReportDoc };
@@ -29,7 +30,10 @@ if (port) {
   preloadFonts(host, preload).catch(() => undefined);
   port.on('message', async ({ id, request }: { id: number; request: PdfRequest }) => {
     try {
-      port.postMessage({ id, result: await renderRequest(request) });
+      const result = await renderRequest(request);
+      // The code cache this worker had none of, once it holds what a render compiles (boot.ts).
+      afterTask();
+      port.postMessage({ id, result });
     } catch (error) {
       port.postMessage({ id, error: (error as Error).stack ?? String(error) });
     }
