@@ -10,6 +10,8 @@ import { ROOT } from './helpers/fixtures';
 test.each(['report.js', 'pdf-worker.js'])('the build wrote a code cache for %s that V8 accepts, its text held in the heap or outside it', (name) => {
   const bundle = path.join(ROOT, 'dist', name);
   expect(fs.statSync(cachePath(bundle)).size).toBeGreaterThan(100_000);
+  // Judged to fit from its header (loadBundle does not try one that does not), and accepted by V8.
+  expect(cacheFitsProcess(fs.readFileSync(cachePath(bundle)))).toBe(true);
   expect(compileBundle(bundle, 'in-heap').cachedDataRejected).toBe(false);
   expect(compileBundle(bundle, 'outside').cachedDataRejected).toBe(false);
 });
