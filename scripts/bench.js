@@ -40,6 +40,25 @@ if (baselineRoot) checkouts.push({ label: 'baseline', root: baselineRoot, out: p
 for (const c of checkouts) fs.mkdirSync(c.out);
 const report = (checkout, args) => [process.execPath, path.join(checkout.root, 'bin', 'report'), ...args];
 
+/**
+ * A checkout's package as its users install it (`npm pack`, then `npm install --global` into a prefix of
+ * its own): it ships no code cache, so it runs on its user's (src/cli/load-bundle.ts), which the warm-up
+ * run writes, in a cache folder of its own (XDG_CACHE_HOME: Linux and macOS). Made only for a case that is run.
+ */
+function install(checkout) {
+  const prefix = path.join(out, `${checkout.label}-installed`);
+  fs.mkdirSync(prefix);
+  const npm = (args, cwd) => {
+    const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', shell: process.platform === 'win32' });
+    if (result.status !== 0) throw new Error(`npm ${args.join(' ')} in ${cwd} failed:\n${result.stderr}`);
+    return result.stdout;
+  };
+  const [{ filename }] = JSON.parse(npm(['pack', '--json', '--pack-destination', prefix], checkout.root));
+  npm(['install', '--global', '--prefix', prefix, path.join(prefix, filename)], prefix);
+  const lib = process.platform === 'win32' ? prefix : path.join(prefix, 'lib');
+  return { bin: path.join(lib, 'node_modules', 'nianbao', 'bin', 'report'), env: { XDG_CACHE_HOME: path.join(prefix, 'cache') } };
+}
+
 /** Each case's sides run alternately; `per` turns a median into a rate (reports/s). */
 const cases = [
   {
@@ -59,6 +78,16 @@ const cases = [
     ],
   },
   { name: 'build seed (pdf+docx)', args: (c) => ['build', seed, '--out', c.out], targetMs: 350 },
+  // What `npm install -g nianbao` gives a clerk (and the standalone program, which runs the same files): the PDF build
+  // on its user's code caches, the CLI's and the PDF worker's.
+  {
+    name: 'build seed (pdf) from the installed package',
+    sides: () =>
+      checkouts.map((c) => {
+        const installed = install(c);
+        return { label: c.label, command: () => [process.execPath, installed.bin, 'build', seed, '--format', 'pdf', '--out', c.out], env: installed.env };
+      }),
+  },
   // report import of what the build above wrote (issue #10): well under a second each, cold.
   {
     name: 'import seed (docx)',
@@ -81,8 +110,11 @@ const cases = [
     targetRate: 25,
   },
 ]
-  .map((c) => ({ ...c, sides: c.sides ?? checkouts.map((k) => ({ label: k.label, command: () => report(k, c.args(k)) })) }))
-  .filter((c) => !only || only.some((name) => c.name.startsWith(name)));
+  .filter((c) => !only || only.some((name) => c.name.startsWith(name)))
+  .map((c) => ({
+    ...c,
+    sides: typeof c.sides === 'function' ? c.sides() : (c.sides ?? checkouts.map((k) => ({ label: k.label, command: () => report(k, c.args(k)) }))),
+  }));
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -93,20 +125,19 @@ function median(values) {
 /** GNU time reports the child's CPU time and peak resident memory; without it, neither is measured. */
 const gnuTime = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 
-function time(command) {
+function time(command, env) {
+  const options = { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } };
   const start = process.hrtime.bigint();
-  const result = gnuTime
-    ? spawnSync(gnuTime, ['-f', 'bench-cpu %U %S %M', ...command], { cwd: root, encoding: 'utf8' })
-    : spawnSync(command[0], command.slice(1), { cwd: root, encoding: 'utf8' });
+  const result = gnuTime ? spawnSync(gnuTime, ['-f', 'bench-cpu %U %S %M', ...command], options) : spawnSync(command[0], command.slice(1), options);
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${command.join(' ')} exited ${result.status}:\n${result.stderr}`);
   const m = /bench-cpu ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr);
   return { ms, cpuMs: m ? (Number(m[1]) + Number(m[2])) * 1000 : NaN, rssMb: m ? Number(m[3]) / 1024 : NaN };
 }
 
-function tryTime(command) {
+function tryTime(command, env) {
   try {
-    return time(command);
+    return time(command, env);
   } catch {
     return undefined;
   }
@@ -117,12 +148,12 @@ console.log(`nianbao bench — ${runs} cold runs each (alternating), ${os.cpus()
 console.log(`this: ${root}${baselineRoot ? `\nbaseline: ${baselineRoot}` : ''}`);
 for (const c of cases) {
   // Warm the file cache, not the process; a side that cannot run the case (an older baseline without the command) is left out.
-  const failed = c.sides.filter((side) => !tryTime(side.command()));
+  const failed = c.sides.filter((side) => !tryTime(side.command(), side.env));
   if (failed.length) console.log(`\n${c.name}: left out ${failed.map((side) => side.label).join(', ')} (the command fails there)`);
   c.sides = c.sides.filter((side) => !failed.includes(side));
   if (!c.sides.some((side) => side.label === 'this')) continue;
   const samples = c.sides.map(() => []);
-  for (let i = 0; i < (c.runs ?? runs); i++) c.sides.forEach((side, s) => samples[s].push(time(side.command())));
+  for (let i = 0; i < (c.runs ?? runs); i++) c.sides.forEach((side, s) => samples[s].push(time(side.command(), side.env)));
   const medians = samples.map((list) => ({
     ms: median(list.map((x) => x.ms)),
     cpuMs: median(list.map((x) => x.cpuMs)),
