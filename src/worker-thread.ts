@@ -43,9 +43,16 @@ export function isNianbaoWorker(): boolean {
 const AFTER_FIRST_TASK = Symbol.for('nianbao.afterFirstTask');
 type Slot = { [AFTER_FIRST_TASK]?: () => void };
 
-/** Sets what the worker does after its first task (boot.ts). */
+/** Adds to what the worker does after its first task (boot.ts: a code cache for each bundle it loaded without one). */
 export function setAfterFirstTask(run: () => void): void {
-  (globalThis as Slot)[AFTER_FIRST_TASK] = run;
+  const slot = globalThis as Slot;
+  const before = slot[AFTER_FIRST_TASK];
+  slot[AFTER_FIRST_TASK] = before
+    ? () => {
+        before();
+        run();
+      }
+    : run;
 }
 
 /** Runs, once, what was set to follow the first task: called by a worker after each task, before its result is posted. */

@@ -16,6 +16,35 @@ test.each(['report.js', 'pdf-worker.js'])('the build wrote a code cache for %s t
   expect(compileBundle(bundle, 'outside').cachedDataRejected).toBe(false);
 });
 
+/**
+ * The vendor bundles the CLI requires (docx, pdfkit, fontkit) load through the build's code caches too, each once per
+ * thread: pdfkit's fontkit is the CLI's. In a process of its own, watching every compile of a vendor bundle.
+ */
+test('a build through the CLI bundle compiles each vendor bundle once, with the code cache the build wrote for it', () => {
+  const out = tempDir();
+  const loader = path.join(ROOT, 'dist', 'cli', 'load-bundle.js');
+  const program = `const vm = require('node:vm');
+    const path = require('node:path');
+    const compiles = [];
+    const Script = vm.Script;
+    vm.Script = class extends Script {
+      constructor(source, options) { super(source, options); if (options && /[\\/]vendor[\\/]/.test(options.filename)) compiles.push([path.basename(options.filename), Boolean(options.cachedData), this.cachedDataRejected === true]); }
+    };
+    const cli = require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(path.join(ROOT, 'dist', 'report.js'))});
+    const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false };
+    const argv = ['node', 'report', 'build', ${JSON.stringify(path.join(ROOT, 'fixtures', 'yichun-2023.yaml'))}, '--format', 'docx,pdf', '--jobs', '1', '--out', ${JSON.stringify(out)}];
+    cli.runCli(argv, require(${JSON.stringify(path.join(ROOT, 'dist', 'host.js'))}).nodeHost(), io).then((code) => console.log(JSON.stringify({ code, compiles: compiles.sort() })));`;
+  expect(JSON.parse(execFileSync(process.execPath, ['-e', program], { encoding: 'utf8' }))).toEqual({
+    code: 0,
+    compiles: [
+      ['docx.js', true, false],
+      ['fontkit.js', true, false],
+      ['pdfkit.js', true, false],
+    ],
+  });
+  expect(fs.readdirSync(out).sort()).toEqual(['yichun-2023.docx', 'yichun-2023.pdf']);
+});
+
 test.each(['report.js', 'api.js', 'pdf-worker.js', 'vendor/docx.js', 'vendor/pdfkit.js', 'vendor/fontkit.js', 'vendor/htmlparser2.js'])(
   '%s is ASCII (the build escapes the rest), so it loads as a one-byte string',
   (name) => {

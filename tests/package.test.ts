@@ -111,7 +111,7 @@ describe('installed globally', () => {
     expect(built.docx.equals(reference.docx)).toBe(true);
   });
 
-  test("with no code cache in the package, the first build writes its user's for the CLI and the PDF worker, which later builds read and keep", () => {
+  test("with no code cache in the package, the first build writes its user's for the CLI, docx and the PDF worker, which later builds read and keep", () => {
     const cacheHome = tempDir();
     const folder = path.join(cacheHome, 'nianbao', 'code-cache');
     const report = path.join(prefix, 'bin', 'report');
@@ -119,7 +119,7 @@ describe('installed globally', () => {
     // Each named for its bundle, with no temporary file left; the inode tells a rewrite (a rename) from a cache read and kept.
     const caches = () => fs.readdirSync(folder).map((name) => [name.replace(/-[0-9a-f]{16}\.cache$/, ''), fs.statSync(path.join(folder, name)).ino]);
     const written = caches();
-    expect(written.map(([name]) => name).sort()).toEqual(['pdf-worker.js', 'report.js']);
+    expect(written.map(([name]) => name).sort()).toEqual(['docx.js', 'pdf-worker.js', 'report.js']);
     const second = buildSeedWith([report], { XDG_CACHE_HOME: cacheHome });
     expect(caches()).toEqual(written);
     for (const built of [first, second]) expect([built.pdf.equals(reference.pdf), built.docx.equals(reference.docx)]).toEqual([true, true]);

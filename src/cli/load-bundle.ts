@@ -58,7 +58,10 @@ export const cacheFitsProcess = (cache: Buffer): boolean => cache.length >= 24 &
  * ('outside', below) then reads the bundle's code cache into the same memory: each page of a buffer
  * is mapped by the kernel the first time it is written (~4 ms a megabyte on this 2-core VM when page
  * faults are dear; they cost less at other times of day), and the bundle's bytes are no longer
- * needed once they are a string, nor the cache's once V8 has read it.
+ * needed once they are a string, nor the cache's once V8 has read it. The bundle's `require` then
+ * holds it for the vendor bundles' caches (runBundle's `scratch`), so it lives as long as the run:
+ * when it could be freed while the bundle's top level ran, `validate` (the run that reads its bundle
+ * this way, and loads no vendor bundle) took ~270 more page faults and ~8 ms (21 alternating runs).
  */
 function readBytes(file: string, into?: Buffer): Buffer {
   const fd = fs.openSync(file, 'r');
@@ -88,6 +91,16 @@ function readCache(file: string, into?: Buffer): Buffer | undefined {
  * copy the whole megabyte once more (a concatenation, flattened to compile), ~4 ms of every start.
  */
 export const moduleFunction = (code: string): string => `(function (exports, require, module, __filename, __dirname) {${code}\n})`;
+
+/**
+ * A plain CommonJS file's bytes as the module function they are compiled as, one flat string: the
+ * wrapper joined to the text as strings made a batch of 200 reports ~7 % slower (5.94 / 5.51 s, CPU
+ * +0.9 s), as BundleText says of joined strings. Latin-1: the build makes every bundle ASCII.
+ */
+const [WRAPPER_HEAD, WRAPPER_TAIL] = moduleFunction('\0')
+  .split('\0')
+  .map((part) => Buffer.from(part, 'latin1')) as [Buffer, Buffer];
+const flatModuleFunction = (code: Buffer): string => Buffer.concat([WRAPPER_HEAD, code, WRAPPER_TAIL]).toString('latin1');
 
 const compile = (bundle: string, source: string, cachedData: Buffer | undefined) =>
   new vm.Script(source, { filename: bundle, ...(cachedData ? { cachedData } : {}) });
@@ -121,11 +134,51 @@ export function compileBundle(bundle: string, text: BundleText = 'in-heap'): vm.
   return compile(bundle, source, readCache(cachePath(bundle), bytes));
 }
 
-/** Runs a compiled bundle (a module function, moduleFunction) as a CommonJS module and returns its exports. */
-export function runBundle<T>(script: vm.Script, bundle: string): T {
+/**
+ * Runs a compiled bundle (a module function, moduleFunction) as a CommonJS module and returns its
+ * exports. Its `require` loads the vendor bundles (vendorRequire) through their code caches, as
+ * `options` says for the bundle itself, reading each cache into `scratch` when it is large enough.
+ */
+export function runBundle<T>(script: vm.Script, bundle: string, options: LoadOptions = {}, scratch?: Buffer): T {
   const module = { exports: {} as T };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+  const require = vendorRequire(bundle, options, scratch);
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, require, module, bundle, path.dirname(bundle));
   return module.exports;
+}
+
+/**
+ * The vendor bundles loaded in this thread (dist/vendor/*.js: docx, pdfkit, fontkit, htmlparser2),
+ * by file: each is one module however often it is required (pdfkit requires the same fontkit as the
+ * CLI), and their scripts are what scripts/code-cache.js writes the build's caches of.
+ */
+const vendors = new Map<string, { exports: unknown; script: vm.Script }>();
+
+/** The vendor bundles loaded so far in this thread, with their scripts (scripts/code-cache.js). */
+export const loadedVendors = (): [string, vm.Script][] => [...vendors].map(([file, { script }]) => [file, script]);
+
+/**
+ * Node's `require` for a bundle, except that a vendor bundle beside it (`./vendor/docx.js` from the
+ * CLI's bundle, `./fontkit.js` from pdfkit's) loads through a code cache as the CLI's does: Node
+ * compiles what `require` loads from its text every time (docx's 450 KB: 31–54 ms, 12–24 ms from a
+ * cache). Vendor bundles stay plain CommonJS files, which the library API (api.js) requires as usual.
+ */
+function vendorRequire(from: string, options: LoadOptions, scratch: Buffer | undefined): NodeJS.Require {
+  const plain = createRequire(from);
+  const own = (id: string): unknown => {
+    const file = /^\.\.?\/(?:vendor\/)?[\w.-]+\.js$/.test(id) ? path.resolve(path.dirname(from), id) : undefined;
+    if (file === undefined || path.basename(path.dirname(file)) !== 'vendor') return plain(id);
+    let vendor = vendors.get(file);
+    if (!vendor) {
+      // Registered before it runs, as require does, so that a cycle gets its exports so far.
+      const script = compileCached(file, { source: flatModuleFunction(fs.readFileSync(file)), bytes: scratch }, options);
+      const module = { exports: {} };
+      vendors.set(file, (vendor = { exports: module.exports, script }));
+      (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, vendorRequire(file, options, scratch), module, file, path.dirname(file));
+      vendor.exports = module.exports;
+    }
+    return vendor.exports;
+  };
+  return Object.assign(own, { resolve: plain.resolve, cache: plain.cache, extensions: plain.extensions, main: plain.main });
 }
 
 /** Writes a script's code cache, as of now, atomically; a failure (read-only home, full disk) only costs later starts the compiling. */
@@ -159,20 +212,25 @@ export interface LoadOptions {
  * the folder `cacheDir` gives), written when `writeWhen` says if V8 had none to accept; its text
  * held as `text` says (BundleText).
  */
-export function loadBundle<T>(bundle: string, { cacheDir, text = 'in-heap', writeWhen = atExit }: LoadOptions = {}): T {
-  const { source, bytes } = readSource(bundle, text);
+export function loadBundle<T>(bundle: string, options: LoadOptions = {}): T {
+  const read = readSource(bundle, options.text ?? 'in-heap');
+  return runBundle<T>(compileCached(bundle, read, options), bundle, options, read.bytes);
+}
+
+/** A bundle's source compiled with the build's code cache when it fits, else with this user's (loadBundle). */
+function compileCached(bundle: string, { source, bytes }: { source: string; bytes?: Buffer }, { cacheDir, writeWhen = atExit }: LoadOptions): vm.Script {
   const read = readCache(cachePath(bundle), bytes);
   const built = read && cacheFitsProcess(read) ? read : undefined;
-  if (cacheDir === undefined) return runBundle<T>(compile(bundle, source, built), bundle);
+  if (cacheDir === undefined) return compile(bundle, source, built);
   if (built) {
     const script = compile(bundle, source, built);
-    if (!script.cachedDataRejected) return runBundle<T>(script, bundle);
+    if (!script.cachedDataRejected) return script;
   }
   const file = userCachePath(bundle, cacheDir());
   const cached = readCache(file, bytes);
   const script = compile(bundle, source, cached);
   if (!cached || script.cachedDataRejected) writeWhen(() => writeUserCache(script, file));
-  return runBundle<T>(script, bundle);
+  return script;
 }
 
 const atExit = (write: () => void) => void process.once('exit', write);
