@@ -39,7 +39,15 @@ function makeWinePrefix(): Promise<string> {
   const made = new Promise<string>((resolve, reject) => {
     const child = spawn('wine', ['winecfg', '/v', 'win10'], { env: wineEnv(prefix), stdio: 'ignore', timeout: 5 * MINUTE });
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolve(prefix) : reject(new Error(`wine winecfg /v win10 ended with ${signal ?? `exit ${code}`}`))));
+    child.on('exit', (code, signal) => {
+      if (code !== 0) return reject(new Error(`wine winecfg /v win10 ended with ${signal ?? `exit ${code}`}`));
+      // Then wait for the prefix's wineserver to save it and end, so that the first program does not start while it
+      // shuts down: once in a CI run `--version` exited 1 with nothing on stderr (wine's own errors are hidden by
+      // WINEDEBUG=-all), not reproduced in 3 fresh prefixes under load; this race is the likely cause.
+      const settled = spawn('wineserver', ['-w'], { env: wineEnv(prefix), stdio: 'ignore', timeout: MINUTE });
+      settled.on('error', reject);
+      settled.on('exit', () => resolve(prefix));
+    });
   });
   // Awaited by the Windows tests only; without wine, they say why, and nothing else waits for it.
   made.catch(() => undefined);
