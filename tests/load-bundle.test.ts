@@ -17,19 +17,26 @@ test.each(['report.js', 'pdf-worker.js'])('the build wrote a code cache for %s t
 });
 
 /**
+ * The start of a program for a process of its own that records, in `compiles`, every compile of a file `matches` (the
+ * text of a JavaScript function of the file's path) takes: [the file's name, whether a code cache was given, whether V8
+ * rejected it]. The loader compiles through vm.Script, which it looks up at each compile.
+ */
+const watchCompiles = (matches: string) => `const vm = require('node:vm');
+    const path = require('node:path');
+    const compiles = [];
+    const Script = vm.Script;
+    vm.Script = class extends Script {
+      constructor(source, options) { super(source, options); if (options && (${matches})(options.filename)) compiles.push([path.basename(options.filename), Boolean(options.cachedData), this.cachedDataRejected === true]); }
+    };`;
+
+/**
  * The vendor bundles the CLI requires (docx, pdfkit, fontkit) load through the build's code caches too, each once per
  * thread: pdfkit's fontkit is the CLI's. In a process of its own, watching every compile of a vendor bundle.
  */
 test('a build through the CLI bundle compiles each vendor bundle once, with the code cache the build wrote for it', () => {
   const out = tempDir();
   const loader = path.join(ROOT, 'dist', 'cli', 'load-bundle.js');
-  const program = `const vm = require('node:vm');
-    const path = require('node:path');
-    const compiles = [];
-    const Script = vm.Script;
-    vm.Script = class extends Script {
-      constructor(source, options) { super(source, options); if (options && /[\\/]vendor[\\/]/.test(options.filename)) compiles.push([path.basename(options.filename), Boolean(options.cachedData), this.cachedDataRejected === true]); }
-    };
+  const program = `${watchCompiles('(file) => /[\\\\/]vendor[\\\\/]/.test(file)')}
     const cli = require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(path.join(ROOT, 'dist', 'report.js'))});
     const io = { stdout: () => undefined, stderr: () => undefined, isTTY: false };
     const argv = ['node', 'report', 'build', ${JSON.stringify(path.join(ROOT, 'fixtures', 'yichun-2023.yaml'))}, '--format', 'docx,pdf', '--jobs', '1', '--out', ${JSON.stringify(out)}];
@@ -165,24 +172,18 @@ test('under V8 flags the build cache is skipped unread by V8 and the flags get a
   expect(cacheFitsProcess(Buffer.from('not a V8 code cache'))).toBe(false);
   const cacheDir = path.join(dir, 'user-cache');
   const loader = path.join(ROOT, 'dist', 'cli', 'load-bundle.js');
-  // Every compile the loader makes: whether it had a cache and whether V8 took it.
-  const program = `const vm = require('node:vm');
-    const compiles = [];
-    const Script = vm.Script;
-    vm.Script = class extends Script {
-      constructor(source, options) { super(source, options); if (options && options.filename === ${JSON.stringify(bundle)}) compiles.push([Boolean(options.cachedData), this.cachedDataRejected === true]); }
-    };
+  const program = `${watchCompiles(`(file) => file === ${JSON.stringify(bundle)}`)}
     const { loadBundle, cacheFitsProcess, cachePath, userCachePath } = require(${JSON.stringify(loader)});
     const answer = loadBundle(${JSON.stringify(bundle)}, { cacheDir: () => ${JSON.stringify(cacheDir)} }).answer;
     console.log(JSON.stringify({ answer, compiles, fits: cacheFitsProcess(require('node:fs').readFileSync(cachePath(${JSON.stringify(bundle)}))), user: userCachePath(${JSON.stringify(bundle)}, ${JSON.stringify(cacheDir)}) }));`;
   const run = (...flags: string[]) => JSON.parse(execFileSync(process.execPath, [...flags, '-e', program], { encoding: 'utf8' })) as Record<string, unknown>;
   const plain = run();
-  expect(plain).toMatchObject({ answer: 42, compiles: [[true, false]], fits: true });
+  expect(plain).toMatchObject({ answer: 42, compiles: [['bundle.js', true, false]], fits: true });
   expect(fs.existsSync(plain.user as string)).toBe(false);
   // The first run under a flag compiles without a cache and writes the flags' user cache; the next compiles once, with it.
-  expect(run('--max-old-space-size=100')).toMatchObject({ answer: 42, compiles: [[false, false]], fits: false });
+  expect(run('--max-old-space-size=100')).toMatchObject({ answer: 42, compiles: [['bundle.js', false, false]], fits: false });
   const flagged = run('--max-old-space-size=100');
-  expect(flagged).toMatchObject({ answer: 42, compiles: [[true, false]], fits: false });
+  expect(flagged).toMatchObject({ answer: 42, compiles: [['bundle.js', true, false]], fits: false });
   expect(flagged.user).not.toBe(plain.user);
   expect(fs.existsSync(flagged.user as string)).toBe(true);
 });
